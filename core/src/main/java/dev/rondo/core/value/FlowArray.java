@@ -1,0 +1,125 @@
+package dev.rondo.core.value;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A Flow array. Flow arrays are values, not references ({@code let b = a} copies), which the interpreter
+ * gets cheaply by copy-on-write: a container that may be reachable from two places is marked
+ * {@link #isShared() shared}, and whoever wants to change a shared container first takes a
+ * {@link #copy()} and stores the copy back where it read it. An unshared container is changed in place, so
+ * a loop that pushes 100,000 items stays linear.
+ *
+ * <p>Elements are Flow values: {@code null}, {@link Boolean}, {@link Double}, {@link String},
+ * {@link FlowArray}, {@link FlowObject} or {@link PromiseRef}.
+ */
+public final class FlowArray {
+
+    private final ArrayList<Object> items;
+    private boolean shared;
+
+    public FlowArray() {
+        this.items = new ArrayList<>();
+    }
+
+    public FlowArray(int capacity) {
+        this.items = new ArrayList<>(capacity);
+    }
+
+    /** Takes the given values as the elements; the collection is copied. */
+    public FlowArray(Collection<?> values) {
+        this.items = new ArrayList<>(values);
+    }
+
+    public static FlowArray of(Object... values) {
+        FlowArray array = new FlowArray(values.length);
+        for (Object value : values) {
+            array.items.add(value);
+        }
+        return array;
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    /** The element at {@code index}, which must be in range. */
+    public Object get(int index) {
+        return items.get(index);
+    }
+
+    /** The elements, read-only. Do not keep the list: it changes with the array. */
+    public List<Object> view() {
+        return java.util.Collections.unmodifiableList(items);
+    }
+
+    public boolean isShared() {
+        return shared;
+    }
+
+    /** Marks this array (and so, lazily, all it holds) as reachable from more than one place. */
+    public FlowArray markShared() {
+        shared = true;
+        return this;
+    }
+
+    /** An unshared shallow copy; the containers it holds become shared, since both arrays now hold them. */
+    public FlowArray copy() {
+        FlowArray copy = new FlowArray(items);
+        for (Object item : items) {
+            Values.markShared(item);
+        }
+        return copy;
+    }
+
+    /** This array when it may be changed in place, otherwise a copy that may. */
+    public FlowArray writable() {
+        return shared ? copy() : this;
+    }
+
+    // Mutators: callers must hold an unshared array (see writable()).
+
+    public void add(Object value) {
+        assert !shared : "mutating a shared array";
+        items.add(value);
+    }
+
+    public void add(int index, Object value) {
+        assert !shared : "mutating a shared array";
+        items.add(index, value);
+    }
+
+    public void set(int index, Object value) {
+        assert !shared : "mutating a shared array";
+        items.set(index, value);
+    }
+
+    public Object remove(int index) {
+        assert !shared : "mutating a shared array";
+        return items.remove(index);
+    }
+
+    /** Direct access for built-in methods that rearrange the elements (sort, reverse); must be unshared. */
+    public List<Object> mutableItems() {
+        assert !shared : "mutating a shared array";
+        return items;
+    }
+
+    /** Deep, strict equality (see {@link Values#strictEquals}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FlowArray that && Values.strictEquals(this, that);
+    }
+
+    @Override
+    public int hashCode() {
+        return items.size();
+    }
+
+    /** The compact JSON text, as {@code String(a)} gives it. */
+    @Override
+    public String toString() {
+        return Values.toDisplayString(this);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.rondo.core.value;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Flow object: string keys in insertion order (kept by every checkpoint), values copied on write like
+ * {@link FlowArray} (see there for the sharing rule).
+ */
+public final class FlowObject {
+
+    private final LinkedHashMap<String, Object> entries;
+    private boolean shared;
+
+    public FlowObject() {
+        this.entries = new LinkedHashMap<>();
+    }
+
+    /** Takes the given entries in their iteration order; the map is copied. */
+    public FlowObject(Map<String, ?> entries) {
+        this.entries = new LinkedHashMap<>(entries);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    /** The value under {@code key}, or {@code null} when missing (Flow makes no difference). */
+    public Object get(String key) {
+        return entries.get(key);
+    }
+
+    public Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(entries.keySet());
+    }
+
+    /** The entries, read-only, in insertion order. Do not keep the map: it changes with the object. */
+    public Map<String, Object> view() {
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
+    public boolean isShared() {
+        return shared;
+    }
+
+    public FlowObject markShared() {
+        shared = true;
+        return this;
+    }
+
+    /** An unshared shallow copy; the containers it holds become shared. */
+    public FlowObject copy() {
+        FlowObject copy = new FlowObject(entries);
+        for (Object value : entries.values()) {
+            Values.markShared(value);
+        }
+        return copy;
+    }
+
+    /** This object when it may be changed in place, otherwise a copy that may. */
+    public FlowObject writable() {
+        return shared ? copy() : this;
+    }
+
+    /** Sets {@code key}: a new key goes last, an existing key keeps its position. Must be unshared. */
+    public void put(String key, Object value) {
+        assert !shared : "mutating a shared object";
+        entries.put(key, value);
+    }
+
+    public Object remove(String key) {
+        assert !shared : "mutating a shared object";
+        return entries.remove(key);
+    }
+
+    /** Deep, strict equality, ignoring key order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FlowObject that && Values.strictEquals(this, that);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.size();
+    }
+
+    @Override
+    public String toString() {
+        return Values.toDisplayString(this);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.rondo.core.value;
+
+import dev.rondo.core.ast.Span;
+
+/**
+ * A Flow {@code throw} travelling through the Java stack: the thrown Flow value (usually an error object
+ * {@code {name, message, …}}), and where it was raised once the interpreter knows. Built-ins throw these
+ * through the factories ({@link #typeError}, …); the interpreter adds the span of the node that called them.
+ *
+ * <p>No Java stack trace is captured: a Flow error is control flow for the interpreter, not a bug report.
+ */
+public final class FlowThrow extends RuntimeException {
+
+    private final Object value;
+    private Span span;
+
+    public FlowThrow(Object value, Span span) {
+        super(null, null, false, false);
+        this.value = value;
+        this.span = span;
+    }
+
+    public FlowThrow(Object value) {
+        this(value, null);
+    }
+
+    /** An error object {@code {name, message}}. */
+    public static FlowObject errorObject(String name, String message) {
+        FlowObject error = new FlowObject();
+        error.put("name", name);
+        error.put("message", message);
+        return error;
+    }
+
+    public static FlowThrow error(String name, String message) {
+        return new FlowThrow(errorObject(name, message));
+    }
+
+    public static FlowThrow typeError(String message) {
+        return error("TypeError", message);
+    }
+
+    public static FlowThrow rangeError(String message) {
+        return error("RangeError", message);
+    }
+
+    public static FlowThrow syntaxError(String message) {
+        return error("SyntaxError", message);
+    }
+
+    public static FlowThrow limitError(String message) {
+        return error("LimitError", message);
+    }
+
+    /** The thrown Flow value. */
+    public Object value() {
+        return value;
+    }
+
+    /** Where it was raised, or {@code null} when not yet known. */
+    public Span span() {
+        return span;
+    }
+
+    /** Sets the position when none is set yet (the innermost node that knows wins). */
+    public FlowThrow at(Span where) {
+        if (span == null) {
+            span = where;
+        }
+        return this;
+    }
+
+    /** {@code name: message} for error objects, the display string otherwise. */
+    @Override
+    public String getMessage() {
+        if (value instanceof FlowObject error && error.get("name") instanceof String name) {
+            Object message = error.get("message");
+            return name + ": " + (message == null ? "" : Values.toDisplayString(message));
+        }
+        return "Uncaught " + Values.toDisplayString(value);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.rondo.core.value;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/** The rules every Flow value follows: type names, truthiness, equality, ordering and string conversion. */
+public final class Values {
+
+    private Values() {}
+
+    /** Marks a container as reachable from more than one place (see {@link FlowArray}); other values are immutable. */
+    public static Object markShared(Object value) {
+        if (value instanceof FlowArray array) {
+            array.markShared();
+        } else if (value instanceof FlowObject object) {
+            object.markShared();
+        }
+        return value;
+    }
+
+    /** What {@code typeof} gives: null, boolean, number, string, array, object or promise. */
+    public static String typeOf(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case Boolean b -> "boolean";
+            case Double d -> "number";
+            case String s -> "string";
+            case FlowArray a -> "array";
+            case FlowObject o -> "object";
+            case PromiseRef p -> "promise";
+            default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());
+        };
+    }
+
+    /** {@code false}, {@code null}, {@code 0}, {@code -0} and {@code ""} are falsy; everything else is truthy. */
+    public static boolean isTruthy(Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Double d) {
+            return d != 0.0;
+        }
+        if (value instanceof String s) {
+            return !s.isEmpty();
+        }
+        return true;
+    }
+
+    /**
+     * {@code ==} and {@code ===}: strict deep equality with no coercion. Numbers compare by value
+     * ({@code 0 == -0}), arrays element by element, objects by their key sets and values (key order does
+     * not matter), promises by identity.
+     */
+    public static boolean strictEquals(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        if (a instanceof FlowArray x && b instanceof FlowArray y) {
+            int size = x.size();
+            if (size != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < size; i++) {
+                if (!strictEquals(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof FlowObject x && b instanceof FlowObject y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<String, Object> entry : x.view().entrySet()) {
+                if (!y.has(entry.getKey()) || !strictEquals(entry.getValue(), y.get(entry.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // Strings, booleans and promise references are value-equal records or boxed values.
+        return a.getClass() == b.getClass() && a.equals(b);
+    }
+
+    /**
+     * String conversion for {@code +} with a string, template literals, {@code String(x)} and {@code print}:
+     * {@code null} → {@code "null"}, numbers as JavaScript prints them, arrays and objects as compact JSON,
+     * a promise as {@code "[promise]"}.
+     */
+    public static String toDisplayString(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case String s -> s;
+            case Boolean b -> b ? "true" : "false";
+            case Double d -> Numbers.toString(d);
+            case PromiseRef p -> "[promise]";
+            case FlowArray a -> Json.write(a);
+            case FlowObject o -> Json.write(o);
+            default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());
+        };
+    }
+
+    /** Iterates the values of an array or the values of an object, for combinators that take either. */
+    public static Iterator<Object> elements(Object container) {
+        if (container instanceof FlowArray array) {
+            return array.view().iterator();
+        }
+        return ((FlowObject) container).view().values().iterator();
+    }
+}

@@ -1,0 +1,5 @@
+grammar Flow;
+
+// Placeholder: the full grammar replaces this.
+program : EOF ;
+WS : [ \t\r\n]+ -> skip ;
