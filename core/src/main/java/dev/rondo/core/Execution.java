@@ -1,0 +1,128 @@
+package dev.rondo.core;
+
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.internal.codec.CheckpointCodec;
+import dev.rondo.core.internal.interp.Interpreter;
+import dev.rondo.core.internal.interp.PromiseEntry;
+import dev.rondo.core.value.FlowObject;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * One execution of a workflow, run stretch by stretch. The engine (or the in-process driver) calls
+ * {@link #run} with the outcomes that arrived, commits the effects and {@link #checkpointJson()} of each
+ * suspended stretch together, and after a crash rebuilds the execution with {@link #restore}.
+ *
+ * <pre>{@code
+ * Execution execution = Execution.start(executable, input, context, Limits.DEFAULTS);
+ * Slice slice = execution.run(List.of(), System.currentTimeMillis());
+ * String saved = execution.checkpointJson();          // while slice.suspended()
+ * Execution again = Execution.restore(executable, saved, Limits.DEFAULTS);
+ * slice = again.run(List.of(new Outcome.Resolved(0, result)), System.currentTimeMillis());
+ * }</pre>
+ */
+public final class Execution {
+
+    private final Executable executable;
+    private final Interpreter interpreter;
+    private final Limits limits;
+
+    private Execution(Executable executable, Interpreter interpreter, Limits limits) {
+        this.executable = executable;
+        this.interpreter = interpreter;
+        this.limits = limits;
+    }
+
+    /** A new execution; {@code context} is what the program reads as {@code Context}. */
+    public static Execution start(Executable executable, Object input, FlowObject context, Limits limits) {
+        return new Execution(executable, Interpreter.start(executable.linked(), input, context, limits), limits);
+    }
+
+    /** Rebuilds a suspended execution from its checkpoint; the next {@link #run} goes on from the await. */
+    public static Execution restore(Executable executable, String checkpointJson, Limits limits) {
+        return new Execution(executable,
+                Interpreter.restore(executable.linked(), CheckpointCodec.read(checkpointJson), limits), limits);
+    }
+
+    /** The {@code Context} value for a new execution. */
+    public static FlowObject context(String executionId, String workflow, String queue, String parentId, String startedAt) {
+        FlowObject context = new FlowObject();
+        context.put("executionId", executionId);
+        context.put("workflow", workflow);
+        context.put("queue", queue);
+        context.put("parentId", parentId);
+        context.put("startedAt", startedAt);
+        return context;
+    }
+
+    /**
+     * Applies the outcomes (in the order they happened; pass every unconsumed signal each time) and runs
+     * until the program waits or ends.
+     */
+    public Slice run(List<Outcome> outcomes, long nowMillis) {
+        Interpreter.Stretch stretch = interpreter.run(outcomes, nowMillis);
+        String file = executable.program().file();
+        return switch (stretch.status()) {
+            case SUSPENDED -> new Slice(Slice.Status.SUSPENDED, stretch.effects(), null, null,
+                    where(file, stretch.waitingAt()), stretch.waitingFor().stream().map(Execution::describe).toList());
+            case FAILED -> new Slice(stretch.cancelled() ? Slice.Status.CANCELLED : Slice.Status.FAILED,
+                    stretch.effects(), null, error(file, stretch.error()), null, List.of());
+            case COMPLETED -> completed(stretch, file);
+        };
+    }
+
+    private Slice completed(Interpreter.Stretch stretch, String file) {
+        Object result = stretch.result();
+        try {
+            String json = Json.write(result);
+            if (json.length() > limits.maxPayloadBytes() / 3
+                    && json.getBytes(StandardCharsets.UTF_8).length > limits.maxPayloadBytes()) {
+                throw FlowThrow.limitError("The workflow's result is larger than the "
+                        + limits.maxPayloadBytes() / (1024 * 1024) + " MiB limit.");
+            }
+        } catch (FlowThrow bad) {
+            return new Slice(Slice.Status.FAILED, stretch.effects(), null,
+                    error(file, bad.at(new Span(1, 1, 1, 1))), null, List.of());
+        }
+        return new Slice(stretch.cancelled() ? Slice.Status.CANCELLED : Slice.Status.COMPLETED, stretch.effects(),
+                result, null, null, List.of());
+    }
+
+    /** The checkpoint of a suspended execution as JSON text (exact: key order, numbers, any Unicode). */
+    public String checkpointJson() {
+        String json = CheckpointCodec.write(interpreter.checkpoint());
+        if (json.length() > limits.maxCheckpointBytes()) {
+            throw new CheckpointTooLargeException(json.length(), limits.maxCheckpointBytes());
+        }
+        return json;
+    }
+
+    private static String where(String file, Span span) {
+        return span == null ? null : file + ":" + span.line() + ":" + span.column();
+    }
+
+    private static FlowError error(String file, FlowThrow thrown) {
+        Span span = thrown.span() == null ? new Span(1, 1, 1, 1) : thrown.span();
+        return new FlowError(thrown.value(), file, span.line(), span.column());
+    }
+
+    private static String describe(PromiseEntry entry) {
+        return switch (entry.kind()) {
+            case TASK -> "task " + entry.label();
+            case WORKFLOW -> "workflow " + entry.label();
+            case SIGNAL -> "signal " + entry.label();
+            case TIMER -> "timer";
+            default -> entry.kind().name().toLowerCase();
+        };
+    }
+
+    /** The checkpoint is over the limit of LANGUAGE.md §10: the execution cannot go on. */
+    public static final class CheckpointTooLargeException extends RuntimeException {
+        public CheckpointTooLargeException(int size, int limit) {
+            super("LimitError: the checkpoint is " + size + " characters, over the limit of " + limit
+                    + "; keep less data in variables across awaits.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.rondo.core;
+
+/**
+ * The options of one {@code Task.run} (LANGUAGE.md §6), with the defaults filled in. Times are in
+ * seconds; {@code queue} is {@code null} for "the workflow's queue", {@code heartbeatTimeout} and
+ * {@code key} are {@code null} when not set.
+ */
+public record TaskOptions(
+        String queue,
+        int maxAttempts,
+        double backoffInitial,
+        double backoffFactor,
+        double backoffMax,
+        double timeout,
+        Double heartbeatTimeout,
+        int priority,
+        String key) {
+
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final double DEFAULT_BACKOFF_INITIAL = 1;
+    public static final double DEFAULT_BACKOFF_FACTOR = 2;
+    public static final double DEFAULT_BACKOFF_MAX = 60;
+    public static final double DEFAULT_TIMEOUT = 300;
+
+    public static final TaskOptions DEFAULTS = new TaskOptions(null, DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF_INITIAL,
+            DEFAULT_BACKOFF_FACTOR, DEFAULT_BACKOFF_MAX, DEFAULT_TIMEOUT, null, 0, null);
+
+    /** Seconds to wait before attempt {@code nextAttempt} (2 or more), before jitter. */
+    public double backoffBefore(int nextAttempt) {
+        double delay = backoffInitial * Math.pow(backoffFactor, nextAttempt - 2);
+        return Math.min(delay, backoffMax);
+    }
+}

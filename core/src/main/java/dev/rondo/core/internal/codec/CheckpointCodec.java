@@ -1,0 +1,409 @@
+package dev.rondo.core.internal.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.internal.interp.CheckpointState;
+import dev.rondo.core.internal.interp.PendingCompletion;
+import dev.rondo.core.internal.interp.Pos;
+import dev.rondo.core.internal.interp.PromiseEntry;
+import dev.rondo.core.internal.interp.PromiseTable;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowObject;
+import dev.rondo.core.value.PromiseRef;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checkpoints to JSON text and back, exactly. The format:
+ *
+ * <pre>
+ * {"format":1,
+ *  "path":[{"pc":2,"locals":{"x":1}}, {"pc":0,"await":3}, {"pc":4,"items":[…]}, {"pc":2,"pending":{…}}],
+ *  "promises":{"next":4,"seq":2,"entries":[{"id":0,"kind":"TASK","label":"charge","state":"FULFILLED","value":…,"seq":0}]},
+ *  "keys":{…}, "inputs":…, "context":{…}, "cancelRequested":false, "cancelDelivered":false}
+ * </pre>
+ *
+ * Values are JSON with two rules that keep them exact: a promise is {@code {"$promise":id}}, and a key of
+ * a user object that starts with {@code $} gets one more {@code $} in front. Numbers are written as
+ * Java's shortest round-trip text ({@code -0.0} kept); every non-ASCII character is escaped, so the text
+ * survives any storage, lone surrogates included.
+ */
+public final class CheckpointCodec {
+
+    public static final int FORMAT = 1;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
+
+    private CheckpointCodec() {}
+
+    public static String write(CheckpointState state) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeArrayFieldStart("path");
+            for (Pos pos : state.path()) {
+                writePos(g, pos);
+            }
+            g.writeEndArray();
+            writePromises(g, state.promises());
+            g.writeObjectFieldStart("keys");
+            for (Map.Entry<String, Integer> key : new java.util.TreeMap<>(state.keys()).entrySet()) {
+                g.writeNumberField(key.getKey(), key.getValue());
+            }
+            g.writeEndObject();
+            g.writeFieldName("inputs");
+            writeValue(g, state.inputs());
+            g.writeFieldName("context");
+            writeValue(g, state.context());
+            g.writeBooleanField("cancelRequested", state.cancelRequested());
+            g.writeBooleanField("cancelDelivered", state.cancelDelivered());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writePos(JsonGenerator g, Pos pos) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("pc", pos.pc());
+        switch (pos.extra()) {
+            case null -> { }
+            case PromiseRef ref -> g.writeNumberField("await", ref.id());
+            case FlowArray items -> {
+                g.writeFieldName("items");
+                writeValue(g, items);
+            }
+            case PendingCompletion pending -> {
+                g.writeObjectFieldStart("pending");
+                g.writeNumberField("code", pending.code());
+                g.writeBooleanField("throw", pending.isThrow());
+                g.writeFieldName("value");
+                writeValue(g, pending.value());
+                if (pending.label() != null) {
+                    g.writeStringField("label", pending.label());
+                }
+                if (pending.span() != null) {
+                    g.writeFieldName("span");
+                    writeSpan(g, pending.span());
+                }
+                g.writeEndObject();
+            }
+            default -> {
+                g.writeFieldName("value");
+                writeValue(g, pos.extra());
+            }
+        }
+        if (!pos.locals().isEmpty()) {
+            g.writeObjectFieldStart("locals");
+            for (Map.Entry<String, Object> local : pos.locals().entrySet()) {
+                g.writeFieldName(local.getKey());
+                writeValue(g, local.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeSpan(JsonGenerator g, Span span) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(span.line());
+        g.writeNumber(span.column());
+        g.writeNumber(span.endLine());
+        g.writeNumber(span.endColumn());
+        g.writeEndArray();
+    }
+
+    private static void writePromises(JsonGenerator g, PromiseTable table) throws IOException {
+        g.writeObjectFieldStart("promises");
+        g.writeNumberField("next", table.nextId());
+        g.writeNumberField("seq", table.nextSeq());
+        g.writeArrayFieldStart("entries");
+        for (PromiseEntry entry : table.entries()) {
+            g.writeStartObject();
+            g.writeNumberField("id", entry.id());
+            g.writeStringField("kind", entry.kind().name());
+            if (entry.label() != null) {
+                g.writeStringField("label", entry.label());
+            }
+            if (entry.detail() != null) {
+                g.writeFieldName("detail");
+                writeValue(g, entry.detail());
+            }
+            g.writeStringField("state", entry.state().name());
+            if (entry.state() != PromiseEntry.State.PENDING) {
+                g.writeFieldName("value");
+                writeValue(g, entry.value());
+                g.writeNumberField("seq", entry.seq());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** A Flow value, promises included, with {@code $}-keys escaped (see the class comment). */
+    static void writeValue(JsonGenerator g, Object value) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case Boolean b -> g.writeBoolean(b);
+            case Double d -> writeNumber(g, d);
+            case String s -> g.writeString(s);
+            case PromiseRef ref -> {
+                g.writeStartObject();
+                g.writeNumberField("$promise", ref.id());
+                g.writeEndObject();
+            }
+            case FlowArray array -> {
+                g.writeStartArray();
+                for (int i = 0; i < array.size(); i++) {
+                    writeValue(g, array.get(i));
+                }
+                g.writeEndArray();
+            }
+            case FlowObject object -> {
+                g.writeStartObject();
+                for (Map.Entry<String, Object> e : object.view().entrySet()) {
+                    String key = e.getKey();
+                    g.writeFieldName(key.startsWith("$") ? "$" + key : key);
+                    writeValue(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());
+        }
+    }
+
+    private static void writeNumber(JsonGenerator g, double d) throws IOException {
+        if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15 && !(d == 0 && 1 / d < 0)) {
+            g.writeNumber((long) d);
+        } else {
+            g.writeNumber(d);
+        }
+    }
+
+    // ---- reading
+
+    public static CheckpointState read(String json) {
+        try (JsonParser p = JSON.createParser(json)) {
+            return new Reader(p).checkpoint();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The checkpoint is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one checkpoint; every structural problem is an IllegalArgumentException naming the field. */
+    private static final class Reader {
+        private final JsonParser p;
+
+        Reader(JsonParser p) {
+            this.p = p;
+        }
+
+        CheckpointState checkpoint() throws IOException {
+            expect(p.nextToken(), JsonToken.START_OBJECT, "checkpoint");
+            List<Pos> path = null;
+            PromiseTable promises = null;
+            Map<String, Integer> keys = Map.of();
+            Object inputs = null;
+            FlowObject context = null;
+            boolean cancelRequested = false;
+            boolean cancelDelivered = false;
+            int format = -1;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "format" -> format = p.getIntValue();
+                    case "path" -> path = path(t);
+                    case "promises" -> promises = promises(t);
+                    case "keys" -> keys = keys(t);
+                    case "inputs" -> inputs = value(t);
+                    case "context" -> context = value(t) instanceof FlowObject o ? o : null;
+                    case "cancelRequested" -> cancelRequested = p.getBooleanValue();
+                    case "cancelDelivered" -> cancelDelivered = p.getBooleanValue();
+                    default -> throw new IllegalArgumentException("The checkpoint has an unknown field '" + field + "'.");
+                }
+            }
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("The checkpoint has format " + format + "; this Rondo reads format " + FORMAT + ".");
+            }
+            if (path == null || promises == null) {
+                throw new IllegalArgumentException("The checkpoint lacks its " + (path == null ? "path" : "promises") + ".");
+            }
+            return new CheckpointState(path, promises, keys, inputs, context, cancelRequested, cancelDelivered);
+        }
+
+        private List<Pos> path(JsonToken t) throws IOException {
+            expect(t, JsonToken.START_ARRAY, "path");
+            List<Pos> path = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                int pc = -1;
+                Object extra = null;
+                Map<String, Object> locals = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (field) {
+                        case "pc" -> pc = p.getIntValue();
+                        case "await" -> extra = new PromiseRef(p.getIntValue());
+                        case "items" -> extra = value(v);
+                        case "value" -> extra = value(v);
+                        case "pending" -> extra = pending(v);
+                        case "locals" -> locals = ((FlowObject) value(v)).view();
+                        default -> throw new IllegalArgumentException("A checkpoint position has an unknown field '" + field + "'.");
+                    }
+                }
+                path.add(new Pos(pc, extra, locals == null ? null : new LinkedHashMap<>(locals)));
+            }
+            return path;
+        }
+
+        private PendingCompletion pending(JsonToken t) throws IOException {
+            expect(t, JsonToken.START_OBJECT, "pending");
+            int code = 0;
+            boolean isThrow = false;
+            Object value = null;
+            String label = null;
+            Span span = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "code" -> code = p.getIntValue();
+                    case "throw" -> isThrow = p.getBooleanValue();
+                    case "value" -> value = value(v);
+                    case "label" -> label = p.getText();
+                    case "span" -> {
+                        int[] n = new int[4];
+                        for (int i = 0; i < 4; i++) {
+                            p.nextToken();
+                            n[i] = p.getIntValue();
+                        }
+                        p.nextToken();
+                        span = new Span(n[0], n[1], n[2], n[3]);
+                    }
+                    default -> throw new IllegalArgumentException("A pending completion has an unknown field '" + field + "'.");
+                }
+            }
+            return new PendingCompletion(code, isThrow, value, label, span);
+        }
+
+        private PromiseTable promises(JsonToken t) throws IOException {
+            expect(t, JsonToken.START_OBJECT, "promises");
+            int next = 0;
+            long seq = 0;
+            List<PromiseEntry> entries = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "next" -> next = p.getIntValue();
+                    case "seq" -> seq = p.getLongValue();
+                    case "entries" -> {
+                        expect(v, JsonToken.START_ARRAY, "entries");
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            entries.add(entry());
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("The promise table has an unknown field '" + field + "'.");
+                }
+            }
+            return PromiseTable.restore(entries, next, seq);
+        }
+
+        private PromiseEntry entry() throws IOException {
+            int id = -1;
+            PromiseEntry.Kind kind = null;
+            String label = null;
+            Object detail = null;
+            PromiseEntry.State state = PromiseEntry.State.PENDING;
+            Object value = null;
+            long seq = -1;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "id" -> id = p.getIntValue();
+                    case "kind" -> kind = PromiseEntry.Kind.valueOf(p.getText());
+                    case "label" -> label = p.getText();
+                    case "detail" -> detail = value(v);
+                    case "state" -> state = PromiseEntry.State.valueOf(p.getText());
+                    case "value" -> value = value(v);
+                    case "seq" -> seq = p.getLongValue();
+                    default -> throw new IllegalArgumentException("A promise has an unknown field '" + field + "'.");
+                }
+            }
+            if (id < 0 || kind == null) {
+                throw new IllegalArgumentException("A promise lacks its id or kind.");
+            }
+            return PromiseEntry.restore(id, kind, label, detail, state, value, seq);
+        }
+
+        private Map<String, Integer> keys(JsonToken t) throws IOException {
+            expect(t, JsonToken.START_OBJECT, "keys");
+            Map<String, Integer> keys = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                keys.put(key, p.getIntValue());
+            }
+            return keys;
+        }
+
+        Object value(JsonToken t) throws IOException {
+            return switch (t) {
+                case VALUE_NULL -> null;
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                case VALUE_STRING -> p.getText();
+                case START_ARRAY -> {
+                    FlowArray array = new FlowArray();
+                    JsonToken next;
+                    while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+                        array.add(value(next));
+                    }
+                    yield array;
+                }
+                case START_OBJECT -> object();
+                default -> throw new IllegalArgumentException("Unexpected " + t + " in a checkpoint value.");
+            };
+        }
+
+        private Object object() throws IOException {
+            FlowObject object = new FlowObject();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                if (key.equals("$promise")) {
+                    int id = p.getIntValue();
+                    if (p.nextToken() != JsonToken.END_OBJECT) {
+                        throw new IllegalArgumentException("A promise reference has other fields.");
+                    }
+                    return new PromiseRef(id);
+                }
+                object.put(key.startsWith("$$") ? key.substring(1) : key, value(v));
+            }
+            return object;
+        }
+
+        private static void expect(JsonToken actual, JsonToken wanted, String what) {
+            if (actual != wanted) {
+                throw new IllegalArgumentException("The checkpoint's " + what + " should start with " + wanted + ", not " + actual + ".");
+            }
+        }
+    }
+}

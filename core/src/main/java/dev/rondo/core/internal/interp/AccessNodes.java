@@ -1,0 +1,148 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.internal.builtins.Methods;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowObject;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Numbers;
+import dev.rondo.core.value.Values;
+
+/**
+ * Property and index reads, and optional chains. Inside a chain, an optional link that meets {@code null}
+ * returns {@link #SKIPPED}, which every later link passes on, until the chain's end turns it into
+ * {@code null}: so {@code a?.b.c} is {@code null} when {@code a} is, without a Java exception.
+ */
+final class AccessNodes {
+
+    /** Never a Flow value: it only travels between the links of one optional chain. */
+    static final Object SKIPPED = new Object() {
+        @Override
+        public String toString() {
+            return "<skipped>";
+        }
+    };
+
+    private AccessNodes() {}
+
+    /** Reads {@code base.name}. */
+    static Object property(Object base, String name, Span span) {
+        if (base instanceof FlowObject object) {
+            return object.get(name);
+        }
+        try {
+            return Methods.property(base, name);
+        } catch (FlowThrow t) {
+            throw t.at(span);
+        }
+    }
+
+    /** Reads {@code base[index]}: arrays and strings by integer index (null out of range), objects by key. */
+    static Object index(Object base, Object index, Span span) {
+        if (base instanceof FlowArray array) {
+            int i = arrayIndex(index, span);
+            return i >= 0 && i < array.size() ? array.get(i) : null;
+        }
+        if (base instanceof String text) {
+            int i = arrayIndex(index, span);
+            return i >= 0 && i < text.length() ? String.valueOf(text.charAt(i)) : null;
+        }
+        if (base instanceof FlowObject object) {
+            return object.get(ValueNodes.keyOf(index, span));
+        }
+        if (base == null) {
+            throw FlowThrow.typeError("Cannot read property '" + Values.toDisplayString(index) + "' of null").at(span);
+        }
+        if (index instanceof String name) {
+            return property(base, name, span);
+        }
+        throw FlowThrow.typeError("Cannot index a " + Values.typeOf(base) + ".").at(span);
+    }
+
+    /** An index into an array or string: an integer number; anything else is a TypeError. Far out of range gives -1. */
+    static int arrayIndex(Object index, Span span) {
+        if (index instanceof Double d) {
+            double value = d;
+            if (value == Math.rint(value)) {
+                return value >= 0 && value <= Integer.MAX_VALUE ? (int) value : -1;
+            }
+            throw FlowThrow.typeError("An index must be an integer, not " + Numbers.toString(value) + ".").at(span);
+        }
+        throw FlowThrow.typeError("An index must be an integer number, not " + Values.typeOf(index) + ".").at(span);
+    }
+
+    static final class Member extends XExpr {
+        final XExpr object;
+        final String name;
+        private final boolean optional;
+
+        Member(Span span, XExpr object, String name, boolean optional) {
+            super(span);
+            this.object = object;
+            this.name = name;
+            this.optional = optional;
+        }
+
+        @Override
+        Object peek(Frame f) {
+            Object base = object.peek(f);
+            if (base == SKIPPED || (optional && base == null)) {
+                return SKIPPED;
+            }
+            return property(base, name, span);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.markShared(peek(f));
+        }
+    }
+
+    static final class Index extends XExpr {
+        final XExpr object;
+        final XExpr index;
+        private final boolean optional;
+
+        Index(Span span, XExpr object, XExpr index, boolean optional) {
+            super(span);
+            this.object = object;
+            this.index = index;
+            this.optional = optional;
+        }
+
+        @Override
+        Object peek(Frame f) {
+            Object base = object.peek(f);
+            if (base == SKIPPED || (optional && base == null)) {
+                return SKIPPED;
+            }
+            return AccessNodes.index(base, index.peek(f), span);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.markShared(peek(f));
+        }
+    }
+
+    static final class OptionalChain extends XExpr {
+        private final XExpr chain;
+
+        OptionalChain(Span span, XExpr chain) {
+            super(span);
+            this.chain = chain;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object value = chain.eval(f);
+            return value == SKIPPED ? null : value;
+        }
+
+        @Override
+        Object peek(Frame f) {
+            Object value = chain.peek(f);
+            return value == SKIPPED ? null : value;
+        }
+    }
+}

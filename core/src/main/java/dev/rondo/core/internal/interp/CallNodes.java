@@ -1,0 +1,202 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.internal.builtins.BuiltinFunction;
+import dev.rondo.core.internal.builtins.Methods;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Values;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Calls of built-in functions and methods. */
+final class CallNodes {
+
+    private CallNodes() {}
+
+    /** Evaluates arguments left to right, expanding spread arrays. */
+    static Object[] arguments(Frame f, XExpr[] args, boolean[] spread) {
+        if (spread == null) {
+            Object[] values = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                values[i] = args[i].eval(f);
+            }
+            return values;
+        }
+        List<Object> values = new ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            if (spread[i]) {
+                Object value = args[i].peek(f);
+                if (!(value instanceof FlowArray items)) {
+                    throw FlowThrow.typeError("Cannot spread " + Values.typeOf(value) + " into arguments; only arrays can be spread.")
+                            .at(args[i].span);
+                }
+                for (int j = 0; j < items.size(); j++) {
+                    values.add(Values.markShared(items.get(j)));
+                }
+            } else {
+                values.add(args[i].eval(f));
+            }
+        }
+        return values.toArray();
+    }
+
+    /** Base for calls: the arguments and their spread marks ({@code null} when none is spread). */
+    abstract static class Call extends XExpr {
+        final XExpr[] args;
+        final boolean[] spread;
+
+        Call(Span span, XExpr[] args, boolean[] spread) {
+            super(span);
+            this.args = args;
+            this.spread = spread;
+        }
+
+        Object[] arguments(Frame f) {
+            return CallNodes.arguments(f, args, spread);
+        }
+    }
+
+    static final class Builtin extends Call {
+        private final BuiltinFunction function;
+
+        Builtin(Span span, BuiltinFunction function, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+            this.function = function;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object[] values = arguments(f);
+            try {
+                return function.call(values);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Print extends Call {
+        Print(Span span, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object[] values = arguments(f);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    line.append(' ');
+                }
+                line.append(Values.toDisplayString(values[i]));
+            }
+            f.m.log(line.toString());
+            return null;
+        }
+    }
+
+    static final class DateNow extends XExpr {
+        DateNow(Span span) {
+            super(span);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return (double) f.m.nowMillis;
+        }
+    }
+
+    static final class DateIso extends XExpr {
+        DateIso(Span span) {
+            super(span);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Instant.ofEpochMilli(f.m.nowMillis).toString();
+        }
+    }
+
+    static final class MathRandom extends XExpr {
+        MathRandom(Span span) {
+            super(span);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return ThreadLocalRandom.current().nextDouble();
+        }
+    }
+
+    /** {@code receiver.name(args)} for a method that does not change its receiver, or a receiver that is no variable. */
+    static final class Method extends Call {
+        private final XExpr receiver;
+        private final String name;
+        private final boolean optional;
+        private final boolean mutating;
+
+        Method(Span span, XExpr receiver, String name, boolean optional, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+            this.receiver = receiver;
+            this.name = name;
+            this.optional = optional;
+            this.mutating = Methods.isMutating(name);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            Object target = receiver.peek(f);
+            if (target == AccessNodes.SKIPPED || (optional && target == null)) {
+                return AccessNodes.SKIPPED;
+            }
+            Object[] values = arguments(f);
+            try {
+                if (mutating && target instanceof FlowArray array) {
+                    // Not a variable (a literal, a call result): change a copy nobody else sees.
+                    return Methods.callMutating(array.copy(), name, values);
+                }
+                return Methods.call(target, name, values);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.markShared(peek(f));
+        }
+    }
+
+    /** {@code place.name(args)} for a method that changes an array held by a variable, such as {@code push}. */
+    static final class MutatingMethod extends Call {
+        private final Place place;
+        private final String name;
+
+        MutatingMethod(Span span, Place place, String name, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+            this.place = place;
+            this.name = name;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                Object[] keys = place.depth() == 0 ? NO_KEYS : place.keys(f);
+                Object current = place.depth() == 0 ? f.slots[place.slot] : place.read(f, keys);
+                Object[] values = arguments(f);
+                if (!(current instanceof FlowArray)) {
+                    return Methods.call(current, name, values); // raises the right TypeError
+                }
+                FlowArray array = (FlowArray) place.writableTarget(f, keys);
+                return Methods.callMutating(array, name, values);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    private static final Object[] NO_KEYS = new Object[0];
+}

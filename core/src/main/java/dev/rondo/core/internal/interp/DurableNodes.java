@@ -1,0 +1,295 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.Effect;
+import dev.rondo.core.TaskOptions;
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.internal.interp.PromiseEntry.Kind;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowObject;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Json;
+import dev.rondo.core.value.PromiseRef;
+import dev.rondo.core.value.Values;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * The durable operations of LANGUAGE.md §6: each creates a promise and records the effect that will
+ * settle it ({@code Task.run}, {@code Workflow.run}, {@code Timer.*}, {@code Signal.next}), or combines
+ * promises ({@code Promise.*}).
+ */
+final class DurableNodes {
+
+    private static final Set<String> TASK_OPTIONS =
+            Set.of("queue", "maxAttempts", "backoff", "timeout", "heartbeatTimeout", "priority", "key");
+    private static final Set<String> BACKOFF_OPTIONS = Set.of("initial", "factor", "max");
+    private static final Set<String> WORKFLOW_OPTIONS = Set.of("queue", "id");
+    private static final Set<String> SIGNAL_OPTIONS = Set.of("timeout");
+
+    private DurableNodes() {}
+
+    static final class TaskRun extends CallNodes.Call {
+        TaskRun(Span span, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                Object[] values = arguments(f);
+                String name = nameArgument("Task.run", values);
+                Object input = values.length > 1 ? values[1] : new FlowObject();
+                TaskOptions options = taskOptions(values.length > 2 ? values[2] : null);
+                String keyId = options.key() == null ? null : "task\u0000" + name + "\u0000" + options.key();
+                if (keyId != null && f.m.keys.containsKey(keyId)) {
+                    return new PromiseRef(f.m.keys.get(keyId));
+                }
+                String inputJson = payload(f, input, "task input");
+                PromiseEntry entry = f.m.newLeaf(Kind.TASK, name, null, span);
+                if (keyId != null) {
+                    f.m.keys.put(keyId, entry.id);
+                }
+                f.m.effects.add(new Effect.StartTask(entry.id, name, input, inputJson, options, span));
+                return new PromiseRef(entry.id);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class WorkflowRun extends CallNodes.Call {
+        WorkflowRun(Span span, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                Object[] values = arguments(f);
+                String name = nameArgument("Workflow.run", values);
+                Object input = values.length > 1 ? values[1] : new FlowObject();
+                FlowObject options = options("Workflow.run", values.length > 2 ? values[2] : null, WORKFLOW_OPTIONS);
+                String queue = optionalString(options, "queue", "Workflow.run");
+                String id = optionalString(options, "id", "Workflow.run");
+                String keyId = id == null ? null : "workflow\u0000" + id;
+                if (keyId != null && f.m.keys.containsKey(keyId)) {
+                    return new PromiseRef(f.m.keys.get(keyId));
+                }
+                String inputJson = payload(f, input, "workflow input");
+                PromiseEntry entry = f.m.newLeaf(Kind.WORKFLOW, name, null, span);
+                if (keyId != null) {
+                    f.m.keys.put(keyId, entry.id);
+                }
+                f.m.effects.add(new Effect.StartWorkflow(entry.id, name, input, inputJson, queue, id, span));
+                return new PromiseRef(entry.id);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class TimerDelay extends CallNodes.Call {
+        TimerDelay(Span span, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                Object seconds = arguments(f)[0];
+                if (!(seconds instanceof Double d)) {
+                    throw FlowThrow.typeError("Timer.delay takes a number of seconds, not " + Values.typeOf(seconds) + ".");
+                }
+                if (d < 0) {
+                    throw FlowThrow.rangeError("Timer.delay takes a number of seconds of 0 or more.");
+                }
+                return timer(f, f.m.nowMillis + Math.round(d * 1000), span);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class TimerUntil extends CallNodes.Call {
+        TimerUntil(Span span, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                Object time = arguments(f)[0];
+                long at;
+                if (time instanceof Double millis) {
+                    at = Math.round(millis);
+                } else if (time instanceof String text) {
+                    try {
+                        at = OffsetDateTime.parse(text).toInstant().toEpochMilli();
+                    } catch (DateTimeParseException e) {
+                        throw FlowThrow.rangeError("Timer.until takes an ISO-8601 instant such as '2026-01-31T09:00:00Z', not '" + text + "'.");
+                    }
+                } else {
+                    throw FlowThrow.typeError("Timer.until takes an ISO-8601 string or epoch milliseconds, not " + Values.typeOf(time) + ".");
+                }
+                return timer(f, at, span);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    private static PromiseRef timer(Frame f, long fireAt, Span span) {
+        PromiseEntry entry = f.m.newLeaf(Kind.TIMER, null, null, span);
+        f.m.effects.add(new Effect.StartTimer(entry.id, fireAt));
+        return new PromiseRef(entry.id);
+    }
+
+    static final class SignalNext extends CallNodes.Call {
+        SignalNext(Span span, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                Object[] values = arguments(f);
+                String name = nameArgument("Signal.next", values);
+                FlowObject options = options("Signal.next", values.length > 1 ? values[1] : null, SIGNAL_OPTIONS);
+                Double timeout = optionalSeconds(options, "timeout", "Signal.next");
+                if (timeout == null) {
+                    return new PromiseRef(f.m.newLeaf(Kind.SIGNAL, name, null, span).id);
+                }
+                // The wait and its timeout timer point at each other by id (see Machine.fireTimer).
+                int waitId = f.m.promises.nextId();
+                PromiseEntry wait = f.m.newLeaf(Kind.SIGNAL, name, (double) (waitId + 1), span);
+                PromiseEntry timer = f.m.newLeaf(Kind.TIMER, null, (double) wait.id, span);
+                f.m.effects.add(new Effect.StartTimer(timer.id, f.m.nowMillis + Math.round(timeout * 1000)));
+                return new PromiseRef(wait.id);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Combinator extends CallNodes.Call {
+        private final Kind kind;
+        private final String function;
+
+        Combinator(Span span, Kind kind, String function, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+            this.kind = kind;
+            this.function = function;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                Object promises = arguments(f)[0];
+                int size;
+                if (promises instanceof FlowArray array) {
+                    size = array.size();
+                } else if (promises instanceof FlowObject object) {
+                    size = object.size();
+                } else {
+                    throw FlowThrow.typeError(function + " takes an array or an object of promises, not " + Values.typeOf(promises) + ".");
+                }
+                if (size == 0 && (kind == Kind.RACE || kind == Kind.RACE_KV)) {
+                    throw FlowThrow.typeError(function + " needs at least one promise: an empty race would never settle.");
+                }
+                return new PromiseRef(f.m.promises.create(kind, null, Values.markShared(promises)).id);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    private static String nameArgument(String function, Object[] values) {
+        if (!(values[0] instanceof String name) || name.isBlank()) {
+            throw FlowThrow.typeError(function + " takes a name (a non-empty string) first, not " + Values.typeOf(values[0]) + ".");
+        }
+        return name;
+    }
+
+    /** The JSON text of a payload: no promises inside, and within the size limit. */
+    private static String payload(Frame f, Object value, String what) {
+        String json = Json.write(value);
+        int limit = f.m.limits.maxPayloadBytes();
+        if (json.length() > limit / 3 && json.getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw FlowThrow.limitError("The " + what + " is larger than the " + (limit / (1024 * 1024)) + " MiB limit.");
+        }
+        return json;
+    }
+
+    private static FlowObject options(String function, Object value, Set<String> known) {
+        if (value == null) {
+            return new FlowObject();
+        }
+        if (!(value instanceof FlowObject options)) {
+            throw FlowThrow.typeError(function + " takes its options as an object, not " + Values.typeOf(value) + ".");
+        }
+        for (String key : options.keys()) {
+            if (!known.contains(key)) {
+                throw FlowThrow.typeError(function + " has no option '" + key + "'; it knows " + String.join(", ", known.stream().sorted().toList()) + ".");
+            }
+        }
+        return options;
+    }
+
+    private static TaskOptions taskOptions(Object value) {
+        FlowObject options = options("Task.run", value, TASK_OPTIONS);
+        TaskOptions d = TaskOptions.DEFAULTS;
+        FlowObject backoff = options("Task.run option 'backoff'", options.get("backoff"), BACKOFF_OPTIONS);
+        Double heartbeat = optionalSeconds(options, "heartbeatTimeout", "Task.run");
+        Object key = options.get("key");
+        if (key != null && !(key instanceof String) && !(key instanceof Double)) {
+            throw FlowThrow.typeError("Task.run option 'key' must be a string or a number, not " + Values.typeOf(key) + ".");
+        }
+        return new TaskOptions(
+                optionalString(options, "queue", "Task.run"),
+                integer(options, "maxAttempts", d.maxAttempts(), 1),
+                seconds(backoff, "initial", d.backoffInitial()),
+                seconds(backoff, "factor", d.backoffFactor()),
+                seconds(backoff, "max", d.backoffMax()),
+                seconds(options, "timeout", d.timeout()),
+                heartbeat,
+                integer(options, "priority", 0, Integer.MIN_VALUE),
+                key == null ? null : Values.toDisplayString(key));
+    }
+
+    private static String optionalString(FlowObject options, String key, String function) {
+        Object value = options.get(key);
+        if (value != null && !(value instanceof String)) {
+            throw FlowThrow.typeError(function + " option '" + key + "' must be a string, not " + Values.typeOf(value) + ".");
+        }
+        return (String) value;
+    }
+
+    private static Double optionalSeconds(FlowObject options, String key, String function) {
+        Object value = options.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Double d) || d < 0) {
+            throw FlowThrow.typeError(function + " option '" + key + "' must be a number of seconds of 0 or more.");
+        }
+        return d;
+    }
+
+    private static double seconds(FlowObject options, String key, double fallback) {
+        Double value = optionalSeconds(options, key, "Task.run");
+        return value == null ? fallback : value;
+    }
+
+    private static int integer(FlowObject options, String key, int fallback, int min) {
+        Object value = options.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Double d) || d != Math.rint(d) || d < min || d > Integer.MAX_VALUE) {
+            throw FlowThrow.typeError("Task.run option '" + key + "' must be an integer" + (min == 1 ? " of 1 or more" : "") + ".");
+        }
+        return (int) (double) d;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rondo.core.internal.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state of one running body: its local slots, how the last statement completed, and the path of
+ * positions used to suspend and resume. (Helper functions, LANGUAGE.md §8, will stack frames.)
+ */
+final class Frame {
+
+    final Machine m;
+    final Object[] slots;
+
+    /** The value of a {@code return}. */
+    Object returnValue;
+    /** The label of a {@code break}/{@code continue}, or {@code null}. */
+    String label;
+
+    /** Filled while unwinding after a suspension, innermost statement first. */
+    final List<Pos> suspendPath = new ArrayList<>();
+    /** The path to resume along, outermost first, and how far it has been followed. */
+    private List<Pos> resumePath = List.of();
+    private int resumeIndex;
+    /** Whether the locals must be written back from the path (a restore from a checkpoint). */
+    boolean restoring;
+
+    Frame(Machine m, int slotCount) {
+        this.m = m;
+        this.slots = new Object[slotCount];
+    }
+
+    void startResume(List<Pos> outermostFirst, boolean restoreLocals) {
+        this.resumePath = outermostFirst;
+        this.resumeIndex = 0;
+        this.restoring = restoreLocals;
+        this.suspendPath.clear();
+    }
+
+    Pos nextResumePos() {
+        if (resumeIndex >= resumePath.size()) {
+            throw new IllegalStateException("the checkpoint's path ends before a suspended await");
+        }
+        return resumePath.get(resumeIndex++);
+    }
+
+    void suspendAt(int pc, Object extra, Scope scope) {
+        suspendPath.add(new Pos(pc, extra, scope == null ? null : scope.capture(this)));
+    }
+
+    /** Counts one operation against the stretch's limit. */
+    void tick() {
+        if (++m.operations > m.maxOperations) {
+            m.operationsExceeded();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.Effect;
+import dev.rondo.core.Limits;
+import dev.rondo.core.Outcome;
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.FlowObject;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.PromiseRef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one execution of a linked program stretch by stretch. Between stretches the live state stays in
+ * memory; {@link #checkpoint()} captures it as plain data and {@link #restore} rebuilds an interpreter
+ * from such data, and both ways go on identically.
+ */
+public final class Interpreter {
+
+    /** How a stretch ended. */
+    public enum Status { SUSPENDED, COMPLETED, FAILED }
+
+    /** The end of a stretch: its effects, and the result, the uncaught error or where the program waits. */
+    public record Stretch(Status status, List<Effect> effects, Object result, FlowThrow error, boolean cancelled,
+                          Span waitingAt, List<PromiseEntry> waitingFor) {}
+
+    private final LinkedProgram linked;
+    private final Machine machine;
+    private final Frame frame;
+    private List<Pos> pathToResume; // null before the first stretch
+    private boolean restoring;
+    private boolean finished;
+
+    private Interpreter(LinkedProgram linked, Machine machine, List<Pos> path, boolean restoring) {
+        this.linked = linked;
+        this.machine = machine;
+        this.frame = new Frame(machine, linked.slotCount);
+        this.pathToResume = path;
+        this.restoring = restoring;
+    }
+
+    public static Interpreter start(LinkedProgram linked, Object inputs, FlowObject context, Limits limits) {
+        Machine machine = new Machine(limits, new PromiseTable(), Map.of(), inputs, context);
+        return new Interpreter(linked, machine, null, false);
+    }
+
+    public static Interpreter restore(LinkedProgram linked, CheckpointState state, Limits limits) {
+        Machine machine = new Machine(limits, state.promises(), state.keys(), state.inputs(), state.context());
+        machine.cancelRequested = state.cancelRequested();
+        machine.cancelDelivered = state.cancelDelivered();
+        List<Pos> path = state.path();
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint has no position to resume from");
+        }
+        machine.waitingOn = path.get(path.size() - 1).extra();
+        return new Interpreter(linked, machine, path, true);
+    }
+
+    /** Runs one stretch: applies the outcomes in order, then runs until the program waits or ends. */
+    public Stretch run(List<Outcome> outcomes, long nowMillis) {
+        if (finished) {
+            throw new IllegalStateException("the execution has already ended");
+        }
+        machine.beginStretch(nowMillis, outcomes);
+        int c;
+        try {
+            if (pathToResume == null) {
+                c = linked.body.exec(frame);
+            } else {
+                frame.startResume(pathToResume, restoring);
+                restoring = false;
+                c = linked.body.resume(frame);
+            }
+        } catch (FlowThrow thrown) {
+            finished = true;
+            return new Stretch(Status.FAILED, effects(), null, thrown, machine.cancelDelivered, null, List.of());
+        }
+        if (c == Completion.SUSPEND) {
+            List<Pos> path = new ArrayList<>(frame.suspendPath);
+            Collections.reverse(path);
+            pathToResume = path;
+            return new Stretch(Status.SUSPENDED, effects(), null, null, false, machine.waitingAt,
+                    machine.promises.pendingLeaves(machine.waitingOn));
+        }
+        finished = true;
+        Object result = c == Completion.RETURN ? frame.returnValue : null;
+        return new Stretch(Status.COMPLETED, effects(), result, null, machine.cancelDelivered, null, List.of());
+    }
+
+    private List<Effect> effects() {
+        return List.copyOf(machine.effects);
+    }
+
+    /** The state to save while suspended. */
+    public CheckpointState checkpoint() {
+        if (finished || pathToResume == null) {
+            throw new IllegalStateException("only a suspended execution has a checkpoint");
+        }
+        return new CheckpointState(pathToResume, machine.promises, Map.copyOf(machine.keys), machine.inputs,
+                machine.context, machine.cancelRequested, machine.cancelDelivered);
+    }
+
+    /** The promise the program waits on while suspended. */
+    public PromiseRef waitingOn() {
+        return machine.waitingOn instanceof PromiseRef ref ? ref : null;
+    }
+}

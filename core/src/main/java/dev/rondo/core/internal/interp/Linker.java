@@ -1,0 +1,428 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.ast.Expr;
+import dev.rondo.core.ast.Pattern;
+import dev.rondo.core.ast.Program;
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.ast.Stmt;
+import dev.rondo.core.internal.builtins.BuiltinCatalog;
+import dev.rondo.core.internal.builtins.Builtins;
+import dev.rondo.core.internal.builtins.Methods;
+import dev.rondo.core.internal.interp.PromiseEntry.Kind;
+import dev.rondo.core.value.FlowThrow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a checked, lowered AST into executable nodes: names become slots, built-ins are bound once, and
+ * common shapes (assigning a local, {@code x += n}, {@code a.push(x)}) get their own fast node. The
+ * executable tree holds no state, so one linked program serves any number of executions.
+ */
+final class Linker {
+
+    /** The declarations of one open scope while linking. */
+    private static final class ScopeBuilder {
+        final Map<String, Integer> slots = new HashMap<>();
+        final List<String> names = new ArrayList<>();
+        final List<Integer> order = new ArrayList<>();
+
+        Scope build() {
+            if (names.isEmpty()) {
+                return Scope.EMPTY;
+            }
+            return new Scope(names.toArray(String[]::new), order.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    private final Deque<ScopeBuilder> scopes = new ArrayDeque<>();
+    private int slotCount;
+
+    private Linker() {}
+
+    static LinkedProgram link(Program program) {
+        Linker linker = new Linker();
+        XStmt body = linker.block(new Stmt.Block(new Span(1, 1, 1, 1), program.body()));
+        return new LinkedProgram(program, body, linker.slotCount);
+    }
+
+    // ---- scopes
+
+    private int declare(String name) {
+        ScopeBuilder scope = scopes.peek();
+        int slot = slotCount++;
+        scope.slots.put(name, slot);
+        scope.names.add(name);
+        scope.order.add(slot);
+        return slot;
+    }
+
+    private int lookup(String name) {
+        for (ScopeBuilder scope : scopes) {
+            Integer slot = scope.slots.get(name);
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isGlobal(Expr expr, String name) {
+        return expr instanceof Expr.Identifier id && id.name().equals(name) && lookup(name) < 0;
+    }
+
+    // ---- statements
+
+    private StmtNodes.Block block(Stmt.Block block) {
+        scopes.push(new ScopeBuilder());
+        XStmt[] body = statements(block.body());
+        Scope scope = scopes.pop().build();
+        return new StmtNodes.Block(block.span(), body, scope);
+    }
+
+    private XStmt[] statements(List<Stmt> statements) {
+        XStmt[] linked = new XStmt[statements.size()];
+        for (int i = 0; i < linked.length; i++) {
+            linked[i] = stmt(statements.get(i));
+        }
+        return linked;
+    }
+
+    private XStmt stmt(Stmt stmt) {
+        return switch (stmt) {
+            case Stmt.ExprStmt s -> new StmtNodes.ExprStmt(s.span(), expr(s.expr()));
+            case Stmt.Let s -> {
+                XExpr init = s.init() == null ? null : expr(s.init());
+                yield new StmtNodes.Let(s.span(), pattern(s.target()), init);
+            }
+            case Stmt.Assign s -> assign(s);
+            case Stmt.Block s -> block(s);
+            case Stmt.If s -> new StmtNodes.If(s.span(), expr(s.test()), stmt(s.then()),
+                    s.otherwise() == null ? null : stmt(s.otherwise()));
+            case Stmt.While s -> loop(s, new String[0]);
+            case Stmt.DoWhile s -> loop(s, new String[0]);
+            case Stmt.For s -> loop(s, new String[0]);
+            case Stmt.ForEach s -> loop(s, new String[0]);
+            case Stmt.Labeled s -> labeled(s);
+            case Stmt.Break s -> new StmtNodes.Break(s.span(), s.label());
+            case Stmt.Continue s -> new StmtNodes.Continue(s.span(), s.label());
+            case Stmt.Return s -> new StmtNodes.Return(s.span(), s.value() == null ? null : expr(s.value()));
+            case Stmt.Throw s -> new StmtNodes.Throw(s.span(), expr(s.value()));
+            case Stmt.Try s -> tryStmt(s);
+            case Stmt.Switch s -> switchStmt(s);
+            case Stmt.AwaitStmt s -> new AwaitNode(s.span(), s.target() == null ? -1 : slotOf(s.target(), s.span()),
+                    expr(s.operand()));
+        };
+    }
+
+    private int slotOf(String name, Span span) {
+        int slot = lookup(name);
+        if (slot < 0) {
+            throw new IllegalStateException(span + ": '" + name + "' is not declared; the checker should have said so");
+        }
+        return slot;
+    }
+
+    private XStmt labeled(Stmt.Labeled labeled) {
+        List<String> labels = new ArrayList<>();
+        Stmt inner = labeled;
+        while (inner instanceof Stmt.Labeled l) {
+            labels.add(l.label());
+            inner = l.body();
+        }
+        XStmt body = switch (inner) {
+            case Stmt.While s -> loop(s, labels.toArray(String[]::new));
+            case Stmt.DoWhile s -> loop(s, labels.toArray(String[]::new));
+            case Stmt.For s -> loop(s, labels.toArray(String[]::new));
+            case Stmt.ForEach s -> loop(s, labels.toArray(String[]::new));
+            default -> stmt(inner);
+        };
+        // Labeled nodes still answer `break label` (loops answer it too; the outer wrapper then sees NORMAL).
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            body = new StmtNodes.Labeled(labeled.span(), labels.get(i), body);
+        }
+        return body;
+    }
+
+    private XStmt loop(Stmt loop, String[] labels) {
+        return switch (loop) {
+            case Stmt.While s -> new LoopNodes.While(s.span(), labels, expr(s.test()), stmt(s.body()));
+            case Stmt.DoWhile s -> new LoopNodes.DoWhile(s.span(), labels, stmt(s.body()), expr(s.test()));
+            case Stmt.For s -> {
+                scopes.push(new ScopeBuilder());
+                XStmt init = s.init() == null ? null : stmt(s.init());
+                XExpr test = s.test() == null ? null : expr(s.test());
+                XStmt update = s.update() == null ? null : stmt(s.update());
+                XStmt body = stmt(s.body());
+                Scope scope = scopes.pop().build();
+                yield new LoopNodes.For(s.span(), labels, init, test, update, body, scope);
+            }
+            case Stmt.ForEach s -> {
+                XExpr iterable = expr(s.iterable());
+                scopes.push(new ScopeBuilder());
+                PatternNodes.XPattern target = pattern(s.target());
+                XStmt body = stmt(s.body());
+                Scope scope = scopes.pop().build();
+                yield new LoopNodes.ForEach(s.span(), labels, s.keys(), target, iterable, body, scope);
+            }
+            default -> throw new IllegalArgumentException("not a loop: " + loop);
+        };
+    }
+
+    private XStmt tryStmt(Stmt.Try t) {
+        XStmt body = block(t.body());
+        PatternNodes.XPattern param = null;
+        XStmt handler = null;
+        Scope handlerScope = Scope.EMPTY;
+        if (t.handler() != null) {
+            scopes.push(new ScopeBuilder());
+            param = t.param() == null ? null : pattern(t.param());
+            handler = block(t.handler());
+            handlerScope = scopes.pop().build();
+        }
+        XStmt finalizer = t.finalizer() == null ? null : block(t.finalizer());
+        return new TryNode(t.span(), body, param, handler, finalizer, handlerScope);
+    }
+
+    private XStmt switchStmt(Stmt.Switch s) {
+        XExpr discriminant = expr(s.discriminant());
+        scopes.push(new ScopeBuilder());
+        XExpr[] tests = new XExpr[s.cases().size()];
+        int[] entries = new int[tests.length];
+        List<XStmt> body = new ArrayList<>();
+        for (int i = 0; i < tests.length; i++) {
+            Stmt.Case c = s.cases().get(i);
+            tests[i] = c.test() == null ? null : expr(c.test());
+            entries[i] = body.size();
+            for (Stmt stmt : c.body()) {
+                body.add(stmt(stmt));
+            }
+        }
+        Scope scope = scopes.pop().build();
+        return new SwitchNode(s.span(), discriminant, tests, entries, body.toArray(XStmt[]::new), scope);
+    }
+
+    private XStmt assign(Stmt.Assign s) {
+        if (s.target() instanceof Expr.Identifier id) {
+            int slot = slotOf(id.name(), id.span());
+            XExpr value = expr(s.value());
+            return switch (s.op()) {
+                case ASSIGN -> new StmtNodes.AssignLocal(s.span(), slot, value);
+                case ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, POWER ->
+                        new StmtNodes.CompoundLocal(s.span(), slot, StmtNodes.arithmetic(s.op()), value);
+                default -> new StmtNodes.AssignPlace(s.span(), place(s.target()), s.op(), value);
+            };
+        }
+        Place place = place(s.target());
+        return new StmtNodes.AssignPlace(s.span(), place, s.op(), expr(s.value()));
+    }
+
+    /** A place from an assignment target or a mutating method's receiver; null when it is not rooted at a local. */
+    private Place placeOrNull(Expr target) {
+        List<String> names = new ArrayList<>();
+        List<XExpr> keys = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        Expr at = target;
+        while (true) {
+            if (at instanceof Expr.Member m && !m.optional()) {
+                names.add(0, m.name());
+                keys.add(0, null);
+                spans.add(0, m.span());
+                at = m.object();
+            } else if (at instanceof Expr.Index ix && !ix.optional()) {
+                names.add(0, null);
+                keys.add(0, expr(ix.index()));
+                spans.add(0, ix.span());
+                at = ix.object();
+            } else {
+                break;
+            }
+        }
+        if (!(at instanceof Expr.Identifier id) || lookup(id.name()) < 0) {
+            return null;
+        }
+        return new Place(lookup(id.name()), names.toArray(String[]::new), keys.toArray(XExpr[]::new),
+                spans.toArray(Span[]::new));
+    }
+
+    private Place place(Expr target) {
+        Place place = placeOrNull(target);
+        if (place == null) {
+            throw new IllegalStateException(target.span() + ": not an assignable place; the checker should have said so");
+        }
+        return place;
+    }
+
+    // ---- patterns
+
+    private PatternNodes.XPattern pattern(Pattern pattern) {
+        return switch (pattern) {
+            case Pattern.Name n -> new PatternNodes.Name(n.span(), declare(n.name()));
+            case Pattern.ObjectPattern o -> {
+                PatternNodes.Part[] parts = new PatternNodes.Part[o.props().size()];
+                for (int i = 0; i < parts.length; i++) {
+                    Pattern.PropTarget p = o.props().get(i);
+                    XExpr fallback = p.defaultValue() == null ? null : expr(p.defaultValue());
+                    parts[i] = new PatternNodes.Part(p.key(), pattern(p.target()), fallback);
+                }
+                yield new PatternNodes.ObjectPattern(o.span(), parts);
+            }
+            case Pattern.ArrayPattern a -> {
+                PatternNodes.Part[] parts = new PatternNodes.Part[a.elements().size()];
+                for (int i = 0; i < parts.length; i++) {
+                    Pattern.Element e = a.elements().get(i);
+                    if (e != null && e.target() != null) {
+                        XExpr fallback = e.defaultValue() == null ? null : expr(e.defaultValue());
+                        parts[i] = new PatternNodes.Part(null, pattern(e.target()), fallback);
+                    }
+                }
+                yield new PatternNodes.ArrayPattern(a.span(), parts);
+            }
+        };
+    }
+
+    // ---- expressions
+
+    private XExpr[] exprs(List<Expr> exprs) {
+        XExpr[] linked = new XExpr[exprs.size()];
+        for (int i = 0; i < linked.length; i++) {
+            Expr e = exprs.get(i);
+            linked[i] = expr(e instanceof Expr.Spread s ? s.value() : e);
+        }
+        return linked;
+    }
+
+    private static boolean[] spreads(List<Expr> exprs) {
+        boolean any = false;
+        boolean[] spread = new boolean[exprs.size()];
+        for (int i = 0; i < spread.length; i++) {
+            spread[i] = exprs.get(i) instanceof Expr.Spread;
+            any |= spread[i];
+        }
+        return any ? spread : null;
+    }
+
+    private XExpr expr(Expr expr) {
+        return switch (expr) {
+            case Expr.Literal e -> new ValueNodes.Const(e.span(), e.value());
+            case Expr.Template e -> new ValueNodes.Template(e.span(), e.strings().toArray(String[]::new), exprs(e.exprs()));
+            case Expr.Identifier e -> identifier(e);
+            case Expr.ArrayLit e -> {
+                boolean[] spread = spreads(e.elements());
+                yield new ValueNodes.ArrayLiteral(e.span(), exprs(e.elements()),
+                        spread == null ? new boolean[e.elements().size()] : spread);
+            }
+            case Expr.ObjectLit e -> objectLiteral(e);
+            case Expr.Spread e -> throw new IllegalStateException(e.span() + ": a spread outside a list");
+            case Expr.Unary e -> switch (e.op()) {
+                case NOT -> new OperatorNodes.Not(e.span(), expr(e.operand()));
+                case NEGATE -> new OperatorNodes.Negate(e.span(), expr(e.operand()));
+                case PLUS -> new OperatorNodes.UnaryPlus(e.span(), expr(e.operand()));
+                case TYPEOF -> new OperatorNodes.TypeOf(e.span(), expr(e.operand()));
+            };
+            case Expr.Binary e -> OperatorNodes.binary(e.span(), e.op(), expr(e.left()), expr(e.right()));
+            case Expr.Logical e -> switch (e.op()) {
+                case AND -> new OperatorNodes.And(e.span(), expr(e.left()), expr(e.right()));
+                case OR -> new OperatorNodes.Or(e.span(), expr(e.left()), expr(e.right()));
+                case COALESCE -> new OperatorNodes.Coalesce(e.span(), expr(e.left()), expr(e.right()));
+            };
+            case Expr.Conditional e -> new OperatorNodes.Conditional(e.span(), expr(e.test()), expr(e.then()), expr(e.otherwise()));
+            case Expr.Member e -> member(e);
+            case Expr.Index e -> new AccessNodes.Index(e.span(), expr(e.object()), expr(e.index()), e.optional());
+            case Expr.Call e -> call(e);
+            case Expr.OptionalChain e -> new AccessNodes.OptionalChain(e.span(), expr(e.chain()));
+            case Expr.Await e -> throw new IllegalStateException(e.span() + ": an await the compiler did not lower");
+        };
+    }
+
+    private XExpr identifier(Expr.Identifier id) {
+        int slot = lookup(id.name());
+        if (slot >= 0) {
+            return new ValueNodes.Local(id.span(), slot);
+        }
+        return switch (id.name()) {
+            case "Inputs" -> new ValueNodes.InputsRef(id.span());
+            case "Context" -> new ValueNodes.ContextRef(id.span());
+            default -> throw new IllegalStateException(id.span() + ": '" + id.name() + "' is not a value; the checker should have said so");
+        };
+    }
+
+    private XExpr member(Expr.Member e) {
+        if (e.object() instanceof Expr.Identifier ns && BuiltinCatalog.NAMESPACES.contains(ns.name()) && lookup(ns.name()) < 0) {
+            String qualified = ns.name() + "." + e.name();
+            if (BuiltinCatalog.CONSTANTS.contains(qualified)) {
+                return new ValueNodes.Const(e.span(), Builtins.constant(qualified));
+            }
+        }
+        return new AccessNodes.Member(e.span(), expr(e.object()), e.name(), e.optional());
+    }
+
+    private XExpr objectLiteral(Expr.ObjectLit e) {
+        ValueNodes.Member[] members = new ValueNodes.Member[e.props().size()];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = switch (e.props().get(i)) {
+                case Expr.KeyProp p -> new ValueNodes.Member(p.key(), null, expr(p.value()), false);
+                case Expr.ComputedProp p -> new ValueNodes.Member(null, expr(p.key()), expr(p.value()), false);
+                case Expr.SpreadProp p -> new ValueNodes.Member(null, null, expr(p.value()), true);
+            };
+        }
+        return new ValueNodes.ObjectLiteral(e.span(), members);
+    }
+
+    private XExpr call(Expr.Call call) {
+        Span span = call.span();
+        XExpr[] args = exprs(call.args());
+        boolean[] spread = spreads(call.args());
+        Expr callee = call.callee();
+        if (callee instanceof Expr.Identifier id && lookup(id.name()) < 0) {
+            return id.name().equals("print") ? new CallNodes.Print(span, args, spread) : builtin(span, id.name(), args, spread);
+        }
+        if (callee instanceof Expr.Member m && m.object() instanceof Expr.Identifier ns
+                && BuiltinCatalog.NAMESPACES.contains(ns.name()) && lookup(ns.name()) < 0) {
+            return namespaceCall(span, ns.name() + "." + m.name(), args, spread);
+        }
+        if (callee instanceof Expr.Member m) {
+            if (Methods.isMutating(m.name())) {
+                Place place = placeOrNull(m.object());
+                if (place != null) {
+                    return new CallNodes.MutatingMethod(span, place, m.name(), args, spread);
+                }
+            }
+            return new CallNodes.Method(span, expr(m.object()), m.name(), m.optional(), args, spread);
+        }
+        return new CallNodes.Builtin(span, ignored -> {
+            throw FlowThrow.typeError("Only built-in functions and methods can be called.");
+        }, args, spread);
+    }
+
+    private XExpr namespaceCall(Span span, String name, XExpr[] args, boolean[] spread) {
+        return switch (name) {
+            case "console.log" -> new CallNodes.Print(span, args, spread);
+            case "Date.now" -> new CallNodes.DateNow(span);
+            case "Date.iso" -> new CallNodes.DateIso(span);
+            case "Math.random" -> new CallNodes.MathRandom(span);
+            case "Task.run" -> new DurableNodes.TaskRun(span, args, spread);
+            case "Workflow.run" -> new DurableNodes.WorkflowRun(span, args, spread);
+            case "Timer.delay" -> new DurableNodes.TimerDelay(span, args, spread);
+            case "Timer.until" -> new DurableNodes.TimerUntil(span, args, spread);
+            case "Signal.next" -> new DurableNodes.SignalNext(span, args, spread);
+            case "Promise.all" -> new DurableNodes.Combinator(span, Kind.ALL, name, args, spread);
+            case "Promise.allSettled" -> new DurableNodes.Combinator(span, Kind.ALL_SETTLED, name, args, spread);
+            case "Promise.any" -> new DurableNodes.Combinator(span, Kind.ANY, name, args, spread);
+            case "Promise.race" -> new DurableNodes.Combinator(span, Kind.RACE, name, args, spread);
+            case "Promise.any_kv" -> new DurableNodes.Combinator(span, Kind.ANY_KV, name, args, spread);
+            case "Promise.race_kv" -> new DurableNodes.Combinator(span, Kind.RACE_KV, name, args, spread);
+            default -> builtin(span, name, args, spread);
+        };
+    }
+
+    private static XExpr builtin(Span span, String name, XExpr[] args, boolean[] spread) {
+        if (BuiltinCatalog.function(name).isEmpty()) {
+            throw new IllegalStateException(span + ": unknown function '" + name + "'; the checker should have said so");
+        }
+        return new CallNodes.Builtin(span, Builtins.lookup(name), args, spread);
+    }
+}

@@ -1,0 +1,294 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowObject;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Values;
+
+/**
+ * Loops. A loop answers {@code break}/{@code continue} without a label and those naming one of its
+ * labels; any other completion leaves the loop.
+ */
+final class LoopNodes {
+
+    /** What to do after one pass through a loop body. */
+    private static final int NEXT = -1;
+
+    private LoopNodes() {}
+
+    abstract static class Loop extends XStmt {
+        final String[] labels;
+
+        Loop(Span span, String[] labels) {
+            super(span);
+            this.labels = labels;
+        }
+
+        /** {@link #NEXT} to go on looping, otherwise the completion the loop ends with. */
+        final int afterBody(Frame f, int c) {
+            if (c == Completion.NORMAL) {
+                return NEXT;
+            }
+            if ((c == Completion.BREAK || c == Completion.CONTINUE) && owns(f.label)) {
+                f.label = null;
+                return c == Completion.BREAK ? Completion.NORMAL : NEXT;
+            }
+            return c;
+        }
+
+        private boolean owns(String label) {
+            if (label == null) {
+                return true;
+            }
+            for (String own : labels) {
+                if (own.equals(label)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static final class While extends Loop {
+        private final XExpr test;
+        private final XStmt body;
+
+        While(Span span, String[] labels, XExpr test, XStmt body) {
+            super(span, labels);
+            this.test = test;
+            this.body = body;
+        }
+
+        @Override
+        int exec(Frame f) {
+            return run(f, false);
+        }
+
+        @Override
+        int resume(Frame f) {
+            return run(f, true);
+        }
+
+        private int run(Frame f, boolean resuming) {
+            while (true) {
+                int c;
+                if (resuming) {
+                    resuming = false;
+                    c = body.resume(f);
+                } else {
+                    f.tick();
+                    if (!Values.isTruthy(test.peek(f))) {
+                        return Completion.NORMAL;
+                    }
+                    c = body.exec(f);
+                }
+                if (c == Completion.SUSPEND) {
+                    return c;
+                }
+                int next = afterBody(f, c);
+                if (next != NEXT) {
+                    return next;
+                }
+            }
+        }
+    }
+
+    static final class DoWhile extends Loop {
+        private final XStmt body;
+        private final XExpr test;
+
+        DoWhile(Span span, String[] labels, XStmt body, XExpr test) {
+            super(span, labels);
+            this.body = body;
+            this.test = test;
+        }
+
+        @Override
+        int exec(Frame f) {
+            return run(f, false);
+        }
+
+        @Override
+        int resume(Frame f) {
+            return run(f, true);
+        }
+
+        private int run(Frame f, boolean resuming) {
+            while (true) {
+                int c = resuming ? body.resume(f) : body.exec(f);
+                resuming = false;
+                if (c == Completion.SUSPEND) {
+                    return c;
+                }
+                int next = afterBody(f, c);
+                if (next != NEXT) {
+                    return next;
+                }
+                f.tick();
+                if (!Values.isTruthy(test.peek(f))) {
+                    return Completion.NORMAL;
+                }
+            }
+        }
+    }
+
+    static final class For extends Loop {
+        private static final int FRESH = -1;
+        private static final int IN_BODY = 0;
+        private static final int IN_UPDATE = 1;
+
+        private final XStmt init;
+        private final XExpr test;
+        private final XStmt update;
+        private final XStmt body;
+        private final Scope scope;
+
+        For(Span span, String[] labels, XStmt init, XExpr test, XStmt update, XStmt body, Scope scope) {
+            super(span, labels);
+            this.init = init;
+            this.test = test;
+            this.update = update;
+            this.body = body;
+            this.scope = scope;
+        }
+
+        @Override
+        int exec(Frame f) {
+            if (init != null) {
+                init.exec(f);
+            }
+            return run(f, FRESH);
+        }
+
+        @Override
+        int resume(Frame f) {
+            Pos pos = f.nextResumePos();
+            scope.restore(f, pos);
+            return run(f, pos.pc());
+        }
+
+        private int run(Frame f, int resumeAt) {
+            while (true) {
+                if (resumeAt != IN_UPDATE) {
+                    int c;
+                    if (resumeAt == IN_BODY) {
+                        c = body.resume(f);
+                    } else {
+                        f.tick();
+                        if (test != null && !Values.isTruthy(test.peek(f))) {
+                            return Completion.NORMAL;
+                        }
+                        c = body.exec(f);
+                    }
+                    if (c == Completion.SUSPEND) {
+                        f.suspendAt(IN_BODY, null, scope);
+                        return c;
+                    }
+                    int next = afterBody(f, c);
+                    if (next != NEXT) {
+                        return next;
+                    }
+                }
+                if (update != null) {
+                    int u = resumeAt == IN_UPDATE ? update.resume(f) : update.exec(f);
+                    if (u == Completion.SUSPEND) {
+                        f.suspendAt(IN_UPDATE, null, scope);
+                        return u;
+                    }
+                }
+                resumeAt = FRESH;
+            }
+        }
+    }
+
+    /** {@code for…of} and {@code for…in}: the items are fixed when the loop starts, and kept in the checkpoint. */
+    static final class ForEach extends Loop {
+        private final boolean keys;
+        private final PatternNodes.XPattern target;
+        private final XExpr iterable;
+        private final XStmt body;
+        private final Scope scope;
+
+        ForEach(Span span, String[] labels, boolean keys, PatternNodes.XPattern target, XExpr iterable, XStmt body,
+                Scope scope) {
+            super(span, labels);
+            this.keys = keys;
+            this.target = target;
+            this.iterable = iterable;
+            this.body = body;
+            this.scope = scope;
+        }
+
+        @Override
+        int exec(Frame f) {
+            return run(f, items(iterable.eval(f)), 0, false);
+        }
+
+        @Override
+        int resume(Frame f) {
+            Pos pos = f.nextResumePos();
+            scope.restore(f, pos);
+            return run(f, (FlowArray) pos.extra(), pos.pc(), true);
+        }
+
+        private int run(Frame f, FlowArray items, int from, boolean resuming) {
+            for (int i = from; i < items.size(); i++) {
+                int c;
+                if (resuming) {
+                    resuming = false;
+                    c = body.resume(f);
+                } else {
+                    f.tick();
+                    target.bind(f, Values.markShared(items.get(i)));
+                    c = body.exec(f);
+                }
+                if (c == Completion.SUSPEND) {
+                    f.suspendAt(i, items, scope);
+                    return c;
+                }
+                int next = afterBody(f, c);
+                if (next != NEXT) {
+                    return next;
+                }
+            }
+            return Completion.NORMAL;
+        }
+
+        private FlowArray items(Object value) {
+            if (keys) {
+                if (value instanceof FlowObject object) {
+                    return new FlowArray(object.keys());
+                }
+                if (value instanceof FlowArray array) {
+                    return indices(array.size());
+                }
+                if (value instanceof String text) {
+                    return indices(text.length());
+                }
+                if (value == null) {
+                    return new FlowArray();
+                }
+                throw FlowThrow.typeError("Cannot iterate over the keys of " + Values.typeOf(value) + " with for…in.").at(iterable.span);
+            }
+            if (value instanceof FlowArray array) {
+                return array.markShared();
+            }
+            if (value instanceof String text) {
+                FlowArray characters = new FlowArray(text.length());
+                text.codePoints().forEach(cp -> characters.add(Character.toString(cp)));
+                return characters;
+            }
+            throw FlowThrow.typeError("Cannot iterate over " + Values.typeOf(value) + " with for…of; use an array or a string.")
+                    .at(iterable.span);
+        }
+
+        private static FlowArray indices(int count) {
+            FlowArray indices = new FlowArray(count);
+            for (int i = 0; i < count; i++) {
+                indices.add((double) i);
+            }
+            return indices;
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.ast.Expr.BinaryOp;
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Operators;
+import dev.rondo.core.value.Values;
+
+/**
+ * Operators. The common arithmetic and comparison operators have their own node with a number fast path,
+ * since a pure loop spends its time here; everything else goes through {@link Operators}.
+ */
+final class OperatorNodes {
+
+    private OperatorNodes() {}
+
+    static XExpr binary(Span span, BinaryOp op, XExpr left, XExpr right) {
+        return switch (op) {
+            case ADD -> new Add(span, left, right);
+            case SUBTRACT -> new Subtract(span, left, right);
+            case MULTIPLY -> new Multiply(span, left, right);
+            case REMAINDER -> new Remainder(span, left, right);
+            case LESS -> new Less(span, left, right);
+            case EQUAL, STRICT_EQUAL -> new Equal(span, left, right, false);
+            case NOT_EQUAL, STRICT_NOT_EQUAL -> new Equal(span, left, right, true);
+            default -> new Generic(span, op, left, right);
+        };
+    }
+
+    /** Applies {@code op} to two values (also used by compound assignment). */
+    static Object apply(BinaryOp op, Object l, Object r) {
+        return switch (op) {
+            case ADD -> Operators.add(l, r);
+            case SUBTRACT -> Operators.subtract(l, r);
+            case MULTIPLY -> Operators.multiply(l, r);
+            case DIVIDE -> Operators.divide(l, r);
+            case REMAINDER -> Operators.remainder(l, r);
+            case POWER -> Operators.power(l, r);
+            case EQUAL, STRICT_EQUAL -> Values.strictEquals(l, r);
+            case NOT_EQUAL, STRICT_NOT_EQUAL -> !Values.strictEquals(l, r);
+            case LESS -> Operators.lessThan(l, r);
+            case LESS_EQUAL -> Operators.lessOrEqual(l, r);
+            case GREATER -> Operators.greaterThan(l, r);
+            case GREATER_EQUAL -> Operators.greaterOrEqual(l, r);
+        };
+    }
+
+    private abstract static class Binary extends XExpr {
+        final XExpr left;
+        final XExpr right;
+
+        Binary(Span span, XExpr left, XExpr right) {
+            super(span);
+            this.left = left;
+            this.right = right;
+        }
+    }
+
+    static final class Add extends Binary {
+        Add(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.peek(f);
+            Object r = right.peek(f);
+            if (l instanceof Double a && r instanceof Double b) {
+                double sum = a + b;
+                if (Double.isFinite(sum)) {
+                    return sum;
+                }
+            }
+            try {
+                return Operators.add(l, r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Subtract extends Binary {
+        Subtract(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.peek(f);
+            Object r = right.peek(f);
+            if (l instanceof Double a && r instanceof Double b) {
+                double difference = a - b;
+                if (Double.isFinite(difference)) {
+                    return difference;
+                }
+            }
+            try {
+                return Operators.subtract(l, r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Multiply extends Binary {
+        Multiply(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.peek(f);
+            Object r = right.peek(f);
+            if (l instanceof Double a && r instanceof Double b) {
+                double product = a * b;
+                if (Double.isFinite(product)) {
+                    return product;
+                }
+            }
+            try {
+                return Operators.multiply(l, r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Remainder extends Binary {
+        Remainder(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.peek(f);
+            Object r = right.peek(f);
+            if (l instanceof Double a && r instanceof Double b && b != 0) {
+                return a % b;
+            }
+            try {
+                return Operators.remainder(l, r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Less extends Binary {
+        Less(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.peek(f);
+            Object r = right.peek(f);
+            if (l instanceof Double a && r instanceof Double b) {
+                return a < b;
+            }
+            try {
+                return Operators.lessThan(l, r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Equal extends Binary {
+        private final boolean negated;
+
+        Equal(Span span, XExpr left, XExpr right, boolean negated) {
+            super(span, left, right);
+            this.negated = negated;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.strictEquals(left.peek(f), right.peek(f)) != negated;
+        }
+    }
+
+    static final class Generic extends Binary {
+        private final BinaryOp op;
+
+        Generic(Span span, BinaryOp op, XExpr left, XExpr right) {
+            super(span, left, right);
+            this.op = op;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.peek(f);
+            Object r = right.peek(f);
+            try {
+                return apply(op, l, r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Not extends XExpr {
+        private final XExpr operand;
+
+        Not(Span span, XExpr operand) {
+            super(span);
+            this.operand = operand;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return !Values.isTruthy(operand.peek(f));
+        }
+    }
+
+    static final class Negate extends XExpr {
+        private final XExpr operand;
+
+        Negate(Span span, XExpr operand) {
+            super(span);
+            this.operand = operand;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object value = operand.peek(f);
+            if (value instanceof Double d) {
+                return -d;
+            }
+            try {
+                return Operators.negate(value);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class UnaryPlus extends XExpr {
+        private final XExpr operand;
+
+        UnaryPlus(Span span, XExpr operand) {
+            super(span);
+            this.operand = operand;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            try {
+                return Operators.plus(operand.peek(f));
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class TypeOf extends XExpr {
+        private final XExpr operand;
+
+        TypeOf(Span span, XExpr operand) {
+            super(span);
+            this.operand = operand;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.typeOf(operand.peek(f));
+        }
+    }
+
+    static final class And extends XExpr {
+        private final XExpr left;
+        private final XExpr right;
+
+        And(Span span, XExpr left, XExpr right) {
+            super(span);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.eval(f);
+            return Values.isTruthy(l) ? right.eval(f) : l;
+        }
+    }
+
+    static final class Or extends XExpr {
+        private final XExpr left;
+        private final XExpr right;
+
+        Or(Span span, XExpr left, XExpr right) {
+            super(span);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.eval(f);
+            return Values.isTruthy(l) ? l : right.eval(f);
+        }
+    }
+
+    static final class Coalesce extends XExpr {
+        private final XExpr left;
+        private final XExpr right;
+
+        Coalesce(Span span, XExpr left, XExpr right) {
+            super(span);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object l = left.eval(f);
+            return l != null ? l : right.eval(f);
+        }
+    }
+
+    static final class Conditional extends XExpr {
+        private final XExpr test;
+        private final XExpr then;
+        private final XExpr otherwise;
+
+        Conditional(Span span, XExpr test, XExpr then, XExpr otherwise) {
+            super(span);
+            this.test = test;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.isTruthy(test.peek(f)) ? then.eval(f) : otherwise.eval(f);
+        }
+    }
+}

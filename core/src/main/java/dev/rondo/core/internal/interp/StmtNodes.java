@@ -1,0 +1,321 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.ast.Expr.BinaryOp;
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.ast.Stmt.AssignOp;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Values;
+
+/** Statements that do not contain other statements, and blocks, ifs and labels. */
+final class StmtNodes {
+
+    private StmtNodes() {}
+
+    static final class ExprStmt extends XStmt {
+        private final XExpr expr;
+
+        ExprStmt(Span span, XExpr expr) {
+            super(span);
+            this.expr = expr;
+        }
+
+        @Override
+        int exec(Frame f) {
+            expr.peek(f);
+            return Completion.NORMAL;
+        }
+    }
+
+    static final class Let extends XStmt {
+        private final PatternNodes.XPattern target;
+        private final XExpr init;
+
+        Let(Span span, PatternNodes.XPattern target, XExpr init) {
+            super(span);
+            this.target = target;
+            this.init = init;
+        }
+
+        @Override
+        int exec(Frame f) {
+            target.bind(f, init == null ? null : init.eval(f));
+            return Completion.NORMAL;
+        }
+    }
+
+    /** {@code x = e} on a local. */
+    static final class AssignLocal extends XStmt {
+        private final int slot;
+        private final XExpr value;
+
+        AssignLocal(Span span, int slot, XExpr value) {
+            super(span);
+            this.slot = slot;
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            f.slots[slot] = value.eval(f);
+            return Completion.NORMAL;
+        }
+    }
+
+    /** {@code x += e}, {@code x++} and the other arithmetic compounds on a local, with a number fast path for {@code +=}. */
+    static final class CompoundLocal extends XStmt {
+        private final int slot;
+        private final BinaryOp op;
+        private final XExpr value;
+
+        CompoundLocal(Span span, int slot, BinaryOp op, XExpr value) {
+            super(span);
+            this.slot = slot;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object current = f.slots[slot];
+            Object operand = value.peek(f);
+            if (op == BinaryOp.ADD && current instanceof Double a && operand instanceof Double b) {
+                double sum = a + b;
+                if (Double.isFinite(sum)) {
+                    f.slots[slot] = sum;
+                    return Completion.NORMAL;
+                }
+            }
+            try {
+                f.slots[slot] = OperatorNodes.apply(op, current, operand);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+            return Completion.NORMAL;
+        }
+    }
+
+    /** Any assignment to a place, including {@code ??=}, {@code ||=} and {@code &&=}, which evaluate the value only when needed. */
+    static final class AssignPlace extends XStmt {
+        private final Place place;
+        private final AssignOp op;
+        private final XExpr value;
+
+        AssignPlace(Span span, Place place, AssignOp op, XExpr value) {
+            super(span);
+            this.place = place;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            try {
+                Object[] keys = place.keys(f);
+                if (op == AssignOp.ASSIGN) {
+                    place.write(f, keys, value.eval(f));
+                    return Completion.NORMAL;
+                }
+                Object current = place.read(f, keys);
+                Object result = switch (op) {
+                    case COALESCE -> current != null ? null : value.eval(f);
+                    case OR -> Values.isTruthy(current) ? null : value.eval(f);
+                    case AND -> Values.isTruthy(current) ? value.eval(f) : null;
+                    default -> OperatorNodes.apply(arithmetic(op), current, value.peek(f));
+                };
+                boolean skip = switch (op) {
+                    case COALESCE -> current != null;
+                    case OR -> Values.isTruthy(current);
+                    case AND -> !Values.isTruthy(current);
+                    default -> false;
+                };
+                if (!skip) {
+                    place.write(f, keys, result);
+                }
+                return Completion.NORMAL;
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static BinaryOp arithmetic(AssignOp op) {
+        return switch (op) {
+            case ADD -> BinaryOp.ADD;
+            case SUBTRACT -> BinaryOp.SUBTRACT;
+            case MULTIPLY -> BinaryOp.MULTIPLY;
+            case DIVIDE -> BinaryOp.DIVIDE;
+            case REMAINDER -> BinaryOp.REMAINDER;
+            case POWER -> BinaryOp.POWER;
+            default -> throw new IllegalArgumentException("not arithmetic: " + op);
+        };
+    }
+
+    static final class Block extends XStmt {
+        private final XStmt[] body;
+        private final Scope scope;
+
+        Block(Span span, XStmt[] body, Scope scope) {
+            super(span);
+            this.body = body;
+            this.scope = scope;
+        }
+
+        @Override
+        int exec(Frame f) {
+            return run(f, 0);
+        }
+
+        private int run(Frame f, int from) {
+            XStmt[] statements = body;
+            for (int i = from; i < statements.length; i++) {
+                f.tick();
+                int c = statements[i].exec(f);
+                if (c != Completion.NORMAL) {
+                    if (c == Completion.SUSPEND) {
+                        f.suspendAt(i, null, scope);
+                    }
+                    return c;
+                }
+            }
+            return Completion.NORMAL;
+        }
+
+        @Override
+        int resume(Frame f) {
+            Pos pos = f.nextResumePos();
+            scope.restore(f, pos);
+            int i = pos.pc();
+            int c = body[i].resume(f);
+            if (c != Completion.NORMAL) {
+                if (c == Completion.SUSPEND) {
+                    f.suspendAt(i, null, scope);
+                }
+                return c;
+            }
+            return run(f, i + 1);
+        }
+    }
+
+    static final class If extends XStmt {
+        private final XExpr test;
+        private final XStmt then;
+        private final XStmt otherwise;
+
+        If(Span span, XExpr test, XStmt then, XStmt otherwise) {
+            super(span);
+            this.test = test;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        int exec(Frame f) {
+            if (Values.isTruthy(test.peek(f))) {
+                return suspended(f, then.exec(f), 0);
+            }
+            return otherwise == null ? Completion.NORMAL : suspended(f, otherwise.exec(f), 1);
+        }
+
+        @Override
+        int resume(Frame f) {
+            int branch = f.nextResumePos().pc();
+            return suspended(f, (branch == 0 ? then : otherwise).resume(f), branch);
+        }
+
+        private static int suspended(Frame f, int c, int branch) {
+            if (c == Completion.SUSPEND) {
+                f.suspendAt(branch, null, null);
+            }
+            return c;
+        }
+    }
+
+    /** {@code label: statement} around a statement that is not a loop (loops handle their own labels). */
+    static final class Labeled extends XStmt {
+        private final String label;
+        private final XStmt body;
+
+        Labeled(Span span, String label, XStmt body) {
+            super(span);
+            this.label = label;
+            this.body = body;
+        }
+
+        @Override
+        int exec(Frame f) {
+            return ended(f, body.exec(f));
+        }
+
+        @Override
+        int resume(Frame f) {
+            return ended(f, body.resume(f));
+        }
+
+        private int ended(Frame f, int c) {
+            if (c == Completion.BREAK && label.equals(f.label)) {
+                f.label = null;
+                return Completion.NORMAL;
+            }
+            return c;
+        }
+    }
+
+    static final class Break extends XStmt {
+        private final String label;
+
+        Break(Span span, String label) {
+            super(span);
+            this.label = label;
+        }
+
+        @Override
+        int exec(Frame f) {
+            f.label = label;
+            return Completion.BREAK;
+        }
+    }
+
+    static final class Continue extends XStmt {
+        private final String label;
+
+        Continue(Span span, String label) {
+            super(span);
+            this.label = label;
+        }
+
+        @Override
+        int exec(Frame f) {
+            f.label = label;
+            return Completion.CONTINUE;
+        }
+    }
+
+    static final class Return extends XStmt {
+        private final XExpr value;
+
+        Return(Span span, XExpr value) {
+            super(span);
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            f.returnValue = value == null ? null : value.eval(f);
+            return Completion.RETURN;
+        }
+    }
+
+    static final class Throw extends XStmt {
+        private final XExpr value;
+
+        Throw(Span span, XExpr value) {
+            super(span);
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            throw new FlowThrow(value.eval(f), span);
+        }
+    }
+}
