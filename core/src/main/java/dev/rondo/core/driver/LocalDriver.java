@@ -11,7 +11,6 @@ import dev.rondo.core.TaskOptions;
 import dev.rondo.core.value.FlowThrow;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
@@ -47,6 +46,7 @@ public final class LocalDriver {
     private final boolean roundTrip;
     private final Limits limits;
     private final long startMillis;
+    private final java.util.function.Consumer<String> checkpoints;
 
     private record ScheduledSignal(String name, double atSeconds, Object payload) {}
 
@@ -59,6 +59,7 @@ public final class LocalDriver {
         this.roundTrip = b.roundTrip;
         this.limits = b.limits;
         this.startMillis = b.startMillis;
+        this.checkpoints = b.checkpoints;
     }
 
     public static Builder builder() {
@@ -112,7 +113,9 @@ public final class LocalDriver {
                             List.copyOf(started), now, null);
                 }
                 if (roundTrip) {
-                    execution = Execution.restore(executable, execution.checkpointJson(), limits);
+                    String json = execution.checkpointJson();
+                    checkpoints.accept(json);
+                    execution = Execution.restore(executable, json, limits);
                 }
                 if (events.isEmpty()) {
                     return stuck("waits forever at " + slice.waitingAt() + " for "
@@ -236,6 +239,13 @@ public final class LocalDriver {
         private boolean roundTrip;
         private Limits limits = Limits.DEFAULTS;
         private long startMillis = DEFAULT_START_MILLIS;
+        private java.util.function.Consumer<String> checkpoints = json -> { };
+
+        /** With {@link #roundTrip(boolean)}: sees every checkpoint's JSON text as it is written. */
+        public Builder onCheckpoint(java.util.function.Consumer<String> checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints);
+            return this;
+        }
 
         public Builder mocks(TaskMocks tasks) {
             this.tasks = Objects.requireNonNull(tasks);

@@ -81,12 +81,24 @@ public final class Interpreter {
             List<Pos> path = new ArrayList<>(frame.suspendPath);
             Collections.reverse(path);
             pathToResume = path;
+            forgetUnreachablePromises(path);
             return new Stretch(Status.SUSPENDED, effects(), null, null, false, machine.waitingAt,
                     machine.promises.pendingLeaves(machine.waitingOn));
         }
         finished = true;
         Object result = c == Completion.RETURN ? frame.returnValue : null;
         return new Stretch(Status.COMPLETED, effects(), result, null, machine.cancelDelivered, null, List.of());
+    }
+
+    private void forgetUnreachablePromises(List<Pos> path) {
+        List<Object> roots = new ArrayList<>();
+        for (Pos pos : path) {
+            if (pos.extra() != null) {
+                roots.add(pos.extra());
+            }
+            roots.addAll(pos.locals().values());
+        }
+        machine.promises.retainReachable(roots, machine.keys.values());
     }
 
     private List<Effect> effects() {

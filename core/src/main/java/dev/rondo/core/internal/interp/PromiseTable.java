@@ -75,6 +75,53 @@ public final class PromiseTable {
         return entry;
     }
 
+    /**
+     * Forgets every promise that cannot be reached from {@code roots} (values that may hold promise
+     * references) or from {@code keep}, so a loop over thousands of tasks keeps a small checkpoint. A
+     * forgotten promise's late outcome is ignored, which is what LANGUAGE.md §6 asks for un-awaited work.
+     */
+    void retainReachable(Iterable<Object> roots, Collection<Integer> keep) {
+        java.util.Set<Integer> reachable = new java.util.HashSet<>();
+        java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>();
+        for (Object root : roots) {
+            if (root != null) {
+                work.add(root);
+            }
+        }
+        for (Integer id : keep) {
+            work.add(new PromiseRef(id));
+        }
+        while (!work.isEmpty()) {
+            Object value = work.pop();
+            if (value instanceof PromiseRef ref) {
+                PromiseEntry entry = entries.get(ref.id());
+                if (entry != null && reachable.add(ref.id()) && entry.isCombinator()) {
+                    work.add(entry.detail);
+                }
+            } else if (value instanceof FlowArray || value instanceof FlowObject) {
+                Values.elements(value).forEachRemaining(child -> {
+                    if (child instanceof PromiseRef || child instanceof FlowArray || child instanceof FlowObject) {
+                        work.add(child);
+                    }
+                });
+            } else if (value instanceof PendingCompletion pending && pending.value() != null) {
+                work.add(pending.value());
+            }
+        }
+        var it = entries.values().iterator();
+        while (it.hasNext()) {
+            PromiseEntry entry = it.next();
+            boolean timesOutAKeptWait = entry.kind == Kind.TIMER && entry.detail instanceof Double wait
+                    && reachable.contains(wait.intValue());
+            if (!reachable.contains(entry.id) && !timesOutAKeptWait) {
+                if (!entry.isCombinator() && entry.isPending()) {
+                    pendingLeaves--;
+                }
+                it.remove();
+            }
+        }
+    }
+
     /** Settles a pending leaf; an outcome for a promise already settled (or unknown) changes nothing. */
     boolean settle(int id, boolean fulfilled, Object value) {
         PromiseEntry entry = entries.get(id);
