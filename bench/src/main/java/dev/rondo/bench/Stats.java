@@ -1,0 +1,26 @@
+package dev.rondo.bench;
+
+import java.util.Arrays;
+
+/** Medians of repeated measurements: machines here are shared and noisy, so no single run is trusted. */
+final class Stats {
+
+    private Stats() {}
+
+    static double median(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String format(double value) {
+        if (value >= 1e6) {
+            return String.format("%.2fM", value / 1e6);
+        }
+        if (value >= 1e3) {
+            return String.format("%.1fk", value / 1e3);
+        }
+        return String.format("%.2f", value);
+    }
+}
