@@ -271,6 +271,32 @@ class JsonTest {
     }
 
     @Test
+    void embedsValuesInALargerDocument() throws IOException {
+        FlowObject variables = object("$weird", object("\ud800", FlowArray.of(-0.0, new PromiseRef(1))), "x", 1.5);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = Json.factory().createGenerator(text)) {
+            generator.writeStartObject();
+            generator.writeFieldName("vars");
+            Json.writeValue(generator, variables);
+            generator.writeNumberField("pc", 3);
+            generator.writeEndObject();
+        }
+        try (JsonParser parser = Json.factory().createParser(text.toString())) {
+            assertEquals(JsonToken.START_OBJECT, parser.nextToken());
+            assertEquals("vars", parser.nextFieldName());
+            parser.nextToken();
+            Object back = Json.readValue(parser);
+            assertEquals("pc", parser.nextFieldName());
+            assertEquals(JsonToken.VALUE_NUMBER_INT, parser.nextToken());
+            assertEquals(3, parser.getIntValue());
+            assertEquals(JsonToken.END_OBJECT, parser.nextToken());
+            assertTrue(Values.strictEquals(variables, back));
+            FlowArray inner = (FlowArray) ((FlowObject) ((FlowObject) back).get("$weird")).get("\ud800");
+            assertSameDouble(-0.0, inner.get(0));
+        }
+    }
+
+    @Test
     void readValueRefusesUnknownTags() throws IOException {
         try (JsonParser parser = Json.factory().createParser("{\"$what\":1}")) {
             parser.nextToken();

@@ -56,7 +56,7 @@ final class ConversionFunctions {
         return switch (args[0]) {
             case String s -> s;
             case Double d -> Numbers.toString(d);
-            default -> throw Args.wrongType(label, 0, "a string", args[0]);
+            case null, default -> throw Args.wrongType(label, 0, "a string", args[0]);
         };
     }
 

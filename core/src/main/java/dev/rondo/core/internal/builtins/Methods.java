@@ -60,6 +60,7 @@ public final class Methods {
             case FlowObject o -> o.get(name);
             case FlowArray a when name.equals("length") -> Numbers.box(a.size());
             case String s when name.equals("length") -> Numbers.box(s.length());
+            case null -> throw cannotRead(name, null);
             default -> throw cannotRead(name, receiver);
         };
     }

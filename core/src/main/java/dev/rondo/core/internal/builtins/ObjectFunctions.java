@@ -83,7 +83,7 @@ final class ObjectFunctions {
             String key = switch (pair.get(0)) {
                 case String s -> s;
                 case Double d -> Numbers.toString(d);
-                default -> throw FlowThrow.typeError("Object.fromEntries needs keys that are strings or numbers, but"
+                case null, default -> throw FlowThrow.typeError("Object.fromEntries needs keys that are strings or numbers, but"
                         + " the key of item " + i + " is " + Values.typeOf(pair.get(0)) + ".");
             };
             object.put(key, pair.size() > 1 ? Values.markShared(pair.get(1)) : null);
