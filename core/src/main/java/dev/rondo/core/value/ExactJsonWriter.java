@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 /**
- * Writes a Flow value to a Jackson generator so that {@link ExactJsonReader} gets back exactly the same
+ * Writes a Flow value to a Jackson generator so that {@link JsonReader} (in exact mode) gets back exactly the same
  * value: {@code -0} stays {@code -0.0}, every other number is its shortest round-trip text, strings with
  * lone surrogates are escaped (UTF-8 cannot carry them raw), and the two things JSON has no word for are
  * tagged:
