@@ -1,7 +1,6 @@
 package dev.rondo.core.value;
 
 import java.util.Iterator;
-import java.util.Map;
 
 /** The rules every Flow value follows: type names, truthiness, equality, ordering and string conversion. */
 public final class Values {
@@ -64,37 +63,33 @@ public final class Values {
         if (a instanceof Double x && b instanceof Double y) {
             return x.doubleValue() == y.doubleValue();
         }
-        if (a instanceof FlowArray x && b instanceof FlowArray y) {
-            int size = x.size();
-            if (size != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < size; i++) {
-                if (!strictEquals(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof FlowObject x && b instanceof FlowObject y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (Map.Entry<String, Object> entry : x.view().entrySet()) {
-                if (!y.has(entry.getKey()) || !strictEquals(entry.getValue(), y.get(entry.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
+        if (a instanceof FlowArray || a instanceof FlowObject) {
+            return DeepEquality.equal(a, b);
         }
         // Strings, booleans and promise references are value-equal records or boxed values.
         return a.getClass() == b.getClass() && a.equals(b);
     }
 
     /**
+     * The order {@code sort()} uses: numbers numerically ({@code -0} equal to {@code 0}), strings by UTF-16
+     * code units. Any other pair raises {@code TypeError}.
+     */
+    public static int compare(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            double p = x;
+            double q = y;
+            return p < q ? -1 : p > q ? 1 : 0;
+        }
+        if (a instanceof String s && b instanceof String t) {
+            return s.compareTo(t);
+        }
+        throw FlowThrow.typeError("Cannot compare " + typeOf(a) + " and " + typeOf(b) + ".");
+    }
+
+    /**
      * String conversion for {@code +} with a string, template literals, {@code String(x)} and {@code print}:
      * {@code null} → {@code "null"}, numbers as JavaScript prints them, arrays and objects as compact JSON,
-     * a promise as {@code "[promise]"}.
+     * a promise as {@code "[promise]"} (also inside an array or object, where JSON has no word for it).
      */
     public static String toDisplayString(Object value) {
         return switch (value) {
@@ -103,8 +98,8 @@ public final class Values {
             case Boolean b -> b ? "true" : "false";
             case Double d -> Numbers.toString(d);
             case PromiseRef p -> "[promise]";
-            case FlowArray a -> Json.write(a);
-            case FlowObject o -> Json.write(o);
+            case FlowArray a -> JsonText.display(a);
+            case FlowObject o -> JsonText.display(o);
             default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());
         };
     }

@@ -1,0 +1,96 @@
+package dev.rondo.core.value;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Strict deep equality of arrays and objects (see {@link Values#strictEquals}), with an explicit stack of
+ * pairs still to compare so that deeply nested values cannot overflow the Java stack.
+ */
+final class DeepEquality {
+
+    /** A pair of containers compared so far up to {@code index} (arrays) or {@code entries} (objects). */
+    private static final class Pair {
+        final FlowArray leftArray;
+        final FlowArray rightArray;
+        final Iterator<Map.Entry<String, Object>> entries;
+        final FlowObject rightObject;
+        int index;
+
+        Pair(FlowArray left, FlowArray right) {
+            this.leftArray = left;
+            this.rightArray = right;
+            this.entries = null;
+            this.rightObject = null;
+        }
+
+        Pair(FlowObject left, FlowObject right) {
+            this.leftArray = null;
+            this.rightArray = null;
+            this.entries = left.view().entrySet().iterator();
+            this.rightObject = right;
+        }
+    }
+
+    private DeepEquality() {}
+
+    static boolean equal(Object a, Object b) {
+        ArrayDeque<Pair> pending = new ArrayDeque<>();
+        if (!open(a, b, pending)) {
+            return false;
+        }
+        while (!pending.isEmpty()) {
+            Pair pair = pending.peek();
+            Object left;
+            Object right;
+            if (pair.leftArray != null) {
+                if (pair.index == pair.leftArray.size()) {
+                    pending.pop();
+                    continue;
+                }
+                left = pair.leftArray.get(pair.index);
+                right = pair.rightArray.get(pair.index);
+                pair.index++;
+            } else {
+                if (!pair.entries.hasNext()) {
+                    pending.pop();
+                    continue;
+                }
+                Map.Entry<String, Object> entry = pair.entries.next();
+                if (!pair.rightObject.has(entry.getKey())) {
+                    return false;
+                }
+                left = entry.getValue();
+                right = pair.rightObject.get(entry.getKey());
+            }
+            if (left instanceof FlowArray || left instanceof FlowObject) {
+                if (left != right && !open(left, right, pending)) {
+                    return false;
+                }
+            } else if (!Values.strictEquals(left, right)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks the shapes of two containers and queues their contents; false when they already differ. */
+    private static boolean open(Object a, Object b, ArrayDeque<Pair> pending) {
+        if (a instanceof FlowArray x && b instanceof FlowArray y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            pending.push(new Pair(x, y));
+            return true;
+        }
+        if (a instanceof FlowObject x && b instanceof FlowObject y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            pending.push(new Pair(x, y));
+            return true;
+        }
+        return false;
+    }
+}
