@@ -97,7 +97,7 @@ final class ChainLowering {
         Expr current = root instanceof Expr.Call call ? exprs.functionCall(call, out) : exprs.lower(root, out);
         List<Stmt> here = out;
         String result = null;
-        boolean optionalLeft = false;
+        boolean optionalLeft = root instanceof Expr.Call call && call.optional();
         for (int j = 0; j < links.size(); j++) {
             Link link = links.get(j);
             boolean optional = optional(link);

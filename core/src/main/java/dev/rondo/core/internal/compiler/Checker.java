@@ -242,7 +242,8 @@ public final class Checker {
         if (root instanceof Expr.Identifier variable) {
             assignedVariable(variable, root == assign.target());
         } else {
-            report(assign.target().span(), "The left side of an assignment must be a variable, a property or an index.");
+            report(assign.target().span(),
+                    "The left side of an assignment must be a variable, a property or an index.");
             expression(root);
         }
         indices.forEach(this::expression);
@@ -300,7 +301,8 @@ public final class Checker {
             case Expr.OptionalChain e -> expression(e.chain());
             case Expr.Await e -> {
                 if (inCaseTest) {
-                    report(e.span(), "'await' cannot be used in a 'case' label; compute the value before the 'switch'.");
+                    report(e.span(),
+                            "'await' cannot be used in a 'case' label; compute the value before the 'switch'.");
                 }
                 expression(e.operand());
             }

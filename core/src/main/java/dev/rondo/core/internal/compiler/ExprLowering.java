@@ -140,7 +140,9 @@ final class ExprLowering {
         if (!awaits.in(logical.right())) {
             return new Expr.Logical(logical.span(), logical.op(), lower(logical.left(), out), logical.right());
         }
-        Expr.Identifier result = temps.spill(lower(logical.left(), out), out);
+        Expr left = lower(logical.left(), out);
+        // An awaited temporary is this expression's own, so it can hold the result too.
+        Expr.Identifier result = Temps.isTemp(left) ? (Expr.Identifier) left : temps.spill(left, out);
         List<Stmt> right = new ArrayList<>();
         right.add(Temps.assign(logical.span(), result.name(), lower(logical.right(), right)));
         Expr needsRight = switch (logical.op()) {

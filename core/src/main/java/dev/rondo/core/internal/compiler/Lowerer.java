@@ -114,7 +114,8 @@ public final class Lowerer {
             case Stmt.Block s -> out.add(block(s));
             case Stmt.If s -> {
                 Expr test = exprs.lower(s.test(), out);
-                out.add(new Stmt.If(s.span(), test, body(s.then()), s.otherwise() == null ? null : body(s.otherwise())));
+                Stmt otherwise = s.otherwise() == null ? null : body(s.otherwise());
+                out.add(new Stmt.If(s.span(), test, body(s.then()), otherwise));
             }
             case Stmt.While s -> out.add(whileLoop(s));
             case Stmt.DoWhile s -> out.add(doWhileLoop(s));
@@ -175,9 +176,7 @@ public final class Lowerer {
 
     private void assignment(Stmt.Assign assign, List<Stmt> out) {
         Expr value = assign.value();
-        if (assign.target() instanceof Expr.Identifier variable && assign.op() == Stmt.AssignOp.ASSIGN
-                && value instanceof Expr.Await await && declaredByLet(variable.name())) {
-            out.add(new Stmt.AwaitStmt(await.span(), variable.name(), exprs.lower(await.operand(), out)));
+        if (assign.op() == Stmt.AssignOp.ASSIGN && awaitsInto(assign.target(), value, out)) {
             return;
         }
         ChainLowering chains = exprs.chains();
@@ -194,9 +193,13 @@ public final class Lowerer {
             default -> null;
         };
         if (needsValue != null) {
-            // x ??= await e keeps its short-circuit: the await runs only when the value is needed.
+            // x ??= await e keeps its short-circuit: the await runs only when the value is needed. The test
+            // has read the target, so nothing needs reading again before the await.
             List<Stmt> store = new ArrayList<>();
-            assignment(new Stmt.Assign(assign.span(), target, Stmt.AssignOp.ASSIGN, value), store);
+            if (!awaitsInto(target, value, store)) {
+                Expr lowered = exprs.lower(value, store);
+                store.add(new Stmt.Assign(assign.span(), target, Stmt.AssignOp.ASSIGN, lowered));
+            }
             out.add(new Stmt.If(assign.span(), needsValue, new Stmt.Block(assign.span(), store), null));
             return;
         }
@@ -204,6 +207,16 @@ public final class Lowerer {
         ChainLowering.probe(assign.op() == Stmt.AssignOp.ASSIGN ? container(target) : target, out);
         Expr lowered = exprs.lower(value, out);
         out.add(new Stmt.Assign(assign.span(), target, assign.op(), lowered));
+    }
+
+    /** {@code x = await e} into a {@code let} variable: the await stores straight into it. */
+    private boolean awaitsInto(Expr target, Expr value, List<Stmt> out) {
+        if (target instanceof Expr.Identifier variable && value instanceof Expr.Await await
+                && declaredByLet(variable.name())) {
+            out.add(new Stmt.AwaitStmt(await.span(), variable.name(), exprs.lower(await.operand(), out)));
+            return true;
+        }
+        return false;
     }
 
     private static Expr container(Expr place) {
@@ -353,6 +366,7 @@ public final class Lowerer {
     // ---- try and switch
 
     private Stmt tryStatement(Stmt.Try t) {
+        Stmt.Block body = block(t.body());
         Stmt.Block handler = t.handler();
         Pattern param = t.param();
         if (handler != null) {
@@ -374,7 +388,7 @@ public final class Lowerer {
             scopes.pop();
         }
         Stmt.Block finalizer = t.finalizer() == null ? null : block(t.finalizer());
-        return new Stmt.Try(t.span(), block(t.body()), param, handler, finalizer);
+        return new Stmt.Try(t.span(), body, param, handler, finalizer);
     }
 
     private Stmt switchStatement(Stmt.Switch s, List<Stmt> out) {

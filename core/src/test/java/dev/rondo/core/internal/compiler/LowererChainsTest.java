@@ -1,7 +1,12 @@
 package dev.rondo.core.internal.compiler;
 
 import static dev.rondo.core.internal.compiler.LowererTesting.assertLowered;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rondo.core.ast.Expr;
+import dev.rondo.core.ast.Stmt;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LowererChainsTest {
@@ -156,6 +161,14 @@ class LowererChainsTest {
                 }
                 let x = %1
                 """);
+    }
+
+    @Test
+    void optionalFunctionCallKeepsItsChainWrapper() {
+        List<Stmt> result = LowererTesting.lowered(SnippetParser.parse("let x = print?.(await Task.run(\"a\"))"));
+        Stmt.Let let = assertInstanceOf(Stmt.Let.class, result.get(2));
+        Expr.OptionalChain chain = assertInstanceOf(Expr.OptionalChain.class, let.init());
+        assertTrue(((Expr.Call) chain.chain()).optional());
     }
 
     @Test

@@ -203,6 +203,20 @@ class LowererExpressionsTest {
     }
 
     @Test
+    void awaitedLeftOperandHoldsTheResultItself() {
+        assertLowered("let x = (await Task.run(\"a\")) || await Task.run(\"b\")", """
+                let %1
+                %1 <- await Task.run("a")
+                if (!%1) {
+                  let %2
+                  %2 <- await Task.run("b")
+                  %1 = %2
+                }
+                let x = %1
+                """);
+    }
+
+    @Test
     void shortCircuitsNest() {
         assertLowered("let x = Inputs.a && (Inputs.b || await Task.run(\"c\"))", """
                 let %1 = Inputs.a

@@ -231,6 +231,40 @@ class LowererStatementsTest {
     }
 
     @Test
+    void logicalAssignmentToAnIndexReadsTheTargetOnlyInItsTest() {
+        assertLowered("""
+                let o = {n: [0]}
+                o.n[await Task.run("i")] ??= await Task.run("v")
+                """, """
+                let o = {n: [0]}
+                o.n
+                let %1
+                %1 <- await Task.run("i")
+                if (o.n[%1] === null) {
+                  let %2
+                  %2 <- await Task.run("v")
+                  o.n[%1] = %2
+                }
+                """);
+    }
+
+    @Test
+    void logicalAssignmentStabilizesItsTargetBeforeTheTest() {
+        assertLowered("""
+                let o = {}
+                o[String(Inputs.k)] ||= await Task.run("v")
+                """, """
+                let o = {}
+                let %1 = String(Inputs.k)
+                if (!o[%1]) {
+                  let %2
+                  %2 <- await Task.run("v")
+                  o[%1] = %2
+                }
+                """);
+    }
+
+    @Test
     void returnAndThrowGetTheirPreludeBeforeThem() {
         assertLowered("""
                 if (Inputs.fail) throw await Task.run("error")
@@ -341,6 +375,33 @@ class LowererStatementsTest {
                 %1 <- await Task.run("l")
                 outer: for (const x of %1) {
                   continue outer
+                }
+                """);
+    }
+
+    @Test
+    void tryBlocksAreLoweredInSourceOrder() {
+        assertLowered("""
+                try {
+                  print(await Task.run("a"))
+                } catch (e) {
+                  print(await Task.run("b"))
+                } finally {
+                  print(await Task.run("c"))
+                }
+                """, """
+                try {
+                  let %1
+                  %1 <- await Task.run("a")
+                  print(%1)
+                } catch (e) {
+                  let %2
+                  %2 <- await Task.run("b")
+                  print(%2)
+                } finally {
+                  let %3
+                  %3 <- await Task.run("c")
+                  print(%3)
                 }
                 """);
     }

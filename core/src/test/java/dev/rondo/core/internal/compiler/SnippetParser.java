@@ -346,8 +346,7 @@ final class SnippetParser {
         Expr left = or();
         while (isPunct("??")) {
             advance();
-            left = new Expr.Logical(null, Expr.LogicalOp.COALESCE, left, or());
-            left = respan(left);
+            left = respan(new Expr.Logical(null, Expr.LogicalOp.COALESCE, left, or()));
         }
         return left;
     }
