@@ -1,5 +1,8 @@
 package dev.rondo.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,16 +16,23 @@ public final class Main {
     static final int INVALID = 2;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(execute(out, err, args));
     }
 
-    static int execute(String... args) {
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("rondo: " + e.getMessage());
             e.getCommandLine().getErr().println("Run 'rondo " + (e.getCommandLine().getCommandName().equals("rondo") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
             return INVALID;
         });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

@@ -1,0 +1,104 @@
+package dev.rondo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rondo check} and {@code rondo run}: output, errors and exit codes as the README promises. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result rondo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String source) throws IOException {
+        Path path = dir.resolve(name);
+        Files.writeString(path, source, StandardCharsets.UTF_8);
+        return path;
+    }
+
+    @Test
+    void runPrintsLogLinesThenTheResultAsJson() throws IOException {
+        Path flow = file("hello.flow", """
+                print(`hi ${Inputs.name}`)
+                let r = await Task.run("charge", {amount: 5})
+                await Timer.delay(3600)
+                return {id: r.id, n: 2}
+                """);
+        Result result = rondo("run", flow.toString(), "--input", "{\"name\":\"Ada\"}", "--mock", "charge={\"id\":\"r1\"}");
+        assertEquals(0, result.code(), result.err());
+        assertEquals("hi Ada\n{\"id\":\"r1\",\"n\":2}\n", result.out().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void aFailedWorkflowExitsOneWithFileLineColumn() throws IOException {
+        Path flow = file("fail.flow", "print(1)\nawait Task.run(\"charge\")\n");
+        Result result = rondo("run", flow.toString(), "--mock-error", "charge=card declined");
+        assertEquals(1, result.code());
+        assertEquals("1\n", result.out().replace("\r\n", "\n"));
+        assertEquals(flow + ":2:1: TaskError: card declined", result.err().strip());
+    }
+
+    @Test
+    void aTaskWithoutMockFailsNamingIt() throws IOException {
+        Path flow = file("nomock.flow", "await Task.run(\"ship\")\n");
+        Result result = rondo("run", flow.toString());
+        assertEquals(1, result.code());
+        assertTrue(result.err().contains("TaskError") && result.err().contains("'ship'"), result.err());
+    }
+
+    @Test
+    void anInvalidProgramShowsEveryDiagnosticAndExitsTwo() throws IOException {
+        Path flow = file("bad.flow", "let x = y\nconst c = 1\nc = 2\n");
+        Result run = rondo("run", flow.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains(flow + ":1:9: error: "), run.err());
+        assertTrue(run.err().contains(flow + ":3:1: error: "), run.err());
+        Result check = rondo("check", flow.toString());
+        assertEquals(2, check.code());
+        assertEquals(run.err(), check.err());
+    }
+
+    @Test
+    void checkAcceptsAValidFile() throws IOException {
+        Path flow = file("ok.flow", "print(1)\n");
+        Result result = rondo("check", flow.toString());
+        assertEquals(0, result.code(), result.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws IOException {
+        assertEquals(2, rondo("run").code());
+        assertEquals(2, rondo("run", dir.resolve("missing.flow").toString()).code());
+        Path flow = file("x.flow", "print(1)\n");
+        Result badJson = rondo("run", flow.toString(), "--input", "{nope");
+        assertEquals(2, badJson.code());
+        assertTrue(badJson.err().contains("--input is not valid JSON"), badJson.err());
+    }
+
+    @Test
+    void aWorkflowWaitingForeverSaysWhatItWaitsFor() throws IOException {
+        Path flow = file("wait.flow", "let s = await Signal.next(\"approve\")\n");
+        Result result = rondo("run", flow.toString());
+        assertEquals(1, result.code());
+        assertTrue(result.err().contains("signal approve"), result.err());
+        Result signalled = rondo("run", flow.toString(), "--signal", "approve=true");
+        assertEquals(0, signalled.code(), signalled.err());
+    }
+}
