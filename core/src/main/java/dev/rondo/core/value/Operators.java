@@ -153,9 +153,9 @@ public final class Operators {
         throw tooLarge(operator);
     }
 
-    /** "Division by zero." (LANGUAGE.md §4) for {@code x / 0}, {@code x % 0} and {@code 0 ** -1}. */
+    /** "Division by zero", worded as LANGUAGE.md §4 gives it, for {@code x / 0}, {@code x % 0} and {@code 0 ** -1}. */
     public static FlowThrow divisionByZero() {
-        return FlowThrow.rangeError("Division by zero.");
+        return FlowThrow.rangeError("Division by zero");
     }
 
     /** The {@code RangeError} for a result beyond the largest double. */

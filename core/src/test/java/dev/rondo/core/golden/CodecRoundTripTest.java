@@ -8,7 +8,6 @@ import dev.rondo.core.FlowCompiler;
 import dev.rondo.core.Executable;
 import dev.rondo.core.ast.Program;
 import dev.rondo.core.driver.LocalDriver;
-import dev.rondo.core.driver.MockResult;
 import dev.rondo.core.internal.codec.CheckpointCodec;
 import dev.rondo.core.value.FlowObject;
 import java.io.IOException;
@@ -49,10 +48,7 @@ class CodecRoundTripTest {
         LocalDriver.Builder driver = LocalDriver.builder().roundTrip(true).onCheckpoint(checkpoints::add)
                 .children(CorpusTest::child)
                 .childMocks(n -> spec.workflowMocks().get(n))
-                .mocks((task, input, attempt) -> {
-                    List<MockResult> results = spec.mocks().get(task);
-                    return results == null ? null : results.get(Math.min(attempt, results.size()) - 1);
-                });
+                .mocks(GoldenRunner.sequentialMocks(spec));
         spec.signals().forEach(s -> driver.signal(s.name(), s.at(), s.payload()));
         if (spec.cancelAt() != null) {
             driver.cancelAt(spec.cancelAt());

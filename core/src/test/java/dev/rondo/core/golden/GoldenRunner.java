@@ -13,6 +13,9 @@ import dev.rondo.core.Limits;
 import dev.rondo.core.driver.LocalDriver;
 import dev.rondo.core.driver.LocalResult;
 import dev.rondo.core.driver.MockResult;
+import dev.rondo.core.driver.TaskMocks;
+import java.util.HashMap;
+import java.util.Map;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.Json;
 import java.util.ArrayList;
@@ -65,10 +68,7 @@ final class GoldenRunner {
     private LocalResult run(GoldenSpec spec, Executable executable, boolean roundTrip) {
         LocalDriver.Builder driver = LocalDriver.builder()
                 .roundTrip(roundTrip)
-                .mocks((task, input, attempt) -> {
-                    List<MockResult> results = spec.mocks().get(task);
-                    return results == null ? null : results.get(Math.min(attempt, results.size()) - 1);
-                })
+                .mocks(sequentialMocks(spec))
                 .childMocks(name -> spec.workflowMocks().get(name))
                 .children(children);
         for (GoldenSpec.Signal signal : spec.signals()) {
@@ -83,6 +83,19 @@ final class GoldenRunner {
         return driver.build().run(executable, spec.input() == null ? new FlowObject() : spec.input());
     }
 
+    /** Each attempt of a task, across all its calls, takes the next mock line of that task; the last one repeats. */
+    static TaskMocks sequentialMocks(GoldenSpec spec) {
+        Map<String, Integer> used = new HashMap<>();
+        return (task, input, attempt) -> {
+            List<MockResult> results = spec.mocks().get(task);
+            if (results == null) {
+                return null;
+            }
+            int next = used.merge(task, 1, Integer::sum) - 1;
+            return results.get(Math.min(next, results.size() - 1));
+        };
+    }
+
     private static void checkExpectations(GoldenSpec spec, LocalResult result, String which) {
         assertEquals(null, result.stuck(), which + ": the workflow got stuck");
         assertEquals(spec.expectedLog(), result.log(), which + ": log lines");
@@ -91,6 +104,12 @@ final class GoldenRunner {
                     + " but the workflow ended " + result.status() + " with " + Json.write(result.result()));
             String actual = result.error().name() + ": " + result.error().message();
             String expected = spec.runtimeError().text();
+            if (expected.startsWith("Uncaught ")) {
+                // A thrown value that is not an error object: compare its display string.
+                assertEquals(expected, result.error().name() + " " + result.error().message(), which + ": thrown value");
+                assertEquals(spec.runtimeError().line(), result.error().line(), which + ": line of " + result.error());
+                return;
+            }
             int colon = expected.indexOf(':');
             String expectedName = colon < 0 ? expected : expected.substring(0, colon);
             String expectedMessage = colon < 0 ? "" : expected.substring(colon + 1).strip();

@@ -65,9 +65,9 @@ public final class Methods {
         };
     }
 
-    /** "Cannot read property 'k' of null." (LANGUAGE.md §4), and likewise for the other types. */
+    /** "Cannot read property 'k' of null", worded as LANGUAGE.md §4 gives it, and likewise for the other types. */
     public static FlowThrow cannotRead(String name, Object receiver) {
-        return FlowThrow.typeError("Cannot read property '" + name + "' of " + Values.typeOf(receiver) + ".");
+        return FlowThrow.typeError("Cannot read property '" + name + "' of " + Values.typeOf(receiver));
     }
 
     /** "'push' is not a method of number." */

@@ -49,9 +49,9 @@ final class Frame {
     }
 
     /** Counts one operation against the stretch's limit. */
-    void tick() {
+    void tick(dev.rondo.core.ast.Span where) {
         if (++m.operations > m.maxOperations) {
-            m.operationsExceeded();
+            throw m.operationsExceeded().at(where);
         }
     }
 }

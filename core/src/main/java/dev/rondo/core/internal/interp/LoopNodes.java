@@ -77,7 +77,7 @@ final class LoopNodes {
                     resuming = false;
                     c = body.resume(f);
                 } else {
-                    f.tick();
+                    f.tick(span);
                     if (!Values.isTruthy(test.peek(f))) {
                         return Completion.NORMAL;
                     }
@@ -125,7 +125,7 @@ final class LoopNodes {
                 if (next != NEXT) {
                     return next;
                 }
-                f.tick();
+                f.tick(span);
                 if (!Values.isTruthy(test.peek(f))) {
                     return Completion.NORMAL;
                 }
@@ -175,7 +175,7 @@ final class LoopNodes {
                     if (resumeAt == IN_BODY) {
                         c = body.resume(f);
                     } else {
-                        f.tick();
+                        f.tick(span);
                         if (test != null && !Values.isTruthy(test.peek(f))) {
                             return Completion.NORMAL;
                         }
@@ -239,7 +239,7 @@ final class LoopNodes {
                     resuming = false;
                     c = body.resume(f);
                 } else {
-                    f.tick();
+                    f.tick(span);
                     target.bind(f, Values.markShared(items.get(i)));
                     c = body.exec(f);
                 }
@@ -262,9 +262,6 @@ final class LoopNodes {
                 }
                 if (value instanceof FlowArray array) {
                     return indices(array.size());
-                }
-                if (value instanceof String text) {
-                    return indices(text.length());
                 }
                 if (value == null) {
                     return new FlowArray();

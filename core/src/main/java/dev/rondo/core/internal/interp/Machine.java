@@ -140,8 +140,8 @@ final class Machine {
         return promises.create(kind, label, detail);
     }
 
-    void operationsExceeded() {
-        throw FlowThrow.limitError("This stretch ran more than " + maxOperations
+    FlowThrow operationsExceeded() {
+        return FlowThrow.limitError("This stretch ran more than " + maxOperations
                 + " operations without an await; is a loop running away?");
     }
 

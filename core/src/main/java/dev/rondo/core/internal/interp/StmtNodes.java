@@ -168,7 +168,7 @@ final class StmtNodes {
         private int run(Frame f, int from) {
             XStmt[] statements = body;
             for (int i = from; i < statements.length; i++) {
-                f.tick();
+                f.tick(statements[i].span);
                 int c = statements[i].exec(f);
                 if (c != Completion.NORMAL) {
                     if (c == Completion.SUSPEND) {

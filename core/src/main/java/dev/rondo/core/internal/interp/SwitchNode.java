@@ -56,7 +56,7 @@ final class SwitchNode extends XStmt {
 
     private int run(Frame f, int from) {
         for (int i = from; i < body.length; i++) {
-            f.tick();
+            f.tick(body[i].span);
             int c = body[i].exec(f);
             if (c != Completion.NORMAL) {
                 return ended(f, c, i);

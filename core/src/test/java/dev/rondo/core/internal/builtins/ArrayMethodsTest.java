@@ -43,12 +43,12 @@ class ArrayMethodsTest {
     @Test
     void lengthIsAPropertyAndNothingElseIs() {
         assertEquals(3.0, Methods.property(FlowArray.of(1.0, 2.0, 3.0), "length"));
-        assertFlowError("TypeError", "Cannot read property 'size' of array.",
+        assertFlowError("TypeError", "Cannot read property 'size' of array",
                 () -> Methods.property(new FlowArray(), "size"));
-        assertFlowError("TypeError", "Cannot read property 'k' of null.", () -> Methods.property(null, "k"));
-        assertFlowError("TypeError", "Cannot read property 'x' of number.", () -> Methods.property(1.0, "x"));
-        assertFlowError("TypeError", "Cannot read property 'x' of boolean.", () -> Methods.property(true, "x"));
-        assertFlowError("TypeError", "Cannot read property 'x' of promise.",
+        assertFlowError("TypeError", "Cannot read property 'k' of null", () -> Methods.property(null, "k"));
+        assertFlowError("TypeError", "Cannot read property 'x' of number", () -> Methods.property(1.0, "x"));
+        assertFlowError("TypeError", "Cannot read property 'x' of boolean", () -> Methods.property(true, "x"));
+        assertFlowError("TypeError", "Cannot read property 'x' of promise",
                 () -> Methods.property(new PromiseRef(1), "x"));
     }
 
@@ -228,7 +228,7 @@ class ArrayMethodsTest {
         assertFlowError("TypeError", "'trim' is not a method of object.",
                 () -> Methods.call(new FlowObject(), "trim", new Object[0]));
         assertFlowError("TypeError", "'trim' is not a method of array.", () -> call(new FlowArray(), "trim"));
-        assertFlowError("TypeError", "Cannot read property 'trim' of null.", () -> Methods.call(null, "trim", new Object[0]));
+        assertFlowError("TypeError", "Cannot read property 'trim' of null", () -> Methods.call(null, "trim", new Object[0]));
         assertFlowError("TypeError", "'x' is not a method of boolean.", () -> Methods.call(true, "x", new Object[0]));
     }
 

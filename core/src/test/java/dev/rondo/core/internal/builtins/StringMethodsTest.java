@@ -26,7 +26,7 @@ class StringMethodsTest {
 
     @Test
     void otherPropertiesOfStringsAreTypeErrors() {
-        assertFlowError("TypeError", "Cannot read property 'size' of string.", () -> Methods.property("a", "size"));
+        assertFlowError("TypeError", "Cannot read property 'size' of string", () -> Methods.property("a", "size"));
     }
 
     @Test
