@@ -22,7 +22,6 @@ public final class Checker {
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Scopes scopes = new Scopes();
     private final JumpTargets jumps = new JumpTargets();
-    private boolean inCaseTest;
 
     private Checker(String file) {
         this.file = file;
@@ -175,9 +174,7 @@ public final class Checker {
         jumps.enterSwitch();
         for (Stmt.Case c : s.cases()) {
             if (c.test() != null) {
-                inCaseTest = true;
                 expression(c.test());
-                inCaseTest = false;
             }
             c.body().forEach(this::statement);
         }
@@ -299,13 +296,7 @@ public final class Checker {
             }
             case Expr.Call e -> call(e);
             case Expr.OptionalChain e -> expression(e.chain());
-            case Expr.Await e -> {
-                if (inCaseTest) {
-                    report(e.span(),
-                            "'await' cannot be used in a 'case' label; compute the value before the 'switch'.");
-                }
-                expression(e.operand());
-            }
+            case Expr.Await e -> expression(e.operand());
         }
     }
 

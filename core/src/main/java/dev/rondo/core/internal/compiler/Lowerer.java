@@ -14,8 +14,8 @@ import java.util.Map;
  * so that only statements ever suspend. A statement without an await is kept as the same instance. Each
  * statement with one becomes the statements that compute its awaited parts into temporaries
  * ({@link Temps}), in order, followed by the statement itself reading them; loops whose test or update
- * awaits become {@code for} loops that recompute them inside the loop. Awaits in a {@code case} label are
- * left alone: the checker rejects them.
+ * awaits become {@code for} loops that recompute them inside the loop. A {@code switch} whose
+ * {@code case} labels await picks its case with a chain of tests first (see {@link #switchWithAwaitingCases}).
  */
 public final class Lowerer {
 
@@ -393,6 +393,9 @@ public final class Lowerer {
 
     private Stmt switchStatement(Stmt.Switch s, List<Stmt> out) {
         Expr discriminant = exprs.lower(s.discriminant(), out);
+        if (s.cases().stream().anyMatch(c -> c.test() != null && awaits.in(c.test()))) {
+            return switchWithAwaitingCases(s, discriminant, out);
+        }
         // All cases share one scope, as in JavaScript.
         scopes.push(new HashMap<>());
         List<Stmt.Case> cases = new ArrayList<>(s.cases().size());
@@ -402,6 +405,44 @@ public final class Lowerer {
         }
         scopes.pop();
         return new Stmt.Switch(s.span(), discriminant, cases);
+    }
+
+    /**
+     * {@code switch (d) { case await a(): … case b: … default: … }} becomes: the discriminant in a
+     * temporary, the index of the chosen case computed by testing the labels in order (each label only while
+     * no earlier one matched, so awaits after the match never run), then a {@code switch} on that index with
+     * the same bodies in the same order, so fall-through is unchanged.
+     */
+    private Stmt switchWithAwaitingCases(Stmt.Switch s, Expr discriminant, List<Stmt> out) {
+        Expr value = Temps.stable(discriminant) ? discriminant : temps.spill(discriminant, out);
+        String chosen = temps.fresh();
+        out.add(Temps.declare(s.span(), chosen, new Expr.Literal(s.span(), -1.0)));
+        Expr none = new Expr.Binary(s.span(), Expr.BinaryOp.STRICT_EQUAL, new Expr.Identifier(s.span(), chosen),
+                new Expr.Literal(s.span(), -1.0));
+        int defaultIndex = -1;
+        for (int i = 0; i < s.cases().size(); i++) {
+            Stmt.Case c = s.cases().get(i);
+            if (c.test() == null) {
+                defaultIndex = i;
+                continue;
+            }
+            List<Stmt> test = new ArrayList<>();
+            Expr label = exprs.lower(c.test(), test);
+            Expr matches = new Expr.Binary(c.test().span(), Expr.BinaryOp.STRICT_EQUAL, value, label);
+            test.add(new Stmt.If(c.span(), matches,
+                    Temps.assign(c.span(), chosen, new Expr.Literal(c.span(), (double) i)), null));
+            out.add(new Stmt.If(c.span(), none, new Stmt.Block(c.span(), test), null));
+        }
+        if (defaultIndex >= 0) {
+            out.add(new Stmt.If(s.span(), none,
+                    Temps.assign(s.span(), chosen, new Expr.Literal(s.span(), (double) defaultIndex)), null));
+        }
+        List<Stmt.Case> byIndex = new ArrayList<>(s.cases().size());
+        for (int i = 0; i < s.cases().size(); i++) {
+            Stmt.Case c = s.cases().get(i);
+            byIndex.add(new Stmt.Case(c.span(), new Expr.Literal(c.span(), (double) i), c.body()));
+        }
+        return switchStatement(new Stmt.Switch(s.span(), new Expr.Identifier(s.span(), chosen), byIndex), out);
     }
 
     // ---- helpers

@@ -120,17 +120,6 @@ class CheckerCallsTest {
     }
 
     @Test
-    void awaitInACaseLabelIsAnError() {
-        assertProblems("""
-                switch (await Task.run("a")) {
-                  case await Task.run("b"):
-                    await Task.run("c")
-                    break
-                }
-                """, "2:8: 'await' cannot be used in a 'case' label; compute the value before the 'switch'.");
-    }
-
-    @Test
     void awaitElsewhereIsFine() {
         assertClean("""
                 let x = await Task.run("a")
