@@ -77,10 +77,11 @@ final class AstBuilder {
 
     /** One statement with its labels; a declaration gives one {@link Stmt.Let} per variable. */
     private List<Stmt> statement(StatementContext ctx) {
-        depth.enter(ctx, 1, true);
+        List<LabelContext> labels = ctx.label();
+        int levels = 1 + labels.size();
+        depth.enter(ctx, levels, true);
         try {
             List<Stmt> built = unlabeled(ctx.unlabeledStatement());
-            List<LabelContext> labels = ctx.label();
             if (labels.isEmpty()) {
                 return built;
             }
@@ -91,7 +92,7 @@ final class AstBuilder {
             }
             return List.of(body);
         } finally {
-            depth.exit(1);
+            depth.exit(levels);
         }
     }
 

@@ -71,7 +71,9 @@ final class ExpressionBuilder {
     private Expr binary(BinaryContext ctx) {
         List<UnaryContext> unaries = ctx.unary();
         if (unaries.size() == 1) {
-            return unary(unaries.get(0));
+            UnaryContext only = unaries.get(0);
+            // the common case, and one frame less per level of nesting: a plain operand
+            return only.prefixOperator() == null ? postfix(only.postfix()) : unary(only);
         }
         List<BinaryOperatorContext> operators = ctx.binaryOperator();
         depth.enter(ctx, operators.size(), false);
@@ -203,7 +205,7 @@ final class ExpressionBuilder {
         if (operations.isEmpty()) {
             return current;
         }
-        depth.enter(ctx, operations.size() + 1, false);
+        depth.enter(ctx, operations.size(), false);
         try {
             boolean optional = false;
             for (PostfixOperationContext operation : operations) {
@@ -225,24 +227,31 @@ final class ExpressionBuilder {
             }
             return optional ? new Expr.OptionalChain(span(ctx), current) : current;
         } finally {
-            depth.exit(operations.size() + 1);
+            depth.exit(operations.size());
         }
     }
 
     private Expr primary(PrimaryContext ctx) {
         return switch (ctx) {
-            case ParenthesizedContext p -> {
-                depth.enter(p, 1, false);
+            case ParenthesizedContext p -> expression(p.expression());
+            case LiteralPrimaryContext l -> literal(l.literal());
+            case IdentifierPrimaryContext i -> new Expr.Identifier(span(i), i.getText());
+            case ArrayLiteralContext a -> {
+                depth.enter(a, 1, false);
                 try {
-                    yield expression(p.expression());
+                    yield new Expr.ArrayLit(span(a), elements(a.arrayElement()));
                 } finally {
                     depth.exit(1);
                 }
             }
-            case LiteralPrimaryContext l -> literal(l.literal());
-            case IdentifierPrimaryContext i -> new Expr.Identifier(span(i), i.getText());
-            case ArrayLiteralContext a -> nested(a, () -> new Expr.ArrayLit(span(a), elements(a.arrayElement())));
-            case ObjectLiteralContext o -> nested(o, () -> new Expr.ObjectLit(span(o), properties(o.property())));
+            case ObjectLiteralContext o -> {
+                depth.enter(o, 1, false);
+                try {
+                    yield new Expr.ObjectLit(span(o), properties(o.property()));
+                } finally {
+                    depth.exit(1);
+                }
+            }
             case TemplatePrimaryContext t -> template(t.templateLiteral());
             case ArrowFunctionContext a -> {
                 reporter.at(a.Arrow().getSymbol(), "Arrow functions are not supported yet.");
@@ -250,15 +259,6 @@ final class ExpressionBuilder {
             }
             default -> throw new IllegalStateException("unexpected primary " + ctx.getClass().getSimpleName());
         };
-    }
-
-    private Expr nested(ParserRuleContext ctx, java.util.function.Supplier<Expr> build) {
-        depth.enter(ctx, 1, false);
-        try {
-            return build.get();
-        } finally {
-            depth.exit(1);
-        }
     }
 
     private Expr literal(LiteralContext ctx) {
@@ -320,14 +320,19 @@ final class ExpressionBuilder {
         List<String> strings = new ArrayList<>();
         List<Expr> exprs = new ArrayList<>();
         StringBuilder piece = new StringBuilder();
-        for (TemplatePartContext part : ctx.templatePart()) {
-            if (part.TemplateText() != null) {
-                piece.append(literals.templateText(part.TemplateText().getSymbol()));
-            } else {
-                strings.add(piece.toString());
-                piece.setLength(0);
-                exprs.add(nested(part, () -> expression(part.expression())));
+        depth.enter(ctx, 1, false);
+        try {
+            for (TemplatePartContext part : ctx.templatePart()) {
+                if (part.TemplateText() != null) {
+                    piece.append(literals.templateText(part.TemplateText().getSymbol()));
+                } else {
+                    strings.add(piece.toString());
+                    piece.setLength(0);
+                    exprs.add(expression(part.expression()));
+                }
             }
+        } finally {
+            depth.exit(1);
         }
         strings.add(piece.toString());
         return new Expr.Template(span(ctx), strings, exprs);

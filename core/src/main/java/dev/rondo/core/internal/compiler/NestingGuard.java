@@ -22,7 +22,7 @@ final class NestingGuard {
 
     static final int LIMIT = 500;
 
-    private enum Kind { PAREN, BRACKET, BRACE, QUESTION, ARROW }
+    private enum Kind { PAREN, BRACKET, BRACE, SUBSTITUTION, QUESTION, ARROW }
 
     /** An open level and what the enclosing level had counted before it opened. */
     private record Level(Kind kind, boolean header, int savedPrefix, int savedChain) {}
@@ -32,6 +32,9 @@ final class NestingGuard {
     private final int[] open = new int[Kind.values().length];
     /** Prefix operators and statement chains counted by the levels below the top one. */
     private int outer;
+    /** The part of {@link #outer} that is statement chains. */
+    private int outerChains;
+    private int deepest;
     /** Prefix operators waiting for their operand at the current level. */
     private int prefix;
     /** Statements nested without braces at the current level. */
@@ -45,17 +48,20 @@ final class NestingGuard {
         this.reporter = reporter;
     }
 
-    /** Scans the tokens; false (with the error reported) when they nest too deeply to parse. */
-    static boolean check(List<Token> tokens, Reporter reporter) {
+    /**
+     * Scans the tokens; returns the deepest nesting found, or -1 (with the error reported) when they nest
+     * too deeply to parse.
+     */
+    static int check(List<Token> tokens, Reporter reporter) {
         NestingGuard guard = new NestingGuard(reporter);
         for (int i = 0; i < tokens.size(); i++) {
             Token previous = i > 0 ? tokens.get(i - 1) : null;
             Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : tokens.get(i);
             if (!guard.accept(previous, tokens.get(i), next)) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return guard.deepest;
     }
 
     private boolean accept(Token previous, Token token, Token next) {
@@ -64,27 +70,27 @@ final class NestingGuard {
         switch (token.getType()) {
             case OpenParen -> {
                 push(Kind.PAREN, previous != null && isHeaderKeyword(previous.getType()));
-                return within(token, EXPRESSIONS);
+                return within(token);
             }
             case OpenBracket -> {
                 push(Kind.BRACKET, false);
-                return within(token, EXPRESSIONS);
+                return within(token);
             }
             case OpenBrace -> {
                 push(Kind.BRACE, false);
-                return within(token, BLOCKS);
+                return within(token);
             }
             case TemplateSubstitutionOpen -> {
-                push(Kind.BRACE, false);
-                return within(token, EXPRESSIONS);
+                push(Kind.SUBSTITUTION, false);
+                return within(token);
             }
             case Question -> {
                 push(Kind.QUESTION, false);
-                return within(token, EXPRESSIONS);
+                return within(token);
             }
             case Arrow -> {
                 push(Kind.ARROW, false);
-                return within(token, EXPRESSIONS);
+                return within(token);
             }
             case Colon -> {
                 if (!levels.isEmpty() && levels.peek().kind() == Kind.QUESTION) {
@@ -93,21 +99,21 @@ final class NestingGuard {
                     bodyPosition = true;
                 }
             }
-            case CloseParen -> close(Kind.PAREN);
-            case CloseBracket -> close(Kind.BRACKET);
-            case CloseBrace -> close(Kind.BRACE);
+            case CloseParen -> close(Kind.PAREN, Kind.PAREN);
+            case CloseBracket -> close(Kind.BRACKET, Kind.BRACKET);
+            case CloseBrace -> close(Kind.BRACE, Kind.SUBSTITUTION);
             case Comma, Semicolon -> {
                 popArrows();
                 prefix = 0;
             }
             case Not, Typeof, Await -> {
                 prefix++;
-                return within(token, EXPRESSIONS);
+                return within(token);
             }
             case Minus, Plus -> {
                 if (!endsOperand(previous)) {
                     prefix++;
-                    return within(token, EXPRESSIONS);
+                    return within(token);
                 }
             }
             case If, While, For, Do -> {
@@ -118,7 +124,7 @@ final class NestingGuard {
                     chain = 1;
                 }
                 bodyPosition = token.getType() == Do;
-                return within(token, STATEMENTS);
+                return within(token);
             }
             case Else -> bodyPosition = true;
             case Let, Const, Var, Return, Break, Continue, Throw, Try, Switch, Function -> {
@@ -146,10 +152,14 @@ final class NestingGuard {
     private static final String BLOCKS = "Blocks and objects nest too deeply (more than " + LIMIT + " levels).";
     private static final String STATEMENTS = "Statements nest too deeply (more than " + LIMIT + " levels).";
 
-    private boolean within(Token token, String message) {
-        if (levels.size() + outer + prefix + chain <= LIMIT) {
+    private boolean within(Token token) {
+        int depth = levels.size() + outer + prefix + chain;
+        deepest = Math.max(deepest, depth);
+        if (depth <= LIMIT) {
             return true;
         }
+        int statements = open[Kind.BRACE.ordinal()] + outerChains + chain;
+        String message = token.getType() == OpenBrace ? BLOCKS : statements * 2 > depth ? STATEMENTS : EXPRESSIONS;
         reporter.at(token, message);
         return false;
     }
@@ -158,6 +168,7 @@ final class NestingGuard {
         levels.push(new Level(kind, header, prefix, chain));
         open[kind.ordinal()]++;
         outer += prefix + chain;
+        outerChains += chain;
         prefix = 0;
         chain = 0;
     }
@@ -166,20 +177,21 @@ final class NestingGuard {
         Level level = levels.pop();
         open[level.kind().ordinal()]--;
         outer -= level.savedPrefix() + level.savedChain();
+        outerChains -= level.savedChain();
         prefix = level.savedPrefix();
         chain = level.savedChain();
         return level;
     }
 
-    /** Closes the innermost level of this kind and the '?' and arrow levels left open inside it. */
-    private void close(Kind kind) {
-        if (open[kind.ordinal()] == 0) {
+    /** Closes the innermost level of one of these kinds and the '?' and arrow levels left open inside it. */
+    private void close(Kind kind, Kind alternative) {
+        if (open[kind.ordinal()] + (alternative == kind ? 0 : open[alternative.ordinal()]) == 0) {
             return; // unbalanced: the parser reports it
         }
         Level level;
         do {
             level = pop();
-        } while (level.kind() != kind);
+        } while (level.kind() != kind && level.kind() != alternative);
         prefix = 0; // the bracket ended an operand
         bodyPosition = level.header();
     }

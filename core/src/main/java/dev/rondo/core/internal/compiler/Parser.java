@@ -3,6 +3,7 @@ package dev.rondo.core.internal.compiler;
 import dev.rondo.core.Diagnostic;
 import dev.rondo.core.ast.Stmt;
 import java.util.List;
+import java.util.function.Supplier;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -11,8 +12,9 @@ import org.antlr.v4.runtime.Token;
  * <p>The stages: refuse a file over {@link SourceLimits#MAX_BYTES}; lex, reporting bad characters, strings,
  * comments and numbers ({@link Lexing}); refuse nesting deeper than the recursive parser can take
  * ({@link NestingGuard}); apply JavaScript's restricted productions ({@link RestrictedProductions}); parse
- * ({@link SyntaxParsing}); build the AST ({@link AstBuilder}). Every error of every stage is reported, and
- * no input makes this method throw or run for long.
+ * ({@link SyntaxParsing}); build the AST ({@link AstBuilder}), on a thread with a large stack when the
+ * program nests deeply ({@link LargeStack}). Every error of every stage is reported, and no input makes
+ * this method throw or run for long.
  */
 public final class Parser {
 
@@ -30,21 +32,28 @@ public final class Parser {
         SourcePositions positions = new SourcePositions(text);
         Reporter reporter = new Reporter(file, positions);
         Lexing.Tokens tokens = Lexing.lex(text, reporter);
-        if (!NestingGuard.check(tokens.list(), reporter)) {
+        int nesting = NestingGuard.check(tokens.list(), reporter);
+        if (nesting < 0) {
             return new Result(List.of(), reporter.sorted());
         }
         List<Token> prepared = RestrictedProductions.apply(tokens.list(), positions);
-        SyntaxParsing.Tree tree;
+        Supplier<List<Stmt>> stages = () -> parseAndBuild(prepared, reporter, positions, tokens.unterminatedAtEnd());
+        List<Stmt> body = nesting <= LargeStack.INLINE_DEPTH ? stages.get() : LargeStack.run(stages);
+        return reporter.hasErrors() ? new Result(List.of(), reporter.sorted()) : new Result(List.copyOf(body), List.of());
+    }
+
+    private static List<Stmt> parseAndBuild(List<Token> tokens, Reporter reporter, SourcePositions positions,
+            boolean endAlreadyReported) {
         try {
-            tree = SyntaxParsing.parse(prepared, reporter, positions, tokens.unterminatedAtEnd());
+            SyntaxParsing.Tree tree = SyntaxParsing.parse(tokens, reporter, positions, endAlreadyReported);
+            return new AstBuilder(reporter, positions, tree.broken()).program(tree.program());
         } catch (StackOverflowError e) {
-            // NestingGuard keeps recursion far from the stack's end on any normal thread; this is for tiny stacks
+            // Not expected (see LargeStack), but if it happens: the overflow may have cut an update of the
+            // prediction cache that all parsers share, so that cache is dropped.
             SyntaxParsing.forgetCachedPredictions();
             reporter.at(1, 1, "The program nests too deeply to compile.");
-            return new Result(List.of(), reporter.sorted());
+            return List.of();
         }
-        List<Stmt> body = new AstBuilder(reporter, positions, tree.broken()).program(tree.program());
-        return reporter.hasErrors() ? new Result(List.of(), reporter.sorted()) : new Result(List.copyOf(body), List.of());
     }
 
     /**

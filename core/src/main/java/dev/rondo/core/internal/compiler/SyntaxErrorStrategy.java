@@ -6,7 +6,9 @@ import dev.rondo.grammar.FlowParser.BlockContext;
 import dev.rondo.grammar.FlowParser.ProgramContext;
 import dev.rondo.grammar.FlowParser.StatementContext;
 import dev.rondo.grammar.FlowParser.SwitchCaseContext;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -39,6 +41,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     private final SyntaxMessages messages;
     private final boolean endAlreadyReported;
     private final Set<ParserRuleContext> broken = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<StatementContext> reportedStatements = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean unwinding;
     private int lastSkipEnd = -1;
 
@@ -82,7 +85,9 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     @Override
     protected void reportInputMismatch(Parser parser, InputMismatchException e) {
-        report(parser, (ParserRuleContext) e.getCtx(), e.getOffendingToken(), e.getExpectedTokens());
+        // Not e.getExpectedTokens(): ANTLR may have built the exception from an earlier state ("the last
+        // sync point"), which expects something else than the token that was missing here.
+        report(parser, parser.getContext(), e.getOffendingToken(), parser.getExpectedTokens());
     }
 
     @Override
@@ -143,6 +148,12 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     }
 
     private void report(Parser parser, ParserRuleContext ctx, Token offending, IntervalSet expected) {
+        // One error per statement: after an inline recovery (a token taken as missing or extra) the
+        // parser goes on in the same statement, and what it finds next is rarely a second mistake.
+        StatementContext statement = enclosingStatement(ctx);
+        if (statement != null && !reportedStatements.add(statement)) {
+            return;
+        }
         if (isLexicalError(offending.getType()) || offending.getType() == Token.EOF && endAlreadyReported) {
             return;
         }
@@ -176,13 +187,15 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     /**
      * Skips to the end of the statement that started at token index {@code start}: past a ';' or up to a
-     * '}' at the statement's own depth, or up to a line that starts like a statement.
+     * '}' at the statement's own depth, or up to a line that starts like a statement. A line starting with
+     * a statement keyword also ends the skip inside an unclosed '(' or '[', where no statement can be: a
+     * forgotten ')' does not hide the errors of the statements after it.
      */
     private void skipStatement(Parser parser, int start) {
         TokenStream input = parser.getInputStream();
-        int depth = 0;
+        Deque<Integer> open = new ArrayDeque<>();
         for (int i = start; i < input.index(); i++) {
-            depth = nest(depth, input.get(i).getType());
+            nest(open, input.get(i).getType());
         }
         boolean progress = input.index() > start && input.index() != lastSkipEnd;
         while (true) {
@@ -191,7 +204,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             if (type == Token.EOF) {
                 break;
             }
-            if (depth == 0) {
+            if (open.isEmpty()) {
                 if (type == CloseBrace) {
                     break;
                 }
@@ -202,8 +215,11 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
                 if (progress && startsStatementLine(input.LT(-1), token)) {
                     break;
                 }
+            } else if (progress && open.peek() != OpenBrace && isStatementKeyword(type)
+                    && positions.lineBreakBetween(input.LT(-1), token)) {
+                break;
             }
-            depth = nest(depth, type);
+            nest(open, type);
             parser.consume();
             progress = true;
         }
@@ -219,12 +235,22 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
                 || type == PlusPlus || type == MinusMinus || type == LineStartPlusPlus || type == LineStartMinusMinus;
     }
 
-    private static int nest(int depth, int type) {
+    /** Keywords that start a statement and cannot stand inside parentheses or brackets. */
+    private static boolean isStatementKeyword(int type) {
         return switch (type) {
-            case OpenParen, OpenBracket, OpenBrace, TemplateSubstitutionOpen -> depth + 1;
-            case CloseParen, CloseBracket, CloseBrace -> Math.max(0, depth - 1);
-            default -> depth;
+            case Let, Const, Var, If, For, While, Do, Return, Throw, Try, Switch, Break, Continue, Function -> true;
+            default -> false;
         };
+    }
+
+    /** Tracks the brackets open since the statement started; a closer without its opener is ignored. */
+    private static void nest(Deque<Integer> open, int type) {
+        switch (type) {
+            case OpenParen, OpenBracket, OpenBrace, TemplateSubstitutionOpen -> open.push(type == TemplateSubstitutionOpen ? OpenBrace : type);
+            case CloseParen, CloseBracket, CloseBrace -> open.poll();
+            default -> {
+            }
+        }
     }
 
     /** At the loop of a statement list (the program, a block, a case), before a statement or the end. */
