@@ -52,14 +52,15 @@ public final class SourceFiles {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharBuffer out = CharBuffer.allocate(bytes.length - start); // UTF-16 never needs more units than UTF-8 bytes
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
+        CoderResult result = decoder.decode(in, out, false);
+        if (result.isError() || in.hasRemaining()) {
+            // an error, or an underflow with bytes left: a character cut off by the end of the file
+            out.flip();
+            return invalid(file, out.toString(), bytes, result.isError() ? in.position() : bytes.length);
         }
+        decoder.decode(in, out, true);
+        decoder.flush(out);
         out.flip();
-        if (result.isError()) {
-            return invalid(file, out.toString(), bytes, in.position());
-        }
         return new Decoded(out.toString(), List.of());
     }
 

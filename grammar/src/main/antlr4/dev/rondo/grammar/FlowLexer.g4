@@ -114,7 +114,7 @@ InvalidNumber    : [0-9] [0-9A-Za-z_$]*;
 
 StringLiteral    : '"' DoubleQuoted* '"' | '\'' SingleQuoted* '\'';
 // Runs to the end of the line (a raw line break may not appear in a quoted string) or of the file.
-UnterminatedString : '"' DoubleQuoted* | '\'' SingleQuoted*;
+UnterminatedString : '"' DoubleQuoted* '\\'? | '\'' SingleQuoted* '\\'?;
 
 TemplateOpen     : '`' -> pushMode(TEMPLATE);
 

@@ -123,7 +123,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         }
         StatementContext statement = enclosingStatement(parser.getContext());
         int start = statement != null ? statement.getStart().getTokenIndex() : parser.getInputStream().index();
-        skipStatement(parser, start);
+        skipStatement(parser, start, false);
         unwinding = true;
     }
 
@@ -167,31 +167,39 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         }
     }
 
-    /** Where a statement may start, a token that cannot is reported and skipped with what follows it. */
+    /**
+     * Where a statement may start, a token that cannot is reported and skipped with the rest of its line,
+     * until a token that can start a statement (or end the list) comes.
+     */
     private void skipStrayTokens(Parser parser) {
+        IntervalSet expected = parser.getExpectedTokens();
         Token token = parser.getCurrentToken();
-        if (token.getType() == Token.EOF || parser.getExpectedTokens().contains(token.getType())) {
-            return;
-        }
-        markBroken(parser.getContext());
-        if (!inErrorRecoveryMode(parser)) {
-            beginErrorCondition(parser);
-            if (!isLexicalError(token.getType())) {
-                reporter.at(token, messages.stray(token));
+        while (token.getType() != Token.EOF && !expected.contains(token.getType())) {
+            markBroken(parser.getContext());
+            // Reported unless it follows another error on the same line: stray tokens on their own lines
+            // are separate mistakes.
+            Token previous = previous(parser, token);
+            if (!inErrorRecoveryMode(parser) || previous == null || positions.lineBreakBetween(previous, token)) {
+                beginErrorCondition(parser);
+                if (!isLexicalError(token.getType())) {
+                    reporter.at(token, messages.stray(token));
+                }
             }
+            int start = parser.getInputStream().index();
+            parser.consume();
+            skipStatement(parser, start, true);
+            token = parser.getCurrentToken();
         }
-        int start = parser.getInputStream().index();
-        parser.consume();
-        skipStatement(parser, start);
     }
 
     /**
      * Skips to the end of the statement that started at token index {@code start}: past a ';' or up to a
      * '}' at the statement's own depth, or up to a line that starts like a statement. A line starting with
      * a statement keyword also ends the skip inside an unclosed '(' or '[', where no statement can be: a
-     * forgotten ')' does not hide the errors of the statements after it.
+     * forgotten ')' does not hide the errors of the statements after it. Stray tokens ({@code anyLine})
+     * are skipped to the end of their line.
      */
-    private void skipStatement(Parser parser, int start) {
+    private void skipStatement(Parser parser, int start, boolean anyLine) {
         TokenStream input = parser.getInputStream();
         Deque<Integer> open = new ArrayDeque<>();
         for (int i = start; i < input.index(); i++) {
@@ -212,7 +220,8 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
                     parser.consume();
                     break;
                 }
-                if (progress && startsStatementLine(input.LT(-1), token)) {
+                if (progress && (anyLine ? positions.lineBreakBetween(input.LT(-1), token)
+                        : startsStatementLine(input.LT(-1), token))) {
                     break;
                 }
             } else if (progress && open.peek() != OpenBrace && isStatementKeyword(type)

@@ -194,7 +194,8 @@ final class SyntaxMessages {
             }
             case ArrayBindingContext c -> accepted.contains(CloseBracket) || c.start != offending
                     ? "Expect ']' to close the pattern." : null;
-            case BindingPropertyContext c -> "Expect a property name in the pattern.";
+            case BindingPropertyContext c -> accepted.contains(Colon)
+                    ? "Expect ':' after the property name." : "Expect a property name in the pattern.";
             case BindingTargetContext c -> expectedName(c);
             case DeclarationContext c -> accepted.contains(Identifier) ? expectedName(c) : null;
             case VariableDeclaratorContext c -> accepted.contains(Identifier) ? expectedName(c) : null;

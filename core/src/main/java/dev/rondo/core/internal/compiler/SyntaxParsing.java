@@ -52,43 +52,72 @@ final class SyntaxParsing {
     }
 
     /**
-     * Makes the loops of expressions decide on the next token alone, as a hand-written parser would: a
-     * binary operator continues the chain, a '.', '(', '[' or template continues the postfix chain, a '?'
-     * starts a conditional. The grammar is ambiguous there, because a statement may start with '(', '['
-     * or '-' on the next line and ANTLR does not know about line breaks; its own prediction would look
-     * ahead to the end of the statement to choose the same alternative (JavaScript's rule: such a line
-     * continues the expression), and on a syntax error inside a call it would give up the call and
-     * report the error at the '('.
+     * Decides a few choices the way JavaScript (and a hand-written parser) does, from the next one or two
+     * tokens, where the grammar alone is ambiguous or would need to look far ahead:
+     * <ul>
+     *   <li>the loops of expressions: a binary operator continues the chain, a '.', '(', '[' or template
+     *       continues the postfix chain, a '?' starts a conditional. ANTLR does not know about line breaks,
+     *       so for it a statement could also start there with '(' or '-'; it would look ahead to the end of
+     *       the statement to choose the same, and on a syntax error inside the arguments of a call it
+     *       would give up the call and report the error at its '('.</li>
+     *   <li>a statement that starts with '{' is a block, never an object literal.</li>
+     *   <li>in a comma-separated list, a ',' followed by anything but the closing bracket announces
+     *       another element (so "f(1, ,)" is reported as a missing expression).</li>
+     * </ul>
      */
-    private static final class GreedyLoops extends ParserATNSimulator {
+    private static final class JavaScriptChoices extends ParserATNSimulator {
 
-        /** For each decision, what enters its loop when it is one of these loops; otherwise null. */
-        private static final IntervalSet[] LOOP_ENTRIES = loopEntries(FlowParser._ATN);
+        private enum Rule { EXPRESSION_LOOP, BLOCK_FIRST, COMMA_LIST }
 
-        GreedyLoops(FlowParser parser, DFA[] decisionToDFA, PredictionContextCache contextCache) {
+        private static final Rule[] RULES = new Rule[FlowParser._ATN.getNumberOfDecisions()];
+        private static final IntervalSet[] LOOP_ENTRIES = new IntervalSet[RULES.length];
+        private static final int[] BLOCK_ALTERNATIVE = new int[RULES.length];
+
+        static {
+            ATN atn = FlowParser._ATN;
+            for (int decision = 0; decision < RULES.length; decision++) {
+                DecisionState state = atn.getDecisionState(decision);
+                boolean loop = state.getStateType() == ATNState.STAR_LOOP_ENTRY;
+                IntervalSet firstAlternative = atn.nextTokens(state.transition(0).target);
+                if (loop && (state.ruleIndex == FlowParser.RULE_expression || state.ruleIndex == FlowParser.RULE_binary
+                        || state.ruleIndex == FlowParser.RULE_postfix)) {
+                    RULES[decision] = Rule.EXPRESSION_LOOP;
+                    LOOP_ENTRIES[decision] = firstAlternative;
+                } else if (loop && firstAlternative.size() == 1 && firstAlternative.contains(FlowParser.Comma)) {
+                    RULES[decision] = Rule.COMMA_LIST;
+                } else if (state == atn.ruleToStartState[FlowParser.RULE_unlabeledStatement].transition(0).target) {
+                    RULES[decision] = Rule.BLOCK_FIRST;
+                    for (int alternative = 0; alternative < state.getNumberOfTransitions(); alternative++) {
+                        IntervalSet first = atn.nextTokens(state.transition(alternative).target);
+                        if (first.size() == 1 && first.contains(FlowParser.OpenBrace)) {
+                            BLOCK_ALTERNATIVE[decision] = alternative + 1;
+                        }
+                    }
+                }
+            }
+        }
+
+        JavaScriptChoices(FlowParser parser, DFA[] decisionToDFA, PredictionContextCache contextCache) {
             super(parser, FlowParser._ATN, decisionToDFA, contextCache);
         }
 
         @Override
         public int adaptivePredict(TokenStream input, int decision, ParserRuleContext outerContext) {
-            IntervalSet entry = LOOP_ENTRIES[decision];
-            if (entry != null) {
-                return entry.contains(input.LA(1)) ? 1 : 2;
+            Rule rule = RULES[decision];
+            if (rule == Rule.EXPRESSION_LOOP) {
+                return LOOP_ENTRIES[decision].contains(input.LA(1)) ? 1 : 2;
+            }
+            if (rule == Rule.COMMA_LIST) {
+                return input.LA(1) == FlowParser.Comma && !isCloser(input.LA(2)) ? 1 : 2;
+            }
+            if (rule == Rule.BLOCK_FIRST && input.LA(1) == FlowParser.OpenBrace) {
+                return BLOCK_ALTERNATIVE[decision];
             }
             return super.adaptivePredict(input, decision, outerContext);
         }
 
-        private static IntervalSet[] loopEntries(ATN atn) {
-            IntervalSet[] entries = new IntervalSet[atn.getNumberOfDecisions()];
-            for (int decision = 0; decision < entries.length; decision++) {
-                DecisionState state = atn.getDecisionState(decision);
-                boolean expressionLoop = state.ruleIndex == FlowParser.RULE_expression
-                        || state.ruleIndex == FlowParser.RULE_binary || state.ruleIndex == FlowParser.RULE_postfix;
-                if (expressionLoop && state.getStateType() == ATNState.STAR_LOOP_ENTRY) {
-                    entries[decision] = atn.nextTokens(state.transition(0).target);
-                }
-            }
-            return entries;
+        private static boolean isCloser(int type) {
+            return type == FlowParser.CloseParen || type == FlowParser.CloseBracket || type == FlowParser.CloseBrace;
         }
     }
 
@@ -109,7 +138,7 @@ final class SyntaxParsing {
 
         GuardedParser(TokenStream input) {
             super(input);
-            _interp = new GreedyLoops(this, _decisionToDFA, _sharedContextCache);
+            _interp = new JavaScriptChoices(this, _decisionToDFA, _sharedContextCache);
         }
 
         @Override
