@@ -13,6 +13,11 @@
  * Operator chains are parsed flat (conditionals, binary operators, postfix operations, labels) and given
  * their shape by the compiler, so that the depth of recursion follows only the nesting of brackets,
  * prefix operators and statements, which the compiler limits before parsing.
+ *
+ * Three choices are ambiguous here and made by the compiler's parser as JavaScript makes them: the loops
+ * of expressions continue whenever the next token can continue them (a statement could otherwise start
+ * with '(' or '-' on the next line), a statement that starts with '{' is a block, and in a comma-separated
+ * list a ',' not followed by the closing bracket announces another element.
  */
 parser grammar FlowParser;
 
@@ -154,12 +159,11 @@ parameter
     : Ellipsis? bindingTarget (Assign expression)?
     ;
 
-// Expressions are parsed flat, with loops that decide on one token: 'a ? b : c ? d : e' is one loop,
-// 'a + b * c - d' is a list of operands and operators that the compiler groups by precedence, and
-// 'a.b(c)[d]' is a primary followed by postfix operations. No decision in an expression needs to look
-// further than the next token, so parsing is fast, a line that starts with '(', '[', '-' or a template
-// continues the expression before it (as in JavaScript), and an error inside the arguments of a call is
-// reported there.
+// Expressions are parsed flat: 'a ? b : c ? d : e' is one loop, 'a + b * c - d' is a list of operands
+// and operators that the compiler groups by precedence, and 'a.b(c)[d]' is a primary followed by postfix
+// operations. The loops decide on the next token alone (see the header), so parsing is fast, a line that
+// starts with '(', '[', '-' or a template continues the expression before it, and an error inside the
+// arguments of a call is reported there.
 expression
     : binary (Question expression Colon binary)*
     ;

@@ -66,7 +66,9 @@ final class NestingGuard {
 
     private boolean accept(Token previous, Token token, Token next) {
         boolean wasBody = bodyPosition;
+        boolean afterLabel = bodyLabel;
         bodyPosition = false;
+        bodyLabel = false;
         switch (token.getType()) {
             case OpenParen -> {
                 push(Kind.PAREN, previous != null && isHeaderKeyword(previous.getType()));
@@ -95,7 +97,7 @@ final class NestingGuard {
             case Colon -> {
                 if (!levels.isEmpty() && levels.peek().kind() == Kind.QUESTION) {
                     pop();
-                } else if (bodyLabel) {
+                } else if (afterLabel) {
                     bodyPosition = true;
                 }
             }
@@ -141,9 +143,6 @@ final class NestingGuard {
             case DecimalNumber, HexNumber, StringLiteral, TemplateClose, True, False, Null -> prefix = 0;
             default -> {
             }
-        }
-        if (token.getType() != Identifier) {
-            bodyLabel = false;
         }
         return true;
     }
