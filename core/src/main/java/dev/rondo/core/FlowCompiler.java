@@ -46,6 +46,15 @@ public final class FlowCompiler {
         return new Compilation(new Program(file, lowered), List.of());
     }
 
+    /**
+     * Compiles a file as read from disk: bytes that are not UTF-8, or more than {@link SourceFiles#MAX_BYTES}
+     * of them, give a diagnostic (see {@link SourceFiles}).
+     */
+    public static Compilation compile(String file, byte[] bytes) {
+        SourceFiles.Decoded source = SourceFiles.decode(file, bytes);
+        return source.ok() ? compile(file, source.text()) : new Compilation(null, source.diagnostics());
+    }
+
     private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
         List<Diagnostic> copy = new ArrayList<>(diagnostics);
         Collections.sort(copy);
