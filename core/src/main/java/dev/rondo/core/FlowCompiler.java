@@ -23,16 +23,6 @@ public final class FlowCompiler {
 
     private FlowCompiler() {}
 
-    /** Compiles a file's bytes: invalid UTF-8 is a diagnostic like any other. */
-    public static Compilation compile(String file, byte[] bytes) {
-        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
-        try {
-            return compile(file, decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new Compilation(null, List.of(new Diagnostic(file, 1, 1, "The file is not valid UTF-8 text.")));
-        }
-    }
-
     public static Compilation compile(String file, String source) {
         Parser.Result parsed = Parser.parse(file, source);
         if (!parsed.diagnostics().isEmpty()) {
