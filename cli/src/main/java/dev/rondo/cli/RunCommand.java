@@ -92,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         err.println(result.error() != null ? result.error().toString() : file + ": the workflow was cancelled.");
+        if (result.error() != null && result.error().message().startsWith("No handler or mock for task '")) {
+            String task = result.error().message().split("'")[1];
+            err.println("hint: answer the task with --mock " + task + "=JSON or --mock-error " + task + "=MESSAGE");
+        }
         return 1;
     }
 
