@@ -13,6 +13,7 @@ import dev.rondo.core.internal.interp.PromiseEntry;
 import dev.rondo.core.internal.interp.PromiseTable;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowObject;
+import dev.rondo.core.value.Json;
 import dev.rondo.core.value.PromiseRef;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -32,16 +33,17 @@ import java.util.Map;
  *  "keys":{…}, "inputs":…, "context":{…}, "cancelRequested":false, "cancelDelivered":false}
  * </pre>
  *
- * Values are JSON with two rules that keep them exact: a promise is {@code {"$promise":id}}, and a key of
- * a user object that starts with {@code $} gets one more {@code $} in front. Numbers are written as
- * Java's shortest round-trip text ({@code -0.0} kept); every non-ASCII character is escaped, so the text
- * survives any storage, lone surrogates included.
+ * Values are written by {@link Json#writeValue}, which keeps them exact: a promise is
+ * {@code {"$promise":id}}, an object whose keys could be mistaken for that is written as
+ * {@code {"$entries":[[key, value], …]}}, numbers are Java's shortest round-trip text ({@code -0.0} kept).
+ * Every non-ASCII character is escaped, so the text survives any storage, lone surrogates included.
  */
 public final class CheckpointCodec {
 
     public static final int FORMAT = 1;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
+    // Flow values may nest deeper than Jackson's default limits allow; Json.factory() lifts them.
+    private static final JsonFactory JSON = Json.factory().rebuild()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
 
@@ -154,44 +156,8 @@ public final class CheckpointCodec {
         g.writeEndObject();
     }
 
-    /** A Flow value, promises included, with {@code $}-keys escaped (see the class comment). */
-    static void writeValue(JsonGenerator g, Object value) throws IOException {
-        switch (value) {
-            case null -> g.writeNull();
-            case Boolean b -> g.writeBoolean(b);
-            case Double d -> writeNumber(g, d);
-            case String s -> g.writeString(s);
-            case PromiseRef ref -> {
-                g.writeStartObject();
-                g.writeNumberField("$promise", ref.id());
-                g.writeEndObject();
-            }
-            case FlowArray array -> {
-                g.writeStartArray();
-                for (int i = 0; i < array.size(); i++) {
-                    writeValue(g, array.get(i));
-                }
-                g.writeEndArray();
-            }
-            case FlowObject object -> {
-                g.writeStartObject();
-                for (Map.Entry<String, Object> e : object.view().entrySet()) {
-                    String key = e.getKey();
-                    g.writeFieldName(key.startsWith("$") ? "$" + key : key);
-                    writeValue(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());
-        }
-    }
-
-    private static void writeNumber(JsonGenerator g, double d) throws IOException {
-        if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15 && !(d == 0 && 1 / d < 0)) {
-            g.writeNumber((long) d);
-        } else {
-            g.writeNumber(d);
-        }
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        Json.writeValue(g, value);
     }
 
     // ---- reading
@@ -363,41 +329,9 @@ public final class CheckpointCodec {
             return keys;
         }
 
+        /** A Flow value starting at the current token {@code t} (see {@link Json#readValue}). */
         Object value(JsonToken t) throws IOException {
-            return switch (t) {
-                case VALUE_NULL -> null;
-                case VALUE_TRUE -> Boolean.TRUE;
-                case VALUE_FALSE -> Boolean.FALSE;
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-                case VALUE_STRING -> p.getText();
-                case START_ARRAY -> {
-                    FlowArray array = new FlowArray();
-                    JsonToken next;
-                    while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-                        array.add(value(next));
-                    }
-                    yield array;
-                }
-                case START_OBJECT -> object();
-                default -> throw new IllegalArgumentException("Unexpected " + t + " in a checkpoint value.");
-            };
-        }
-
-        private Object object() throws IOException {
-            FlowObject object = new FlowObject();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                if (key.equals("$promise")) {
-                    int id = p.getIntValue();
-                    if (p.nextToken() != JsonToken.END_OBJECT) {
-                        throw new IllegalArgumentException("A promise reference has other fields.");
-                    }
-                    return new PromiseRef(id);
-                }
-                object.put(key.startsWith("$$") ? key.substring(1) : key, value(v));
-            }
-            return object;
+            return Json.readValue(p);
         }
 
         private static void expect(JsonToken actual, JsonToken wanted, String what) {

@@ -8,7 +8,6 @@ import dev.rondo.core.internal.interp.PromiseEntry.Kind;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.PromiseRef;
-import dev.rondo.core.value.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -152,9 +151,5 @@ final class Machine {
             return true;
         }
         return false;
-    }
-
-    static Object shared(Object value) {
-        return Values.markShared(value);
     }
 }

@@ -8,7 +8,9 @@ import dev.rondo.core.value.Values;
 
 /**
  * Operators. The common arithmetic and comparison operators have their own node with a number fast path,
- * since a pure loop spends its time here; everything else goes through {@link Operators}.
+ * since a pure loop spends its time here; everything else goes through {@link Operators}. The fast paths
+ * are written out per operator on purpose: a shared template method would make its call sites see every
+ * operator and stop the JIT from inlining them.
  */
 final class OperatorNodes {
 

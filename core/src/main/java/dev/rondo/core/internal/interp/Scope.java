@@ -20,10 +20,6 @@ final class Scope {
         this.slots = slots;
     }
 
-    boolean isEmpty() {
-        return names.length == 0;
-    }
-
     Map<String, Object> capture(Frame f) {
         if (names.length == 0) {
             return null;
