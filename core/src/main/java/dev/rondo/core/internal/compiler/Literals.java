@@ -101,7 +101,7 @@ final class Literals {
         return out.toString();
     }
 
-    /** {@code \}{@code uXXXX} or {@code \}{@code u{X…}} at {@code start}; returns the index after it. */
+    /** {@code \}{@code uHHHH} or {@code \}{@code u{H…}} at {@code start}; returns the index after it. */
     private int unicode(Token token, String text, int start, int to, StringBuilder out) {
         int i = start + 2;
         if (i < to && text.charAt(i) == '{') {

@@ -79,7 +79,7 @@ class LowererLoopsTest {
 
     @Test
     void doWhileWithAnAwaitOnlyInItsBodyStaysADoWhile() {
-        assertLowered("do await Task.run(\"a\") while (Inputs.x)", "do await Task.run(\"a\") while (Inputs.x)");
+        assertLowered("do await Task.run(\"a\"); while (Inputs.x)", "do await Task.run(\"a\") while (Inputs.x)");
     }
 
     @Test

@@ -283,7 +283,7 @@ class LowererStatementsTest {
 
     @Test
     void ifTestAwaitsBeforeTheIf() {
-        assertLowered("if (await Task.run(\"a\")) print(1) else print(2)", """
+        assertLowered("if (await Task.run(\"a\")) print(1); else print(2)", """
                 let %1
                 %1 <- await Task.run("a")
                 if (%1) print(1) else print(2)
