@@ -14,6 +14,8 @@ public final class Main {
 
     /** Exit code for an invalid program or a usage error. */
     static final int INVALID = 2;
+    /** Exit code when Rondo itself failed. */
+    static final int INTERNAL_ERROR = 70;
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -29,6 +31,14 @@ public final class Main {
             e.getCommandLine().getErr().println("rondo: " + e.getMessage());
             e.getCommandLine().getErr().println("Run 'rondo " + (e.getCommandLine().getCommandName().equals("rondo") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
             return INVALID;
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            // A bug in Rondo, not in the user's program: say so plainly; the trace only on request.
+            cl.getErr().println("rondo: internal error: " + e + " (set RONDO_DEBUG=1 for the stack trace, and please report it)");
+            if (System.getenv("RONDO_DEBUG") != null) {
+                e.printStackTrace(cl.getErr());
+            }
+            return INTERNAL_ERROR;
         });
         int code = commandLine.execute(args);
         out.flush();
