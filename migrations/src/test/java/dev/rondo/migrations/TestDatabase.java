@@ -15,7 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * otherwise an embedded PostgreSQL started once per test run. Each caller gets a fresh schema of its own,
  * so test classes never see each other's rows.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static String baseUrl;
@@ -23,7 +23,7 @@ final class TestDatabase {
     private TestDatabase() {}
 
     /** A data source whose connections use a new, empty schema named after {@code owner}. */
-    static synchronized DataSource freshSchema(String owner) {
+    public static synchronized DataSource freshSchema(String owner) {
         String schema = (owner.replaceAll("[^A-Za-z0-9]", "_") + "_" + SCHEMAS.incrementAndGet() + "_"
                 + ProcessHandle.current().pid()).toLowerCase();
         PGSimpleDataSource admin = dataSource(url());

@@ -1,0 +1,95 @@
+package dev.rondo.client;
+
+import dev.rondo.client.internal.DefinitionDao;
+import dev.rondo.client.internal.FlowFiles;
+import dev.rondo.core.AstCodec;
+import dev.rondo.core.Compilation;
+import dev.rondo.core.CompileException;
+import dev.rondo.core.Diagnostic;
+import dev.rondo.core.FlowCompiler;
+import dev.rondo.core.ast.Program;
+import dev.rondo.migrations.Migrations;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * Rondo's Java client: deploys workflows to a PostgreSQL database (and, as the engine grows, starts and
+ * signals them). Thread-safe; create one per database and share it.
+ *
+ * <pre>{@code
+ * RondoClient rondo = RondoClient.create(dataSource);   // brings the schema up to date
+ * List<Deployment> deployed = rondo.deploy(Path.of("flows"));
+ * }</pre>
+ */
+public final class RondoClient {
+
+    private final Jdbi jdbi;
+
+    private RondoClient(DataSource dataSource) {
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /** A client on {@code dataSource}; applies any missing migrations first (safe from many processes at once). */
+    public static RondoClient create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Migrations.apply(dataSource);
+        return new RondoClient(dataSource);
+    }
+
+    /**
+     * Compiles and deploys {@code .flow} files and folders (a folder's files are named by their path below
+     * it, LANGUAGE.md §1). All or nothing: when any file has a problem, {@link CompileException} lists every
+     * diagnostic of every file and nothing is deployed. Deploying a new version of a workflow affects only
+     * executions started afterwards.
+     *
+     * @throws IllegalArgumentException when a path does not exist
+     */
+    public List<Deployment> deploy(Path... paths) {
+        FlowFiles.Found found = FlowFiles.collect(Arrays.asList(paths));
+        List<Diagnostic> problems = new ArrayList<>(found.problems());
+        List<Compiled> compiled = new ArrayList<>();
+        for (FlowFiles.FlowFile file : found.files()) {
+            Compilation compilation = FlowCompiler.compile(file.displayPath(), file.bytes());
+            problems.addAll(compilation.diagnostics());
+            if (compilation.ok()) {
+                // Runtime errors name the workflow's own file, whatever folder it was deployed from.
+                Program program = new Program(file.name() + ".flow", compilation.program().body());
+                compiled.add(new Compiled(file.name(), sha256(file.bytes()),
+                        new String(file.bytes(), StandardCharsets.UTF_8), AstCodec.toJson(program)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CompileException(problems);
+        }
+        return jdbi.inTransaction(handle -> {
+            DefinitionDao definitions = handle.attach(DefinitionDao.class);
+            List<Deployment> deployed = new ArrayList<>();
+            for (Compiled c : compiled) {
+                definitions.insertDefinition(c.name, c.hash, c.source, c.ast);
+                deployed.add(new Deployment(c.name, c.hash, definitions.setHead(c.name, c.hash) > 0));
+            }
+            return deployed;
+        });
+    }
+
+    private record Compiled(String name, String hash, String source, String ast) {}
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

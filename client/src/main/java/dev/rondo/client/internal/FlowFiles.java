@@ -1,0 +1,86 @@
+package dev.rondo.client.internal;
+
+import dev.rondo.core.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds the {@code .flow} files to deploy and names them (LANGUAGE.md §1): a file given directly is named
+ * by its stem; a file found in a folder by its path below that folder, without {@code .flow}, with
+ * {@code /} between folders.
+ */
+public final class FlowFiles {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(/[A-Za-z_][A-Za-z0-9_-]*)*");
+
+    /** A file to deploy: the workflow name, the path as the user gave it (for diagnostics) and its bytes. */
+    public record FlowFile(String name, String displayPath, byte[] bytes) {}
+
+    /** The files and the naming problems found (bad or duplicate names), all of them. */
+    public record Found(List<FlowFile> files, List<Diagnostic> problems) {}
+
+    private FlowFiles() {}
+
+    /** Collects the files; a path that does not exist is an {@link IllegalArgumentException}. */
+    public static Found collect(List<Path> paths) {
+        List<FlowFile> files = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                for (Path file : flowFilesUnder(path)) {
+                    String relative = path.relativize(file).toString().replace('\\', '/');
+                    add(files, problems, seen, stem(relative), file);
+                }
+            } else if (Files.isRegularFile(path)) {
+                add(files, problems, seen, stem(path.getFileName().toString()), path);
+            } else {
+                throw new IllegalArgumentException("No such file or folder: " + path);
+            }
+        }
+        return new Found(files, problems);
+    }
+
+    private static void add(List<FlowFile> files, List<Diagnostic> problems, Map<String, String> seen, String name,
+                            Path file) {
+        String display = file.toString();
+        if (!NAME.matcher(name).matches()) {
+            problems.add(new Diagnostic(display, 1, 1, "'" + name + "' is not a valid workflow name: use letters, digits,"
+                    + " '_' and '-', starting with a letter or '_', with '/' between folders; rename the file."));
+            return;
+        }
+        String earlier = seen.putIfAbsent(name, display);
+        if (earlier != null) {
+            problems.add(new Diagnostic(display, 1, 1, "The workflow name '" + name + "' is also the name of " + earlier
+                    + "; each deployed workflow needs a name of its own."));
+            return;
+        }
+        try {
+            files.add(new FlowFile(name, display, Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> flowFilesUnder(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".flow"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String stem(String fileName) {
+        return fileName.endsWith(".flow") ? fileName.substring(0, fileName.length() - ".flow".length()) : fileName;
+    }
+}
