@@ -1,6 +1,8 @@
 package dev.rondo.client;
 
 import dev.rondo.client.internal.DefinitionDao;
+import dev.rondo.client.internal.ExecutionDao;
+import dev.rondo.client.internal.Payloads;
 import dev.rondo.client.internal.FlowFiles;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Compilation;
@@ -24,12 +26,13 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * Rondo's Java client: deploys workflows to a PostgreSQL database (and, as the engine grows, starts and
- * signals them). Thread-safe; create one per database and share it.
+ * Rondo's Java client: deploys workflows to a PostgreSQL database and starts them (signals, results and
+ * cancellation come with the engine's worker). Thread-safe; create one per database and share it.
  *
  * <pre>{@code
  * RondoClient rondo = RondoClient.create(dataSource);   // brings the schema up to date
- * List<Deployment> deployed = rondo.deploy(Path.of("flows"));
+ * rondo.deploy(Path.of("flows"));
+ * WorkflowHandle order = rondo.start("orders/process", "{\"orderId\": 42}", StartOptions.DEFAULT.withId("order-42"));
  * }</pre>
  */
 public final class RondoClient {
@@ -81,6 +84,35 @@ public final class RondoClient {
             }
             return deployed;
         });
+    }
+
+    /**
+     * Starts workflow {@code name} with {@code inputJson} (any JSON value; {@code null} means {@code {}}):
+     * the execution, pinned to the version deployed now, and its queue item are written in one transaction
+     * that also wakes the queue's workers. With {@link StartOptions#id()} set, starting again returns the
+     * existing execution and starts nothing.
+     *
+     * @throws RondoException.UnknownWorkflow when no workflow of that name is deployed
+     * @throws RondoException.InvalidPayload  when the input is not JSON or larger than 4 MiB
+     */
+    public WorkflowHandle start(String name, String inputJson, StartOptions options) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(options, "options");
+        String input = Payloads.normalize(inputJson == null ? "{}" : inputJson, "workflow input");
+        String id = options.id() != null ? options.id() : java.util.UUID.randomUUID().toString();
+        jdbi.useTransaction(handle -> {
+            ExecutionDao executions = handle.attach(ExecutionDao.class);
+            String hash = executions.headOf(name).orElseThrow(() -> new RondoException.UnknownWorkflow(name));
+            if (executions.insertWorkflow(id, name, hash, options.queue(), input) > 0) {
+                executions.enqueue(id, options.queue(), options.priority(), options.delay().toMillis());
+            }
+        });
+        return new WorkflowHandle(jdbi, id);
+    }
+
+    /** The handle of an execution by id (not checked until used). */
+    public WorkflowHandle handle(String id) {
+        return new WorkflowHandle(jdbi, Objects.requireNonNull(id, "id"));
     }
 
     private record Compiled(String name, String hash, String source, String ast) {}

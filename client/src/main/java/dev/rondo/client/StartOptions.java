@@ -1,0 +1,49 @@
+package dev.rondo.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to start a workflow: the queue whose workers run it, an execution id that makes the start
+ * idempotent (a second start with the same id returns the first execution), a priority (higher first)
+ * and a delay before it may start. Immutable; each {@code with…} gives a changed copy.
+ *
+ * <pre>{@code
+ * StartOptions.DEFAULT.withQueue("orders").withId("order-1234").withDelay(Duration.ofMinutes(5))
+ * }</pre>
+ */
+public record StartOptions(String queue, String id, int priority, Duration delay) {
+
+    public static final String DEFAULT_QUEUE = "default";
+    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO);
+
+    public StartOptions {
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(delay, "delay");
+        if (queue.isBlank()) {
+            throw new IllegalArgumentException("The queue name is empty.");
+        }
+        if (id != null && id.isBlank()) {
+            throw new IllegalArgumentException("The execution id is empty; pass null to have one generated.");
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("The delay is negative: " + delay + ".");
+        }
+    }
+
+    public StartOptions withQueue(String queue) {
+        return new StartOptions(queue, id, priority, delay);
+    }
+
+    public StartOptions withId(String id) {
+        return new StartOptions(queue, id, priority, delay);
+    }
+
+    public StartOptions withPriority(int priority) {
+        return new StartOptions(queue, id, priority, delay);
+    }
+
+    public StartOptions withDelay(Duration delay) {
+        return new StartOptions(queue, id, priority, delay);
+    }
+}

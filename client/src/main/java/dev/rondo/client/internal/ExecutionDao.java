@@ -1,0 +1,30 @@
+package dev.rondo.client.internal;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Creates executions and their first queue item (SQL in {@code ExecutionDao/*.sql} beside this class). */
+@UseClasspathSqlLocator
+public interface ExecutionDao {
+
+    /** The version new executions of {@code name} start with. */
+    @SqlQuery("head_of")
+    Optional<String> headOf(@Bind("name") String name);
+
+    /** Inserts a queued workflow execution; 0 when the id exists already (an idempotent start). */
+    @SqlUpdate("insert_workflow")
+    int insertWorkflow(@Bind("id") String id, @Bind("name") String name, @Bind("hash") String hash,
+                       @Bind("queue") String queue, @Bind("input") String input);
+
+    /** Makes the execution claimable on its queue at {@code now() + delayMillis} and wakes that queue's workers. */
+    @SqlQuery("enqueue")
+    int enqueue(@Bind("id") String id, @Bind("queue") String queue, @Bind("priority") int priority,
+                 @Bind("delayMillis") long delayMillis);
+
+    /** The status of an execution, if it exists. */
+    @SqlQuery("status_of")
+    Optional<String> statusOf(@Bind("id") String id);
+}

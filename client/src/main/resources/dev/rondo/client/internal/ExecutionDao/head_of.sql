@@ -1,0 +1,1 @@
+SELECT hash FROM flow_heads WHERE name = :name

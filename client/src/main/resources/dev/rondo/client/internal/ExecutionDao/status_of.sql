@@ -1,0 +1,1 @@
+SELECT status FROM executions WHERE id = :id
