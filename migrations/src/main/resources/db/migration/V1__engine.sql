@@ -30,6 +30,7 @@ CREATE TABLE executions (
     name             text        NOT NULL,
     definition_hash  text,
     queue            text        NOT NULL,
+    priority         integer     NOT NULL DEFAULT 0,  -- of every queue item this execution gets
     status           text        NOT NULL
         CHECK (status IN ('queued', 'running', 'waiting', 'completed', 'failed', 'cancelled')),
     input            text        NOT NULL,

@@ -103,7 +103,7 @@ public final class RondoClient {
         jdbi.useTransaction(handle -> {
             ExecutionDao executions = handle.attach(ExecutionDao.class);
             String hash = executions.headOf(name).orElseThrow(() -> new RondoException.UnknownWorkflow(name));
-            if (executions.insertWorkflow(id, name, hash, options.queue(), input) > 0) {
+            if (executions.insertWorkflow(id, name, hash, options.queue(), options.priority(), input) > 0) {
                 executions.enqueue(id, options.queue(), options.priority(), options.delay().toMillis());
             }
         });

@@ -28,6 +28,41 @@ public class RondoException extends RuntimeException {
         }
     }
 
+    /** No execution has that id (or it is not a workflow). */
+    public static final class UnknownExecution extends RondoException {
+        private final String executionId;
+
+        public UnknownExecution(String executionId) {
+            super("No workflow execution has the id '" + executionId + "'.");
+            this.executionId = executionId;
+        }
+
+        public String executionId() {
+            return executionId;
+        }
+    }
+
+    /** The execution has ended, so it can take no more signals or cancellation. */
+    public static final class ExecutionFinished extends RondoException {
+        private final String executionId;
+        private final String status;
+
+        public ExecutionFinished(String executionId, String status, String what) {
+            super("Execution '" + executionId + "' has already " + status + "; it cannot take " + what + ".");
+            this.executionId = executionId;
+            this.status = status;
+        }
+
+        public String executionId() {
+            return executionId;
+        }
+
+        /** {@code completed}, {@code failed} or {@code cancelled}. */
+        public String status() {
+            return status;
+        }
+    }
+
     /** An input, result or payload that is not JSON or is too large. */
     public static final class InvalidPayload extends RondoException {
         public InvalidPayload(String message) {

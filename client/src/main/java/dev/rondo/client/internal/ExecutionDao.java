@@ -1,6 +1,7 @@
 package dev.rondo.client.internal;
 
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -17,7 +18,23 @@ public interface ExecutionDao {
     /** Inserts a queued workflow execution; 0 when the id exists already (an idempotent start). */
     @SqlUpdate("insert_workflow")
     int insertWorkflow(@Bind("id") String id, @Bind("name") String name, @Bind("hash") String hash,
-                       @Bind("queue") String queue, @Bind("input") String input);
+                       @Bind("queue") String queue, @Bind("priority") int priority, @Bind("input") String input);
+
+    /** Where and how urgently an unfinished workflow runs; empty when it is unknown or finished. */
+    @SqlQuery("lock_unfinished_workflow")
+    @RegisterConstructorMapper(Placement.class)
+    Optional<Placement> lockUnfinishedWorkflow(@Bind("id") String id);
+
+    /** Buffers a signal for the execution; returns its sequence number. */
+    @SqlQuery("insert_signal")
+    long insertSignal(@Bind("id") String id, @Bind("name") String name, @Bind("payload") String payload);
+
+    /** Records a cancellation request and puts it in the execution's inbox. */
+    @SqlUpdate("request_cancel")
+    void requestCancel(@Bind("id") String id);
+
+    /** The queue and priority of an execution's queue items. */
+    record Placement(String queue, int priority) {}
 
     /** Makes the execution claimable on its queue at {@code now() + delayMillis} and wakes that queue's workers. */
     @SqlQuery("enqueue")

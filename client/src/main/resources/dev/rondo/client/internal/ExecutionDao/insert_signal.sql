@@ -1,0 +1,3 @@
+INSERT INTO signals (execution_id, name, payload)
+VALUES (:id, :name, :payload)
+RETURNING id
