@@ -38,8 +38,10 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class RondoClient {
 
     private final Jdbi jdbi;
+    private final DataSource dataSource;
 
     private RondoClient(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
@@ -107,12 +109,12 @@ public final class RondoClient {
                 executions.enqueue(id, options.queue(), options.priority(), options.delay().toMillis());
             }
         });
-        return new WorkflowHandle(jdbi, id);
+        return new WorkflowHandle(jdbi, dataSource, id);
     }
 
     /** The handle of an execution by id (not checked until used). */
     public WorkflowHandle handle(String id) {
-        return new WorkflowHandle(jdbi, Objects.requireNonNull(id, "id"));
+        return new WorkflowHandle(jdbi, dataSource, Objects.requireNonNull(id, "id"));
     }
 
     private record Compiled(String name, String hash, String source, String ast) {}

@@ -63,6 +63,20 @@ public class RondoException extends RuntimeException {
         }
     }
 
+    /** The execution did not end within the time the caller was willing to wait. */
+    public static final class ResultTimeout extends RondoException {
+        private final String executionId;
+
+        public ResultTimeout(String executionId, java.time.Duration waited) {
+            super("Execution '" + executionId + "' has not ended after " + waited + "; it is still running.");
+            this.executionId = executionId;
+        }
+
+        public String executionId() {
+            return executionId;
+        }
+    }
+
     /** An input, result or payload that is not JSON or is too large. */
     public static final class InvalidPayload extends RondoException {
         public InvalidPayload(String message) {

@@ -2,19 +2,32 @@ package dev.rondo.client;
 
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
 
 /**
  * One workflow execution, by id. Cheap to create and to keep; every call reads or writes the current state
- * in the database. (Waiting for the result and describing come with the engine's worker.)
+ * in the database. (Describing where it waits comes with the engine's worker.)
  */
 public final class WorkflowHandle {
 
+    /** The channel the engine notifies, with the execution id as payload, when an execution ends. */
+    public static final String DONE_CHANNEL = "rondo_done";
+    private static final Set<String> ENDED = Set.of("completed", "failed", "cancelled");
+
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final String id;
 
-    WorkflowHandle(Jdbi jdbi, String id) {
+    WorkflowHandle(Jdbi jdbi, DataSource dataSource, String id) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.id = id;
     }
 
@@ -64,6 +77,45 @@ public final class WorkflowHandle {
             executions.requestCancel(id);
             executions.enqueue(id, placement.queue(), placement.priority(), 0);
         });
+    }
+
+    /**
+     * Waits until the execution ends and returns how. Woken by the {@code rondo_done} notification the
+     * engine sends when an execution ends (no polling), with a check after listening so an end that came
+     * first is never missed.
+     *
+     * @throws RondoException.UnknownExecution when no execution has this id
+     * @throws RondoException.ResultTimeout   when it has not ended within {@code timeout}
+     */
+    public WorkflowResult result(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement listen = connection.createStatement()) {
+                listen.execute("LISTEN " + DONE_CHANNEL);
+            }
+            try {
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (true) {
+                    WorkflowResult current = jdbi.withExtension(ExecutionDao.class, dao -> dao.resultOf(id))
+                            .orElseThrow(() -> new RondoException.UnknownExecution(id));
+                    if (ENDED.contains(current.status())) {
+                        return current;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new RondoException.ResultTimeout(id, timeout);
+                    }
+                    // Any notification may be ours or another execution's: re-read either way.
+                    notifications.getNotifications((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+                }
+            } finally {
+                try (Statement unlisten = connection.createStatement()) {
+                    unlisten.execute("UNLISTEN " + DONE_CHANNEL); // the connection may go back to a pool
+                }
+            }
+        } catch (SQLException e) {
+            throw new RondoException("Cannot wait for execution '" + id + "': " + e.getMessage(), e);
+        }
     }
 
     private ExecutionDao.Placement unfinished(ExecutionDao executions, String what) {

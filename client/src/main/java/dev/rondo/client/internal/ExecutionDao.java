@@ -1,5 +1,6 @@
 package dev.rondo.client.internal;
 
+import dev.rondo.client.WorkflowResult;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -32,6 +33,11 @@ public interface ExecutionDao {
     /** Records a cancellation request and puts it in the execution's inbox. */
     @SqlUpdate("request_cancel")
     void requestCancel(@Bind("id") String id);
+
+    /** The execution's status with its result or error (null while it runs); empty when unknown. */
+    @SqlQuery("result_of")
+    @RegisterConstructorMapper(WorkflowResult.class)
+    Optional<WorkflowResult> resultOf(@Bind("id") String id);
 
     /** The queue and priority of an execution's queue items. */
     record Placement(String queue, int priority) {}
