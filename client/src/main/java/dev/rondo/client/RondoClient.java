@@ -1,5 +1,8 @@
 package dev.rondo.client;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rondo.client.internal.DatabaseUrls;
 import dev.rondo.client.internal.DefinitionDao;
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
@@ -35,13 +38,16 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * WorkflowHandle order = rondo.start("orders/process", "{\"orderId\": 42}", StartOptions.DEFAULT.withId("order-42"));
  * }</pre>
  */
-public final class RondoClient {
+public final class RondoClient implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    /** The pool this client made itself (connect), closed with it; null for a caller's data source. */
+    private final HikariDataSource ownPool;
 
-    private RondoClient(DataSource dataSource) {
+    private RondoClient(DataSource dataSource, HikariDataSource ownPool) {
         this.dataSource = dataSource;
+        this.ownPool = ownPool;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
@@ -49,7 +55,51 @@ public final class RondoClient {
     public static RondoClient create(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         Migrations.apply(dataSource);
-        return new RondoClient(dataSource);
+        return new RondoClient(dataSource, null);
+    }
+
+    /**
+     * A client with a connection pool of its own on {@code url} ({@code jdbc:postgresql://…} or
+     * {@code postgres://user:password@host:port/db}); {@link #close()} closes the pool. Applies any missing
+     * migrations first.
+     */
+    public static RondoClient connect(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(DatabaseUrls.toJdbc(url));
+        config.setPoolName("rondo-client");
+        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new RondoException("Cannot connect to " + DatabaseUrls.redact(url) + ": " + rootMessage(e), e);
+        }
+        try {
+            Migrations.apply(pool);
+            return new RondoClient(pool, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Connections {@link #connect} pools: a client mostly starts and signals, a few at a time. */
+    public static final int DEFAULT_POOL_SIZE = 4;
+
+    /** Closes the pool {@link #connect} made; a caller's data source is left open. Idempotent. */
+    @Override
+    public void close() {
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /**

@@ -23,7 +23,19 @@ public final class TestDatabase {
     private TestDatabase() {}
 
     /** A data source whose connections use a new, empty schema named after {@code owner}. */
-    public static synchronized DataSource freshSchema(String owner) {
+    public static DataSource freshSchema(String owner) {
+        PGSimpleDataSource scoped = dataSource(url());
+        scoped.setCurrentSchema(createSchema(owner));
+        return scoped;
+    }
+
+    /** A JDBC URL whose connections use a new, empty schema named after {@code owner}. */
+    public static String freshSchemaUrl(String owner) {
+        String base = url();
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + createSchema(owner);
+    }
+
+    private static synchronized String createSchema(String owner) {
         String schema = (owner.replaceAll("[^A-Za-z0-9]", "_") + "_" + SCHEMAS.incrementAndGet() + "_"
                 + ProcessHandle.current().pid()).toLowerCase();
         PGSimpleDataSource admin = dataSource(url());
@@ -33,12 +45,10 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test schema " + schema + ": " + e.getMessage(), e);
         }
-        PGSimpleDataSource scoped = dataSource(url());
-        scoped.setCurrentSchema(schema);
-        return scoped;
+        return schema;
     }
 
-    private static String url() {
+    private static synchronized String url() {
         if (baseUrl == null) {
             String configured = System.getenv("RONDO_TEST_DATABASE_URL");
             baseUrl = configured != null && !configured.isBlank() ? configured : startEmbedded();
