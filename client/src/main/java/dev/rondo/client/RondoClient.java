@@ -6,6 +6,7 @@ import dev.rondo.client.internal.DatabaseUrls;
 import dev.rondo.client.internal.DefinitionDao;
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
+import dev.rondo.client.internal.QueryDao;
 import dev.rondo.client.internal.FlowFiles;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Compilation;
@@ -160,6 +161,20 @@ public final class RondoClient implements AutoCloseable {
             }
         });
         return new WorkflowHandle(jdbi, dataSource, id);
+    }
+
+    /**
+     * Workflow executions, newest first, filtered and paged by {@code filter}.
+     *
+     * <pre>{@code
+     * List<ExecutionSummary> page = rondo.list(ListFilter.ALL.withStatus("failed").withLimit(20));
+     * List<ExecutionSummary> next = rondo.list(filter.after(page.getLast().executionId()));
+     * }</pre>
+     */
+    public List<ExecutionSummary> list(ListFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return jdbi.withExtension(QueryDao.class,
+                dao -> dao.list(filter.status(), filter.workflow(), filter.after(), filter.limit()));
     }
 
     /** The handle of an execution by id (not checked until used). */

@@ -2,6 +2,11 @@ package dev.rondo.client;
 
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
+import dev.rondo.client.internal.QueryDao;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +18,7 @@ import org.postgresql.PGConnection;
 
 /**
  * One workflow execution, by id. Cheap to create and to keep; every call reads or writes the current state
- * in the database. (Describing where it waits comes with the engine's worker.)
+ * in the database.
  */
 public final class WorkflowHandle {
 
@@ -115,6 +120,41 @@ public final class WorkflowHandle {
             }
         } catch (SQLException e) {
             throw new RondoException("Cannot wait for execution '" + id + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the execution stands: its status and, while it waits, the await, that line of its source and
+     * what it still needs.
+     *
+     * @throws RondoException.UnknownExecution when no workflow execution has this id
+     */
+    public Description describe() {
+        QueryDao.Row row = jdbi.withExtension(QueryDao.class, dao -> dao.describe(id))
+                .orElseThrow(() -> new RondoException.UnknownExecution(id));
+        List<String> waitingFor = new ArrayList<>();
+        if (row.waitingFor() != null && Json.parse(row.waitingFor()) instanceof FlowArray needs) {
+            needs.view().forEach(need -> waitingFor.add(String.valueOf(need)));
+        }
+        return new Description(id, row.workflow(), row.status(), row.createdAt(), row.waitingAt(),
+                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor));
+    }
+
+    /** The source line a {@code file:line:col} position points at, or null. */
+    private static String sourceLine(String source, String position) {
+        if (source == null || position == null) {
+            return null;
+        }
+        String[] parts = position.split(":");
+        if (parts.length < 3) {
+            return null;
+        }
+        try {
+            int line = Integer.parseInt(parts[parts.length - 2]);
+            String[] lines = source.split("\\R", -1);
+            return line >= 1 && line <= lines.length ? lines[line - 1] : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

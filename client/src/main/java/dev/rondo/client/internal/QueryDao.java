@@ -1,0 +1,28 @@
+package dev.rondo.client.internal;
+
+import dev.rondo.client.ExecutionSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Read-only views of executions for describe and list (SQL in {@code QueryDao/*.sql}). */
+@UseClasspathSqlLocator
+public interface QueryDao {
+
+    /** An execution with its checkpoint's waiting position and its source, for describe. */
+    record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
+               String waitingFor, String source) {}
+
+    @SqlQuery("describe")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> describe(@Bind("id") String id);
+
+    @SqlQuery("list_executions")
+    @RegisterConstructorMapper(ExecutionSummary.class)
+    List<ExecutionSummary> list(@Bind("status") String status, @Bind("workflow") String workflow,
+                                @Bind("after") String after, @Bind("limit") int limit);
+}

@@ -1,0 +1,6 @@
+SELECT e.id AS execution_id, e.name AS workflow, e.status, e.created_at,
+       c.waiting_at, c.waiting_for, d.source
+FROM executions e
+LEFT JOIN checkpoints c ON c.execution_id = e.id
+LEFT JOIN flow_definitions d ON d.name = e.name AND d.hash = e.definition_hash
+WHERE e.id = :id AND e.kind = 'workflow'
