@@ -6,8 +6,8 @@ import dev.rondo.client.internal.DatabaseUrls;
 import dev.rondo.client.internal.DefinitionDao;
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
-import dev.rondo.client.internal.QueryDao;
 import dev.rondo.client.internal.FlowFiles;
+import dev.rondo.client.internal.QueryDao;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
@@ -30,8 +30,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * Rondo's Java client: deploys workflows to a PostgreSQL database and starts them (signals, results and
- * cancellation come with the engine's worker). Thread-safe; create one per database and share it.
+ * Rondo's Java client: deploys workflows to a PostgreSQL database, starts them and lists them; a
+ * {@link WorkflowHandle} signals, cancels, describes and waits for one. Thread-safe; create one per
+ * database and share it. (Executions run on workers, which embed {@code Worker} from rondo-worker.)
  *
  * <pre>{@code
  * RondoClient rondo = RondoClient.create(dataSource);   // brings the schema up to date
@@ -40,6 +41,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * }</pre>
  */
 public final class RondoClient implements AutoCloseable {
+
+    /** Connections {@link #connect} pools: a client mostly starts and signals, a few at a time. */
+    public static final int DEFAULT_POOL_SIZE = 4;
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -83,9 +87,6 @@ public final class RondoClient implements AutoCloseable {
             throw e;
         }
     }
-
-    /** Connections {@link #connect} pools: a client mostly starts and signals, a few at a time. */
-    public static final int DEFAULT_POOL_SIZE = 4;
 
     /** Closes the pool {@link #connect} made; a caller's data source is left open. Idempotent. */
     @Override
