@@ -25,6 +25,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -150,18 +155,62 @@ public final class RondoClient implements AutoCloseable {
      * @throws RondoException.InvalidPayload  when the input is not JSON or larger than 4 MiB
      */
     public WorkflowHandle start(String name, String inputJson, StartOptions options) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(options, "options");
-        String input = Payloads.normalize(inputJson == null ? "{}" : inputJson, "workflow input");
-        String id = options.id() != null ? options.id() : java.util.UUID.randomUUID().toString();
-        jdbi.useTransaction(handle -> {
-            ExecutionDao executions = handle.attach(ExecutionDao.class);
-            String hash = executions.headOf(name).orElseThrow(() -> new RondoException.UnknownWorkflow(name));
-            if (executions.insertWorkflow(id, name, hash, options.queue(), options.priority(), input) > 0) {
-                executions.enqueue(id, options.queue(), options.priority(), options.delay().toMillis());
-            }
-        });
+        String id = newId(options);
+        String input = checkedInput(name, inputJson);
+        jdbi.useTransaction(handle -> insertStart(handle, id, name, input, options));
         return new WorkflowHandle(jdbi, dataSource, id);
+    }
+
+    /**
+     * {@link #start(String, String, StartOptions)} inside the caller's own transaction on {@code connection},
+     * so a workflow starts if and only if the caller's rows commit: nothing is visible, and no worker is
+     * woken, before the caller commits, and a rollback takes the start with it. The connection is left open
+     * and uncommitted (when it is in auto-commit mode, the start is committed by itself).
+     */
+    public WorkflowHandle start(Connection connection, String name, String inputJson, StartOptions options) {
+        Objects.requireNonNull(connection, "connection");
+        String id = newId(options);
+        String input = checkedInput(name, inputJson);
+        Jdbi joined = Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                return connection;
+            }
+
+            @Override
+            public void closeConnection(Connection ignored) {
+                // the caller's connection: the caller closes it
+            }
+        }).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        try (Handle handle = joined.open()) {
+            if (connection.getAutoCommit()) {
+                handle.useTransaction(h -> insertStart(h, id, name, input, options));
+            } else {
+                insertStart(handle, id, name, input, options);
+            }
+        } catch (SQLException e) {
+            throw new RondoException("Cannot start '" + name + "' on the given connection: " + e.getMessage(), e);
+        }
+        return new WorkflowHandle(jdbi, dataSource, id);
+    }
+
+    private static String newId(StartOptions options) {
+        Objects.requireNonNull(options, "options");
+        return options.id() != null ? options.id() : UUID.randomUUID().toString();
+    }
+
+    private static String checkedInput(String name, String inputJson) {
+        Objects.requireNonNull(name, "name");
+        return Payloads.normalize(inputJson == null ? "{}" : inputJson, "workflow input");
+    }
+
+    /** The execution, pinned to the current version, and its first queue item (which wakes the queue). */
+    private static void insertStart(Handle handle, String id, String name, String input, StartOptions options) {
+        ExecutionDao executions = handle.attach(ExecutionDao.class);
+        String hash = executions.headOf(name).orElseThrow(() -> new RondoException.UnknownWorkflow(name));
+        if (executions.insertWorkflow(id, name, hash, options.queue(), options.priority(), input) > 0) {
+            executions.enqueue(id, options.queue(), options.priority(), options.delay().toMillis());
+        }
     }
 
     /**
