@@ -9,15 +9,11 @@ import dev.rondo.core.AstCodec;
 import dev.rondo.core.CompileException;
 import dev.rondo.core.Diagnostic;
 import dev.rondo.core.ast.Program;
+import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,15 +42,6 @@ class DeployTest {
         return file;
     }
 
-    private List<String> rows(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-            return rows;
-        }
-    }
 
     @Test
     void aFolderDeploysEveryFileNamedByItsPath() throws Exception {
@@ -63,8 +50,8 @@ class DeployTest {
         List<Deployment> deployed = rondo.deploy(dir.resolve("flows"));
         assertEquals(List.of("hello", "orders/refund"), deployed.stream().map(Deployment::name).toList());
         assertTrue(deployed.stream().allMatch(Deployment::changed));
-        assertEquals(List.of("hello", "orders/refund"), rows("SELECT name FROM flow_heads ORDER BY name"));
-        Program stored = AstCodec.fromJson(rows("SELECT ast FROM flow_definitions WHERE name = 'orders/refund'").get(0));
+        assertEquals(List.of("hello", "orders/refund"), Sql.rows(db, "SELECT name FROM flow_heads ORDER BY name"));
+        Program stored = AstCodec.fromJson(Sql.rows(db, "SELECT ast FROM flow_definitions WHERE name = 'orders/refund'").get(0));
         assertEquals("orders/refund.flow", stored.file());
     }
 
@@ -76,7 +63,7 @@ class DeployTest {
         CompileException error = assertThrows(CompileException.class, () -> rondo.deploy(dir.resolve("flows")));
         List<String> files = error.diagnostics().stream().map(Diagnostic::file).map(f -> Path.of(f).getFileName().toString()).toList();
         assertTrue(files.contains("bad.flow") && files.contains("worse.flow"), error.getMessage());
-        assertEquals(List.of("0"), rows("SELECT count(*) FROM flow_definitions"));
+        assertEquals(List.of("0"), Sql.rows(db, "SELECT count(*) FROM flow_definitions"));
     }
 
     @Test
@@ -88,8 +75,8 @@ class DeployTest {
         Deployment second = rondo.deploy(file).get(0);
         assertTrue(second.changed());
         assertFalse(first.hash().equals(second.hash()));
-        assertEquals(List.of("2"), rows("SELECT count(*) FROM flow_definitions WHERE name = 'greet'"));
-        assertEquals(List.of(second.hash()), rows("SELECT hash FROM flow_heads WHERE name = 'greet'"));
+        assertEquals(List.of("2"), Sql.rows(db, "SELECT count(*) FROM flow_definitions WHERE name = 'greet'"));
+        assertEquals(List.of(second.hash()), Sql.rows(db, "SELECT hash FROM flow_heads WHERE name = 'greet'"));
     }
 
     @Test
@@ -100,6 +87,6 @@ class DeployTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> rondo.deploy(dir.resolve("nowhere")));
         assertTrue(missing.getMessage().startsWith("No such file or folder"), missing.getMessage());
-        assertEquals(List.of("0"), rows("SELECT count(*) FROM flow_definitions"));
+        assertEquals(List.of("0"), Sql.rows(db, "SELECT count(*) FROM flow_definitions"));
     }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -35,11 +33,6 @@ class DescribeAndListTest {
         rondo.deploy(dir);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     @Test
     void describeShowsTheAwaitItWaitsAtOnceACheckpointSaysSo() throws Exception {
@@ -48,9 +41,9 @@ class DescribeAndListTest {
         assertEquals("queued", queued.status());
         assertNull(queued.waitingAt());
         // What the worker writes when the execution suspends at the await on line 2.
-        execute("INSERT INTO checkpoints (execution_id, state, waiting_at, waiting_for) "
+        Sql.execute(db, "INSERT INTO checkpoints (execution_id, state, waiting_at, waiting_for) "
                 + "VALUES ('a-1', '{}', 'approve.flow:2:14', '[\"signal approve\"]')");
-        execute("UPDATE executions SET status = 'waiting' WHERE id = 'a-1'");
+        Sql.execute(db, "UPDATE executions SET status = 'waiting' WHERE id = 'a-1'");
         Description waiting = handle.describe();
         assertEquals("waiting", waiting.status());
         assertEquals("approve.flow:2:14", waiting.waitingAt());
@@ -64,7 +57,7 @@ class DescribeAndListTest {
         for (int i = 1; i <= 5; i++) {
             rondo.start(i % 2 == 0 ? "other" : "approve", "{}", StartOptions.DEFAULT.withId("e-" + i));
         }
-        execute("UPDATE executions SET status = 'failed' WHERE id = 'e-3'");
+        Sql.execute(db, "UPDATE executions SET status = 'failed' WHERE id = 'e-3'");
         List<String> all = new ArrayList<>();
         ListFilter page = ListFilter.ALL.withLimit(2);
         List<ExecutionSummary> rows = rondo.list(page);

@@ -3,11 +3,11 @@ package dev.rondo.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -36,11 +36,7 @@ class StartInCallerTransactionTest {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
-            r.next();
-            return r.getLong(1);
-        }
+        return Long.parseLong(Sql.rows(db, "SELECT count(*) FROM " + table).get(0));
     }
 
     private void placeOrder(boolean commit) throws SQLException {

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -42,15 +40,6 @@ class StartTest {
         rondo.deploy(flow);
     }
 
-    private List<String> rows(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-            return rows;
-        }
-    }
 
     @Test
     void aStartIsQueuedPinnedToTheCurrentVersionAndWakesTheQueue() throws Exception {
@@ -60,9 +49,9 @@ class StartTest {
             assertEquals("queued", handle.status());
             PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);
             assertEquals(List.of("orders"), Arrays.stream(notifications).map(PGNotification::getParameter).toList());
-            assertEquals(List.of("{\"name\":\"Ada\",\"n\":1}"), rows("SELECT input FROM executions"));
-            assertEquals(rows("SELECT hash FROM flow_heads WHERE name = 'greet'"), rows("SELECT definition_hash FROM executions"));
-            assertEquals(List.of(handle.id() + " orders"), rows("SELECT execution_id || ' ' || queue FROM queue_items"));
+            assertEquals(List.of("{\"name\":\"Ada\",\"n\":1}"), Sql.rows(db, "SELECT input FROM executions"));
+            assertEquals(Sql.rows(db, "SELECT hash FROM flow_heads WHERE name = 'greet'"), Sql.rows(db, "SELECT definition_hash FROM executions"));
+            assertEquals(List.of(handle.id() + " orders"), Sql.rows(db, "SELECT execution_id || ' ' || queue FROM queue_items"));
         }
     }
 
@@ -71,24 +60,24 @@ class StartTest {
         WorkflowHandle first = rondo.start("greet", "{}", StartOptions.DEFAULT.withId("greet-1"));
         WorkflowHandle again = rondo.start("greet", "{\"other\": true}", StartOptions.DEFAULT.withId("greet-1"));
         assertEquals(first.id(), again.id());
-        assertEquals(List.of("1"), rows("SELECT count(*) FROM executions"));
-        assertEquals(List.of("1"), rows("SELECT count(*) FROM queue_items"));
-        assertEquals(List.of("{}"), rows("SELECT input FROM executions"));
+        assertEquals(List.of("1"), Sql.rows(db, "SELECT count(*) FROM executions"));
+        assertEquals(List.of("1"), Sql.rows(db, "SELECT count(*) FROM queue_items"));
+        assertEquals(List.of("{}"), Sql.rows(db, "SELECT input FROM executions"));
     }
 
     @Test
     void aRunningExecutionKeepsItsVersionAfterARedeploy() throws Exception {
         WorkflowHandle handle = rondo.start("greet", null, StartOptions.DEFAULT);
-        String before = rows("SELECT definition_hash FROM executions").get(0);
+        String before = Sql.rows(db, "SELECT definition_hash FROM executions").get(0);
         Files.writeString(flow, "print('v2')\n");
         rondo.deploy(flow);
-        assertEquals(List.of(before), rows("SELECT definition_hash FROM executions WHERE id = '" + handle.id() + "'"));
+        assertEquals(List.of(before), Sql.rows(db, "SELECT definition_hash FROM executions WHERE id = '" + handle.id() + "'"));
     }
 
     @Test
     void aDelayedStartIsDueLater() throws Exception {
         rondo.start("greet", "{}", StartOptions.DEFAULT.withDelay(Duration.ofMinutes(5)).withPriority(7));
-        assertEquals(List.of("true 7"), rows("SELECT (run_at > now() + interval '4 minutes')::text || ' ' || priority FROM queue_items"));
+        assertEquals(List.of("true 7"), Sql.rows(db, "SELECT (run_at > now() + interval '4 minutes')::text || ' ' || priority FROM queue_items"));
     }
 
     @Test
@@ -102,7 +91,7 @@ class StartTest {
         String huge = "\"" + "x".repeat(5 * 1024 * 1024) + "\"";
         assertThrows(RondoException.InvalidPayload.class, () -> rondo.start("greet", huge, StartOptions.DEFAULT));
         assertThrows(IllegalArgumentException.class, () -> StartOptions.DEFAULT.withQueue(" "));
-        assertEquals(List.of("0"), rows("SELECT count(*) FROM executions"));
-        assertEquals(List.of("0"), rows("SELECT count(*) FROM queue_items"));
+        assertEquals(List.of("0"), Sql.rows(db, "SELECT count(*) FROM executions"));
+        assertEquals(List.of("0"), Sql.rows(db, "SELECT count(*) FROM queue_items"));
     }
 }

@@ -7,7 +7,6 @@ import dev.rondo.core.internal.interp.PromiseEntry;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -77,10 +76,8 @@ public final class Execution {
         Object result = stretch.result();
         try {
             String json = Json.write(result);
-            if (json.length() > limits.maxPayloadBytes() / 3
-                    && json.getBytes(StandardCharsets.UTF_8).length > limits.maxPayloadBytes()) {
-                throw FlowThrow.limitError("The workflow's result is larger than the "
-                        + limits.maxPayloadBytes() / (1024 * 1024) + " MiB limit.");
+            if (limits.payloadTooLarge(json)) {
+                throw FlowThrow.limitError("The workflow's result is larger than the " + limits.payloadLimitText() + " limit.");
             }
         } catch (FlowThrow bad) {
             return new Slice(Slice.Status.FAILED, stretch.effects(), null,
@@ -93,6 +90,7 @@ public final class Execution {
     /** The checkpoint of a suspended execution as JSON text (exact: key order, numbers, any Unicode). */
     public String checkpointJson() {
         String json = CheckpointCodec.write(interpreter.checkpoint());
+        // The codec escapes every non-ASCII character, so characters are bytes here.
         if (json.length() > limits.maxCheckpointBytes()) {
             throw new CheckpointTooLargeException(json.length(), limits.maxCheckpointBytes());
         }

@@ -21,6 +21,18 @@ public record Limits(long maxOperations, int maxCheckpointBytes, int maxPayloadB
         }
     }
 
+    /** Whether JSON text is over {@link #maxPayloadBytes()} of UTF-8 (encodes only when it could be). */
+    public boolean payloadTooLarge(String json) {
+        // A UTF-16 unit is at most 3 bytes of UTF-8, so short text needs no encoding to be known small.
+        return json.length() > maxPayloadBytes / 3
+                && json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxPayloadBytes;
+    }
+
+    /** "4 MiB": the payload limit as the error messages say it. */
+    public String payloadLimitText() {
+        return maxPayloadBytes % (1024 * 1024) == 0 ? maxPayloadBytes / (1024 * 1024) + " MiB" : maxPayloadBytes + " bytes";
+    }
+
     public Limits withMaxOperations(long operations) {
         return new Limits(operations, maxCheckpointBytes, maxPayloadBytes, maxPendingPromises);
     }

@@ -3,11 +3,7 @@ package dev.rondo.migrations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,27 +20,11 @@ class MigrationsTest {
         Migrations.apply(db);
     }
 
-    private static List<String> column(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (r.next()) {
-                values.add(r.getString(1));
-            }
-            return values;
-        }
-    }
 
-    private static void execute(String... statements) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
 
     @Test
     void createsEveryTable() throws SQLException {
-        List<String> tables = column("""
+        List<String> tables = Sql.rows(db, """
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_name <> 'flyway_schema_history' ORDER BY 1""");
         assertEquals(List.of("checkpoints", "executions", "flow_definitions", "flow_heads", "history", "inbox",
@@ -54,7 +34,7 @@ class MigrationsTest {
     @Test
     void applyingAgainChangesNothing() throws SQLException {
         Migrations.apply(db);
-        assertEquals(List.of("1"), column("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
+        assertEquals(List.of("1"), Sql.rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
     }
 
     @Test
@@ -63,23 +43,23 @@ class MigrationsTest {
                 INSERT INTO queue_items (execution_id, queue, run_at) VALUES ('e1', 'default', %s)
                 ON CONFLICT (execution_id) WHERE lease_owner IS NULL
                 DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)""";
-        execute(upsert.formatted("now() + interval '1 hour'"), upsert.formatted("now()"),
+        Sql.execute(db, upsert.formatted("now() + interval '1 hour'"), upsert.formatted("now()"),
                 upsert.formatted("now() + interval '2 hours'"));
-        assertEquals(List.of("1"), column("SELECT count(*) FROM queue_items WHERE execution_id = 'e1'"));
-        assertEquals(List.of("t"), column("SELECT run_at <= now() FROM queue_items WHERE execution_id = 'e1'"));
+        assertEquals(List.of("1"), Sql.rows(db, "SELECT count(*) FROM queue_items WHERE execution_id = 'e1'"));
+        assertEquals(List.of("t"), Sql.rows(db, "SELECT run_at <= now() FROM queue_items WHERE execution_id = 'e1'"));
         // While a worker holds the item, a new outcome needs a new wake-up.
-        execute("UPDATE queue_items SET lease_owner = 'w1', lease_expires_at = now() + interval '30 seconds'",
+        Sql.execute(db, "UPDATE queue_items SET lease_owner = 'w1', lease_expires_at = now() + interval '30 seconds'",
                 upsert.formatted("now()"));
-        assertEquals(List.of("2"), column("SELECT count(*) FROM queue_items WHERE execution_id = 'e1'"));
+        assertEquals(List.of("2"), Sql.rows(db, "SELECT count(*) FROM queue_items WHERE execution_id = 'e1'"));
     }
 
     @Test
     void theClaimReadsThePartialIndexNotTheTable() throws SQLException {
-        execute("""
+        Sql.execute(db, """
                 INSERT INTO queue_items (execution_id, queue, priority, run_at)
                 SELECT 'bulk-' || i, 'q' || (i % 20), i % 3, now() - (i || ' seconds')::interval
                 FROM generate_series(1, 20000) AS i""", "ANALYZE queue_items");
-        List<String> plan = column("""
+        List<String> plan = Sql.rows(db, """
                 EXPLAIN SELECT id FROM queue_items
                 WHERE queue = 'q7' AND lease_owner IS NULL AND run_at <= now()
                 ORDER BY priority DESC, run_at, id
@@ -89,9 +69,9 @@ class MigrationsTest {
 
     @Test
     void aWorkflowMustBePinnedToAVersionAndATaskMustNot() throws SQLException {
-        execute("INSERT INTO executions (id, kind, name, definition_hash, queue, status, input) VALUES ('w', 'workflow', 'x', 'h', 'default', 'queued', '{}')");
+        Sql.execute(db, "INSERT INTO executions (id, kind, name, definition_hash, queue, status, input) VALUES ('w', 'workflow', 'x', 'h', 'default', 'queued', '{}')");
         try {
-            execute("INSERT INTO executions (id, kind, name, queue, status, input) VALUES ('w2', 'workflow', 'x', 'default', 'queued', '{}')");
+            Sql.execute(db, "INSERT INTO executions (id, kind, name, queue, status, input) VALUES ('w2', 'workflow', 'x', 'default', 'queued', '{}')");
             throw new AssertionError("a workflow without a version was accepted");
         } catch (SQLException expected) {
             assertEquals("23514", expected.getSQLState(), expected.getMessage()); // check_violation

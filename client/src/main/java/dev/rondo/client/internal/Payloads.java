@@ -4,7 +4,6 @@ import dev.rondo.client.RondoException;
 import dev.rondo.core.Limits;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
-import java.nio.charset.StandardCharsets;
 
 /** Checks JSON handed to Rondo (inputs, signal payloads) and gives its exact canonical text. */
 public final class Payloads {
@@ -13,9 +12,9 @@ public final class Payloads {
 
     /** The compact JSON text of {@code json}, key order kept; not JSON or over 4 MiB is {@link RondoException.InvalidPayload}. */
     public static String normalize(String json, String what) {
-        int limit = Limits.DEFAULT_MAX_PAYLOAD_BYTES;
-        if (json.length() > limit || json.getBytes(StandardCharsets.UTF_8).length > limit) {
-            throw new RondoException.InvalidPayload("The " + what + " is larger than the " + limit / (1024 * 1024) + " MiB limit.");
+        if (Limits.DEFAULTS.payloadTooLarge(json)) {
+            throw new RondoException.InvalidPayload("The " + what + " is larger than the "
+                    + Limits.DEFAULTS.payloadLimitText() + " limit.");
         }
         try {
             return Json.write(Json.parse(json));

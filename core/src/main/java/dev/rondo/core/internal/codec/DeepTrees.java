@@ -1,5 +1,6 @@
 package dev.rondo.core.internal.codec;
 
+import dev.rondo.core.internal.DeepStack;
 import java.util.function.IntFunction;
 
 /**
@@ -15,12 +16,6 @@ final class DeepTrees {
      * chains, long {@code a + b + c + …} sums) are walked again from the start on a deep stack.
      */
     static final int CALLER_STACK_LEVELS = 128;
-
-    /**
-     * Enough for {@link AstJson#MAX_DEPTH} JSON levels with a wide margin (about 1 KB each was measured);
-     * only the part a walk touches is ever committed.
-     */
-    private static final long DEEP_STACK_BYTES = 64L << 20;
 
     /** Signals that a walk on the caller's stack went past its level limit: cheap, no stack trace. */
     static final class TooDeep extends RuntimeException {
@@ -43,48 +38,6 @@ final class DeepTrees {
     }
 
     private static <T> T onDeepStack(IntFunction<T> walk) {
-        Outcome<T> outcome = new Outcome<>();
-        Thread thread = Thread.ofPlatform()
-                .name("rondo-ast-codec")
-                .daemon(true)
-                .stackSize(DEEP_STACK_BYTES)
-                .unstarted(() -> {
-                    try {
-                        outcome.value = walk.apply(Integer.MAX_VALUE);
-                    } catch (Throwable failure) {
-                        outcome.failure = failure;
-                    }
-                });
-        thread.start();
-        joinUninterruptibly(thread);
-        if (outcome.failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (outcome.failure instanceof Error e) {
-            throw e;
-        }
-        return outcome.value;
-    }
-
-    /** The walk is short and bounded, so an interrupt waits for it and is then passed on. */
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What the deep-stack thread produced; {@link Thread#join} makes its writes visible to the caller. */
-    private static final class Outcome<T> {
-        T value;
-        Throwable failure;
+        return DeepStack.run("rondo-ast-codec", () -> walk.apply(Integer.MAX_VALUE));
     }
 }

@@ -2,6 +2,7 @@ package dev.rondo.core.internal.compiler;
 
 import dev.rondo.core.Diagnostic;
 import dev.rondo.core.ast.Stmt;
+import dev.rondo.core.internal.DeepStack;
 import java.util.List;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.Token;
@@ -13,10 +14,13 @@ import org.antlr.v4.runtime.Token;
  * comments and numbers ({@link Lexing}); refuse nesting deeper than the recursive parser can take
  * ({@link NestingGuard}); apply JavaScript's restricted productions ({@link RestrictedProductions}); parse
  * ({@link SyntaxParsing}); build the AST ({@link AstBuilder}), on a thread with a large stack when the
- * program nests deeply ({@link LargeStack}). Every error of every stage is reported, and no input makes
+ * program nests deeply ({@link DeepStack}). Every error of every stage is reported, and no input makes
  * this method throw or run for long.
  */
 public final class Parser {
+
+    /** Up to this nesting, the caller's stack is enough (even a 256 KiB one): deeper programs parse on a {@link DeepStack}. */
+    static final int INLINE_DEPTH = 40;
 
     /** The statements, or no statements and every error found. */
     public record Result(List<Stmt> body, List<Diagnostic> diagnostics) {}
@@ -38,7 +42,7 @@ public final class Parser {
         }
         List<Token> prepared = RestrictedProductions.apply(tokens.list(), positions);
         Supplier<List<Stmt>> stages = () -> parseAndBuild(prepared, reporter, positions, tokens.unterminatedAtEnd());
-        List<Stmt> body = nesting <= LargeStack.INLINE_DEPTH ? stages.get() : LargeStack.run(stages);
+        List<Stmt> body = nesting <= INLINE_DEPTH ? stages.get() : DeepStack.run("flow-compiler", stages);
         return reporter.hasErrors() ? new Result(List.of(), reporter.sorted()) : new Result(List.copyOf(body), List.of());
     }
 
@@ -48,7 +52,7 @@ public final class Parser {
             SyntaxParsing.Tree tree = SyntaxParsing.parse(tokens, reporter, positions, endAlreadyReported);
             return new AstBuilder(reporter, positions, tree.broken()).program(tree.program());
         } catch (StackOverflowError e) {
-            // Not expected (see LargeStack), but if it happens: the overflow may have cut an update of the
+            // Not expected (see DeepStack), but if it happens: the overflow may have cut an update of the
             // prediction cache that all parsers share, so that cache is dropped.
             SyntaxParsing.forgetCachedPredictions();
             reporter.at(1, 1, "The program nests too deeply to compile.");

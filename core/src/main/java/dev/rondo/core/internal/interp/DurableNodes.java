@@ -10,10 +10,10 @@ import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
 import dev.rondo.core.value.PromiseRef;
 import dev.rondo.core.value.Values;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The durable operations of LANGUAGE.md §6: each creates a promise and records the effect that will
@@ -43,16 +43,12 @@ final class DurableNodes {
                 Object input = values.length > 1 ? values[1] : new FlowObject();
                 TaskOptions options = taskOptions(values.length > 2 ? values[2] : null);
                 String keyId = options.key() == null ? null : "task\u0000" + name + "\u0000" + options.key();
-                if (keyId != null && f.m.keys.containsKey(keyId)) {
-                    return new PromiseRef(f.m.keys.get(keyId));
-                }
-                String inputJson = payload(f, input, "task input");
-                PromiseEntry entry = f.m.newLeaf(Kind.TASK, name, null, span);
-                if (keyId != null) {
-                    f.m.keys.put(keyId, entry.id);
-                }
-                f.m.effects.add(new Effect.StartTask(entry.id, name, input, inputJson, options, span));
-                return new PromiseRef(entry.id);
+                return keyed(f, keyId, () -> {
+                    String inputJson = payload(f, input, "task input");
+                    PromiseEntry entry = f.m.newLeaf(Kind.TASK, name, null, span);
+                    f.m.effects.add(new Effect.StartTask(entry.id, name, input, inputJson, options, span));
+                    return entry.id;
+                });
             } catch (FlowThrow t) {
                 throw t.at(span);
             }
@@ -74,16 +70,12 @@ final class DurableNodes {
                 String queue = optionalString(options, "queue", "Workflow.run");
                 String id = optionalString(options, "id", "Workflow.run");
                 String keyId = id == null ? null : "workflow\u0000" + id;
-                if (keyId != null && f.m.keys.containsKey(keyId)) {
-                    return new PromiseRef(f.m.keys.get(keyId));
-                }
-                String inputJson = payload(f, input, "workflow input");
-                PromiseEntry entry = f.m.newLeaf(Kind.WORKFLOW, name, null, span);
-                if (keyId != null) {
-                    f.m.keys.put(keyId, entry.id);
-                }
-                f.m.effects.add(new Effect.StartWorkflow(entry.id, name, input, inputJson, queue, id, span));
-                return new PromiseRef(entry.id);
+                return keyed(f, keyId, () -> {
+                    String inputJson = payload(f, input, "workflow input");
+                    PromiseEntry entry = f.m.newLeaf(Kind.WORKFLOW, name, null, span);
+                    f.m.effects.add(new Effect.StartWorkflow(entry.id, name, input, inputJson, queue, id, span));
+                    return entry.id;
+                });
             } catch (FlowThrow t) {
                 throw t.at(span);
             }
@@ -138,6 +130,22 @@ final class DurableNodes {
                 throw t.at(span);
             }
         }
+    }
+
+    /**
+     * The promise an idempotency key already stands for in this execution, or a new one from
+     * {@code start} (which records the start effect) remembered under the key; {@code keyId} null: no key.
+     */
+    private static PromiseRef keyed(Frame f, String keyId, IntSupplier start) {
+        Integer existing = keyId == null ? null : f.m.keys.get(keyId);
+        if (existing != null) {
+            return new PromiseRef(existing);
+        }
+        int id = start.getAsInt();
+        if (keyId != null) {
+            f.m.keys.put(keyId, id);
+        }
+        return new PromiseRef(id);
     }
 
     private static PromiseRef timer(Frame f, long fireAt, Span span) {
@@ -215,9 +223,8 @@ final class DurableNodes {
     /** The JSON text of a payload: no promises inside, and within the size limit. */
     private static String payload(Frame f, Object value, String what) {
         String json = Json.write(value);
-        int limit = f.m.limits.maxPayloadBytes();
-        if (json.length() > limit / 3 && json.getBytes(StandardCharsets.UTF_8).length > limit) {
-            throw FlowThrow.limitError("The " + what + " is larger than the " + (limit / (1024 * 1024)) + " MiB limit.");
+        if (f.m.limits.payloadTooLarge(json)) {
+            throw FlowThrow.limitError("The " + what + " is larger than the " + f.m.limits.payloadLimitText() + " limit.");
         }
         return json;
     }

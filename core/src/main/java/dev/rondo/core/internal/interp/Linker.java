@@ -344,8 +344,8 @@ final class Linker {
             return new ValueNodes.Local(id.span(), slot);
         }
         return switch (id.name()) {
-            case "Inputs" -> new ValueNodes.InputsRef(id.span());
-            case "Context" -> new ValueNodes.ContextRef(id.span());
+            case "Inputs" -> new ValueNodes.ExecutionValue(id.span(), m -> m.inputs);
+            case "Context" -> new ValueNodes.ExecutionValue(id.span(), m -> m.context);
             default -> throw new IllegalStateException(id.span() + ": '" + id.name() + "' is not a value; the checker should have said so");
         };
     }

@@ -7,6 +7,7 @@ import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Numbers;
 import dev.rondo.core.value.Values;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Expressions that produce values directly: literals, variables, built-in values and literals of containers. */
 final class ValueNodes {
@@ -53,35 +54,23 @@ final class ValueNodes {
         }
     }
 
-    static final class InputsRef extends XExpr {
-        InputsRef(Span span) {
+    /** {@code Inputs} or {@code Context}: values of the execution, not of a variable. */
+    static final class ExecutionValue extends XExpr {
+        private final Function<Machine, Object> value;
+
+        ExecutionValue(Span span, Function<Machine, Object> value) {
             super(span);
+            this.value = value;
         }
 
         @Override
         Object eval(Frame f) {
-            return Values.markShared(f.m.inputs);
+            return Values.markShared(value.apply(f.m));
         }
 
         @Override
         Object peek(Frame f) {
-            return f.m.inputs;
-        }
-    }
-
-    static final class ContextRef extends XExpr {
-        ContextRef(Span span) {
-            super(span);
-        }
-
-        @Override
-        Object eval(Frame f) {
-            return Values.markShared(f.m.context);
-        }
-
-        @Override
-        Object peek(Frame f) {
-            return f.m.context;
+            return value.apply(f.m);
         }
     }
 
