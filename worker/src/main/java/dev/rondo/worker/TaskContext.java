@@ -1,0 +1,46 @@
+package dev.rondo.worker;
+
+/**
+ * What a task handler knows about the attempt it runs, and how it reports that it is alive.
+ */
+public interface TaskContext {
+
+    /** The task's execution id (the same for every attempt). */
+    String executionId();
+
+    /** The id of the workflow execution that started the task. */
+    String workflowId();
+
+    /** The task's name. */
+    String taskName();
+
+    /** This attempt's number, from 1. */
+    int attempt();
+
+    /** How many attempts the task may have in all. */
+    int maxAttempts();
+
+    /**
+     * A key that is the same for every attempt of this task and different for every other task: pass it to
+     * the system the task calls (a payment provider's idempotency key, say) so a retried attempt does not
+     * act twice. It is {@code <workflow id>/<key>} when the workflow gave {@code options.key}, else the
+     * task's execution id.
+     */
+    String idempotencyKey();
+
+    /**
+     * Says the handler is alive. A task with {@code heartbeatTimeout} fails its attempt when no heartbeat
+     * comes for that long. Cheap (no database round trip); call it as often as convenient.
+     */
+    void heartbeat();
+
+    /** Whether the workflow that started the task was cancelled; a long handler should stop early. */
+    boolean cancelled();
+
+    /** Throws {@link TaskFailure} (not retried) when {@link #cancelled()}. */
+    default void checkCancelled() {
+        if (cancelled()) {
+            throw TaskFailure.permanent("The workflow was cancelled.");
+        }
+    }
+}

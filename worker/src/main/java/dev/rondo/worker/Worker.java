@@ -1,0 +1,259 @@
+package dev.rondo.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.Limits;
+import dev.rondo.migrations.Migrations;
+import dev.rondo.worker.internal.Dispatcher;
+import dev.rondo.worker.internal.Handlers;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * Runs workflows and tasks from PostgreSQL: claims the items of its queues, runs workflow slices with the
+ * interpreter and tasks with the handlers registered here, each on a virtual thread. Start as many
+ * workers as you like, in as many processes and machines: they share the work through the database.
+ *
+ * <pre>{@code
+ * Worker worker = Worker.builder(dataSource)
+ *         .queues("default", "orders")
+ *         .concurrency(32)
+ *         .task("chargeCard", Charge.class, (charge, ctx) -> payments.charge(charge, ctx.idempotencyKey()))
+ *         .task("sendEmail", (input, ctx) -> { mail.send(input.get("to").asText()); return null; })
+ *         .build()
+ *         .start();
+ * …
+ * worker.shutdown();                                  // stop claiming; running work finishes
+ * worker.awaitTermination(Duration.ofSeconds(30));
+ * }</pre>
+ *
+ * <p>Every worker that serves a queue must handle every task sent to that queue: a worker that claims a
+ * task it has no handler for fails it (as {@code TaskError}) at once. The data source should have at least
+ * {@code concurrency + 3} connections (one is held for LISTEN).
+ */
+public final class Worker implements AutoCloseable {
+
+    private final Dispatcher dispatcher;
+    private final DataSource dataSource;
+    private final String id;
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private boolean shutDown;
+
+    private Worker(Builder b) {
+        this.dataSource = b.dataSource;
+        this.id = b.id != null ? b.id : defaultId();
+        Jdbi jdbi = Jdbi.create(b.dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.dispatcher = new Dispatcher(b.dataSource, jdbi, b.handlers, b.mapper, new Dispatcher.Settings(
+                List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits));
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** Brings the schema up to date and starts claiming. Returns this worker; a second call does nothing. */
+    public Worker start() {
+        synchronized (lifecycle) {
+            if (shutDown) {
+                throw new IllegalStateException("Worker " + id + " was shut down; build a new one.");
+            }
+            if (!started) {
+                Migrations.apply(dataSource);
+                dispatcher.start();
+                started = true;
+            }
+        }
+        return this;
+    }
+
+    /** This worker's id, written as the lease owner of the items it holds. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Stops claiming new work; running task attempts and workflow slices finish and are committed.
+     * Idempotent. Follow with {@link #awaitTermination(Duration)}.
+     */
+    public void shutdown() {
+        synchronized (lifecycle) {
+            shutDown = true;
+        }
+        dispatcher.stopClaiming();
+    }
+
+    /**
+     * Stops claiming and interrupts running task handlers; their attempts are handed back to the queue
+     * without counting as attempts. Workflow slices (short by nature) are let finish. Idempotent.
+     */
+    public void shutdownNow() {
+        shutdown();
+        dispatcher.interruptTasks();
+    }
+
+    /** Waits until the work in progress has ended after a shutdown; true when it did within {@code timeout}. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        synchronized (lifecycle) {
+            if (!shutDown) {
+                throw new IllegalStateException("Call shutdown() or shutdownNow() before awaitTermination.");
+            }
+            if (!started) {
+                return true;
+            }
+        }
+        return dispatcher.awaitTermination(timeout);
+    }
+
+    /** {@link #shutdown()}, then waits up to 30 seconds, then {@link #shutdownNow()}. */
+    @Override
+    public void close() {
+        shutdown();
+        try {
+            if (!awaitTermination(Duration.ofSeconds(30))) {
+                shutdownNow();
+                awaitTermination(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Items (slices and task attempts) being worked on now. */
+    public int running() {
+        return dispatcher.running();
+    }
+
+    /** Whether the worker's LISTEN connection is up (it reconnects by itself after a database outage). */
+    public boolean listening() {
+        return dispatcher.listening();
+    }
+
+    private static String defaultId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "host";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Configures a {@link Worker}; every setting but the data source has a default. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final LinkedHashSet<String> queues = new LinkedHashSet<>();
+        private int concurrency = 16;
+        private Duration pollInterval = Duration.ofSeconds(2);
+        private Duration lease = Duration.ofSeconds(30);
+        private Duration rescueInterval = Duration.ofSeconds(5);
+        private ObjectMapper mapper = new ObjectMapper();
+        private Handlers handlers = new Handlers(mapper);
+        private final List<Runnable> registrations = new ArrayList<>();
+        private Limits limits = Limits.DEFAULTS;
+        private String id;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The queues to claim from (default: {@code default}). */
+        public Builder queues(String... names) {
+            for (String name : names) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("A queue name cannot be empty.");
+                }
+                queues.add(name);
+            }
+            return this;
+        }
+
+        /** How many slices and task attempts may run at once (default 16). */
+        public Builder concurrency(int concurrency) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+            }
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /** Registers the handler of task {@code name}, over JSON. */
+        public Builder task(String name, TaskHandler handler) {
+            Objects.requireNonNull(handler, "handler");
+            registrations.add(() -> handlers.register(name, handler));
+            return this;
+        }
+
+        /** Registers the handler of task {@code name}, over a type Jackson reads the input as. */
+        public <I, O> Builder task(String name, Class<I> inputType, TypedTaskHandler<I, O> handler) {
+            Objects.requireNonNull(inputType, "inputType");
+            Objects.requireNonNull(handler, "handler");
+            registrations.add(() -> handlers.register(name, inputType, handler));
+            return this;
+        }
+
+        /** The Jackson mapper for handler inputs and results (default: a plain {@code ObjectMapper}). */
+        public Builder objectMapper(ObjectMapper mapper) {
+            this.mapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /** How often to look for work when no notification comes (default 2 s, jittered ±20%). */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = positive(interval, "pollInterval");
+            return this;
+        }
+
+        /**
+         * How long an item stays this worker's without renewal (default 30 s; renewed every third of it).
+         * When a worker dies, its items are taken over by others this long after its last renewal.
+         */
+        public Builder lease(Duration lease) {
+            this.lease = positive(lease, "lease");
+            return this;
+        }
+
+        /** How often to look for expired leases of dead workers (default 5 s, jittered ±20%). */
+        public Builder rescueInterval(Duration interval) {
+            this.rescueInterval = positive(interval, "rescueInterval");
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** This worker's id (default: host name, process id and a random suffix); unique per running worker. */
+        public Builder id(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        public Worker build() {
+            if (queues.isEmpty()) {
+                queues.add("default");
+            }
+            handlers = new Handlers(mapper);
+            registrations.forEach(Runnable::run);
+            return new Worker(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, not " + d);
+            }
+            return d;
+        }
+    }
+}

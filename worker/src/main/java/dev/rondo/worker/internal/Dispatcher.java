@@ -1,0 +1,220 @@
+package dev.rondo.worker.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.Limits;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of a worker: claims queue items in batches sized to its free slots and runs each on a
+ * virtual thread (a workflow slice or a task attempt). It claims when woken (a notification, a slot that
+ * frees after a full batch, a rescue), at the next due item (timers fire on time, not on a poll), and on a
+ * jittered poll as a fallback. Notifications that arrive while a claim runs collapse into one more claim.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** Never sleep less than this when items are due but locked by other workers, so as not to spin. */
+    private static final long MIN_SLEEP_MILLIS = 20;
+
+    /** How the worker was configured. */
+    public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
+                           Duration rescueInterval, String owner, Limits limits) {}
+
+    private final Settings settings;
+    private final Jdbi jdbi;
+    private final Semaphore slots;
+    private final InFlight inFlight = new InFlight();
+    private final SliceRunner slices;
+    private final TaskRunner tasks;
+    private final TaskFinisher finisher;
+    private final LeaseKeeper leases;
+    private final WakeListener listener;
+    private final ExecutorService work = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rondo-work-", 0).factory());
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private final AtomicInteger running = new AtomicInteger();
+    private final java.util.Set<Thread> taskThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private boolean wakeRequested;
+    private volatile boolean stopped;
+    private volatile boolean lastClaimFull;
+
+    public Dispatcher(DataSource dataSource, Jdbi jdbi, Handlers handlers, ObjectMapper mapper, Settings settings) {
+        this.settings = settings;
+        this.jdbi = jdbi;
+        this.slots = new Semaphore(settings.concurrency());
+        this.finisher = new TaskFinisher(jdbi, settings.owner());
+        this.slices = new SliceRunner(jdbi, settings.owner(), settings.limits());
+        this.tasks = new TaskRunner(jdbi, settings.owner(), handlers, finisher, settings.limits());
+        this.leases = new LeaseKeeper(jdbi, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
+        this.listener = new WakeListener(dataSource, java.util.Set.copyOf(settings.queues()), this::wake, settings.owner());
+        this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
+    }
+
+    public void start() {
+        finisher.start();
+        leases.start();
+        listener.start();
+        thread.start();
+    }
+
+    /** Claim again as soon as possible. */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            woken.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops claiming; work in progress goes on. */
+    public void stopClaiming() {
+        stopped = true;
+        listener.stop();
+        wake();
+    }
+
+    /** Interrupts running task attempts (they are handed back, not counted); slices are let finish. */
+    public void interruptTasks() {
+        taskThreads.forEach(Thread::interrupt);
+    }
+
+    /** Waits for the work in progress, then stops the helpers; true when everything ended in time. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        work.shutdown();
+        if (!work.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        finisher.stop();
+        finisher.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        leases.stop();
+        listener.join();
+        return !thread.isAlive();
+    }
+
+    /** Items being worked on right now. */
+    public int running() {
+        return running.get();
+    }
+
+    /** Whether the LISTEN connection is up. */
+    public boolean listening() {
+        return listener.listening();
+    }
+
+    private void loop() {
+        long backoff = 100;
+        int firstQueue = 0;
+        while (!stopped) {
+            try {
+                int free = slots.availablePermits();
+                if (free == 0) {
+                    lastClaimFull = true; // a finishing item wakes the loop
+                    sleepUntilWoken(settings.pollInterval().toMillis());
+                    continue;
+                }
+                boolean full = false;
+                List<String> queues = settings.queues();
+                for (int i = 0; i < queues.size() && free > 0 && !stopped; i++) {
+                    String queue = queues.get((firstQueue + i) % queues.size());
+                    int asked = free;
+                    List<QueueDao.Claimed> claimed = jdbi.withExtension(QueueDao.class,
+                            dao -> dao.claim(queue, settings.owner(), asked, settings.lease().toMillis() / 1000.0));
+                    claimed.forEach(this::submit);
+                    free -= claimed.size();
+                    full |= claimed.size() == asked;
+                }
+                firstQueue++; // the next round starts with the next queue, so no queue starves the others
+                lastClaimFull = full;
+                backoff = 100;
+                if (full) {
+                    continue;
+                }
+                Long due = jdbi.withExtension(QueueDao.class, dao -> dao.nextDue(queues.toArray(String[]::new)));
+                long poll = jittered(settings.pollInterval().toMillis());
+                sleepUntilWoken(due == null ? poll : Math.min(poll, Math.max(MIN_SLEEP_MILLIS, due)));
+            } catch (RuntimeException e) {
+                LOG.warn("Claiming failed (trying again in {} ms): {}", backoff, e.toString());
+                sleepUntilWoken(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private void submit(QueueDao.Claimed item) {
+        slots.acquireUninterruptibly();
+        running.incrementAndGet();
+        InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested());
+        work.execute(() -> {
+            try {
+                runItem(item, held);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("Work on {} failed; its lease will run out and it will be tried again", item.executionId(), e);
+            } finally {
+                inFlight.release(item.itemId());
+                running.decrementAndGet();
+                slots.release();
+                if (lastClaimFull) {
+                    wake();
+                }
+            }
+        });
+    }
+
+    private void runItem(QueueDao.Claimed item, InFlight.Item held) throws InterruptedException {
+        if (item.kind() == null || item.finished()) {
+            // the execution is gone or over (a late wake-up): drop the item
+            jdbi.useExtension(QueueDao.class, dao -> dao.deleteItem(item.itemId()));
+        } else if ("workflow".equals(item.kind())) {
+            if (!slices.run(item.itemId(), item.executionId())) {
+                LOG.info("Dropped a slice of {}: another worker rescued it after this worker's lease ran out", item.executionId());
+            }
+        } else {
+            taskThreads.add(Thread.currentThread());
+            try {
+                tasks.run(item, held);
+            } finally {
+                taskThreads.remove(Thread.currentThread());
+            }
+        }
+    }
+
+    private void sleepUntilWoken(long millis) {
+        lock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (!wakeRequested && !stopped && nanos > 0) {
+                nanos = woken.awaitNanos(nanos);
+            }
+            wakeRequested = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static long jittered(long millis) {
+        return (long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+    }
+}

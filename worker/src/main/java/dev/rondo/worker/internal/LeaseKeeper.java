@@ -1,0 +1,165 @@
+package dev.rondo.worker.internal;
+
+import dev.rondo.core.TaskOptions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this worker's leases alive and rescues everyone's expired ones (ARCHITECTURE.md, "Leases"). Every
+ * third of the lease duration it renews all held items in one statement, learning on the way which tasks
+ * were cancelled; on a jittered interval it takes items whose lease ran out (a dead or cut-off worker)
+ * and makes them claimable again: a workflow slice is simply redone, a task attempt counts as failed and is
+ * retried or, with no attempts left, fails its task.
+ */
+final class LeaseKeeper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+    private static final int RESCUE_BATCH = 100;
+    /** How soon a running task's {@code TaskContext.cancelled()} turns true after its workflow is cancelled. */
+    private static final long CANCEL_CHECK_MILLIS = 1_000;
+
+    private final Jdbi jdbi;
+    private final String owner;
+    private final InFlight inFlight;
+    private final Duration lease;
+    private final Duration rescueInterval;
+    private final Runnable onRescue;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    LeaseKeeper(Jdbi jdbi, String owner, InFlight inFlight, Duration lease, Duration rescueInterval, Runnable onRescue) {
+        this.jdbi = jdbi;
+        this.owner = owner;
+        this.inFlight = inFlight;
+        this.lease = lease;
+        this.rescueInterval = rescueInterval;
+        this.onRescue = onRescue;
+        this.thread = Thread.ofPlatform().daemon().name("rondo-leases-" + owner).unstarted(this::loop);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void stop() {
+        stopped = true;
+        thread.interrupt();
+    }
+
+    private void loop() {
+        long renewEvery = Math.max(lease.toMillis() / 3, 10);
+        long nextRenew = System.currentTimeMillis() + renewEvery;
+        long nextRescue = System.currentTimeMillis() + jittered(rescueInterval.toMillis());
+        long nextCancelCheck = System.currentTimeMillis() + CANCEL_CHECK_MILLIS;
+        while (!stopped) {
+            long now = System.currentTimeMillis();
+            try {
+                if (now >= nextCancelCheck) {
+                    checkCancellations();
+                    nextCancelCheck = now + CANCEL_CHECK_MILLIS;
+                }
+                if (now >= nextRenew) {
+                    renew();
+                    nextRenew = now + renewEvery;
+                }
+                if (now >= nextRescue) {
+                    if (rescue() > 0) {
+                        onRescue.run();
+                    }
+                    nextRescue = now + jittered(rescueInterval.toMillis());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Lease upkeep failed (will try again): {}", e.toString());
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(Math.min(nextRenew, nextRescue), nextCancelCheck) - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    void renew() {
+        List<InFlight.Item> held = List.copyOf(inFlight.all());
+        if (held.isEmpty()) {
+            return;
+        }
+        Long[] ids = held.stream().map(i -> i.id).toArray(Long[]::new);
+        List<QueueDao.Renewed> renewed = jdbi.withExtension(QueueDao.class,
+                dao -> dao.renewLeases(owner, ids, lease.toMillis() / 1000.0));
+        Map<Long, Boolean> cancelled = new HashMap<>();
+        renewed.forEach(r -> cancelled.put(r.itemId(), r.cancelRequested()));
+        for (InFlight.Item item : held) {
+            Boolean flag = cancelled.get(item.id);
+            if (flag == null) {
+                // finished meanwhile (fine) or rescued by another worker: only the latter is still held
+                if (inFlight.get(item.id) == item) {
+                    item.lost = true;
+                }
+            } else {
+                item.cancelled = flag;
+            }
+        }
+    }
+
+    private void checkCancellations() {
+        List<InFlight.Item> held = List.copyOf(inFlight.all());
+        if (held.isEmpty()) {
+            return;
+        }
+        Long[] ids = held.stream().map(i -> i.id).toArray(Long[]::new);
+        java.util.Set<Long> cancelled = new java.util.HashSet<>(jdbi.withExtension(QueueDao.class, dao -> dao.cancelledItems(ids)));
+        for (InFlight.Item item : held) {
+            if (cancelled.contains(item.id)) {
+                item.cancelled = true;
+            }
+        }
+    }
+
+    /** Rescues one batch of expired leases; returns how many items it made claimable again. */
+    int rescue() {
+        return Transactions.retrying(jdbi, handle -> {
+            QueueDao dao = handle.attach(QueueDao.class);
+            List<QueueDao.Expired> expired = dao.expiredLeases(RESCUE_BATCH);
+            int rescued = 0;
+            for (QueueDao.Expired item : expired) {
+                if (item.kind() == null || item.finished()) {
+                    dao.deleteItem(item.itemId());
+                } else if ("workflow".equals(item.kind())) {
+                    LOG.info("Rescuing workflow {} ({}): its worker's lease ran out; the slice is redone", item.executionId(), item.name());
+                    dao.requeueWorkflow(item.itemId(), item.executionId(), item.queue(), item.priority());
+                    rescued++;
+                } else {
+                    rescueTask(dao, item);
+                    rescued++;
+                }
+            }
+            return rescued;
+        });
+    }
+
+    private void rescueTask(QueueDao dao, QueueDao.Expired item) {
+        TaskOptions options = TaskRunner.readOptions(item.options());
+        int attempt = item.attempt() + 1;
+        String message = "Task '" + item.name() + "' lost its worker during attempt " + attempt
+                + " (the worker stopped renewing its lease).";
+        String error = Outcomes.taskFailure(message, attempt, null);
+        LOG.info("Rescuing task {} ({}): {}", item.executionId(), item.name(), message);
+        if (attempt < options.maxAttempts()) {
+            dao.retryTask(null, item.itemId(), attempt, error, options.backoffBefore(attempt + 1));
+        } else {
+            dao.finishTasks(null, new Long[] {item.itemId()}, new String[] {Outcomes.TASK_FAILED},
+                    new String[] {error}, new Integer[] {attempt});
+        }
+    }
+
+    private static long jittered(long millis) {
+        return (long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rondo.worker.internal;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Claims, leases and finishes queue items (SQL in {@code QueueDao/*.sql} beside this class). */
+@UseClasspathSqlLocator
+public interface QueueDao {
+
+    /** An item this worker now holds, with what running it needs; {@code kind} is null when the execution is gone. */
+    record Claimed(long itemId, String executionId, String kind, String name, String input, int attempt,
+                   String options, String parentId, boolean cancelRequested, boolean finished) {}
+
+    /** An item whose lease ran out. */
+    record Expired(long itemId, String executionId, String kind, String name, String queue, int priority,
+                   int attempt, String options, boolean finished) {}
+
+    record Renewed(long itemId, boolean cancelRequested) {}
+
+    @SqlQuery("claim")
+    @RegisterConstructorMapper(Claimed.class)
+    List<Claimed> claim(@Bind("queue") String queue, @Bind("owner") String owner, @Bind("limit") int limit,
+                        @Bind("leaseSeconds") double leaseSeconds);
+
+    /** Milliseconds until the earliest unclaimed item of {@code queues}; null when there is none. */
+    @SqlQuery("next_due")
+    Long nextDue(@Bind("queues") String[] queues);
+
+    @SqlQuery("renew_leases")
+    @RegisterConstructorMapper(Renewed.class)
+    List<Renewed> renewLeases(@Bind("owner") String owner, @Bind("items") Long[] items,
+                              @Bind("leaseSeconds") double leaseSeconds);
+
+    @SqlQuery("cancelled_items")
+    List<Long> cancelledItems(@Bind("items") Long[] items);
+
+    @SqlQuery("expired_leases")
+    @RegisterConstructorMapper(Expired.class)
+    List<Expired> expiredLeases(@Bind("limit") int limit);
+
+    @SqlQuery("requeue_workflow")
+    long requeueWorkflow(@Bind("item") long item, @Bind("executionId") String executionId,
+                         @Bind("queue") String queue, @Bind("priority") int priority);
+
+    @SqlUpdate("delete_item")
+    int deleteItem(@Bind("item") long item);
+
+    /** Schedules the next attempt; 0 when {@code owner} no longer holds the item ({@code owner} null: anyone). */
+    @SqlQuery("retry_task")
+    long retryTask(@Bind("owner") String owner, @Bind("item") long item, @Bind("attempt") int attempt,
+                   @Bind("error") String error, @Bind("delaySeconds") double delaySeconds);
+
+    /** Ends task attempts for good; returns the items that were still held (and so ended). */
+    @SqlQuery("finish_tasks")
+    List<Long> finishTasks(@Bind("owner") String owner, @Bind("items") Long[] items,
+                             @Bind("outcomes") String[] outcomes, @Bind("payloads") String[] payloads,
+                             @Bind("attempts") Integer[] attempts);
+}

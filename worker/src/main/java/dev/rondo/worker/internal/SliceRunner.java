@@ -1,0 +1,319 @@
+package dev.rondo.worker.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.Effect;
+import dev.rondo.core.Executable;
+import dev.rondo.core.Execution;
+import dev.rondo.core.FlowError;
+import dev.rondo.core.Limits;
+import dev.rondo.core.Outcome;
+import dev.rondo.core.Slice;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one slice of a workflow (ARCHITECTURE.md, "Run a slice" and "Commit the checkpoint"): in one
+ * transaction it locks the workflow, restores its checkpoint (or starts it), applies what arrived, runs the
+ * interpreter to the next await or the end, and writes everything the stretch did. If the worker dies
+ * before the commit, nothing of the slice is visible and the lease runs out, so another worker redoes it.
+ */
+final class SliceRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SliceRunner.class);
+    private static final ObjectMapper OPTIONS = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final String owner;
+    private final Limits limits;
+    private final Definitions definitions = new Definitions();
+
+    SliceRunner(Jdbi jdbi, String owner, Limits limits) {
+        this.jdbi = jdbi;
+        this.owner = owner;
+        this.limits = limits;
+    }
+
+    /** Runs the slice of a claimed workflow item; false when the lease was lost and nothing was committed. */
+    boolean run(long itemId, String executionId) {
+        try {
+            Transactions.retrying(jdbi, handle -> {
+                runIn(handle, itemId, executionId);
+                return null;
+            });
+            return true;
+        } catch (LeaseLost lost) {
+            return false;
+        }
+    }
+
+    /** This worker's item was rescued by another worker: roll back, the other worker redoes the slice. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void runIn(Handle handle, long itemId, String id) {
+        SliceDao dao = handle.attach(SliceDao.class);
+        Optional<SliceDao.Workflow> locked = dao.lockWorkflow(id);
+        if (dao.releaseItem(itemId, owner) == 0) {
+            throw new LeaseLost();
+        }
+        if (locked.isEmpty() || locked.get().finished()) {
+            return; // a late wake-up of an execution that has ended (or was deleted): the item is gone
+        }
+        SliceDao.Workflow workflow = locked.get();
+        List<SliceDao.Pending> pending = dao.pendingOutcomes(id);
+        Writes writes = new Writes(dao, id, workflow);
+        writes.consumed(pending);
+        if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
+            writes.cascadeCancel();
+        }
+        Optional<Executable> executable = definitions.get(dao, workflow.name(), workflow.definitionHash());
+        if (executable.isEmpty()) {
+            writes.fail(Outcomes.error("Error", "Version " + workflow.definitionHash() + " of workflow '"
+                    + workflow.name() + "' is not in flow_definitions; it cannot run."));
+            return;
+        }
+        Execution execution;
+        Slice slice;
+        try {
+            List<Outcome> outcomes = Outcomes.of(pending);
+            execution = workflow.checkpoint() == null
+                    ? Execution.start(executable.get(), Json.parse(workflow.input()),
+                            Execution.context(id, workflow.name(), workflow.queue(), workflow.parentId(),
+                                    workflow.createdAt()), limits)
+                    : Execution.restore(executable.get(), workflow.checkpoint(), limits);
+            slice = execution.run(outcomes, workflow.nowMillis());
+        } catch (RuntimeException bug) {
+            LOG.error("Workflow {} ({}) cannot go on: the interpreter failed", id, workflow.name(), bug);
+            writes.fail(Outcomes.error("InternalError", "Rondo could not run the workflow: " + bug
+                    + ". This is a bug in Rondo; please report it with the workflow's source."));
+            return;
+        }
+        if (workflow.checkpoint() == null) {
+            writes.history("started", null);
+        }
+        writes.effects(slice.effects());
+        switch (slice.status()) {
+            case SUSPENDED -> suspend(writes, execution, slice);
+            case COMPLETED -> writes.finish("completed", Json.write(slice.result()), null,
+                    Outcomes.RESOLVED, Json.write(slice.result()));
+            case FAILED, CANCELLED -> {
+                FlowError error = slice.error();
+                String status = slice.status() == Slice.Status.FAILED ? "failed" : "cancelled";
+                if (error == null) {
+                    String cancelled = Outcomes.error("CancelledError", "The workflow was cancelled.");
+                    writes.finish(status, null, cancelled, Outcomes.CHILD_FAILED, cancelled);
+                } else {
+                    writes.finish(status, null, Outcomes.errorJson(error), Outcomes.CHILD_FAILED, Json.write(error.value()));
+                }
+            }
+        }
+    }
+
+    private void suspend(Writes writes, Execution execution, Slice slice) {
+        String state;
+        try {
+            state = execution.checkpointJson();
+        } catch (Execution.CheckpointTooLargeException tooLarge) {
+            writes.fail(Outcomes.error("LimitError", tooLarge.getMessage().replaceFirst("^LimitError: ", "")));
+            return;
+        }
+        writes.suspend(state, slice.waitingAt(), Json.write(new FlowArray(slice.waitingFor())));
+    }
+
+    /** The writes of one slice, gathered per kind so each kind is one statement. */
+    private final class Writes {
+        private final SliceDao dao;
+        private final String id;
+        private final SliceDao.Workflow workflow;
+        private final List<String> historyKinds = new ArrayList<>();
+        private final List<String> historyDetails = new ArrayList<>();
+        private boolean wakeNow;
+
+        Writes(SliceDao dao, String id, SliceDao.Workflow workflow) {
+            this.dao = dao;
+            this.id = id;
+            this.workflow = workflow;
+        }
+
+        void history(String kind, String detail) {
+            historyKinds.add(kind);
+            historyDetails.add(detail);
+        }
+
+        /** What the slice read is used up: inbox rows and fired timers go (signals go only when consumed). */
+        void consumed(List<SliceDao.Pending> pending) {
+            List<Long> inbox = new ArrayList<>();
+            List<Integer> timers = new ArrayList<>();
+            for (SliceDao.Pending p : pending) {
+                switch (p.source()) {
+                    case "inbox" -> inbox.add(p.id());
+                    case "timer" -> timers.add(p.promise());
+                    default -> { }
+                }
+            }
+            if (!inbox.isEmpty()) {
+                dao.deleteInbox(inbox.toArray(Long[]::new));
+            }
+            if (!timers.isEmpty()) {
+                dao.deleteTimers(id, timers.toArray(Integer[]::new));
+            }
+        }
+
+        void cascadeCancel() {
+            history("cancel requested", null);
+            dao.cancelUnstartedTasks(id, Outcomes.error("CancelledError", "The workflow that started the task was cancelled."));
+            dao.cancelChildren(id);
+        }
+
+        void effects(List<Effect> effects) {
+            List<String> lines = new ArrayList<>();
+            TaskBatch tasks = new TaskBatch();
+            List<Integer> timerPromises = new ArrayList<>();
+            List<Long> timerTimes = new ArrayList<>();
+            List<Long> signals = new ArrayList<>();
+            for (Effect effect : effects) {
+                switch (effect) {
+                    case Effect.Log log -> lines.add(log.line());
+                    case Effect.StartTask task -> {
+                        tasks.add(id, workflow.queue(), task);
+                        history("task started", task.name() + " " + tasks.lastId());
+                    }
+                    case Effect.StartWorkflow child -> startChild(child);
+                    case Effect.StartTimer timer -> {
+                        timerPromises.add(timer.promise());
+                        timerTimes.add(timer.fireAtMillis());
+                    }
+                    case Effect.ConsumeSignal signal -> {
+                        signals.add(signal.seq());
+                        history("signal consumed", signal.name());
+                    }
+                }
+            }
+            if (!lines.isEmpty()) {
+                dao.appendLog(id, lines.toArray(String[]::new));
+            }
+            if (!tasks.isEmpty()) {
+                tasks.insert(dao, id);
+            }
+            if (!timerPromises.isEmpty()) {
+                dao.insertTimers(id, timerPromises.toArray(Integer[]::new), timerTimes.toArray(Long[]::new));
+            }
+            if (!signals.isEmpty()) {
+                dao.consumeSignals(signals.toArray(Long[]::new));
+            }
+        }
+
+        private void startChild(Effect.StartWorkflow child) {
+            String childId = child.id() != null ? child.id() : id + ".w" + child.promise();
+            String queue = child.queue() != null ? child.queue() : workflow.queue();
+            history("workflow started", child.name() + " " + childId);
+            if (!dao.startChild(childId, child.name(), queue, workflow.priority(), child.inputJson(), id,
+                    child.promise()).isEmpty()) {
+                return;
+            }
+            Optional<SliceDao.Existing> existing = dao.existingChild(childId);
+            if (existing.isEmpty()) {
+                deliverNow(child.promise(), Outcomes.CHILD_FAILED,
+                        Outcomes.error("Error", "No workflow named '" + child.name() + "' is deployed."));
+            } else {
+                SliceDao.Existing found = existing.get();
+                if (!"workflow".equals(found.kind())) {
+                    deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("Error",
+                            "Execution id '" + childId + "' belongs to a task, not a workflow."));
+                } else if (found.finished()) {
+                    if ("completed".equals(found.status())) {
+                        deliverNow(child.promise(), Outcomes.RESOLVED, found.result());
+                    } else {
+                        deliverNow(child.promise(), Outcomes.CHILD_FAILED, found.error());
+                    }
+                } else if (id.equals(found.parentId()) || dao.adoptChild(childId, id, child.promise()) > 0) {
+                    if (!id.equals(found.parentId())) {
+                        history("workflow adopted", childId);
+                    }
+                } else {
+                    deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("Error",
+                            "Workflow execution '" + childId + "' is already the child of another workflow."));
+                }
+            }
+        }
+
+        private void deliverNow(int promise, String kind, String payload) {
+            dao.deliver(id, promise, kind, payload);
+            wakeNow = true;
+        }
+
+        void suspend(String state, String waitingAt, String waitingFor) {
+            history("waiting", waitingAt);
+            dao.saveCheckpoint(id, state, waitingAt, waitingFor);
+            dao.scheduleWakeup(id, workflow.queue(), workflow.priority());
+            flush();
+        }
+
+        void fail(String errorJson) {
+            finish("failed", null, errorJson, Outcomes.CHILD_FAILED, errorJson);
+        }
+
+        void finish(String status, String result, String error, String parentKind, String parentPayload) {
+            history(status, null);
+            dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
+            flush();
+        }
+
+        private void flush() {
+            if (wakeNow) {
+                dao.wakeNow(id, workflow.queue(), workflow.priority());
+            }
+            dao.appendHistory(id, historyKinds.toArray(String[]::new), historyDetails.toArray(String[]::new));
+        }
+    }
+
+    /** The tasks of one slice, inserted with one statement. */
+    private static final class TaskBatch {
+        private final List<String> ids = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<String> queues = new ArrayList<>();
+        private final List<Integer> priorities = new ArrayList<>();
+        private final List<String> inputs = new ArrayList<>();
+        private final List<String> options = new ArrayList<>();
+        private final List<Integer> promises = new ArrayList<>();
+
+        void add(String workflowId, String workflowQueue, Effect.StartTask task) {
+            ids.add(workflowId + ".t" + task.promise());
+            names.add(task.name());
+            queues.add(task.options().queue() != null ? task.options().queue() : workflowQueue);
+            priorities.add(task.options().priority());
+            inputs.add(task.inputJson());
+            try {
+                options.add(OPTIONS.writeValueAsString(task.options()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("task options are plain values", e);
+            }
+            promises.add(task.promise());
+        }
+
+        String lastId() {
+            return ids.getLast();
+        }
+
+        boolean isEmpty() {
+            return ids.isEmpty();
+        }
+
+        void insert(SliceDao dao, String parentId) {
+            dao.startTasks(parentId, ids.toArray(String[]::new), names.toArray(String[]::new),
+                    queues.toArray(String[]::new), priorities.toArray(Integer[]::new), inputs.toArray(String[]::new),
+                    options.toArray(String[]::new), promises.toArray(Integer[]::new));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.rondo.worker.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.Limits;
+import dev.rondo.core.TaskOptions;
+import dev.rondo.worker.TaskContext;
+import dev.rondo.worker.TaskFailure;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one attempt of a task (ARCHITECTURE.md, "Tasks"): calls the handler on a virtual thread, enforces
+ * the attempt's timeout and heartbeat timeout, and then ends the task (through the batching
+ * {@link TaskFinisher}) or schedules the next attempt with exponential backoff and jitter.
+ */
+final class TaskRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+    private static final ObjectMapper OPTIONS = new ObjectMapper();
+    /** Backoff delays are spread by ±25% so that tasks that failed together do not retry together. */
+    private static final double JITTER = 0.25;
+
+    private final Jdbi jdbi;
+    private final String owner;
+    private final Handlers handlers;
+    private final TaskFinisher finisher;
+    private final Limits limits;
+
+    TaskRunner(Jdbi jdbi, String owner, Handlers handlers, TaskFinisher finisher, Limits limits) {
+        this.jdbi = jdbi;
+        this.owner = owner;
+        this.handlers = handlers;
+        this.finisher = finisher;
+        this.limits = limits;
+    }
+
+    /** How an attempt ended, before it is written down. */
+    private record Ending(boolean ok, String json, String message, boolean retryable, String detailsJson) {
+        static Ending success(String json) {
+            return new Ending(true, json, null, false, null);
+        }
+
+        static Ending failure(String message, boolean retryable, String detailsJson) {
+            return new Ending(false, null, message, retryable, detailsJson);
+        }
+    }
+
+    /** Runs the attempt and records its end; returns once that end is committed (or known lost). */
+    void run(QueueDao.Claimed task, InFlight.Item held) throws InterruptedException {
+        TaskOptions options = readOptions(task.options());
+        int attempt = task.attempt() + 1;
+        Ending ending = attempt(task, options, attempt, held);
+        if (ending == null) {
+            return; // interrupted by shutdownNow: the attempt is handed back below
+        }
+        record(task, options, attempt, ending);
+    }
+
+    private Ending attempt(QueueDao.Claimed task, TaskOptions options, int attempt, InFlight.Item held)
+            throws InterruptedException {
+        Handlers.Invocation handler = handlers.get(task.name());
+        if (handler == null) {
+            return Ending.failure("No handler for task '" + task.name() + "' on this worker (it handles: "
+                    + (handlers.names().isEmpty() ? "no tasks" : String.join(", ", handlers.names()))
+                    + "). Register one with Worker.builder(…).task(\"" + task.name() + "\", …) on every worker of its queue.",
+                    false, null);
+        }
+        Context context = new Context(task, attempt, options, held);
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread thread = Thread.ofVirtual().name("rondo-task-" + task.name() + "-" + task.executionId()).start(() -> {
+            try {
+                result.complete(handler.run(task.input(), context));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        long deadline = System.nanoTime() + seconds(options.timeout());
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long wait = deadline - now;
+                if (options.heartbeatTimeout() != null) {
+                    wait = Math.min(wait, context.lastBeat + seconds(options.heartbeatTimeout()) - now);
+                }
+                if (wait <= 0) {
+                    thread.interrupt();
+                    if (deadline - now <= 0) {
+                        return Ending.failure("Task '" + task.name() + "' timed out after "
+                                + format(options.timeout()) + " seconds.", true, null);
+                    }
+                    return Ending.failure("Task '" + task.name() + "' sent no heartbeat for "
+                            + format(options.heartbeatTimeout()) + " seconds.", true, null);
+                }
+                try {
+                    return ended(task, result.get(wait, TimeUnit.NANOSECONDS));
+                } catch (TimeoutException e) {
+                    // look at the deadlines again
+                }
+            }
+        } catch (ExecutionException e) {
+            return failed(task, e.getCause());
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            release(task);
+            throw e;
+        }
+    }
+
+    private Ending ended(QueueDao.Claimed task, String json) {
+        if (limits.payloadTooLarge(json)) {
+            return Ending.failure("Task '" + task.name() + "' returned more than the " + limits.payloadLimitText()
+                    + " of JSON a result may have.", false, null);
+        }
+        return Ending.success(json);
+    }
+
+    private Ending failed(QueueDao.Claimed task, Throwable thrown) {
+        if (thrown instanceof TaskFailure failure) {
+            String details = null;
+            if (failure.details() != null) {
+                try {
+                    details = OPTIONS.writeValueAsString(failure.details());
+                } catch (Exception e) {
+                    details = "\"" + failure.details().getClass().getName() + " (not writable as JSON)\"";
+                }
+            }
+            return Ending.failure(failure.getMessage(), failure.retryable(), details);
+        }
+        LOG.warn("Task {} ({}) failed", task.executionId(), task.name(), thrown);
+        String message = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getSimpleName();
+        return Ending.failure(message, true, "{\"exception\":\"" + thrown.getClass().getName() + "\"}");
+    }
+
+    private void record(QueueDao.Claimed task, TaskOptions options, int attempt, Ending ending) throws InterruptedException {
+        if (ending.ok()) {
+            await(finisher.finish(task.itemId(), Outcomes.RESOLVED, ending.json(), attempt));
+            return;
+        }
+        if (ending.retryable() && attempt < options.maxAttempts()) {
+            double delay = options.backoffBefore(attempt + 1) * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1));
+            String error = Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson());
+            Transactions.retrying(jdbi, handle -> handle.attach(QueueDao.class)
+                    .retryTask(owner, task.itemId(), attempt, error, delay));
+            return;
+        }
+        await(finisher.finish(task.itemId(), Outcomes.TASK_FAILED,
+                Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson()), attempt));
+    }
+
+    /** shutdownNow interrupted the attempt: hand it back at once, not counted as an attempt. */
+    private void release(QueueDao.Claimed task) {
+        try {
+            Transactions.retrying(jdbi, handle -> handle.attach(QueueDao.class)
+                    .retryTask(owner, task.itemId(), task.attempt(), null, 0));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not hand task {} back; its lease will run out and it will run again", task.executionId(), e);
+        }
+    }
+
+    private static void await(CompletableFuture<Boolean> done) throws InterruptedException {
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    static TaskOptions readOptions(String json) {
+        try {
+            return json == null ? TaskOptions.DEFAULTS : OPTIONS.readValue(json, TaskOptions.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable task options " + json, e);
+        }
+    }
+
+    private static long seconds(double seconds) {
+        return (long) (seconds * 1_000_000_000L);
+    }
+
+    private static String format(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    }
+
+    /** The context a handler sees. */
+    private static final class Context implements TaskContext {
+        private final QueueDao.Claimed task;
+        private final int attempt;
+        private final TaskOptions options;
+        private final InFlight.Item held;
+        private volatile long lastBeat = System.nanoTime();
+
+        Context(QueueDao.Claimed task, int attempt, TaskOptions options, InFlight.Item held) {
+            this.task = task;
+            this.attempt = attempt;
+            this.options = options;
+            this.held = held;
+        }
+
+        @Override
+        public String executionId() {
+            return task.executionId();
+        }
+
+        @Override
+        public String workflowId() {
+            return task.parentId();
+        }
+
+        @Override
+        public String taskName() {
+            return task.name();
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
+        }
+
+        @Override
+        public int maxAttempts() {
+            return options.maxAttempts();
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return options.key() != null ? task.parentId() + "/" + options.key() : task.executionId();
+        }
+
+        @Override
+        public void heartbeat() {
+            lastBeat = System.nanoTime();
+        }
+
+        @Override
+        public boolean cancelled() {
+            return held.cancelled;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.rondo.worker.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds one connection that LISTENs on {@code rondo_work} and wakes the dispatcher when one of this
+ * worker's queues gets work. When the connection breaks it reconnects with jittered exponential backoff
+ * and wakes the dispatcher once listening again, since notifications sent meanwhile are lost (the
+ * dispatcher's poll is the safety net in between).
+ */
+final class WakeListener {
+
+    static final String CHANNEL = "rondo_work";
+    private static final Logger LOG = LoggerFactory.getLogger(WakeListener.class);
+    private static final int RECEIVE_TIMEOUT_MILLIS = 500;
+
+    private final DataSource dataSource;
+    private final Set<String> queues;
+    private final Runnable wake;
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile boolean listening;
+
+    WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, String owner) {
+        this.dataSource = dataSource;
+        this.queues = queues;
+        this.wake = wake;
+        this.thread = Thread.ofPlatform().daemon().name("rondo-listen-" + owner).unstarted(this::loop);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    void join() throws InterruptedException {
+        thread.join();
+    }
+
+    /** Whether the LISTEN is in place right now (for tests and health checks). */
+    boolean listening() {
+        return listening;
+    }
+
+    private void loop() {
+        long backoff = 100;
+        while (!stopped) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                listening = true;
+                if (backoff > 100) {
+                    LOG.info("Listening for work again");
+                }
+                backoff = 100;
+                wake.run(); // anything sent while not listening is found by this claim
+                receive(pg);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("UNLISTEN *"); // the connection may go back to a pool
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = false;
+                if (stopped) {
+                    return;
+                }
+                LOG.warn("Lost the LISTEN connection (reconnecting in {} ms): {}", backoff, e.toString());
+                sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+        listening = false;
+    }
+
+    private void receive(PGConnection pg) throws SQLException {
+        while (!stopped) {
+            PGNotification[] notifications = pg.getNotifications(RECEIVE_TIMEOUT_MILLIS);
+            if (notifications == null) {
+                continue;
+            }
+            for (PGNotification n : notifications) {
+                if (queues.contains(n.getParameter())) {
+                    wake.run();
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+-- The claim (ARCHITECTURE.md, "Claim"): up to :limit due, unleased items of one queue, highest priority
+-- first, then oldest, read through queue_items_claimable. SKIP LOCKED lets workers claim side by side
+-- without waiting on each other. Each item comes back with what running it needs, so a task attempt
+-- starts without another round trip. An item whose execution is gone comes back with a null kind.
+WITH picked AS (
+    SELECT id
+    FROM queue_items
+    WHERE queue = :queue AND lease_owner IS NULL AND run_at <= now()
+    ORDER BY priority DESC, run_at, id
+    LIMIT :limit
+    FOR UPDATE SKIP LOCKED
+), claimed AS (
+    UPDATE queue_items q
+    SET lease_owner = :owner, lease_expires_at = now() + make_interval(secs => :leaseSeconds)
+    FROM picked
+    WHERE q.id = picked.id
+    RETURNING q.id, q.execution_id
+)
+SELECT c.id AS item_id, c.execution_id, e.kind, e.name, e.input, e.attempt, e.options, e.parent_id,
+       e.cancel_requested, e.finished_at IS NOT NULL AS finished
+FROM claimed c
+LEFT JOIN executions e ON e.id = c.execution_id

@@ -1,0 +1,1 @@
+DELETE FROM queue_items WHERE id = :item

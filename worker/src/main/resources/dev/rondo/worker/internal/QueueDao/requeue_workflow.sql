@@ -1,0 +1,12 @@
+-- A workflow slice whose worker was lost: drop the leased item and make sure an unclaimed one exists (the
+-- slice is redone from the last checkpoint), waking the queue.
+WITH dropped AS (
+    DELETE FROM queue_items WHERE id = :item
+), woken AS (
+    INSERT INTO queue_items (execution_id, queue, priority)
+    VALUES (:executionId, :queue, :priority)
+    ON CONFLICT (execution_id) WHERE lease_owner IS NULL
+    DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)
+    RETURNING queue
+)
+SELECT count(pg_notify('rondo_work', queue)) FROM woken

@@ -1,0 +1,1 @@
+DELETE FROM inbox WHERE id = ANY(CAST(:ids AS bigint[]))

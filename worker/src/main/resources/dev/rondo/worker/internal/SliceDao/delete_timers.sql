@@ -1,0 +1,1 @@
+DELETE FROM timers WHERE execution_id = :id AND promise = ANY(CAST(:promises AS integer[]))

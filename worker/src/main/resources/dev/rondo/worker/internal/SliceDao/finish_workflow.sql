@@ -1,0 +1,29 @@
+-- A workflow ends: its status and result or error, its checkpoint and timers dropped, waiters on
+-- rondo_done woken (the payload is the execution id), and an unfinished parent given the outcome and a
+-- wake-up.
+WITH ended AS (
+    UPDATE executions
+    SET status = :status, result = :result, error = :error,
+        started_at = coalesce(started_at, now()), finished_at = now()
+    WHERE id = :id
+    RETURNING id, parent_id, parent_promise
+), dropped_checkpoint AS (
+    DELETE FROM checkpoints WHERE execution_id = :id
+), dropped_timers AS (
+    DELETE FROM timers WHERE execution_id = :id
+), parent AS (
+    SELECT p.id, p.queue, p.priority
+    FROM executions p JOIN ended ON p.id = ended.parent_id
+    WHERE p.finished_at IS NULL
+), message AS (
+    INSERT INTO inbox (execution_id, promise, kind, payload)
+    SELECT ended.parent_id, ended.parent_promise, :parentKind, :parentPayload
+    FROM ended JOIN parent ON parent.id = ended.parent_id
+), wake AS (
+    INSERT INTO queue_items (execution_id, queue, priority)
+    SELECT id, queue, priority FROM parent
+    ON CONFLICT (execution_id) WHERE lease_owner IS NULL
+    DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)
+    RETURNING queue
+)
+SELECT pg_notify('rondo_done', :id), (SELECT count(pg_notify('rondo_work', queue)) FROM wake)

@@ -1,0 +1,1 @@
+SELECT ast FROM flow_definitions WHERE name = :name AND hash = :hash

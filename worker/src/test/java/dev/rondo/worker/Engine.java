@@ -1,0 +1,111 @@
+package dev.rondo.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.StartOptions;
+import dev.rondo.client.WorkflowHandle;
+import dev.rondo.client.WorkflowResult;
+import dev.rondo.migrations.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A test's engine: a fresh schema behind a connection pool, a client, workers, and a folder of flows.
+ * Close it to stop the workers and the pool.
+ */
+final class Engine implements AutoCloseable {
+
+    final HikariDataSource dataSource;
+    final RondoClient client;
+    private final Path flows;
+    private final List<Worker> workers = new ArrayList<>();
+
+    Engine(String owner, Path flows) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(TestDatabase.freshSchemaUrl(owner));
+        config.setMaximumPoolSize(24);
+        config.setPoolName("test-" + owner);
+        this.dataSource = new HikariDataSource(config);
+        this.client = RondoClient.create(dataSource);
+        this.flows = flows;
+    }
+
+    /** Writes {@code name.flow} and deploys it. */
+    Engine flow(String name, String source) {
+        try {
+            Path file = flows.resolve(name + ".flow");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source);
+            client.deploy(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Starts a worker configured by {@code configure} (queue "default", fast rescue, unless changed). */
+    Worker worker(UnaryOperator<Worker.Builder> configure) {
+        Worker worker = configure.apply(Worker.builder(dataSource)
+                .rescueInterval(Duration.ofMillis(300))).build().start();
+        workers.add(worker);
+        return worker;
+    }
+
+    WorkflowHandle start(String name, String input) {
+        return client.start(name, input, StartOptions.DEFAULT);
+    }
+
+    /** Starts {@code name} and waits (by NOTIFY, up to 60 s) for its end. */
+    WorkflowResult run(String name, String input) {
+        return start(name, input).result(Duration.ofSeconds(60));
+    }
+
+    static void assertCompleted(String expectedJson, WorkflowResult result) {
+        assertEquals("completed", result.status(), () -> "error: " + result.errorJson());
+        assertEquals(expectedJson, result.resultJson());
+    }
+
+    /** The first column of every row of {@code sql}, as text. */
+    List<String> column(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    String one(String sql) {
+        List<String> values = column(sql);
+        assertEquals(1, values.size(), sql);
+        return values.getFirst();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Worker worker : workers) {
+            worker.shutdownNow();
+        }
+        for (Worker worker : workers) {
+            worker.awaitTermination(Duration.ofSeconds(10));
+        }
+        client.close();
+        dataSource.close();
+    }
+}
