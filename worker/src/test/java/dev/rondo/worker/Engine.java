@@ -32,11 +32,12 @@ final class Engine implements AutoCloseable {
     final RondoClient client;
     private final Path flows;
     private final List<Worker> workers = new ArrayList<>();
+    private final List<HikariDataSource> pools = new ArrayList<>();
 
     Engine(String owner, Path flows) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(TestDatabase.freshSchemaUrl(owner));
-        config.setMaximumPoolSize(24);
+        config.setMaximumPoolSize(8);
         config.setPoolName("test-" + owner);
         this.dataSource = new HikariDataSource(config);
         this.client = RondoClient.create(dataSource);
@@ -56,9 +57,18 @@ final class Engine implements AutoCloseable {
         return this;
     }
 
-    /** Starts a worker configured by {@code configure} (queue "default", fast rescue, unless changed). */
+    /**
+     * Starts a worker configured by {@code configure} (queue "default", fast rescue, unless changed), with a
+     * connection pool of its own as in a real deployment, so workers never wait on each other for a connection.
+     */
     Worker worker(UnaryOperator<Worker.Builder> configure) {
-        Worker worker = configure.apply(Worker.builder(dataSource)
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dataSource.getJdbcUrl());
+        config.setMaximumPoolSize(24);
+        config.setPoolName("worker-" + pools.size());
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        Worker worker = configure.apply(Worker.builder(pool)
                 .rescueInterval(Duration.ofMillis(300))).build().start();
         workers.add(worker);
         return worker;
@@ -106,6 +116,7 @@ final class Engine implements AutoCloseable {
             worker.awaitTermination(Duration.ofSeconds(10));
         }
         client.close();
+        pools.forEach(HikariDataSource::close);
         dataSource.close();
     }
 }

@@ -165,8 +165,6 @@ public final class Dispatcher {
         work.execute(() -> {
             try {
                 runItem(item, held);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.error("Work on {} failed; its lease will run out and it will be tried again", item.executionId(), e);
             } finally {
@@ -180,7 +178,7 @@ public final class Dispatcher {
         });
     }
 
-    private void runItem(QueueDao.Claimed item, InFlight.Item held) throws InterruptedException {
+    private void runItem(QueueDao.Claimed item, InFlight.Item held) {
         if (item.kind() == null || item.finished()) {
             // the execution is gone or over (a late wake-up): drop the item
             jdbi.useExtension(QueueDao.class, dao -> dao.deleteItem(item.itemId()));

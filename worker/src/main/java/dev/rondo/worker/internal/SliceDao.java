@@ -13,9 +13,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface SliceDao {
 
     record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
-                    boolean cancelRequested, boolean finished, String checkpoint, long nowMillis, String createdAt) {}
+                    boolean cancelRequested, boolean finished, long nowMillis, String createdAt) {}
 
-    /** An inbox row, a due timer or an unconsumed signal ({@code source} says which). */
+    /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
     record Pending(String source, Long id, Integer promise, String kind, String payload, String name) {}
 
     record Existing(String id, String kind, String name, String status, String result, String error,

@@ -71,7 +71,9 @@ final class SliceRunner {
             return; // a late wake-up of an execution that has ended (or was deleted): the item is gone
         }
         SliceDao.Workflow workflow = locked.get();
-        List<SliceDao.Pending> pending = dao.pendingOutcomes(id);
+        List<SliceDao.Pending> pending = new ArrayList<>(dao.pendingOutcomes(id));
+        String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
+                ? pending.removeFirst().payload() : null;
         Writes writes = new Writes(dao, id, workflow);
         writes.consumed(pending);
         if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
@@ -87,11 +89,11 @@ final class SliceRunner {
         Slice slice;
         try {
             List<Outcome> outcomes = Outcomes.of(pending);
-            execution = workflow.checkpoint() == null
+            execution = checkpoint == null
                     ? Execution.start(executable.get(), Json.parse(workflow.input()),
                             Execution.context(id, workflow.name(), workflow.queue(), workflow.parentId(),
                                     workflow.createdAt()), limits)
-                    : Execution.restore(executable.get(), workflow.checkpoint(), limits);
+                    : Execution.restore(executable.get(), checkpoint, limits);
             slice = execution.run(outcomes, workflow.nowMillis());
         } catch (RuntimeException bug) {
             LOG.error("Workflow {} ({}) cannot go on: the interpreter failed", id, workflow.name(), bug);
@@ -99,8 +101,11 @@ final class SliceRunner {
                     + ". This is a bug in Rondo; please report it with the workflow's source."));
             return;
         }
-        if (workflow.checkpoint() == null) {
+        if (checkpoint == null) {
             writes.history("started", null);
+        } else if (slice.suspended() && slice.effects().isEmpty()
+                && pending.stream().allMatch(p -> "signal".equals(p.source()))) {
+            return; // woken by a signal no await takes yet: nothing changed, so the checkpoint stands
         }
         writes.effects(slice.effects());
         switch (slice.status()) {

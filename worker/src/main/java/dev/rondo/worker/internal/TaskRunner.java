@@ -25,6 +25,8 @@ final class TaskRunner {
     private static final ObjectMapper OPTIONS = new ObjectMapper();
     /** Backoff delays are spread by ±25% so that tasks that failed together do not retry together. */
     private static final double JITTER = 0.25;
+    /** How long an interrupted handler may take to finish before its attempt is handed back. */
+    private static final long INTERRUPT_GRACE_MILLIS = 2_000;
 
     private final Jdbi jdbi;
     private final String owner;
@@ -52,7 +54,7 @@ final class TaskRunner {
     }
 
     /** Runs the attempt and records its end; returns once that end is committed (or known lost). */
-    void run(QueueDao.Claimed task, InFlight.Item held) throws InterruptedException {
+    void run(QueueDao.Claimed task, InFlight.Item held) {
         TaskOptions options = readOptions(task.options());
         int attempt = task.attempt() + 1;
         Ending ending = attempt(task, options, attempt, held);
@@ -62,8 +64,7 @@ final class TaskRunner {
         record(task, options, attempt, ending);
     }
 
-    private Ending attempt(QueueDao.Claimed task, TaskOptions options, int attempt, InFlight.Item held)
-            throws InterruptedException {
+    private Ending attempt(QueueDao.Claimed task, TaskOptions options, int attempt, InFlight.Item held) {
         Handlers.Invocation handler = handlers.get(task.name());
         if (handler == null) {
             return Ending.failure("No handler for task '" + task.name() + "' on this worker (it handles: "
@@ -106,9 +107,37 @@ final class TaskRunner {
         } catch (ExecutionException e) {
             return failed(task, e.getCause());
         } catch (InterruptedException e) {
-            thread.interrupt();
+            return afterInterrupt(task, thread, result);
+        }
+    }
+
+    /**
+     * shutdownNow interrupted the attempt. A handler that still returns (it finished its work, or ignores
+     * interrupts and finishes soon) has its result kept, so its effect is not done twice; one that stops
+     * with an exception, or keeps running, is handed back without counting as an attempt. Returns null
+     * when handed back.
+     */
+    private Ending afterInterrupt(QueueDao.Claimed task, Thread thread, CompletableFuture<String> result) {
+        thread.interrupt();
+        try {
+            String json = uninterruptibly(result, INTERRUPT_GRACE_MILLIS);
+            Thread.currentThread().interrupt();
+            return ended(task, json);
+        } catch (ExecutionException | TimeoutException stopped) {
             release(task);
-            throw e;
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static <T> T uninterruptibly(CompletableFuture<T> future, long millis) throws ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            try {
+                return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException again) {
+                // keep waiting: the point is to see how the handler ends
+            }
         }
     }
 
@@ -137,7 +166,7 @@ final class TaskRunner {
         return Ending.failure(message, true, "{\"exception\":\"" + thrown.getClass().getName() + "\"}");
     }
 
-    private void record(QueueDao.Claimed task, TaskOptions options, int attempt, Ending ending) throws InterruptedException {
+    private void record(QueueDao.Claimed task, TaskOptions options, int attempt, Ending ending) {
         if (ending.ok()) {
             await(finisher.finish(task.itemId(), Outcomes.RESOLVED, ending.json(), attempt));
             return;
@@ -163,11 +192,21 @@ final class TaskRunner {
         }
     }
 
-    private static void await(CompletableFuture<Boolean> done) throws InterruptedException {
-        try {
-            done.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+    /** Waits for the end to be committed, through interrupts: it is queued and will be written regardless. */
+    private static void await(CompletableFuture<Boolean> done) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,12 +1,12 @@
 -- Opens a slice: the workflow row locked for the slice's transaction (FOR NO KEY UPDATE, so a task that
 -- finishes meanwhile can still add to the inbox, whose foreign key takes only a key-share lock, while a
--- second slice of the same workflow waits here), its checkpoint, and the database's clock, which timers
--- are computed from.
-SELECT e.name, e.definition_hash, e.queue, e.priority, e.input, e.parent_id, e.cancel_requested,
-       e.finished_at IS NOT NULL AS finished, c.state AS checkpoint,
+-- second slice of the same workflow waits here), and the database's clock, which timers are computed
+-- from. The checkpoint is read by the next statement, not joined here: a slice that waited for the lock
+-- would see the row's new version but the checkpoint as it was before the other slice committed.
+SELECT name, definition_hash, queue, priority, input, parent_id, cancel_requested,
+       finished_at IS NOT NULL AS finished,
        (EXTRACT(EPOCH FROM now()) * 1000)::bigint AS now_millis,
-       to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
-FROM executions e
-LEFT JOIN checkpoints c ON c.execution_id = e.id
-WHERE e.id = :id AND e.kind = 'workflow'
-FOR NO KEY UPDATE OF e
+       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
+FROM executions
+WHERE id = :id AND kind = 'workflow'
+FOR NO KEY UPDATE

@@ -1,14 +1,19 @@
--- Everything the workflow may react to, in the order it happened: its inbox (task and child outcomes,
--- cancel requests), its timers that are due, and its signals not consumed yet (oldest first).
+-- Everything a slice reads once it holds the workflow's lock, in one round trip: the checkpoint (a row of
+-- its own, first), then what the workflow may react to in the order it happened: its inbox (task and
+-- child outcomes, cancel requests), its due timers, and its signals not consumed yet (oldest first).
 SELECT source, id, promise, kind, payload, name
 FROM (
-    SELECT 'inbox' AS source, id, promise, kind, payload, NULL AS name, created_at AS at
+    SELECT 0 AS part, 'checkpoint' AS source, NULL::bigint AS id, NULL::integer AS promise, 'checkpoint' AS kind,
+           state AS payload, NULL AS name, NULL::timestamptz AS at
+    FROM checkpoints WHERE execution_id = :id
+    UNION ALL
+    SELECT 1, 'inbox', id, promise, kind, payload, NULL, created_at
     FROM inbox WHERE execution_id = :id
     UNION ALL
-    SELECT 'timer', NULL, promise, 'timer', NULL, NULL, fire_at
+    SELECT 1, 'timer', NULL, promise, 'timer', NULL, NULL, fire_at
     FROM timers WHERE execution_id = :id AND fire_at <= now()
     UNION ALL
-    SELECT 'signal', id, NULL, 'signal', payload, name, sent_at
+    SELECT 1, 'signal', id, NULL, 'signal', payload, name, sent_at
     FROM signals WHERE execution_id = :id AND consumed_at IS NULL
 ) AS pending
-ORDER BY at, id
+ORDER BY part, at, id
