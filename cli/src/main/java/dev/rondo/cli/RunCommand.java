@@ -1,5 +1,7 @@
 package dev.rondo.cli;
 
+import dev.rondo.client.RondoException;
+import dev.rondo.client.WorkflowResult;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Slice;
@@ -13,9 +15,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,13 +28,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code rondo run FILE.flow}: runs a workflow to its end in this process, tasks answered by mocks and time
- * skipped, printing its log lines and then its result as JSON. Exit 0 completed, 1 failed or cancelled,
- * 2 invalid program or usage.
+ * {@code rondo run FILE.flow}: runs a workflow to its end, tasks answered by mocks, printing its log lines
+ * and then its result as JSON. With a database ({@code --database-url} or {@code RONDO_DATABASE_URL}) it
+ * runs on the engine: deployed, started, and run by an in-process worker, every await a checkpoint in
+ * PostgreSQL and timers really waiting. Without one it runs in this process with time skipped. Exit 0
+ * completed, 1 failed or cancelled, 2 invalid program or usage.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a workflow to its end and print its log lines, then its result as JSON.",
-                "Tasks are answered by --mock/--mock-error; a task with neither fails at once. Timers do not really wait."})
+                "Tasks are answered by --mock/--mock-error; a task with neither fails at once.",
+                "With a database (--database-url or RONDO_DATABASE_URL) the workflow runs on the engine and timers really wait;",
+                "without one it runs in this process and timers do not really wait."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -50,26 +59,34 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--signal", paramLabel = "NAME=JSON", description = "Send signal NAME with payload JSON before the workflow starts. Repeatable.")
     List<String> signals = new ArrayList<>();
 
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "Run on the engine in this PostgreSQL database (default: $RONDO_DATABASE_URL; with neither, in this process).")
+    String databaseUrl;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, MockResult> answers = new HashMap<>();
-        LocalDriver.Builder driver = LocalDriver.builder();
-        Object inputValue;
+        Map<String, String> answers = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> sent = new ArrayList<>();
         try {
-            inputValue = input == null ? new FlowObject() : parseJson("--input", input);
+            if (input != null) {
+                parseJson("--input", input);
+            }
             for (String mock : mocks) {
                 String[] pair = split("--mock", mock);
-                answers.put(pair[0], MockResult.success(parseJson("--mock " + pair[0], pair[1]), 0));
+                parseJson("--mock " + pair[0], pair[1]);
+                answers.put(pair[0], pair[1]);
             }
             for (String mock : mockErrors) {
                 String[] pair = split("--mock-error", mock);
-                answers.put(pair[0], MockResult.failure(pair[1], false, 0));
+                failures.put(pair[0], pair[1]);
             }
             for (String signal : signals) {
                 String[] pair = split("--signal", signal);
-                driver.signal(pair[0], 0, parseJson("--signal " + pair[0], pair[1]));
+                parseJson("--signal " + pair[0], pair[1]);
+                sent.add(Map.entry(pair[0], pair[1]));
             }
         } catch (IllegalArgumentException e) {
             err.println("rondo: " + e.getMessage());
@@ -79,7 +96,48 @@ final class RunCommand implements Callable<Integer> {
         if (compilation == null || !compilation.ok()) {
             return Main.INVALID;
         }
-        LocalResult result = driver.mocks((task, in, attempt) -> answers.get(task)).build()
+        String url = databaseUrl != null ? databaseUrl : System.getenv("RONDO_DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            return onEngine(url, answers, failures, sent, out, err);
+        }
+        return inProcess(compilation, answers, failures, sent, out, err);
+    }
+
+    private int onEngine(String url, Map<String, String> answers, Map<String, String> failures,
+                         List<Map.Entry<String, String>> sent, PrintWriter out, PrintWriter err) throws InterruptedException {
+        EngineRun.Ended ended;
+        try {
+            ended = new EngineRun(url).run(file, input == null ? "{}" : input, answers, failures, sent);
+        } catch (RondoException e) {
+            err.println("rondo: " + e.getMessage());
+            return 1;
+        }
+        EngineRun.printLog(out, ended.log());
+        WorkflowResult result = ended.result();
+        if (result.completed()) {
+            out.println(result.resultJson());
+            return 0;
+        }
+        WorkflowResult.ExecutionError error = result.error();
+        String shown = error.toString();
+        String deployedName = error.file();
+        if (deployedName != null && file.getFileName().toString().equals(deployedName)) {
+            shown = file + shown.substring(deployedName.length()); // as given on the command line
+        }
+        err.println(shown);
+        hint(error.message(), err);
+        return 1;
+    }
+
+    private int inProcess(Compilation compilation, Map<String, String> answers, Map<String, String> failures,
+                          List<Map.Entry<String, String>> sent, PrintWriter out, PrintWriter err) {
+        Map<String, MockResult> mocked = new HashMap<>();
+        answers.forEach((task, json) -> mocked.put(task, MockResult.success(Json.parse(json), 0)));
+        failures.forEach((task, message) -> mocked.put(task, MockResult.failure(message, false, 0)));
+        LocalDriver.Builder driver = LocalDriver.builder();
+        sent.forEach(signal -> driver.signal(signal.getKey(), 0, Json.parse(signal.getValue())));
+        Object inputValue = input == null ? new FlowObject() : Json.parse(input);
+        LocalResult result = driver.mocks((task, in, attempt) -> mocked.get(task)).build()
                 .run(Executable.of(compilation.program()), inputValue);
         result.log().forEach(out::println);
         out.flush();
@@ -92,11 +150,21 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         err.println(result.error() != null ? result.error().toString() : file + ": the workflow was cancelled.");
-        if (result.error() != null && result.error().message().startsWith("No handler or mock for task '")) {
-            String task = result.error().message().split("'")[1];
-            err.println("hint: answer the task with --mock " + task + "=JSON or --mock-error " + task + "=MESSAGE");
+        if (result.error() != null) {
+            hint(result.error().message(), err);
         }
         return 1;
+    }
+
+    private static final Pattern NO_HANDLER = Pattern.compile("^No handler (?:or mock )?for task '([^']+)'");
+
+    /** A task nobody answers: say how to answer it. */
+    private static void hint(String message, PrintWriter err) {
+        Matcher m = NO_HANDLER.matcher(message);
+        if (m.find()) {
+            String task = m.group(1);
+            err.println("hint: answer the task with --mock " + task + "=JSON or --mock-error " + task + "=MESSAGE");
+        }
     }
 
     private static String[] split(String option, String value) {

@@ -74,10 +74,18 @@ public final class RondoClient implements AutoCloseable {
      * migrations first.
      */
     public static RondoClient connect(String url) {
+        return connect(url, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * {@link #connect(String)} with a pool of {@code poolSize} connections, for a process that also runs a
+     * {@code Worker} on {@link #dataSource()} (give it the worker's concurrency plus a few).
+     */
+    public static RondoClient connect(String url, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(DatabaseUrls.toJdbc(url));
         config.setPoolName("rondo-client");
-        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        config.setMaximumPoolSize(poolSize);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -91,6 +99,11 @@ public final class RondoClient implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    /** The data source this client uses (its own pool after {@link #connect}); a worker may share it. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /** Closes the pool {@link #connect} made; a caller's data source is left open. Idempotent. */

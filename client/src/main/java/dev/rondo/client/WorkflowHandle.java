@@ -140,6 +140,14 @@ public final class WorkflowHandle {
                 sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor));
     }
 
+    /**
+     * The execution's log ({@code print}/{@code console.log} lines, each exactly once) after the first
+     * {@code after} lines; pass the number of lines seen so far to follow a running execution.
+     */
+    public List<String> logs(int after) {
+        return jdbi.withExtension(QueryDao.class, dao -> dao.logLines(id, after));
+    }
+
     /** The source line a {@code file:line:col} position points at, or null. */
     private static String sourceLine(String source, String position) {
         if (source == null || position == null) {

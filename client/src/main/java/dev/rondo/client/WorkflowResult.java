@@ -1,12 +1,66 @@
 package dev.rondo.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * How an execution ended: {@code completed} with its result, or {@code failed}/{@code cancelled} with its
  * error ({@code {name, message, file, line, column, …}}), both as JSON text.
+ *
+ * <pre>{@code
+ * WorkflowResult r = handle.result(Duration.ofMinutes(1));
+ * if (r.completed()) { Receipt receipt = r.resultAs(Receipt.class); }
+ * else { System.err.println(r.error()); }   // orders/process.flow:12:5: TaskError: Card declined
+ * }</pre>
  */
 public record WorkflowResult(String executionId, String status, String resultJson, String errorJson) {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     public boolean completed() {
         return "completed".equals(status);
+    }
+
+    /** The result read by Jackson as {@code type} (a record, a map, …), with a default {@code ObjectMapper}. */
+    public <T> T resultAs(Class<T> type) {
+        return resultAs(type, MAPPER);
+    }
+
+    /** The result read as {@code type} by {@code mapper}. */
+    public <T> T resultAs(Class<T> type, ObjectMapper mapper) {
+        if (!completed()) {
+            throw new IllegalStateException("Execution '" + executionId + "' ended " + status + ", with no result: " + error());
+        }
+        try {
+            return mapper.readValue(resultJson, type);
+        } catch (JsonProcessingException e) {
+            throw new RondoException.InvalidPayload("The result of execution '" + executionId + "' does not fit "
+                    + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The uncaught error of a failed or cancelled execution; null when it completed. */
+    public ExecutionError error() {
+        if (errorJson == null) {
+            return null;
+        }
+        try {
+            JsonNode error = MAPPER.readTree(errorJson);
+            return new ExecutionError(error.path("name").asText("Error"), error.path("message").asText(""),
+                    error.path("file").asText(null), error.path("line").asInt(0), error.path("column").asInt(0));
+        } catch (JsonProcessingException e) {
+            return new ExecutionError("Error", errorJson, null, 0, 0);
+        }
+    }
+
+    /** An execution's uncaught error: its name and message, and where in the {@code .flow} file it was raised. */
+    public record ExecutionError(String name, String message, String file, int line, int column) {
+
+        /** {@code file.flow:LINE:COL: Name: message}, as the command line prints errors. */
+        @Override
+        public String toString() {
+            return (file == null ? "" : file + ":" + line + ":" + column + ": ") + name + ": " + message;
+        }
     }
 }

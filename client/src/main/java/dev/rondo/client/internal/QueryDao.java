@@ -21,6 +21,9 @@ public interface QueryDao {
     @RegisterConstructorMapper(Row.class)
     Optional<Row> describe(@Bind("id") String id);
 
+    @SqlQuery("log_lines")
+    List<String> logLines(@Bind("id") String id, @Bind("after") int after);
+
     @SqlQuery("list_executions")
     @RegisterConstructorMapper(ExecutionSummary.class)
     List<ExecutionSummary> list(@Bind("status") String status, @Bind("workflow") String workflow,

@@ -1,0 +1,108 @@
+package dev.rondo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rondo.migrations.TestDatabase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rondo run --database-url}: the same interface and output as in-process, on the real engine. */
+class RunOnTheEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private String url;
+
+    @BeforeEach
+    void database() {
+        url = TestDatabase.freshSchemaUrl("cli_run");
+    }
+
+    private record Result(int code, String out, String err) {}
+
+    private Result rondo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--database-url";
+        all[args.length + 1] = url;
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), all);
+        return new Result(code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
+    }
+
+    private Path file(String name, String source) throws IOException {
+        Path path = dir.resolve(name);
+        Files.writeString(path, source, StandardCharsets.UTF_8);
+        return path;
+    }
+
+    @Test
+    void runsOnTheEngineAndPrintsTheLogThenTheResult() throws Exception {
+        Path flow = file("hello.flow", """
+                print(`hi ${Inputs.name}`)
+                let r = await Task.run("charge", {amount: 5})
+                await Timer.delay(0.2)
+                let s = await Signal.next("approve")
+                return {id: r.id, approved: s}
+                """);
+        Result result = rondo("run", flow.toString(), "--input", "{\"name\":\"Ada\"}", "--mock", "charge={\"id\":\"r1\"}",
+                "--signal", "approve=true");
+        assertEquals(0, result.code(), result.err());
+        assertEquals("hi Ada\n{\"id\":\"r1\",\"approved\":true}\n", result.out());
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM executions WHERE status = 'completed'")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1), "the workflow and its task ran on the engine");
+        }
+    }
+
+    @Test
+    void aFailureExitsOneWithTheFileAsGiven() throws IOException {
+        Path flow = file("fail.flow", "print(1)\nawait Task.run(\"charge\")\n");
+        Result result = rondo("run", flow.toString(), "--mock-error", "charge=card declined");
+        assertEquals(1, result.code());
+        assertEquals("1\n", result.out());
+        assertEquals(flow + ":2:1: TaskError: card declined", result.err().strip());
+    }
+
+    @Test
+    void aTaskWithNoMockFailsAtOnceWithAHint() throws IOException {
+        Path flow = file("nomock.flow", "await Task.run(\"ship\")\n");
+        Result result = rondo("run", flow.toString());
+        assertEquals(1, result.code());
+        assertTrue(result.err().contains(":1:1: TaskError: No handler for task 'ship'"), result.err());
+        assertTrue(result.err().contains("hint: answer the task with --mock ship=JSON or --mock-error ship=MESSAGE"), result.err());
+    }
+
+    @Test
+    void aBrokenFileShowsEveryDiagnosticAndExitsTwo() throws IOException {
+        Path flow = file("broken.flow", "let a = )\n\nlet b = ]\n");
+        Result result = rondo("run", flow.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().lines().count() >= 2, result.err());
+    }
+
+    @Test
+    void anUnreachableDatabaseIsNamedWithoutItsPassword() throws IOException {
+        Path flow = file("ok.flow", "return 1\n");
+        url = "postgres://someone:secret@127.0.0.1:1/nowhere";
+        Result result = rondo("run", flow.toString());
+        assertEquals(1, result.code());
+        assertTrue(result.err().startsWith("rondo: Cannot connect to postgres://someone:***@127.0.0.1:1/nowhere"), result.err());
+        assertTrue(!result.err().contains("secret"), result.err());
+    }
+}
