@@ -18,9 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The golden corpus: every {@code .flow} file under {@code src/test/resources/corpus} (but the children
- * other files call) runs twice, straight through and restored from JSON at every await.
+ * other files call) runs twice, straight through and restored from JSON at every await. The listing and
+ * naming helpers are public for the worker's tests, which run the corpus on the engine.
  */
-class CorpusTest {
+public class CorpusTest {
 
     static final Path ROOT = Path.of("src/test/resources/corpus");
 
@@ -29,7 +30,7 @@ class CorpusTest {
         GoldenRunner runner = new GoldenRunner(CorpusTest::child);
         return files().stream()
                 .map(path -> {
-                    String name = ROOT.relativize(path).toString().replace('\\', '/').replaceAll("\\.flow$", "");
+                    String name = nameOf(ROOT, path);
                     GoldenSpec spec = GoldenSpec.parse(name, read(path));
                     return spec.child() ? null : DynamicTest.dynamicTest(name, path.toUri(), () -> runner.check(spec));
                 })
@@ -42,9 +43,19 @@ class CorpusTest {
     }
 
     static List<Path> files() throws IOException {
-        try (Stream<Path> walk = Files.walk(ROOT)) {
+        return files(ROOT);
+    }
+
+    /** Every {@code .flow} file below {@code root}, sorted. */
+    public static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".flow")).sorted().toList();
         }
+    }
+
+    /** A corpus file's name: its path below {@code root}, with {@code /} between folders and no {@code .flow}. */
+    public static String nameOf(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/').replaceAll("\\.flow$", "");
     }
 
     /** Child workflows are corpus files named by their path below the root. */
@@ -57,7 +68,7 @@ class CorpusTest {
         return compilation.ok() ? Executable.of(compilation.program()) : null;
     }
 
-    static String read(Path path) {
+    public static String read(Path path) {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * Runs one golden file and checks it: compile errors, or two runs (straight through, and rebuilt from a
  * JSON checkpoint at every await) that must each match the expectations and agree with each other.
  */
-final class GoldenRunner {
+public final class GoldenRunner {
 
     private final Function<String, Executable> children;
 
@@ -84,7 +84,7 @@ final class GoldenRunner {
     }
 
     /** Each attempt of a task, across all its calls, takes the next mock line of that task; the last one repeats. */
-    static TaskMocks sequentialMocks(GoldenSpec spec) {
+    public static TaskMocks sequentialMocks(GoldenSpec spec) {
         Map<String, Integer> used = new HashMap<>();
         return (task, input, attempt) -> {
             List<MockResult> results = spec.mocks().get(task);
@@ -96,7 +96,8 @@ final class GoldenRunner {
         };
     }
 
-    private static void checkExpectations(GoldenSpec spec, LocalResult result, String which) {
+    /** Checks one run's log, result or runtime error against the file's expectations; {@code which} names the run. */
+    public static void checkExpectations(GoldenSpec spec, LocalResult result, String which) {
         assertEquals(null, result.stuck(), which + ": the workflow got stuck");
         assertEquals(spec.expectedLog(), result.log(), which + ": log lines");
         if (spec.runtimeError() != null) {

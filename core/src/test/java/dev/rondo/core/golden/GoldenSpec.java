@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a golden {@code .flow} file expects and how it is to be run, read from its comments (the comment
- * language is described in {@code src/test/resources/corpus/README.md}).
+ * language is described in {@code src/test/resources/corpus/README.md}). Public for the worker's tests,
+ * which run the corpus on the engine.
  */
-record GoldenSpec(
+public record GoldenSpec(
         String name,
         String source,
         boolean child,
@@ -28,15 +29,15 @@ record GoldenSpec(
         Double cancelAt,
         Long operationLimit) {
 
-    record ExpectedError(int line, String text) {}
+    public record ExpectedError(int line, String text) {}
 
-    record Signal(String name, double at, Object payload) {}
+    public record Signal(String name, double at, Object payload) {}
 
     private static final Pattern DIRECTIVE = Pattern.compile(
             "//\\s*(expect runtime error|expect result|expect|error|input|mock-workflow-error|mock-workflow|mock-error|mock-fatal|mock|signal|cancel at|limit operations|child)\\b(.*)$");
     private static final Pattern NAMED = Pattern.compile("\\s+([A-Za-z0-9_./-]+)(?:\\s+(?:after|at)\\s+([0-9.]+))?\\s*:\\s?(.*)$");
 
-    static GoldenSpec parse(String name, String source) {
+    public static GoldenSpec parse(String name, String source) {
         List<String> log = new ArrayList<>();
         String result = null;
         ExpectedError runtime = null;
