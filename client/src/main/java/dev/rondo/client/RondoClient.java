@@ -37,7 +37,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * Rondo's Java client: deploys workflows to a PostgreSQL database, starts them and lists them; a
  * {@link WorkflowHandle} signals, cancels, describes and waits for one. Thread-safe; create one per
- * database and share it. Executions are run by workers (the worker module is being built; see the README).
+ * database and share it. Executions are run by {@code Worker}s (module rondo-worker).
  *
  * <pre>{@code
  * RondoClient rondo = RondoClient.create(dataSource);   // brings the schema up to date
