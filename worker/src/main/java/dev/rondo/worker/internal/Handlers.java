@@ -72,8 +72,4 @@ public final class Handlers {
     Set<String> names() {
         return byName.keySet();
     }
-
-    public boolean isEmpty() {
-        return byName.isEmpty();
-    }
 }

@@ -40,8 +40,4 @@ public final class InFlight {
     Collection<Item> all() {
         return items.values();
     }
-
-    public int size() {
-        return items.size();
-    }
 }

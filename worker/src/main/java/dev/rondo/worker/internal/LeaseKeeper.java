@@ -99,8 +99,10 @@ final class LeaseKeeper {
             Boolean flag = cancelled.get(item.id);
             if (flag == null) {
                 // finished meanwhile (fine) or rescued by another worker: only the latter is still held
-                if (inFlight.get(item.id) == item) {
+                if (inFlight.get(item.id) == item && !item.lost) {
                     item.lost = true;
+                    LOG.warn("Lost the lease of queue item {} (this worker was cut off for longer than the lease);"
+                            + " another worker redoes its work, and this worker's result for it will not be kept", item.id);
                 }
             } else {
                 item.cancelled = flag;
