@@ -72,7 +72,13 @@ final class BenchDatabase {
     long postmasterPid() throws SQLException {
         if (postmasterPid == null) {
             boolean local = host().equals("localhost") || host().startsWith("127.") || host().equals("[::1]");
-            postmasterPid = local ? CpuClock.parentOf((long) number("SELECT pg_backend_pid()")) : -1L;
+            postmasterPid = -1L;
+            if (local) {
+                try (Connection c = connect()) {
+                    // read while the backend lives: it exits when its connection closes
+                    postmasterPid = CpuClock.parentOf((long) number(c, "SELECT pg_backend_pid()"));
+                }
+            }
         }
         return postmasterPid;
     }

@@ -1,6 +1,7 @@
 package dev.rondo.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ record CpuClock(long processNanos, long serverNanos) {
     /** Now; {@code postmasterPid} -1 (a remote server) leaves the server's time unknown. */
     static CpuClock now(long postmasterPid) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new CpuClock(os.getProcessCpuTime(), postmasterPid < 0 ? -1 : serverTicks(postmasterPid) * NANOS_PER_TICK);
+        long ticks = postmasterPid < 0 ? -1 : serverTicks(postmasterPid);
+        return new CpuClock(os.getProcessCpuTime(), ticks < 0 ? -1 : ticks * NANOS_PER_TICK);
     }
 
     /** Nanoseconds of this JVM's CPU between {@code start} and this reading. */
@@ -40,16 +42,36 @@ record CpuClock(long processNanos, long serverNanos) {
 
     /**
      * The postmaster's own time and that of its reaped children (backends that have exited), plus each
-     * live backend's. A backend that exits between two readings is counted whole in the second, so its
-     * time before the first counts twice: the benchmark keeps its pools open across each measurement, so
-     * only its short polling connections do that.
+     * live backend's: a backend that exits between two readings is counted alive in the first and reaped,
+     * whole, in the second, so their difference holds its time in between. A backend reaped while the
+     * children are being listed would be in neither, so the listing is repeated until the postmaster's
+     * reaped time is the same before and after it.
      */
     private static long serverTicks(long postmaster) {
-        String[] own = stat(postmaster);
-        if (own == null) {
-            return -1;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            long before = ownTicks(postmaster);
+            long children = childrenTicks(postmaster);
+            long after = ownTicks(postmaster);
+            if (before < 0 || children < 0 || after < 0) {
+                return -1;
+            }
+            if (before == after) {
+                return before + children;
+            }
         }
-        long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+        return -1;
+    }
+
+    /** utime + stime + cutime + cstime of the postmaster; -1 when it cannot be read. */
+    private static long ownTicks(long postmaster) {
+        String[] own = stat(postmaster);
+        return own == null ? -1
+                : Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+    }
+
+    /** utime + stime of every live (or not yet reaped) child of the postmaster. */
+    private static long childrenTicks(long postmaster) {
+        long ticks = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path p : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 String[] stat = stat(Long.parseLong(p.getFileName().toString()));
@@ -57,7 +79,7 @@ record CpuClock(long processNanos, long serverNanos) {
                     ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return -1;
         }
         return ticks;
