@@ -1,6 +1,5 @@
 package dev.rondo.bench;
 
-import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowResult;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -53,7 +52,7 @@ final class EngineLatency {
 
     private static void runOneByOne(FreshEngine engine, int workflows) {
         for (int i = 0; i < workflows; i++) {
-            WorkflowResult result = engine.client.start("steps", "{}", StartOptions.DEFAULT).result(Duration.ofSeconds(60));
+            WorkflowResult result = engine.start("steps", "{}").result(Duration.ofSeconds(60));
             if (!result.completed()) {
                 throw new IllegalStateException("a steps workflow ended " + result.status() + ": " + result.errorJson());
             }

@@ -3,6 +3,7 @@ package dev.rondo.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
+import dev.rondo.client.WorkflowHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +54,8 @@ final class FreshEngine implements AutoCloseable {
         }
     }
 
-    void start(String workflow, String inputJson) {
-        client.start(workflow, inputJson, StartOptions.DEFAULT);
+    WorkflowHandle start(String workflow, String inputJson) {
+        return client.start(workflow, inputJson, StartOptions.DEFAULT);
     }
 
     /**
