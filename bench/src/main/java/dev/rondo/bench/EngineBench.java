@@ -1,0 +1,81 @@
+package dev.rondo.bench;
+
+/**
+ * The engine on PostgreSQL, each figure beside a ceiling or floor measured in the same run: no-op task
+ * throughput with one and two workers against pgbench running the worker's own claim and finish SQL;
+ * checkpoints per second of a 10-step sequential workflow; pickup latency against a plain-JDBC
+ * NOTIFY-and-claim loop; and CPU per task. Every measurement starts from a freshly migrated schema; one
+ * uncounted pass first lets the JIT compile the engine, then each figure is the median of the runs.
+ */
+public final class EngineBench {
+
+    static final int CONCURRENCY = 32;
+    /** The latency worker's concurrency: Worker's default, since it is only lightly loaded. */
+    static final int LATENCY_CONCURRENCY = 16;
+    static final int FAN_OUT_WORKFLOWS = 80;
+    static final int FAN_OUT_TASKS = 50;
+    static final int STEP_WORKFLOWS = 200;
+    static final int LATENCY_WORKFLOWS = 100;
+    static final int FLOOR_ROUNDS = 200;
+    static final int PGBENCH_SECONDS = 10;
+    /** More than pgbench can end in {@link #PGBENCH_SECONDS} here (about 1.2k and 22k jobs/s seen), so it never runs dry. */
+    static final int PGBENCH_TASKS_SINGLE = 50_000;
+    static final int PGBENCH_TASKS_BATCHED = 500_000;
+
+    private static final String FAN_OUT_INPUT = "{\"tasks\": " + FAN_OUT_TASKS + "}";
+
+    private EngineBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        BenchDatabase db = BenchDatabase.fromEnvironment();
+        db.createIfMissing();
+        System.out.printf("engine: %d runs on %s, %d cores; one warm-up pass first (not counted)%n",
+                runs, db.describe(), Runtime.getRuntime().availableProcessors());
+        EngineLoad.run(db, 1, CONCURRENCY, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS / 2);
+        EngineLoad.run(db, 2, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS / 2);
+        EngineLatency.run(db, LATENCY_CONCURRENCY, 10);
+        Medians m = new Medians();
+        for (int run = 1; run <= runs; run++) {
+            measure(db, m);
+            System.out.printf("  run %d: tasks/s %s (1 worker), %s (2); checkpoints/s %s (1), %s (2); "
+                            + "start→slice %.2f/%.2f ms, task→slice %.2f/%.2f ms, floor %.2f/%.2f ms (p50/p99); "
+                            + "pgbench %s jobs/s (1/claim), %s (100/claim)%n",
+                    run, Stats.format(m.last("tasks 1")), Stats.format(m.last("tasks 2")),
+                    Stats.format(m.last("slices 1")), Stats.format(m.last("slices 2")),
+                    m.last("start p50"), m.last("start p99"), m.last("resume p50"), m.last("resume p99"),
+                    m.last("floor p50"), m.last("floor p99"),
+                    Stats.format(m.last("pgbench 1")), Stats.format(m.last("pgbench 100")));
+        }
+        EngineTable.print(m, runs);
+    }
+
+    /** One run: every measurement once, in an order that interleaves the engine and its peers. */
+    private static void measure(BenchDatabase db, Medians m) throws Exception {
+        for (int workers = 1; workers <= 2; workers++) {
+            EngineLoad.Result fanOut = EngineLoad.run(db, workers, CONCURRENCY, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS);
+            m.add("tasks " + workers, fanOut.tasksPerSecond());
+            m.add("jvm cpu " + workers, fanOut.jvmMicrosPer(fanOut.tasks()));
+            m.add("server cpu " + workers, fanOut.serverMicrosPer(fanOut.tasks()));
+            EngineLoad.Result steps = EngineLoad.run(db, workers, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS);
+            m.add("slices " + workers, steps.slicesPerSecond());
+            m.add("step jvm cpu " + workers, steps.jvmMicrosPer(steps.slices()));
+            m.add("step server cpu " + workers, steps.serverMicrosPer(steps.slices()));
+        }
+        EngineLatency.Result latency = EngineLatency.run(db, LATENCY_CONCURRENCY, LATENCY_WORKFLOWS);
+        m.add("start p50", Stats.percentile(latency.startToSlice(), 0.50));
+        m.add("start p99", Stats.percentile(latency.startToSlice(), 0.99));
+        m.add("resume p50", Stats.percentile(latency.taskToResume(), 0.50));
+        m.add("resume p99", Stats.percentile(latency.taskToResume(), 0.99));
+        db.reset();
+        double[] floor = NotifyFloor.run(db, FLOOR_ROUNDS);
+        m.add("floor p50", Stats.percentile(floor, 0.50));
+        m.add("floor p99", Stats.percentile(floor, 0.99));
+        PgbenchCeiling.Result single = PgbenchCeiling.run(db, 1, PGBENCH_SECONDS, PGBENCH_TASKS_SINGLE);
+        m.add("pgbench 1", single.jobsPerSecond());
+        PgbenchCeiling.Result batched = PgbenchCeiling.run(db, 100, PGBENCH_SECONDS, PGBENCH_TASKS_BATCHED);
+        m.add("pgbench 100", batched.jobsPerSecond());
+        m.add("pgbench server cpu 1", single.serverMicrosPerJob());
+        m.add("pgbench server cpu 100", batched.serverMicrosPerJob());
+    }
+}

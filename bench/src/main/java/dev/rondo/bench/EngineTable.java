@@ -1,0 +1,68 @@
+package dev.rondo.bench;
+
+/** The engine benchmark's closing table: each engine figure, its same-run peer, and their ratio. */
+final class EngineTable {
+
+    private static final String ROW = "%-50s %9s   %-50s %9s   %s%n";
+    private static final String PGBENCH_100 = "pgbench claim+finish, 100 per claim";
+    private static final String PGBENCH_1 = "pgbench claim+finish, 1 per claim";
+
+    private EngineTable() {}
+
+    static void print(Medians m, int runs) {
+        System.out.println();
+        System.out.printf(ROW, "engine figure (median of " + runs + " runs)", "engine", "ceiling, floor or peer (same run)", "value", "ratio");
+        for (int w = 1; w <= 2; w++) {
+            row("no-op tasks/s, " + workers(w) + " × " + EngineBench.CONCURRENCY, m.of("tasks " + w),
+                    PGBENCH_100 + ", jobs/s", m.of("pgbench 100"));
+        }
+        for (int w = 1; w <= 2; w++) {
+            row("checkpoints/s, 10-step workflows, " + workers(w), m.of("slices " + w), PGBENCH_1 + ", jobs/s", m.of("pgbench 1"));
+        }
+        System.out.println();
+        for (String p : new String[] {"p50", "p99"}) {
+            row("start → first slice, " + p + ", ms", m.of("start " + p), "no-engine NOTIFY + claim, " + p + ", ms", m.of("floor " + p));
+        }
+        for (String p : new String[] {"p50", "p99"}) {
+            row("task end → parent's next slice, " + p + ", ms", m.of("resume " + p), "no-engine NOTIFY + claim, " + p + ", ms",
+                    m.of("floor " + p));
+        }
+        System.out.println();
+        for (int w = 1; w <= 2; w++) {
+            row("JVM CPU per task, µs, " + workers(w), m.of("jvm cpu " + w), "PostgreSQL CPU per task, same load, µs", m.of("server cpu " + w));
+        }
+        for (int w = 1; w <= 2; w++) {
+            row("PostgreSQL CPU per task, µs, " + workers(w), m.of("server cpu " + w), PGBENCH_100 + ", per job, µs",
+                    m.of("pgbench server cpu 100"));
+        }
+        for (int w = 1; w <= 2; w++) {
+            row("JVM CPU per checkpoint step, µs, " + workers(w), m.of("step jvm cpu " + w), "PostgreSQL CPU per step, same load, µs",
+                    m.of("step server cpu " + w));
+        }
+        for (int w = 1; w <= 2; w++) {
+            row("PostgreSQL CPU per checkpoint step, µs, " + workers(w), m.of("step server cpu " + w), PGBENCH_1 + ", per job, µs",
+                    m.of("pgbench server cpu 1"));
+        }
+        System.out.println();
+        System.out.println("Tasks/s: tasks ended (executions of kind 'task') per second, from the first of "
+                + EngineBench.FAN_OUT_WORKFLOWS + " starts of a " + EngineBench.FAN_OUT_TASKS
+                + "-task Promise.all fan-out to the last workflow's end; pgbench: tasks seeded the same way, ended per second.");
+        System.out.println("Checkpoints/s: slices committed per second by " + EngineBench.STEP_WORKFLOWS
+                + " concurrent 10-step workflows (11 slices each). A step (slice + task) commits 4 transactions"
+                + " (2 claims, the slice, the task's end), a pgbench job 2.");
+        System.out.println("Latencies: one workflow at a time on 1 worker, from the database's now(), which is the start of each"
+                + " writing transaction (the engine does not use clock_timestamp()); the floor is timed on the JVM's clock"
+                + " from before its insert to its claim's answer.");
+        System.out.println("CPU: the JVM runs the workers, the client and this benchmark's polling; PostgreSQL's is its postmaster's"
+                + " and backends' from /proc (unknown for a remote server). Per step: per slice committed, with its task.");
+    }
+
+    private static String workers(int count) {
+        return count == 1 ? "1 worker" : count + " workers";
+    }
+
+    private static void row(String figure, double engine, String peer, double peerValue) {
+        System.out.printf(ROW, figure, Stats.format(engine), peer, Stats.format(peerValue),
+                String.format("%.2f", engine / peerValue));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.rondo.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.StartOptions;
+import dev.rondo.client.WorkflowHandle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A freshly migrated schema with the benchmark's two workflows deployed, and a client on a small pool of
+ * its own (as an application starting workflows would have).
+ */
+final class FreshEngine implements AutoCloseable {
+
+    /** {@code Inputs.tasks} no-op tasks at once; the workflow ends when all have. */
+    static final String FAN_OUT = """
+            let pending = []
+            for (let i = 0; i < Inputs.tasks; i++) { pending.push(Task.run("noop", {i: i})) }
+            await Promise.all(pending)
+            return "done"
+            """;
+
+    /** Ten no-op tasks one after the other: eleven slices, ten checkpoints. */
+    static final String STEPS = """
+            for (let i = 0; i < 10; i++) { await Task.run("noop", {i: i}) }
+            return "done"
+            """;
+
+    final BenchDatabase db;
+    final HikariDataSource pool;
+    final RondoClient client;
+
+    FreshEngine(BenchDatabase db) throws SQLException, IOException {
+        this.db = db;
+        db.reset();
+        this.pool = db.pool("bench-client", 4);
+        this.client = RondoClient.create(pool);
+        Path flows = Files.createTempDirectory("rondo-bench-flows");
+        try {
+            Files.writeString(flows.resolve("fanout.flow"), FAN_OUT);
+            Files.writeString(flows.resolve("steps.flow"), STEPS);
+            client.deploy(flows);
+        } finally {
+            try (var files = Files.list(flows)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(flows);
+        }
+    }
+
+    WorkflowHandle start(String workflow, String inputJson) {
+        return client.start(workflow, inputJson, StartOptions.DEFAULT);
+    }
+
+    /**
+     * Waits until no workflow is unfinished, polling every 10 ms on one pooled connection (a new connection
+     * per poll would cost the server a backend start each time); throws after {@code seconds}.
+     */
+    void awaitWorkflowsEnded(int seconds) throws SQLException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        // the status filter matches the partial index executions_unfinished
+        String unfinished = "SELECT count(*) FROM executions WHERE status IN ('queued', 'running', 'waiting') AND kind = 'workflow'";
+        try (Connection c = pool.getConnection()) {
+            double left;
+            while ((left = BenchDatabase.number(c, unfinished)) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException((long) left + " workflows still unfinished after " + seconds + " s");
+                }
+                Sleep.millis(10);
+            }
+            double failed = BenchDatabase.number(c, "SELECT count(*) FROM executions WHERE status <> 'completed'");
+            if (failed > 0) {
+                throw new IllegalStateException((long) failed + " executions did not complete");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        pool.close();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.rondo.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+
+/**
+ * The no-engine floor of pickup latency: plain JDBC, no worker, no pool. One connection writes an
+ * execution and its queue item with the client's own {@code insert_workflow.sql} and {@code enqueue.sql}
+ * (which sends the NOTIFY) in one transaction; a second connection LISTENs and, when notified, claims with
+ * the worker's {@code claim.sql} on a third (the worker, too, claims on another connection than the one
+ * it listens on). A sample is the time from before the insert to the claim's answer, on this JVM's clock:
+ * commit, notification and claim, and nothing of the engine's own.
+ */
+final class NotifyFloor {
+
+    private static final int WARM_UP = 20;
+    private static final String QUEUE = "floor";
+    private static final long STOP = Long.MIN_VALUE;
+
+    private NotifyFloor() {}
+
+    /** Milliseconds, one sample per round; the schema must be fresh and no worker running. */
+    static double[] run(BenchDatabase db, int rounds) throws SQLException, InterruptedException {
+        EngineSql insert = EngineSql.load("dev/rondo/client/internal/ExecutionDao/insert_workflow.sql");
+        EngineSql enqueue = EngineSql.load("dev/rondo/client/internal/ExecutionDao/enqueue.sql");
+        EngineSql claim = EngineSql.load("dev/rondo/worker/internal/QueueDao/claim.sql");
+        try (Connection producer = db.connect(); Connection listener = db.connect(); Connection claimer = db.connect()) {
+            try (Statement s = listener.createStatement()) {
+                s.execute("LISTEN rondo_work");
+            }
+            SynchronousQueue<Long> claimedAt = new SynchronousQueue<>();
+            Thread thread = Thread.ofPlatform().name("floor-listener").start(() -> listen(listener, claimer, claim, claimedAt));
+            producer.setAutoCommit(false);
+            double[] samples = new double[rounds];
+            try {
+                for (int r = -WARM_UP; r < rounds; r++) {
+                    Map<String, Object> values = Map.of("id", "floor-" + (r + WARM_UP), "name", "floor", "hash", "none",
+                            "queue", QUEUE, "priority", 0, "input", "{}", "delayMillis", 0L);
+                    long start = System.nanoTime();
+                    try (PreparedStatement execution = insert.prepare(producer, values);
+                         PreparedStatement item = enqueue.prepare(producer, values)) {
+                        execution.executeUpdate();
+                        item.executeQuery().close();
+                    }
+                    producer.commit();
+                    Long claimed = claimedAt.poll(10, TimeUnit.SECONDS);
+                    if (claimed == null || claimed == STOP) {
+                        throw new IllegalStateException("the floor's listener claimed nothing within 10 s (round " + r + ")");
+                    }
+                    if (r >= 0) {
+                        samples[r] = (claimed - start) / 1e6;
+                    }
+                }
+            } finally {
+                thread.interrupt();
+                thread.join(2_000);
+            }
+            return samples;
+        }
+    }
+
+    /** Claims once per notification and hands over the time the claim answered; {@link #STOP} on failure. */
+    private static void listen(Connection listener, Connection claimer, EngineSql claim, SynchronousQueue<Long> claimedAt) {
+        Map<String, Object> values = Map.of("queue", QUEUE, "owner", "floor", "limit", 1, "leaseSeconds", 30.0);
+        try {
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            while (!Thread.currentThread().isInterrupted()) {
+                if (pg.getNotifications(200).length == 0) {
+                    continue;
+                }
+                int rows = 0;
+                try (PreparedStatement s = claim.prepare(claimer, values); ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows++;
+                    }
+                }
+                long now = System.nanoTime();
+                claimedAt.put(rows == 1 ? now : STOP);
+            }
+        } catch (SQLException e) {
+            claimedAt.offer(STOP);
+            throw new IllegalStateException("the floor's listener failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
