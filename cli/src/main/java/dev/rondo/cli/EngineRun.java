@@ -8,7 +8,6 @@ import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.worker.TaskFailure;
 import dev.rondo.worker.Worker;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,7 @@ final class EngineRun {
         this.databaseUrl = databaseUrl;
     }
 
-    /** The run's outcome: the ended execution, its log, and how its error reads. */
+    /** The run's outcome: the ended execution and its log lines. */
     record Ended(WorkflowResult result, List<String> log) {}
 
     Ended run(Path file, String inputJson, Map<String, String> mocks, Map<String, String> mockErrors,
@@ -75,10 +74,5 @@ final class EngineRun {
         } catch (Exception e) {
             throw new IllegalArgumentException("not valid JSON: " + json, e);
         }
-    }
-
-    static void printLog(PrintWriter out, List<String> log) {
-        log.forEach(out::println);
-        out.flush();
     }
 }

@@ -112,7 +112,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("rondo: " + e.getMessage());
             return 1;
         }
-        EngineRun.printLog(out, ended.log());
+        ended.log().forEach(out::println);
+        out.flush();
         WorkflowResult result = ended.result();
         if (result.completed()) {
             out.println(result.resultJson());

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -49,11 +50,11 @@ public final class Worker implements AutoCloseable {
     private boolean started;
     private boolean shutDown;
 
-    private Worker(Builder b) {
+    private Worker(Builder b, Handlers handlers) {
         this.dataSource = b.dataSource;
         this.id = b.id != null ? b.id : defaultId();
         Jdbi jdbi = Jdbi.create(b.dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-        this.dispatcher = new Dispatcher(b.dataSource, jdbi, b.handlers, b.mapper, new Dispatcher.Settings(
+        this.dispatcher = new Dispatcher(b.dataSource, jdbi, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits));
     }
 
@@ -158,8 +159,7 @@ public final class Worker implements AutoCloseable {
         private Duration lease = Duration.ofSeconds(30);
         private Duration rescueInterval = Duration.ofSeconds(5);
         private ObjectMapper mapper = new ObjectMapper();
-        private Handlers handlers = new Handlers(mapper);
-        private final List<Runnable> registrations = new ArrayList<>();
+        private final List<Consumer<Handlers>> registrations = new ArrayList<>();
         private Limits limits = Limits.DEFAULTS;
         private String id;
 
@@ -190,7 +190,7 @@ public final class Worker implements AutoCloseable {
         /** Registers the handler of task {@code name}, over JSON. */
         public Builder task(String name, TaskHandler handler) {
             Objects.requireNonNull(handler, "handler");
-            registrations.add(() -> handlers.register(name, handler));
+            registrations.add(handlers -> handlers.register(name, handler));
             return this;
         }
 
@@ -198,7 +198,7 @@ public final class Worker implements AutoCloseable {
         public <I, O> Builder task(String name, Class<I> inputType, TypedTaskHandler<I, O> handler) {
             Objects.requireNonNull(inputType, "inputType");
             Objects.requireNonNull(handler, "handler");
-            registrations.add(() -> handlers.register(name, inputType, handler));
+            registrations.add(handlers -> handlers.register(name, inputType, handler));
             return this;
         }
 
@@ -244,9 +244,14 @@ public final class Worker implements AutoCloseable {
             if (queues.isEmpty()) {
                 queues.add("default");
             }
-            handlers = new Handlers(mapper);
-            registrations.forEach(Runnable::run);
-            return new Worker(this);
+            return new Worker(this, handlers()); // a bad registration (a task twice) fails here
+        }
+
+        /** The handlers, registered with the mapper chosen last, whatever the order of the calls. */
+        private Handlers handlers() {
+            Handlers handlers = new Handlers(mapper);
+            registrations.forEach(registration -> registration.accept(handlers));
+            return handlers;
         }
 
         private static Duration positive(Duration d, String what) {

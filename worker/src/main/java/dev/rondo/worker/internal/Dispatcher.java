@@ -1,9 +1,10 @@
 package dev.rondo.worker.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.Limits;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -47,12 +48,12 @@ public final class Dispatcher {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private final AtomicInteger running = new AtomicInteger();
-    private final java.util.Set<Thread> taskThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Thread> taskThreads = ConcurrentHashMap.newKeySet();
     private boolean wakeRequested;
     private volatile boolean stopped;
     private volatile boolean lastClaimFull;
 
-    public Dispatcher(DataSource dataSource, Jdbi jdbi, Handlers handlers, ObjectMapper mapper, Settings settings) {
+    public Dispatcher(DataSource dataSource, Jdbi jdbi, Handlers handlers, Settings settings) {
         this.settings = settings;
         this.jdbi = jdbi;
         this.slots = new Semaphore(settings.concurrency());
@@ -60,7 +61,7 @@ public final class Dispatcher {
         this.slices = new SliceRunner(jdbi, settings.owner(), settings.limits());
         this.tasks = new TaskRunner(jdbi, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(jdbi, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
-        this.listener = new WakeListener(dataSource, java.util.Set.copyOf(settings.queues()), this::wake, settings.owner());
+        this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
     }
 

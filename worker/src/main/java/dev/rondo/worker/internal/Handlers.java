@@ -65,6 +65,18 @@ public final class Handlers {
         }
     }
 
+    /** A failure's details as JSON, written by the worker's mapper (a note in their place when it cannot). */
+    String detailsJson(Object details) {
+        if (details == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            return "\"" + details.getClass().getName() + " (not writable as JSON)\"";
+        }
+    }
+
     Invocation get(String name) {
         return byName.get(name);
     }

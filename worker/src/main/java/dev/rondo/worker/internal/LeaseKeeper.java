@@ -3,8 +3,10 @@ package dev.rondo.worker.internal;
 import dev.rondo.core.TaskOptions;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -116,7 +118,7 @@ final class LeaseKeeper {
             return;
         }
         Long[] ids = held.stream().map(i -> i.id).toArray(Long[]::new);
-        java.util.Set<Long> cancelled = new java.util.HashSet<>(jdbi.withExtension(QueueDao.class, dao -> dao.cancelledItems(ids)));
+        Set<Long> cancelled = new HashSet<>(jdbi.withExtension(QueueDao.class, dao -> dao.cancelledItems(ids)));
         for (InFlight.Item item : held) {
             if (cancelled.contains(item.id)) {
                 item.cancelled = true;
@@ -147,7 +149,7 @@ final class LeaseKeeper {
     }
 
     private void rescueTask(QueueDao dao, QueueDao.Expired item) {
-        TaskOptions options = TaskRunner.readOptions(item.options());
+        TaskOptions options = TaskOptionsJson.read(item.options());
         int attempt = item.attempt() + 1;
         String message = "Task '" + item.name() + "' lost its worker during attempt " + attempt
                 + " (the worker stopped renewing its lease).";

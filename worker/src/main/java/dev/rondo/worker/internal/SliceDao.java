@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface SliceDao {
 
     record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
-                    boolean cancelRequested, boolean finished, long nowMillis, String createdAt) {}
+                    boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt) {}
 
     /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
     record Pending(String source, Long id, Integer promise, String kind, String payload, String name) {}
@@ -23,14 +23,11 @@ public interface SliceDao {
 
     @SqlQuery("lock_workflow")
     @RegisterConstructorMapper(Workflow.class)
-    Optional<Workflow> lockWorkflow(@Bind("id") String id);
+    Optional<Workflow> lockWorkflow(@Bind("id") String id, @Bind("item") long item, @Bind("owner") String owner);
 
     @SqlQuery("pending_outcomes")
     @RegisterConstructorMapper(Pending.class)
     List<Pending> pendingOutcomes(@Bind("id") String id);
-
-    @SqlUpdate("release_item")
-    int releaseItem(@Bind("item") long item, @Bind("owner") String owner);
 
     @SqlUpdate("delete_inbox")
     void deleteInbox(@Bind("ids") Long[] ids);

@@ -1,7 +1,5 @@
 package dev.rondo.worker.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Execution;
@@ -28,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class SliceRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SliceRunner.class);
-    private static final ObjectMapper OPTIONS = new ObjectMapper();
 
     private final Jdbi jdbi;
     private final String owner;
@@ -63,12 +60,15 @@ final class SliceRunner {
 
     private void runIn(Handle handle, long itemId, String id) {
         SliceDao dao = handle.attach(SliceDao.class);
-        Optional<SliceDao.Workflow> locked = dao.lockWorkflow(id);
-        if (dao.releaseItem(itemId, owner) == 0) {
+        Optional<SliceDao.Workflow> locked = dao.lockWorkflow(id, itemId, owner);
+        if (locked.isEmpty()) {
+            return; // the execution was deleted: its item goes with this commit
+        }
+        if (!locked.get().owned()) {
             throw new LeaseLost();
         }
-        if (locked.isEmpty() || locked.get().finished()) {
-            return; // a late wake-up of an execution that has ended (or was deleted): the item is gone
+        if (locked.get().finished()) {
+            return; // a late wake-up of an execution that has ended: the item goes with this commit
         }
         SliceDao.Workflow workflow = locked.get();
         List<SliceDao.Pending> pending = new ArrayList<>(dao.pendingOutcomes(id));
@@ -299,11 +299,7 @@ final class SliceRunner {
             queues.add(task.options().queue() != null ? task.options().queue() : workflowQueue);
             priorities.add(task.options().priority());
             inputs.add(task.inputJson());
-            try {
-                options.add(OPTIONS.writeValueAsString(task.options()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("task options are plain values", e);
-            }
+            options.add(TaskOptionsJson.write(task.options()));
             promises.add(task.promise());
         }
 

@@ -1,6 +1,5 @@
 package dev.rondo.worker.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.Limits;
 import dev.rondo.core.TaskOptions;
 import dev.rondo.worker.TaskContext;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class TaskRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
-    private static final ObjectMapper OPTIONS = new ObjectMapper();
     /** Backoff delays are spread by ±25% so that tasks that failed together do not retry together. */
     private static final double JITTER = 0.25;
     /** How long an interrupted handler may take to finish before its attempt is handed back. */
@@ -55,7 +53,7 @@ final class TaskRunner {
 
     /** Runs the attempt and records its end; returns once that end is committed (or known lost). */
     void run(QueueDao.Claimed task, InFlight.Item held) {
-        TaskOptions options = readOptions(task.options());
+        TaskOptions options = TaskOptionsJson.read(task.options());
         int attempt = task.attempt() + 1;
         Ending ending = attempt(task, options, attempt, held);
         if (ending == null) {
@@ -151,15 +149,7 @@ final class TaskRunner {
 
     private Ending failed(QueueDao.Claimed task, Throwable thrown) {
         if (thrown instanceof TaskFailure failure) {
-            String details = null;
-            if (failure.details() != null) {
-                try {
-                    details = OPTIONS.writeValueAsString(failure.details());
-                } catch (Exception e) {
-                    details = "\"" + failure.details().getClass().getName() + " (not writable as JSON)\"";
-                }
-            }
-            return Ending.failure(failure.getMessage(), failure.retryable(), details);
+            return Ending.failure(failure.getMessage(), failure.retryable(), handlers.detailsJson(failure.details()));
         }
         LOG.warn("Task {} ({}) failed", task.executionId(), task.name(), thrown);
         String message = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getSimpleName();
@@ -207,14 +197,6 @@ final class TaskRunner {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static TaskOptions readOptions(String json) {
-        try {
-            return json == null ? TaskOptions.DEFAULTS : OPTIONS.readValue(json, TaskOptions.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable task options " + json, e);
         }
     }
 

@@ -33,14 +33,4 @@ final class Transactions {
         return false;
     }
 
-    /** Whether {@code e} came from the database or the connection (as opposed to a bug in the caller). */
-    static boolean fromDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

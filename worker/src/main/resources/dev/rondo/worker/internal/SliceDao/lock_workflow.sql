@@ -1,10 +1,16 @@
--- Opens a slice: the workflow row locked for the slice's transaction (FOR NO KEY UPDATE, so a task that
--- finishes meanwhile can still add to the inbox, whose foreign key takes only a key-share lock, while a
--- second slice of the same workflow waits here), and the database's clock, which timers are computed
--- from. The checkpoint is read by the next statement, not joined here: a slice that waited for the lock
--- would see the row's new version but the checkpoint as it was before the other slice committed.
+-- Opens a slice in one round trip: the slice's own queue item deleted (it goes with the slice's commit;
+-- "owned" is false when this worker lost its lease and another worker is redoing the slice), the
+-- workflow row locked for the slice's transaction (FOR NO KEY UPDATE, so a task that finishes meanwhile
+-- can still add to the inbox, whose foreign key takes only a key-share lock, while a second slice of the
+-- same workflow waits here), and the database's clock, which timers are computed from. The checkpoint is
+-- read by the next statement, not joined here: a slice that waited for the lock would see the row's new
+-- version but the checkpoint as it was before the other slice committed.
+WITH released AS (
+    DELETE FROM queue_items WHERE id = :item AND lease_owner = :owner RETURNING id
+)
 SELECT name, definition_hash, queue, priority, input, parent_id, cancel_requested,
        finished_at IS NOT NULL AS finished,
+       EXISTS (SELECT 1 FROM released) AS owned,
        (EXTRACT(EPOCH FROM now()) * 1000)::bigint AS now_millis,
        to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
 FROM executions
