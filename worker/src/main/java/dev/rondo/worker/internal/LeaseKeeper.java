@@ -62,19 +62,21 @@ final class LeaseKeeper {
         while (!stopped) {
             long now = System.currentTimeMillis();
             try {
+                // Each deadline moves on before its work runs, so a database that is away costs one
+                // failed attempt per interval instead of a busy loop of them.
                 if (now >= nextCancelCheck) {
-                    checkCancellations();
                     nextCancelCheck = now + CANCEL_CHECK_MILLIS;
+                    checkCancellations();
                 }
                 if (now >= nextRenew) {
-                    renew();
                     nextRenew = now + renewEvery;
+                    renew();
                 }
                 if (now >= nextRescue) {
+                    nextRescue = now + jittered(rescueInterval.toMillis());
                     if (rescue() > 0) {
                         onRescue.run();
                     }
-                    nextRescue = now + jittered(rescueInterval.toMillis());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Lease upkeep failed (will try again): {}", e.toString());
