@@ -4,9 +4,11 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** What every example's {@code main} shares: the database, the flows folder, the queue, the printout. */
 public final class Examples {
@@ -47,6 +49,28 @@ public final class Examples {
         }
         throw new IllegalStateException("Cannot find the examples' flows folder from " + Path.of("").toAbsolutePath()
                 + ": run the examples from the repository's root or its examples/ folder.");
+    }
+
+    /** An example's demonstration, run by its {@code main} and by its test. */
+    @FunctionalInterface
+    public interface Demo {
+        Object run(RondoClient rondo) throws Exception;
+    }
+
+    /** An example's {@code main}: runs {@code demo} on {@code RONDO_DATABASE_URL}, then closes the client. */
+    public static void main(Demo demo) throws Exception {
+        try (RondoClient rondo = connect()) {
+            demo.run(rondo);
+        }
+    }
+
+    /**
+     * Starts a worker on the examples' queue, sharing the client's pool, with the tasks {@code register}
+     * adds. Close it to stop it (it lets running work finish first).
+     */
+    public static Worker startWorker(RondoClient rondo, UnaryOperator<Worker.Builder> register) {
+        return register.apply(Worker.builder(rondo.dataSource()))
+                .queues(QUEUE).concurrency(CONCURRENCY).build().start();
     }
 
     /** Starts {@code workflow} on the examples' queue. */

@@ -24,8 +24,7 @@ public final class ExampleEngine implements AutoCloseable {
 
     /** Starts the worker with the tasks {@code register} adds. */
     public ExampleEngine worker(UnaryOperator<Worker.Builder> register) {
-        worker = register.apply(Worker.builder(rondo.dataSource()))
-                .queues(Examples.QUEUE).concurrency(Examples.CONCURRENCY).build().start();
+        worker = Examples.startWorker(rondo, register);
         return this;
     }
 

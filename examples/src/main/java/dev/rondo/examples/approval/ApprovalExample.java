@@ -16,18 +16,15 @@ public final class ApprovalExample {
 
     private ApprovalExample() {}
 
-    public static void main(String[] args) throws InterruptedException {
-        try (RondoClient rondo = Examples.connect()) {
-            demo(rondo);
-        }
+    public static void main(String[] args) throws Exception {
+        Examples.main(ApprovalExample::demo);
     }
 
     /** Deploys the flows, runs one request to its approval on a worker of its own, prints and returns it. */
     public static WorkflowResult demo(RondoClient rondo) throws InterruptedException {
         Mailbox mail = new Mailbox();
         rondo.deploy(Examples.flows());
-        try (Worker worker = mail.register(Worker.builder(rondo.dataSource()))
-                .queues(Examples.QUEUE).concurrency(Examples.CONCURRENCY).build().start()) {
+        try (Worker worker = Examples.startWorker(rondo, mail::register)) {
             WorkflowHandle request = Examples.start(rondo, "approval/request", request(1, 2));
             mail.await(email -> email.subject().startsWith("Reminder 1"), Duration.ofMinutes(1));
             System.out.println("(the approver read the first reminder and approves)");

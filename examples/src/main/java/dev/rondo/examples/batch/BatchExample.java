@@ -17,18 +17,15 @@ public final class BatchExample {
 
     private BatchExample() {}
 
-    public static void main(String[] args) {
-        try (RondoClient rondo = Examples.connect()) {
-            demo(rondo);
-        }
+    public static void main(String[] args) throws Exception {
+        Examples.main(BatchExample::demo);
     }
 
     /** Deploys the flows, runs both batches on a worker of its own, prints and returns their results. */
     public static List<WorkflowResult> demo(RondoClient rondo) {
         ImageService images = new ImageService().corrupt("img-3").corrupt("img-5").flaky("img-8", 1);
         rondo.deploy(Examples.flows());
-        try (Worker worker = new BatchTasks(images).register(Worker.builder(rondo.dataSource()))
-                .queues(Examples.QUEUE).concurrency(Examples.CONCURRENCY).build().start()) {
+        try (Worker worker = Examples.startWorker(rondo, new BatchTasks(images)::register)) {
             WorkflowResult tolerant = Examples.awaitAndPrint(
                     Examples.start(rondo, "batch/thumbnails", batch("tolerant", 12, 2, 5)));
             WorkflowResult strict = Examples.awaitAndPrint(

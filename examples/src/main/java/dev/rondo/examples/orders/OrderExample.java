@@ -16,10 +16,8 @@ public final class OrderExample {
 
     private OrderExample() {}
 
-    public static void main(String[] args) {
-        try (RondoClient rondo = Examples.connect()) {
-            demo(rondo);
-        }
+    public static void main(String[] args) throws Exception {
+        Examples.main(OrderExample::demo);
     }
 
     /** Deploys the flows, runs the three orders on a worker of its own, prints them, and returns their results. */
@@ -29,8 +27,7 @@ public final class OrderExample {
         shop.payments().decline("bob");
         shop.shipping().refuseAddressesContaining("Atlantis");
         rondo.deploy(Examples.flows());
-        try (Worker worker = shop.register(Worker.builder(rondo.dataSource()))
-                .queues(Examples.QUEUE).concurrency(Examples.CONCURRENCY).build().start()) {
+        try (Worker worker = Examples.startWorker(rondo, shop::register)) {
             List<WorkflowHandle> orders = List.of(
                     Examples.start(rondo, "orders/process", order("o-1", "ada", "1 Analytical Lane, London")),
                     Examples.start(rondo, "orders/process", order("o-2", "bob", "2 Main Street, Springfield")),

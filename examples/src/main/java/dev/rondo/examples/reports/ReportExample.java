@@ -18,18 +18,15 @@ public final class ReportExample {
 
     private ReportExample() {}
 
-    public static void main(String[] args) {
-        try (RondoClient rondo = Examples.connect()) {
-            demo(rondo);
-        }
+    public static void main(String[] args) throws Exception {
+        Examples.main(ReportExample::demo);
     }
 
     /** Deploys the flows, runs the report on a worker of its own, prints and returns it. */
     public static WorkflowResult demo(RondoClient rondo) {
         ReportTasks tasks = new ReportTasks(sampleSales().unreachable("apac"), new Mailbox());
         rondo.deploy(Examples.flows());
-        try (Worker worker = tasks.register(Worker.builder(rondo.dataSource()))
-                .queues(Examples.QUEUE).concurrency(Examples.CONCURRENCY).build().start()) {
+        try (Worker worker = Examples.startWorker(rondo, tasks::register)) {
             WorkflowHandle report = Examples.start(rondo, "reports/monthly", input("2026-10", false));
             WorkflowResult result = Examples.awaitAndPrint(report);
             for (String region : REGIONS) {

@@ -18,11 +18,17 @@ class ApprovalExampleTest {
     private static final Duration WAIT = Duration.ofMinutes(1);
 
     private final Mailbox mail = new Mailbox();
-    private final ExampleEngine engine = new ExampleEngine("approval").worker(mail::register);
+    // No worker yet: the demo starts its own, and a second worker on the queue would take some of its tasks.
+    private final ExampleEngine engine = new ExampleEngine("approval");
 
     @AfterEach
     void close() {
         engine.close();
+    }
+
+    private WorkflowHandle start(double remindEverySeconds, int maxReminders) {
+        return engine.worker(mail::register)
+                .start("approval/request", ApprovalExample.request(remindEverySeconds, maxReminders));
     }
 
     private static List<String> subjects(List<Email> emails) {
@@ -31,7 +37,7 @@ class ApprovalExampleTest {
 
     @Test
     void anApprovalSentBeforeTheWorkflowWaitsIsKeptForIt() {
-        WorkflowHandle request = engine.start("approval/request", ApprovalExample.request(3600, 3));
+        WorkflowHandle request = start(3600, 3);
         request.signal("approve", "{\"by\": \"grace@example.com\"}");
         assertEquals("""
                 {"approved":true,"by":"grace@example.com","comment":"","reminders":0,"escalated":false}""",
@@ -42,7 +48,7 @@ class ApprovalExampleTest {
 
     @Test
     void aRejectionAfterTheFirstReminderEndsTheWaiting() throws InterruptedException {
-        WorkflowHandle request = engine.start("approval/request", ApprovalExample.request(1, 3));
+        WorkflowHandle request = start(1, 3);
         mail.await(email -> email.subject().startsWith("Reminder 1"), WAIT);
         request.signal("reject", "{\"by\": \"grace@example.com\", \"comment\": \"over budget\"}");
         assertEquals("""
@@ -55,7 +61,7 @@ class ApprovalExampleTest {
 
     @Test
     void unansweredRemindersEscalateToTheManagerAndThenTheRequestExpires() {
-        WorkflowHandle request = engine.start("approval/request", ApprovalExample.request(0.1, 2));
+        WorkflowHandle request = start(0.1, 2);
         assertEquals("""
                 {"approved":false,"by":"nobody","comment":"expired without a decision","reminders":2,"escalated":true}""",
                 completed(request.result(WAIT)).toString());
@@ -73,7 +79,7 @@ class ApprovalExampleTest {
 
     @Test
     void theManagerCanApproveOnceEscalated() throws InterruptedException {
-        WorkflowHandle request = engine.start("approval/request", ApprovalExample.request(1, 1));
+        WorkflowHandle request = start(1, 1);
         mail.await(email -> email.to().equals("mia@example.com"), WAIT);
         request.signal("approve", "{\"by\": \"mia@example.com\", \"comment\": \"approved in Grace's absence\"}");
         assertEquals("""
@@ -83,7 +89,7 @@ class ApprovalExampleTest {
 
     @Test
     void aBarePayloadCountsAsTheApproversDecision() {
-        WorkflowHandle request = engine.start("approval/request", ApprovalExample.request(3600, 3));
+        WorkflowHandle request = start(3600, 3);
         request.signal("reject", "true");
         assertEquals("grace@example.com", completed(request.result(WAIT)).get("by").asText());
     }
