@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * A fake payment provider held in memory. Like a real one it takes an idempotency key with every charge
  * and refund, and answers a repeated request with the first one's result instead of acting again.
- * Failures can be injected: a declined customer, and lost responses (the charge goes through, the caller
- * sees a timeout and retries).
+ * Failures can be injected: a declined customer, and lost responses (the charge or refund goes through,
+ * the caller sees a timeout and retries).
  */
 public final class Payments {
 
@@ -23,6 +23,7 @@ public final class Payments {
     private final Set<String> refunded = new HashSet<>();
     private final Set<String> declined = new HashSet<>();
     private int responsesToLose;
+    private int refundResponsesToLose;
 
     /** Every charge to {@code customer} from now on is declined. */
     public synchronized void decline(String customer) {
@@ -32,6 +33,11 @@ public final class Payments {
     /** The next {@code count} charges succeed, but their callers see a timeout instead of the answer. */
     public synchronized void loseNextResponses(int count) {
         responsesToLose = count;
+    }
+
+    /** The next {@code count} refunds go through, but their callers see a timeout instead of the answer. */
+    public synchronized void loseNextRefundResponses(int count) {
+        refundResponsesToLose = count;
     }
 
     /**
@@ -60,12 +66,17 @@ public final class Payments {
         if (!charges.containsKey(paymentId)) {
             throw TaskFailure.permanent("No payment " + paymentId);
         }
-        return refundByKey.computeIfAbsent(idempotencyKey, key -> {
+        String refundId = refundByKey.computeIfAbsent(idempotencyKey, key -> {
             if (!refunded.add(paymentId)) {
                 throw TaskFailure.permanent("Payment " + paymentId + " was already refunded");
             }
             return "ref-" + refunded.size();
         });
+        if (refundResponsesToLose > 0) {
+            refundResponsesToLose--;
+            throw new IllegalStateException("Payment gateway timed out");
+        }
+        return refundId;
     }
 
     /** How many charges went through. */

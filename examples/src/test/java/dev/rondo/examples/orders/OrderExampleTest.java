@@ -80,6 +80,16 @@ class OrderExampleTest {
     }
 
     @Test
+    void aRefundWhoseAnswerIsLostIsRetriedAndRefundsOnce() {
+        shop.shipping().refuseAddressesContaining("Atlantis");
+        shop.payments().loseNextRefundResponses(2);
+        JsonNode outcome = process(OrderExample.order("o-6", "fay", "6 Coral Road, Atlantis"));
+        assertEquals("[\"stock released\",\"payment refunded\"]", outcome.get("compensated").toString());
+        assertEquals(1, shop.payments().refundCount());
+        assertEquals(0, BigDecimal.ZERO.compareTo(shop.payments().balance("fay")));
+    }
+
+    @Test
     void missingStockRefundsThePaymentAndReleasesNothing() {
         String twoChairs = """
                 {"id": "o-4", "customer": "dan", "email": "dan@example.com", "amount": 300,
