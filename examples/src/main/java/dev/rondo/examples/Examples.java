@@ -1,0 +1,95 @@
+package dev.rondo.examples;
+
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.StartOptions;
+import dev.rondo.client.WorkflowHandle;
+import dev.rondo.client.WorkflowResult;
+import dev.rondo.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/** What every example's {@code main} shares: the database, the flows folder, the queue, the printout. */
+public final class Examples {
+
+    /** The queue the examples run on, so a worker here never claims another application's work. */
+    public static final String QUEUE = "examples";
+
+    /** Slices and task attempts a worker of the examples runs at once. */
+    public static final int CONCURRENCY = 8;
+
+    /** Connections for the client and a worker sharing its pool: the worker needs concurrency + 3. */
+    public static final int POOL_SIZE = CONCURRENCY + 6;
+
+    private Examples() {}
+
+    /** A client on {@code RONDO_DATABASE_URL}; exits with advice when it is not set. */
+    public static RondoClient connect() {
+        String url = System.getenv("RONDO_DATABASE_URL");
+        if (url == null || url.isBlank()) {
+            System.err.println("""
+                    The examples run on PostgreSQL: set RONDO_DATABASE_URL to a database they may use, e.g.
+                      export RONDO_DATABASE_URL='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres'
+                    (or postgres://user:password@host:5432/db). Rondo creates its tables there on first use.""");
+            System.exit(2);
+        }
+        return RondoClient.connect(url, POOL_SIZE);
+    }
+
+    /**
+     * The folder of example flows: {@code flows} under the examples module, found from the repository root
+     * or from {@code examples/} itself, so both {@code examples/run} and the tests find it.
+     */
+    public static Path flows() {
+        for (Path candidate : new Path[] {Path.of("flows"), Path.of("examples", "flows")}) {
+            if (Files.isDirectory(candidate.resolve("orders"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Cannot find the examples' flows folder from " + Path.of("").toAbsolutePath()
+                + ": run the examples from the repository's root or its examples/ folder.");
+    }
+
+    /** An example's demonstration, run by its {@code main} and by its test. */
+    @FunctionalInterface
+    public interface Demo {
+        Object run(RondoClient rondo) throws Exception;
+    }
+
+    /** An example's {@code main}: runs {@code demo} on {@code RONDO_DATABASE_URL}, then closes the client. */
+    public static void main(Demo demo) throws Exception {
+        try (RondoClient rondo = connect()) {
+            demo.run(rondo);
+        }
+    }
+
+    /**
+     * Starts a worker on the examples' queue, sharing the client's pool, with the tasks {@code register}
+     * adds. Close it to stop it (it lets running work finish first).
+     */
+    public static Worker startWorker(RondoClient rondo, UnaryOperator<Worker.Builder> register) {
+        return register.apply(Worker.builder(rondo.dataSource()))
+                .queues(QUEUE).concurrency(CONCURRENCY).build().start();
+    }
+
+    /** Starts {@code workflow} on the examples' queue. */
+    public static WorkflowHandle start(RondoClient rondo, String workflow, String inputJson) {
+        return rondo.start(workflow, inputJson, StartOptions.DEFAULT.withQueue(QUEUE));
+    }
+
+    /** Waits (up to two minutes) for the execution's end, then prints its log lines and its result or error. */
+    public static WorkflowResult awaitAndPrint(WorkflowHandle handle) {
+        WorkflowResult result = handle.result(Duration.ofMinutes(2));
+        System.out.println("== " + handle.id() + " (" + result.status() + ")");
+        for (String line : handle.logs(0)) {
+            System.out.println("   log: " + line);
+        }
+        if (result.completed()) {
+            System.out.println("   result: " + result.resultJson());
+        } else {
+            System.out.println("   error: " + result.error());
+        }
+        return result;
+    }
+}
