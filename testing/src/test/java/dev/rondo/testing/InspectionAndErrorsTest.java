@@ -87,6 +87,14 @@ class InspectionAndErrorsTest {
     }
 
     @Test
+    void aChildThatWouldWaitForASignalFailsItsParentSayingSo() {
+        FlowRun run = FlowTest.of(OrderFlowTest.FLOWS).run("child_waits", null);
+
+        assertTrue(run.result(String.class).startsWith("WorkflowError: The child workflow waits forever at signals.flow:1:"),
+                run.result(String.class));
+    }
+
+    @Test
     void resultsReadAsGenericTypes() {
         FlowRun run = FlowTest.ofSource("list", "return [1, 2, 3]").run("list", null);
 

@@ -83,6 +83,7 @@ class OrderFlowTest {
         assertEquals("Card declined", run.error().message());
         assertEquals("orders/process.flow", run.error().file());
         assertEquals(10, run.error().line());
+        assertEquals("orders/process.flow:10:15: TaskError: Card declined", run.error().toString());
         assertEquals(1, run.tasks("charge").size(), "a permanent failure is not retried");
     }
 

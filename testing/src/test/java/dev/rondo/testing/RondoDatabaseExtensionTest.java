@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -42,6 +43,15 @@ class RondoDatabaseExtensionTest {
         }
         assertEquals(0, count(dataSource, "SELECT count(*) FROM executions"), "Rondo's tables are there, empty");
         assertTrue(count(dataSource, "SELECT count(*) FROM flyway_schema_history") > 0, "migrated by Flyway");
+    }
+
+    @Nested
+    class Inside {
+        @Test
+        void aNestedClassHasASchemaOfItsOwn(DatabaseSchema schema) throws SQLException {
+            assertNotEquals(classSchema.schema(), schema.schema());
+            assertEquals(0, count(schema.dataSource(), "SELECT count(*) FROM executions"));
+        }
     }
 
     @Test
