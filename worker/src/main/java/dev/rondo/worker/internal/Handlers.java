@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The task handlers of a worker by task name, each turned into "JSON text in, JSON text out". */
+/**
+ * The task handlers of a worker by task name, each turned into "JSON text in, JSON text out"; also used by
+ * the test kit ({@code rondo-testing}), so a handler behaves the same there as on a worker.
+ */
 public final class Handlers {
 
     /** One registered handler over JSON text. */
-    interface Invocation {
+    public interface Invocation {
         String run(String inputJson, TaskContext context) throws Exception;
     }
 
@@ -77,11 +80,27 @@ public final class Handlers {
         }
     }
 
-    Invocation get(String name) {
+    /** How a failed attempt reads to the workflow: the {@code TaskError}'s message, retry, and details as JSON. */
+    public record Failure(String message, boolean retryable, String detailsJson) {}
+
+    /**
+     * What {@code thrown} means for the attempt: a {@link TaskFailure} says itself; any other exception is
+     * retried with its message and its class in the details.
+     */
+    public Failure failure(Throwable thrown) {
+        if (thrown instanceof TaskFailure failure) {
+            return new Failure(failure.getMessage(), failure.retryable(), detailsJson(failure.details()));
+        }
+        String message = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getSimpleName();
+        return new Failure(message, true, "{\"exception\":\"" + thrown.getClass().getName() + "\"}");
+    }
+
+    /** The handler of task {@code name}, or null. */
+    public Invocation get(String name) {
         return byName.get(name);
     }
 
-    Set<String> names() {
+    public Set<String> names() {
         return byName.keySet();
     }
 }

@@ -148,12 +148,11 @@ final class TaskRunner {
     }
 
     private Ending failed(QueueDao.Claimed task, Throwable thrown) {
-        if (thrown instanceof TaskFailure failure) {
-            return Ending.failure(failure.getMessage(), failure.retryable(), handlers.detailsJson(failure.details()));
+        if (!(thrown instanceof TaskFailure)) {
+            LOG.warn("Task {} ({}) failed", task.executionId(), task.name(), thrown);
         }
-        LOG.warn("Task {} ({}) failed", task.executionId(), task.name(), thrown);
-        String message = thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getSimpleName();
-        return Ending.failure(message, true, "{\"exception\":\"" + thrown.getClass().getName() + "\"}");
+        Handlers.Failure failure = handlers.failure(thrown);
+        return Ending.failure(failure.message(), failure.retryable(), failure.detailsJson());
     }
 
     private void record(QueueDao.Claimed task, TaskOptions options, int attempt, Ending ending) {

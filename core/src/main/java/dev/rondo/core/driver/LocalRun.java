@@ -1,0 +1,301 @@
+package dev.rondo.core.driver;
+
+import dev.rondo.core.Effect;
+import dev.rondo.core.Executable;
+import dev.rondo.core.Execution;
+import dev.rondo.core.FlowError;
+import dev.rondo.core.Outcome;
+import dev.rondo.core.Slice;
+import dev.rondo.core.TaskOptions;
+import dev.rondo.core.value.FlowThrow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+
+/**
+ * One workflow execution played in process by a {@link LocalDriver}, stepped by its caller on a virtual
+ * clock: {@link #runUntil} runs everything due up to a time, {@link #runUntilIdle} until the run ends or
+ * nothing more is scheduled, and {@link #signal}/{@link #cancel} deliver at a virtual time. Tasks are
+ * answered by the driver's {@link TaskAttempts} at the virtual time of each attempt, with retries, backoff
+ * and timeouts as the task's options say; a child workflow runs to its end in a nested run when started.
+ *
+ * <pre>{@code
+ * LocalRun run = LocalDriver.builder().tasks(answers).build().start(executable, input);
+ * run.runUntil(run.now() + 3_600_000);
+ * run.signal(run.now(), "approve", true);
+ * run.runUntilIdle();
+ * }</pre>
+ */
+public final class LocalRun {
+
+    /** A timer the workflow started, and when it fires (epoch milliseconds). */
+    public record Timer(int promise, long fireAtMillis) {}
+
+    /** An event due at a virtual time; {@code order} keeps events of the same instant in scheduling order. */
+    private record Event(long at, long order, Outcome outcome, Runnable action) {}
+
+    private final LocalDriver driver;
+    private final Executable executable;
+    private final String executionId;
+    private Execution execution;
+    private final PriorityQueue<Event> events = new PriorityQueue<>(
+            (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
+    private final List<Outcome.SignalArrived> buffered = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+    private final List<LocalResult.StartedTask> started = new ArrayList<>();
+    private final List<Outcome.SignalArrived> consumed = new ArrayList<>();
+    private final List<Timer> timers = new ArrayList<>();
+    private long now;
+    private long order;
+    private long signalSeq;
+    private int taskCount;
+    /** A stretch is owed: at the start, and whenever events came due since the last one. */
+    private boolean pending = true;
+    private Slice last;
+    private String stuck;
+
+    LocalRun(LocalDriver driver, Executable executable, Object input, long start, String executionId, String parentId) {
+        this.driver = driver;
+        this.executable = executable;
+        this.executionId = executionId;
+        this.now = start;
+        String name = executable.program().file().replaceAll("\\.flow$", "");
+        this.execution = Execution.start(executable, input,
+                Execution.context(executionId, name, "default", parentId, Instant.ofEpochMilli(start).toString()),
+                driver.limits());
+    }
+
+    /** The virtual time, in epoch milliseconds. */
+    public long now() {
+        return now;
+    }
+
+    public String executionId() {
+        return executionId;
+    }
+
+    /** Whether the run is over: completed, failed, cancelled, or given up as looping forever. */
+    public boolean ended() {
+        return stuck != null || last != null && !last.suspended();
+    }
+
+    /** The last stretch's end (where it waits, or how it ended); null before the first stretch. */
+    public Slice lastSlice() {
+        return last;
+    }
+
+    /** Sends signal {@code name} with {@code payload} (a Flow value) at {@code atMillis} (not before now). */
+    public void signal(long atMillis, String name, Object payload) {
+        schedule(Math.max(atMillis, now), new Outcome.SignalArrived(name, signalSeq++, payload));
+    }
+
+    /** Requests cancellation at {@code atMillis} (not before now). */
+    public void cancel(long atMillis) {
+        schedule(Math.max(atMillis, now), new Outcome.CancelRequested());
+    }
+
+    /** The virtual time of the next scheduled event, or null when nothing is scheduled. */
+    public Long nextEventMillis() {
+        return events.isEmpty() ? null : events.peek().at();
+    }
+
+    /**
+     * Runs every stretch due at or before {@code untilMillis}, then moves the clock to it (unless the run
+     * ended first, which leaves the clock at the end).
+     */
+    public LocalRun runUntil(long untilMillis) {
+        for (int stretches = 0; !ended(); stretches++) {
+            if (!pending) {
+                if (events.isEmpty() || events.peek().at() > untilMillis) {
+                    now = Math.max(now, untilMillis);
+                    break;
+                }
+                now = Math.max(now, events.peek().at());
+            }
+            if (stretches >= LocalDriver.MAX_STRETCHES) {
+                stuck = "did not finish within " + LocalDriver.MAX_STRETCHES + " stretches";
+                break;
+            }
+            stretch();
+        }
+        return this;
+    }
+
+    /** Runs until the run ends or nothing more is scheduled (it then waits for a signal or a cancellation). */
+    public LocalRun runUntilIdle() {
+        for (int stretches = 0; !ended(); stretches++) {
+            if (!pending) {
+                if (events.isEmpty()) {
+                    break;
+                }
+                now = Math.max(now, events.peek().at());
+            }
+            if (stretches >= LocalDriver.MAX_STRETCHES) {
+                stuck = "did not finish within " + LocalDriver.MAX_STRETCHES + " stretches";
+                break;
+            }
+            stretch();
+        }
+        return this;
+    }
+
+    /**
+     * How the run stands as a {@link LocalResult}; a run that has not ended is reported stuck, with what it
+     * waits for, since nothing scheduled will move it on.
+     */
+    public LocalResult result() {
+        if (stuck == null && last != null && !last.suspended()) {
+            return new LocalResult(last.status(), last.result(), last.error(), List.copyOf(log), List.copyOf(started),
+                    now, null);
+        }
+        String why = stuck != null ? stuck : last == null ? "has not started"
+                : "waits forever at " + last.waitingAt() + " for " + String.join(", ", last.waitingFor())
+                        + ": nothing else can happen";
+        return new LocalResult(Slice.Status.SUSPENDED, null, null, List.copyOf(log), List.copyOf(started), now, why);
+    }
+
+    /** The lines the workflow printed so far. */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** The tasks the workflow started so far, in order. */
+    public List<LocalResult.StartedTask> tasks() {
+        return List.copyOf(started);
+    }
+
+    /** The signals the workflow consumed so far, in order. */
+    public List<Outcome.SignalArrived> consumedSignals() {
+        return List.copyOf(consumed);
+    }
+
+    /** The timers the workflow started so far, in order. */
+    public List<Timer> timers() {
+        return List.copyOf(timers);
+    }
+
+    private void stretch() {
+        List<Outcome> outcomes = dueOutcomes();
+        pending = false; // set again by whatever the stretch schedules for now
+        last = execution.run(outcomes, now);
+        apply(last.effects());
+        if (last.suspended() && driver.roundTrip()) {
+            String json = execution.checkpointJson();
+            driver.checkpoints().accept(json);
+            execution = Execution.restore(executable, json, driver.limits());
+        }
+    }
+
+    /** Signals still on offer, then every event due now, in order; actions (retries) run as they come due. */
+    private List<Outcome> dueOutcomes() {
+        List<Outcome> outcomes = new ArrayList<>(buffered);
+        while (!events.isEmpty() && events.peek().at() <= now) {
+            Event event = events.poll();
+            if (event.action() != null) {
+                event.action().run();
+            } else if (event.outcome() instanceof Outcome.SignalArrived signal) {
+                buffered.add(signal);
+                outcomes.add(signal);
+            } else {
+                outcomes.add(event.outcome());
+            }
+        }
+        return outcomes;
+    }
+
+    private void schedule(long at, Outcome outcome) {
+        events.add(new Event(at, order++, outcome, null));
+        pending |= at <= now;
+    }
+
+    private void scheduleAction(long at, Runnable action) {
+        events.add(new Event(at, order++, null, action));
+        pending |= at <= now;
+    }
+
+    private void apply(List<Effect> effects) {
+        for (Effect effect : effects) {
+            switch (effect) {
+                case Effect.Log l -> log.add(l.line());
+                case Effect.StartTask t -> {
+                    started.add(new LocalResult.StartedTask(t.name(), t.inputJson()));
+                    attempt(t, executionId + "/task-" + ++taskCount, 1, now);
+                }
+                case Effect.StartWorkflow w -> startChild(w);
+                case Effect.StartTimer t -> {
+                    timers.add(new Timer(t.promise(), t.fireAtMillis()));
+                    schedule(t.fireAtMillis(), new Outcome.TimerFired(t.promise()));
+                }
+                case Effect.ConsumeSignal c -> buffered.removeIf(s -> {
+                    boolean match = s.seq() == c.seq() && s.name().equals(c.name());
+                    if (match) {
+                        consumed.add(s);
+                    }
+                    return match;
+                });
+            }
+        }
+    }
+
+    private void attempt(Effect.StartTask task, String taskId, int attempt, long at) {
+        TaskOptions options = task.options();
+        MockResult result = driver.tasks().attempt(
+                new TaskCall(executionId, taskId, task.name(), task.input(), task.inputJson(), options, attempt, at));
+        if (result == null) {
+            schedule(at, new Outcome.TaskFailed(task.promise(),
+                    "No handler or mock for task '" + task.name() + "'.", attempt, null));
+            return;
+        }
+        boolean timedOut = result.seconds() > options.timeout();
+        long end = at + Math.round(Math.min(result.seconds(), options.timeout()) * 1000);
+        if (result.ok() && !timedOut) {
+            schedule(end, new Outcome.Resolved(task.promise(), result.value()));
+            return;
+        }
+        String message = timedOut
+                ? "Task '" + task.name() + "' timed out after " + formatSeconds(options.timeout()) + " seconds."
+                : result.error();
+        boolean retryable = timedOut || result.retryable();
+        if (retryable && attempt < options.maxAttempts()) {
+            long next = end + Math.round(options.backoffBefore(attempt + 1) * 1000);
+            scheduleAction(next, () -> attempt(task, taskId, attempt + 1, next));
+        } else {
+            schedule(end, new Outcome.TaskFailed(task.promise(), message, attempt, timedOut ? null : result.details()));
+        }
+    }
+
+    private void startChild(Effect.StartWorkflow w) {
+        MockResult mock = driver.childMocks().apply(w.name());
+        if (mock != null) {
+            long end = now + Math.round(mock.seconds() * 1000);
+            schedule(end, mock.ok() ? new Outcome.Resolved(w.promise(), mock.value())
+                    : new Outcome.ChildFailed(w.promise(), FlowThrow.errorObject("Error", mock.error())));
+            return;
+        }
+        Executable child = driver.children().apply(w.name());
+        if (child == null) {
+            schedule(now, new Outcome.ChildFailed(w.promise(),
+                    FlowThrow.errorObject("Error", "No workflow named '" + w.name() + "' is deployed.")));
+            return;
+        }
+        String childId = Objects.requireNonNullElse(w.id(), "child-" + w.promise());
+        LocalResult result = new LocalRun(driver, child, w.input(), now, childId, executionId).runUntilIdle().result();
+        if (result.stuck() != null) {
+            schedule(result.endMillis(), new Outcome.ChildFailed(w.promise(),
+                    FlowThrow.errorObject("Error", "The child workflow " + result.stuck() + ".")));
+        } else if (result.status() == Slice.Status.COMPLETED) {
+            schedule(result.endMillis(), new Outcome.Resolved(w.promise(), result.result()));
+        } else {
+            FlowError error = result.error();
+            Object value = error != null ? error.value()
+                    : FlowThrow.errorObject("CancelledError", "The child workflow was cancelled.");
+            schedule(result.endMillis(), new Outcome.ChildFailed(w.promise(), value));
+        }
+    }
+
+    private static String formatSeconds(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.rondo.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.CompileException;
+import dev.rondo.core.driver.LocalDriver;
+import dev.rondo.core.driver.LocalRun;
+import dev.rondo.core.driver.MockResult;
+import dev.rondo.testing.internal.FlowCatalog;
+import dev.rondo.testing.internal.FlowValues;
+import dev.rondo.worker.TaskHandler;
+import dev.rondo.worker.TypedTaskHandler;
+import dev.rondo.worker.internal.Handlers;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A test environment for workflows: runs {@code .flow} files in this process on a virtual clock (a day's
+ * {@code Timer.delay} takes no time), with tasks answered by mocks or by the very handlers a
+ * {@code Worker} registers. Retries, backoff (without jitter) and timeouts follow each task's options as
+ * on the engine; child workflows started with {@code Workflow.run} are found by name among the files
+ * given, and run to their end when started.
+ *
+ * <pre>{@code
+ * FlowTest env = FlowTest.of(Path.of("src/main/flows"))
+ *         .mock("quote", "{\"price\": 12.5}")
+ *         .handler("charge", Charge.class, new ChargeHandler());
+ * FlowRun run = env.start("orders/process", "{\"orderId\": 42}");
+ * run.signal("approve", "true");
+ * run.advance(Duration.ofHours(1));
+ * assertEquals(new Receipt("c-42"), run.result(Receipt.class));
+ * }</pre>
+ *
+ * A task's mock takes precedence over its handler, so a shared environment can be overridden in one test.
+ * An environment is not thread-safe; each {@link #start} gives an independent run.
+ */
+public final class FlowTest {
+
+    private final FlowCatalog catalog;
+    private final Map<String, TaskMock> mocks = new HashMap<>();
+    private final Map<String, MockResult> workflowMocks = new HashMap<>();
+    private final List<Consumer<Handlers>> registrations = new ArrayList<>();
+    private final Set<String> handled = new HashSet<>();
+    private ObjectMapper mapper = new ObjectMapper();
+    private long startMillis = LocalDriver.DEFAULT_START_MILLIS;
+
+    private FlowTest(FlowCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * The workflows in these files and folders, named as {@code RondoClient.deploy} names them (a folder's
+     * {@code orders/process.flow} is {@code "orders/process"}, a file given directly is its stem).
+     *
+     * @throws CompileException listing every diagnostic ({@code file:line:col: error: …}) of every file
+     */
+    public static FlowTest of(Path... paths) {
+        return new FlowTest(FlowCatalog.compile(List.of(paths)));
+    }
+
+    /**
+     * One workflow named {@code name} from source text, for small tests.
+     *
+     * @throws CompileException listing every diagnostic
+     */
+    public static FlowTest ofSource(String name, String source) {
+        return new FlowTest(FlowCatalog.compile(name, source));
+    }
+
+    /** Task {@code task} returns {@code json} (JSON text) on every call. */
+    public FlowTest mock(String task, String json) {
+        return mock(task, TaskMock.json(json));
+    }
+
+    /** Task {@code task} answers as {@code mock} says (replacing an earlier mock of the task). */
+    public FlowTest mock(String task, TaskMock mock) {
+        mocks.put(requireName(task), Objects.requireNonNull(mock));
+        return this;
+    }
+
+    /** Task {@code task} runs {@code handler} over JSON, as {@code Worker.Builder.task(name, handler)} would. */
+    public FlowTest handler(String task, TaskHandler handler) {
+        Objects.requireNonNull(handler);
+        return register(task, handlers -> handlers.register(task, handler));
+    }
+
+    /** Task {@code task} runs a typed handler, as {@code Worker.Builder.task(name, type, handler)} would. */
+    public <I, O> FlowTest handler(String task, Class<I> inputType, TypedTaskHandler<I, O> handler) {
+        Objects.requireNonNull(inputType);
+        Objects.requireNonNull(handler);
+        return register(task, handlers -> handlers.register(task, inputType, handler));
+    }
+
+    /** A child workflow {@code workflow} started with {@code Workflow.run} returns {@code json} at once instead of running. */
+    public FlowTest mockWorkflow(String workflow, String json) {
+        workflowMocks.put(requireName(workflow), MockResult.success(FlowValues.parse(json, "the mocked result"), 0));
+        return this;
+    }
+
+    /** Where virtual time starts (default 2026-01-01T00:00:00Z); what a workflow sees as the time. */
+    public FlowTest startAt(Instant start) {
+        this.startMillis = start.toEpochMilli();
+        return this;
+    }
+
+    /** The Jackson mapper for typed handlers, results and inputs (default: a plain {@code ObjectMapper}). */
+    public FlowTest objectMapper(ObjectMapper mapper) {
+        this.mapper = Objects.requireNonNull(mapper);
+        return this;
+    }
+
+    /**
+     * Starts {@code workflow} with {@code inputJson} (JSON text; null means {@code {}}) and runs it until it
+     * waits for something later than the start (a timer, a retry, a signal) or ends.
+     *
+     * @throws IllegalArgumentException when there is no workflow of that name or the input is not JSON
+     */
+    public FlowRun start(String workflow, String inputJson) {
+        Object input = FlowValues.parse(inputJson == null ? "{}" : inputJson, "the input");
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Handlers handlers = new Handlers(mapper);
+        registrations.forEach(r -> r.accept(handlers));
+        TaskAnswers answers = new TaskAnswers(mocks, handlers, mapper, cancelled::get);
+        Map<String, MockResult> childMocks = Map.copyOf(workflowMocks);
+        LocalRun run = LocalDriver.builder()
+                .tasks(answers)
+                .children(catalog::find)
+                .childMocks(childMocks::get)
+                .startMillis(startMillis)
+                .build()
+                .start(catalog.get(workflow), input);
+        return new FlowRun(run, answers, mapper, cancelled).runUntil(Instant.ofEpochMilli(startMillis));
+    }
+
+    /** Starts {@code workflow} and runs it until it ends or waits for a signal nothing has sent. */
+    public FlowRun run(String workflow, String inputJson) {
+        return start(workflow, inputJson).runUntilIdle();
+    }
+
+    private FlowTest register(String task, Consumer<Handlers> registration) {
+        if (!handled.add(requireName(task))) {
+            throw new IllegalArgumentException("Task '" + task + "' has two handlers; register each task once.");
+        }
+        registrations.add(registration);
+        return this;
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A task or workflow needs a name.");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.rondo.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rondo.worker.TaskContext;
+import dev.rondo.worker.TaskFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Real handlers run as a worker runs them: the same JSON mapping, failures, retries and context. */
+class HandlersTest {
+
+    @Test
+    void aJsonHandlerSeesItsInputAndTheAttemptsContext() {
+        List<TaskContext> seen = new ArrayList<>();
+        FlowRun run = FlowTest.ofSource("greet", """
+                let r = await Task.run("hello", {name: Inputs.name}, {maxAttempts: 5})
+                return r.text
+                """)
+                .handler("hello", (input, ctx) -> {
+                    seen.add(ctx);
+                    return Map.of("text", "hi " + input.get("name").asText());
+                })
+                .run("greet", "{\"name\": \"Ada\"}");
+
+        assertEquals("hi Ada", run.result(String.class));
+        TaskContext ctx = seen.get(0);
+        assertEquals("local-1", ctx.workflowId());
+        assertEquals("hello", ctx.taskName());
+        assertEquals(1, ctx.attempt());
+        assertEquals(5, ctx.maxAttempts());
+        assertEquals(ctx.executionId(), ctx.idempotencyKey(), "without options.key the key is the task's id");
+        assertEquals(false, ctx.cancelled());
+    }
+
+    @Test
+    void anExceptionIsRetriedAndEveryAttemptGetsTheSameKey() {
+        List<String> keys = new ArrayList<>();
+        FlowRun run = FlowTest.ofSource("twice", "return await Task.run(\"flaky\")")
+                .handler("flaky", (input, ctx) -> {
+                    keys.add(ctx.idempotencyKey() + "#" + ctx.attempt());
+                    if (ctx.attempt() < 2) {
+                        throw new IllegalStateException("connection reset");
+                    }
+                    return "ok";
+                })
+                .run("twice", null);
+
+        assertEquals("ok", run.result(String.class));
+        assertEquals(2, keys.size());
+        assertEquals(keys.get(0).replace("#1", "#2"), keys.get(1));
+    }
+
+    @Test
+    void aPermanentTaskFailureCarriesItsDetailsIntoTheWorkflow() {
+        FlowRun run = FlowTest.ofSource("declined", """
+                try { await Task.run("charge", {orderId: "o", cents: 999999}) }
+                catch (e) { return {message: e.message, code: e.details.code, attempts: e.attempts} }
+                """)
+                .handler("charge", ChargeHandler.Charge.class, new ChargeHandler())
+                .run("declined", null);
+
+        JsonNode result = run.result(JsonNode.class);
+        assertEquals("Card declined", result.get("message").asText());
+        assertEquals("limit", result.get("code").asText());
+        assertEquals(1, result.get("attempts").asInt());
+    }
+
+    @Test
+    void anInputThatDoesNotFitTheRecordFailsAtOnceSayingSo() {
+        FlowRun run = FlowTest.ofSource("bad", "await Task.run(\"charge\", {cents: \"lots\"})")
+                .handler("charge", ChargeHandler.Charge.class, new ChargeHandler())
+                .run("bad", null);
+
+        assertTrue(run.error().message().startsWith("The input of task 'charge' does not fit Charge"), run.error().message());
+        assertEquals(1, run.tasks().size());
+    }
+
+    @Test
+    void aTaskWithNeitherMockNorHandlerFailsNamingIt() {
+        FlowRun run = FlowTest.ofSource("none", "await Task.run(\"ghost\")").run("none", null);
+
+        assertEquals("TaskError", run.error().name());
+        assertTrue(run.error().message().contains("No mock or handler for task 'ghost'"), run.error().message());
+    }
+
+    @Test
+    void aMockWinsOverAHandlerOfTheSameTask() {
+        FlowRun run = FlowTest.ofSource("m", "return await Task.run(\"t\")")
+                .handler("t", (input, ctx) -> "handler")
+                .mock("t", "\"mock\"")
+                .run("m", null);
+
+        assertEquals("mock", run.result(String.class));
+    }
+
+    @Test
+    void registeringTwoHandlersForOneTaskIsAnError() {
+        FlowTest env = FlowTest.ofSource("m", "return 1").handler("t", (input, ctx) -> 1);
+
+        assertThrows(IllegalArgumentException.class, () -> env.handler("t", (input, ctx) -> 2));
+    }
+
+    @Test
+    void aHandlerSeesTheCancellation() {
+        List<Boolean> cancelled = new ArrayList<>();
+        FlowRun run = FlowTest.of(OrderFlowTest.FLOWS)
+                .handler("cleanup", (input, ctx) -> {
+                    cancelled.add(ctx.cancelled());
+                    throw TaskFailure.permanent("stopped");
+                })
+                .start("cancelling", null)
+                .cancel();
+
+        assertEquals(List.of(true), cancelled, "the cleanup task's handler ran and saw the cancellation");
+        assertEquals("CancelledError", run.error().name(), "every await after a cancellation throws");
+    }
+}
