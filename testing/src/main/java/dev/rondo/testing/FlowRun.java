@@ -37,8 +37,11 @@ public final class FlowRun {
      * @param workflowId the execution that started it ({@code local-1} for the started workflow)
      * @param attempt    from 1; a retry is another attempt of the same task
      * @param at         the virtual time the attempt started
+     * @param idempotencyKey the key the handler gets as {@code ctx.idempotencyKey()}: {@code <workflow id>/<key>}
+     *                   when the workflow gave {@code options.key}, else the task's id; the same for every attempt
      */
-    public record Attempt(String workflowId, String task, JsonNode input, int attempt, Instant at) {}
+    public record Attempt(String workflowId, String task, JsonNode input, int attempt, Instant at,
+            String idempotencyKey) {}
 
     /** A signal the workflow consumed with {@code Signal.next}, in order. */
     public record Signal(String name, JsonNode payload) {}

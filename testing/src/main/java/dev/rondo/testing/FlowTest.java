@@ -9,7 +9,10 @@ import dev.rondo.testing.internal.FlowCatalog;
 import dev.rondo.testing.internal.FlowValues;
 import dev.rondo.worker.TaskHandler;
 import dev.rondo.worker.TypedTaskHandler;
+import dev.rondo.worker.Worker;
 import dev.rondo.worker.internal.Handlers;
+import dev.rondo.worker.internal.Registrations;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * A test environment for workflows: runs {@code .flow} files in this process on a virtual clock (a day's
@@ -43,6 +47,12 @@ import java.util.function.Consumer;
  * An environment is not thread-safe; each {@link #start} gives an independent run.
  */
 public final class FlowTest {
+
+    /** The data source of the builder {@link #handlers(Consumer)} lends out: it is never built, so never connects. */
+    private static final DataSource NO_DATABASE = (DataSource) Proxy.newProxyInstance(
+            FlowTest.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                throw new UnsupportedOperationException("A FlowTest has no database.");
+            });
 
     private final FlowCatalog catalog;
     private final Map<String, TaskMock> mocks = new HashMap<>();
@@ -97,6 +107,30 @@ public final class FlowTest {
         Objects.requireNonNull(inputType);
         Objects.requireNonNull(handler);
         return register(task, handlers -> handlers.register(task, inputType, handler));
+    }
+
+    /**
+     * The task handlers that {@code register} adds to a {@code Worker.Builder}: pass the method that sets up
+     * your worker, e.g. {@code .handlers(shop::register)} for {@code Worker.Builder register(Worker.Builder w)},
+     * and the test runs exactly the handlers the worker runs. Only the builder's {@code task(…)} calls count
+     * (its queues, concurrency and mapper are ignored; set the mapper with {@link #objectMapper}).
+     *
+     * @throws IllegalArgumentException when a task gets a second handler, here or with {@link #handler}
+     */
+    public FlowTest handlers(Consumer<Worker.Builder> register) {
+        Worker.Builder builder = Worker.builder(NO_DATABASE);
+        register.accept(builder);
+        List<Consumer<Handlers>> added = Registrations.of(builder);
+        Handlers names = new Handlers(mapper);
+        added.forEach(registration -> registration.accept(names)); // a task twice in `register` fails here
+        for (String task : names.names()) {
+            if (handled.contains(task)) {
+                throw new IllegalArgumentException("Task '" + task + "' has two handlers; register each task once.");
+            }
+        }
+        handled.addAll(names.names());
+        registrations.addAll(added);
+        return this;
     }
 
     /** A child workflow {@code workflow} started with {@code Workflow.run} returns {@code json} at once instead of running. */

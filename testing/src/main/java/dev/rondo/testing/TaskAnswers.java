@@ -39,8 +39,9 @@ final class TaskAnswers implements TaskAttempts {
     @Override
     public MockResult attempt(TaskCall call) {
         JsonNode input = FlowValues.readTree(call.inputJson(), mapper);
+        TestTaskContext context = new TestTaskContext(call, cancelled);
         attempts.add(new FlowRun.Attempt(call.workflowId(), call.name(), input, call.attempt(),
-                Instant.ofEpochMilli(call.atMillis())));
+                Instant.ofEpochMilli(call.atMillis()), context.idempotencyKey()));
         int earlier = calls.merge(call.name(), 1, Integer::sum) - 1;
         try {
             TaskMock mock = mocks.get(call.name());
@@ -49,7 +50,7 @@ final class TaskAnswers implements TaskAttempts {
             }
             Handlers.Invocation handler = handlers.get(call.name());
             if (handler != null) {
-                String json = handler.run(call.inputJson(), new TestTaskContext(call, cancelled));
+                String json = handler.run(call.inputJson(), context);
                 return MockResult.success(FlowValues.parse(json, "the result of task '" + call.name() + "'"), 0);
             }
         } catch (Exception e) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rondo.core.Slice;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
+import dev.rondo.worker.Worker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,5 +121,57 @@ class HandlersTest {
 
         assertEquals(List.of(true), cancelled, "the cleanup task's handler ran and saw the cancellation");
         assertEquals("CancelledError", run.error().name(), "every await after a cancellation throws");
+    }
+
+    /** An application's own "register my tasks" method, as a worker's set-up calls it. */
+    static Worker.Builder registerGreetings(Worker.Builder worker) {
+        return worker
+                .task("hello", (input, ctx) -> Map.of("text", "hi " + input.get("name").asText()))
+                .task("charge", ChargeHandler.Charge.class, new ChargeHandler());
+    }
+
+    @Test
+    void theMethodThatSetsUpAWorkerSetsUpTheTest() {
+        FlowRun run = FlowTest.ofSource("both", """
+                let r = await Task.run("hello", {name: Inputs.name})
+                let c = await Task.run("charge", {orderId: "o-1", cents: 250})
+                return `${r.text} ${c.chargeId}`
+                """)
+                .handlers(HandlersTest::registerGreetings)
+                .run("both", "{\"name\": \"Ada\"}");
+
+        assertEquals("hi Ada ch-o-1", run.result(String.class));
+    }
+
+    @Test
+    void aTaskRegisteredOnABuilderAndAsAHandlerIsAnError() {
+        FlowTest env = FlowTest.ofSource("m", "return 1").handler("hello", (input, ctx) -> 1);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> env.handlers(HandlersTest::registerGreetings));
+        assertEquals("Task 'hello' has two handlers; register each task once.", e.getMessage());
+    }
+
+    @Test
+    void everyAttemptRecordsTheIdempotencyKeyItsHandlerGot() {
+        List<String> seen = new ArrayList<>();
+        FlowRun run = FlowTest.ofSource("keys", """
+                await Task.run("flaky", {}, {key: "pay", maxAttempts: 2, backoff: {initial: 1}})
+                await Task.run("flaky", {}, {maxAttempts: 2, backoff: {initial: 1}})
+                """)
+                .handler("flaky", (input, ctx) -> {
+                    seen.add(ctx.idempotencyKey());
+                    if (ctx.attempt() == 1) {
+                        throw new IllegalStateException("lost answer");
+                    }
+                    return null;
+                })
+                .run("keys", null);
+
+        assertEquals(Slice.Status.COMPLETED, run.status());
+        assertEquals(seen, run.tasks().stream().map(FlowRun.Attempt::idempotencyKey).toList());
+        assertEquals(List.of("local-1/pay", "local-1/pay"), seen.subList(0, 2));
+        assertEquals(seen.get(2), seen.get(3), "without a key, both attempts get the task's id");
+        assertTrue(!seen.get(2).equals(seen.get(0)), seen.toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.rondo.core.Limits;
 import dev.rondo.migrations.Migrations;
 import dev.rondo.worker.internal.Dispatcher;
 import dev.rondo.worker.internal.Handlers;
+import dev.rondo.worker.internal.Registrations;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -42,6 +43,11 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * {@code concurrency + 3} connections (one is held for LISTEN).
  */
 public final class Worker implements AutoCloseable {
+
+    static {
+        // the test kit runs the handlers a user registers on a builder (see Registrations)
+        Registrations.grant(builder -> List.copyOf(builder.registrations));
+    }
 
     private final Dispatcher dispatcher;
     private final DataSource dataSource;
