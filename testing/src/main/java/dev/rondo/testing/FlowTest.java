@@ -139,6 +139,16 @@ public final class FlowTest {
         return this;
     }
 
+    /**
+     * A child workflow {@code workflow} started with {@code Workflow.run} fails at once with {@code message}
+     * instead of running: the parent's await throws a {@code WorkflowError} whose {@code cause} is an
+     * {@code Error} with that message.
+     */
+    public FlowTest mockWorkflowFailing(String workflow, String message) {
+        workflowMocks.put(requireName(workflow), MockResult.failure(Objects.requireNonNull(message), false, 0));
+        return this;
+    }
+
     /** Where virtual time starts (default 2026-01-01T00:00:00Z); what a workflow sees as the time. */
     public FlowTest startAt(Instant start) {
         this.startMillis = start.toEpochMilli();

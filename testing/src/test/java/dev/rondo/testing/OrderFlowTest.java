@@ -96,4 +96,16 @@ class OrderFlowTest {
         assertEquals("MOCK", run.result(Result.class).tracking());
         assertEquals(List.of("quote", "charge"), run.tasks().stream().map(FlowRun.Attempt::task).toList());
     }
+
+    @Test
+    void aChildWorkflowMockedToFailFailsTheParentsAwaitWithItsCause() {
+        FlowRun run = env.mockWorkflowFailing("orders/ship", "carrier unreachable")
+                .start("orders/process", "{\"orderId\": \"o-3\", \"sku\": \"tea\"}")
+                .signal("approve", "true");
+
+        assertEquals(Slice.Status.FAILED, run.status());
+        assertEquals("WorkflowError", run.error().name());
+        assertTrue(run.error().message().contains("carrier unreachable"), run.error().message());
+        assertEquals(List.of("quote", "charge"), run.tasks().stream().map(FlowRun.Attempt::task).toList());
+    }
 }
