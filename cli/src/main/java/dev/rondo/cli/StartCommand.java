@@ -1,0 +1,66 @@
+package dev.rondo.cli;
+
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.StartOptions;
+import dev.rondo.client.WorkflowHandle;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rondo start NAME}: starts a deployed workflow and prints the execution id. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = {"Start a deployed workflow and print its execution id.",
+                "Workers serving its queue run it ('rondo worker', or your own Worker)."})
+final class StartCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Database database;
+
+    @Parameters(paramLabel = "NAME", description = "The workflow's name (its path without .flow, as deployed).")
+    String name;
+
+    @Option(names = "--input", paramLabel = "JSON|@FILE", description = "The workflow's input (default {}).")
+    String input;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The execution id; starting again with the same id starts nothing and prints it again.")
+    String id;
+
+    @Option(names = "--queue", paramLabel = "QUEUE", defaultValue = StartOptions.DEFAULT_QUEUE, description = "The queue whose workers run it (default: ${DEFAULT-VALUE}).")
+    String queue;
+
+    @Option(names = "--priority", paramLabel = "N", defaultValue = "0", description = "Higher runs first (default 0).")
+    int priority;
+
+    @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "0", description = "Wait this long before it may start (default 0).")
+    double delaySeconds;
+
+    @Option(names = "--json", description = "Print {\"id\": …}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        String inputJson = input == null ? "{}" : JsonText.argument("--input", input);
+        if (delaySeconds < 0) {
+            throw new UsageException("--delay cannot be negative: " + delaySeconds);
+        }
+        StartOptions options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
+                .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
+        try (RondoClient client = database.connect(spec.commandLine().getErr())) {
+            WorkflowHandle handle = client.start(name, inputJson, options);
+            if (json) {
+                JsonText.print(spec.commandLine().getOut(), JsonText.object().put("id", handle.id()));
+            } else {
+                spec.commandLine().getOut().println(handle.id());
+            }
+            return 0;
+        }
+    }
+}
