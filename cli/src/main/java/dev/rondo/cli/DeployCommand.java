@@ -5,26 +5,16 @@ import dev.rondo.client.Deployment;
 import dev.rondo.client.RondoClient;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rondo deploy PATH...}: compiles and deploys, all or nothing, and says what changed. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Compile and deploy .flow files and folders (a folder's workflows are named by their path below it).",
                 "All or nothing: any error is printed as file:line:col and nothing is deployed (exit 2).",
                 "Prints each workflow's name, source hash, and whether new executions now start with a new version."})
-final class DeployCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Database database;
+final class DeployCommand extends ClientCommand {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = ".flow files or folders of them.")
     List<Path> paths;
@@ -33,19 +23,17 @@ final class DeployCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
-        try (RondoClient client = database.connect(spec.commandLine().getErr())) {
-            List<Deployment> deployed = client.deploy(paths.toArray(Path[]::new));
-            if (json) {
-                ArrayNode array = JsonText.MAPPER.createArrayNode();
-                deployed.forEach(d -> array.add(JsonText.object().put("name", d.name()).put("hash", d.hash()).put("changed", d.changed())));
-                JsonText.print(spec.commandLine().getOut(), array);
-            } else {
-                Table table = new Table("NAME", "HASH", "CHANGED");
-                deployed.forEach(d -> table.row(d.name(), d.hash().substring(0, 12), d.changed() ? "yes" : "no (already current)"));
-                table.print(spec.commandLine().getOut());
-            }
-            return 0;
+    int run(RondoClient client) {
+        List<Deployment> deployed = client.deploy(paths.toArray(Path[]::new));
+        if (json) {
+            ArrayNode array = JsonText.MAPPER.createArrayNode();
+            deployed.forEach(d -> array.add(JsonText.object().put("name", d.name()).put("hash", d.hash()).put("changed", d.changed())));
+            JsonText.print(out(), array);
+        } else {
+            Table table = new Table("NAME", "HASH", "CHANGED");
+            deployed.forEach(d -> table.row(d.name(), d.hash().substring(0, 12), d.changed() ? "yes" : "no (already current)"));
+            table.print(out());
         }
+        return 0;
     }
 }

@@ -5,56 +5,39 @@ import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowHandle;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rondo describe ID}: where an execution stands, and the source where it waits. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Show execution ID: its workflow and status and, while it waits, what for and the .flow source around that await.")
-final class DescribeCommand implements Callable<Integer> {
+final class DescribeCommand extends ExecutionCommand {
 
     /** Source lines shown before and after the await. */
     private static final int CONTEXT = 2;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Database database;
-
-    @Parameters(paramLabel = "ID", description = "The execution id.")
-    String id;
 
     @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor}.")
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (RondoClient client = database.connect(spec.commandLine().getErr())) {
-            WorkflowHandle handle = client.handle(id);
-            Description d = handle.describe();
-            if (json) {
-                ObjectNode node = JsonText.object().put("id", d.executionId()).put("workflow", d.workflow()).put("status", d.status())
-                        .put("createdAt", d.createdAt() == null ? null : d.createdAt().toString())
-                        .put("waitingAt", d.waitingAt()).put("waitingLine", d.waitingLine());
-                d.waitingFor().forEach(node.putArray("waitingFor")::add);
-                JsonText.print(out, node);
-                return 0;
-            }
-            new Table("execution", d.executionId()).row("workflow", d.workflow()).row("status", d.status())
-                    .row("created", d.createdAt()).print(out);
-            if (d.waitingAt() != null && !d.waitingFor().isEmpty()) {
-                out.println("waiting for " + String.join(", ", d.waitingFor()) + " at " + d.waitingAt() + ":");
-                excerpt(handle.source(), d.waitingAt(), out);
-            }
+    int run(RondoClient client, WorkflowHandle handle) {
+        PrintWriter out = out();
+        Description d = handle.describe();
+        if (json) {
+            ObjectNode node = JsonText.object().put("id", d.executionId()).put("workflow", d.workflow()).put("status", d.status())
+                    .put("createdAt", d.createdAt() == null ? null : d.createdAt().toString())
+                    .put("waitingAt", d.waitingAt()).put("waitingLine", d.waitingLine());
+            d.waitingFor().forEach(node.putArray("waitingFor")::add);
+            JsonText.print(out, node);
             return 0;
         }
+        new Table("execution", d.executionId()).row("workflow", d.workflow()).row("status", d.status())
+                .row("created", d.createdAt()).print(out);
+        if (d.waitingAt() != null && !d.waitingFor().isEmpty()) {
+            out.println("waiting for " + String.join(", ", d.waitingFor()) + " at " + d.waitingAt() + ":");
+            excerpt(handle.source(), d.waitingAt(), out);
+        }
+        return 0;
     }
 
     /** The source lines around {@code file:line:col}, numbered, the line marked with > and the column with ^. */

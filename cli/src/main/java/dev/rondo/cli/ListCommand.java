@@ -8,26 +8,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rondo list}: workflow executions, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List workflow executions, newest first.",
                 "For the next page, pass the last id shown to --after."})
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends ClientCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Database database;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: queued, running, waiting, completed, failed or cancelled.")
     String status;
@@ -44,24 +34,28 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of {id, workflow, status, queue, createdAt, finishedAt}.")
     boolean json;
 
+    private ListFilter filter;
+
     @Override
-    public Integer call() {
-        ListFilter filter = new ListFilter(status, workflow, limit, after);
-        try (RondoClient client = database.connect(spec.commandLine().getErr())) {
-            List<ExecutionSummary> rows = client.list(filter);
-            if (json) {
-                ArrayNode array = JsonText.MAPPER.createArrayNode();
-                rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
-                        .put("status", r.status()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
-                        .put("finishedAt", iso(r.finishedAt()))));
-                JsonText.print(spec.commandLine().getOut(), array);
-            } else {
-                Table table = new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
-                rows.forEach(r -> table.row(r.executionId(), r.workflow(), r.status(), r.queue(), local(r.createdAt()), local(r.finishedAt())));
-                table.print(spec.commandLine().getOut());
-            }
-            return 0;
+    void check() {
+        filter = new ListFilter(status, workflow, limit, after);
+    }
+
+    @Override
+    int run(RondoClient client) {
+        List<ExecutionSummary> rows = client.list(filter);
+        if (json) {
+            ArrayNode array = JsonText.MAPPER.createArrayNode();
+            rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
+                    .put("status", r.status()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
+                    .put("finishedAt", iso(r.finishedAt()))));
+            JsonText.print(out(), array);
+        } else {
+            Table table = new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
+            rows.forEach(r -> table.row(r.executionId(), r.workflow(), r.status(), r.queue(), local(r.createdAt()), local(r.finishedAt())));
+            table.print(out());
         }
+        return 0;
     }
 
     private static String iso(Instant instant) {

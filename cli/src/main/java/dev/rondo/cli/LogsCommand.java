@@ -6,52 +6,35 @@ import dev.rondo.client.WorkflowHandle;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rondo logs ID}: the execution's print/console.log lines. */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Print the log lines (print, console.log) of execution ID, each once, in order.")
-final class LogsCommand implements Callable<Integer> {
+final class LogsCommand extends ExecutionCommand {
 
     /** How often --follow looks for new lines while the execution runs (its end wakes it at once). */
     private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(500);
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Database database;
-
-    @Parameters(paramLabel = "ID", description = "The execution id.")
-    String id;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until the execution ends.")
     boolean follow;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (RondoClient client = database.connect(spec.commandLine().getErr())) {
-            WorkflowHandle handle = client.handle(id);
-            handle.status(); // an unknown id fails here rather than printing nothing
-            int seen = print(handle, 0, out);
-            while (follow) {
-                try {
-                    handle.result(FOLLOW_INTERVAL); // returns as soon as it ends (rondo_done)
-                    follow = false;
-                } catch (RondoException.ResultTimeout stillRunning) {
-                    // print what came meanwhile and keep following
-                }
-                seen = print(handle, seen, out);
+    int run(RondoClient client, WorkflowHandle handle) {
+        PrintWriter out = out();
+        handle.status(); // an unknown id fails here rather than printing nothing
+        int seen = print(handle, 0, out);
+        while (follow) {
+            try {
+                handle.result(FOLLOW_INTERVAL); // returns as soon as it ends (rondo_done)
+                follow = false;
+            } catch (RondoException.ResultTimeout stillRunning) {
+                // print what came meanwhile and keep following
             }
-            return 0;
+            seen = print(handle, seen, out);
         }
+        return 0;
     }
 
     private static int print(WorkflowHandle handle, int after, PrintWriter out) {

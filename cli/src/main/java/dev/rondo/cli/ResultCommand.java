@@ -7,28 +7,14 @@ import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rondo result ID}: how an execution ended, its exit code saying which way. */
 @Command(name = "result", mixinStandardHelpOptions = true,
         description = {"Print the result of execution ID as JSON, or its error as file:line:col: Name: message.",
                 "Exit 0 completed, 1 failed or cancelled, 3 still running (after --wait)."})
-final class ResultCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Database database;
-
-    @Parameters(paramLabel = "ID", description = "The execution id.")
-    String id;
+final class ResultCommand extends ExecutionCommand {
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
             description = "Wait up to this long for it to end (default 0: answer at once).")
@@ -38,41 +24,42 @@ final class ResultCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    void check() {
         if (waitSeconds < 0) {
             throw new UsageException("--wait cannot be negative: " + waitSeconds);
         }
-        try (RondoClient client = database.connect(err)) {
-            WorkflowHandle handle = client.handle(id);
-            WorkflowResult result;
-            try {
-                result = handle.result(Duration.ofMillis(Math.max(1, Math.round(waitSeconds * 1000))));
-            } catch (RondoException.ResultTimeout stillRunning) {
-                String status = handle.status();
-                if (json) {
-                    JsonText.print(out, JsonText.object().put("id", id).put("status", status));
-                } else {
-                    err.println("rondo: execution '" + id + "' is still " + status + (waitSeconds > 0 ? " after " + waitSeconds + " s" : "")
-                            + "; wait with --wait SECONDS.");
-                }
-                return Main.STILL_RUNNING;
-            }
+    }
+
+    @Override
+    int run(RondoClient client, WorkflowHandle handle) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        WorkflowResult result;
+        try {
+            result = handle.result(Duration.ofMillis(Math.max(1, Math.round(waitSeconds * 1000))));
+        } catch (RondoException.ResultTimeout stillRunning) {
+            String status = handle.status();
             if (json) {
-                ObjectNode node = JsonText.object().put("id", id).put("status", result.status());
-                if (result.completed()) {
-                    node.set("result", JsonText.node(result.resultJson()));
-                } else {
-                    node.set("error", JsonText.node(result.errorJson()));
-                }
-                JsonText.print(out, node);
-            } else if (result.completed()) {
-                out.println(result.resultJson());
+                JsonText.print(out, JsonText.object().put("id", id).put("status", status));
             } else {
-                err.println(result.error());
+                err.println("rondo: execution '" + id + "' is still " + status + (waitSeconds > 0 ? " after " + waitSeconds + " s" : "")
+                        + "; wait with --wait SECONDS.");
             }
-            return result.completed() ? 0 : Main.FAILED;
+            return Main.STILL_RUNNING;
         }
+        if (json) {
+            ObjectNode node = JsonText.object().put("id", id).put("status", result.status());
+            if (result.completed()) {
+                node.set("result", JsonText.node(result.resultJson()));
+            } else {
+                node.set("error", JsonText.node(result.errorJson()));
+            }
+            JsonText.print(out, node);
+        } else if (result.completed()) {
+            out.println(result.resultJson());
+        } else {
+            err.println(result.error());
+        }
+        return result.completed() ? 0 : Main.FAILED;
     }
 }

@@ -4,25 +4,15 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rondo start NAME}: starts a deployed workflow and prints the execution id. */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Start a deployed workflow and print its execution id.",
                 "Workers serving its queue run it ('rondo worker', or your own Worker)."})
-final class StartCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Database database;
+final class StartCommand extends ClientCommand {
 
     @Parameters(paramLabel = "NAME", description = "The workflow's name (its path without .flow, as deployed).")
     String name;
@@ -45,22 +35,27 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"id\": …}.")
     boolean json;
 
+    private String inputJson;
+    private StartOptions options;
+
     @Override
-    public Integer call() {
-        String inputJson = input == null ? "{}" : JsonText.argument("--input", input);
+    void check() {
+        inputJson = input == null ? "{}" : JsonText.argument("--input", input);
         if (delaySeconds < 0) {
             throw new UsageException("--delay cannot be negative: " + delaySeconds);
         }
-        StartOptions options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
+        options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
                 .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
-        try (RondoClient client = database.connect(spec.commandLine().getErr())) {
-            WorkflowHandle handle = client.start(name, inputJson, options);
-            if (json) {
-                JsonText.print(spec.commandLine().getOut(), JsonText.object().put("id", handle.id()));
-            } else {
-                spec.commandLine().getOut().println(handle.id());
-            }
-            return 0;
+    }
+
+    @Override
+    int run(RondoClient client) {
+        WorkflowHandle handle = client.start(name, inputJson, options);
+        if (json) {
+            JsonText.print(out(), JsonText.object().put("id", handle.id()));
+        } else {
+            out().println(handle.id());
         }
+        return 0;
     }
 }

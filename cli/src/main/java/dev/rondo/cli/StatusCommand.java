@@ -1,41 +1,26 @@
 package dev.rondo.cli;
 
 import dev.rondo.client.RondoClient;
-import java.util.concurrent.Callable;
+import dev.rondo.client.WorkflowHandle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rondo status ID}: one word. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Print the status of execution ID: queued, running, waiting, completed, failed or cancelled.")
-final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Database database;
-
-    @Parameters(paramLabel = "ID", description = "The execution id.")
-    String id;
+final class StatusCommand extends ExecutionCommand {
 
     @Option(names = "--json", description = "Print {\"id\": …, \"status\": …}.")
     boolean json;
 
     @Override
-    public Integer call() {
-        try (RondoClient client = database.connect(spec.commandLine().getErr())) {
-            String status = client.handle(id).describe().status(); // describe: an unknown id says so plainly
-            if (json) {
-                JsonText.print(spec.commandLine().getOut(), JsonText.object().put("id", id).put("status", status));
-            } else {
-                spec.commandLine().getOut().println(status);
-            }
-            return 0;
+    int run(RondoClient client, WorkflowHandle execution) {
+        String status = execution.describe().status(); // describe: an unknown id says so plainly
+        if (json) {
+            JsonText.print(out(), JsonText.object().put("id", id).put("status", status));
+        } else {
+            out().println(status);
         }
+        return 0;
     }
 }
