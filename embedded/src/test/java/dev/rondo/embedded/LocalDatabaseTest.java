@@ -9,8 +9,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +33,14 @@ class LocalDatabaseTest {
 
     @Test
     void startsOnceIsFoundAgainStopsAndRestartsWithItsData() throws Exception {
-        List<String> progress = new ArrayList<>();
-        String url = LocalDatabase.at(home).ensureRunning(progress::add);
+        List<String> progress = new CopyOnWriteArrayList<>();
+        // Two at once, as two commands started together would: one starts the server, the other waits and reuses it.
+        ExecutorService twoAtOnce = Executors.newFixedThreadPool(2);
+        Callable<String> start = () -> LocalDatabase.at(home).ensureRunning(progress::add);
+        List<Future<String>> urls = twoAtOnce.invokeAll(List.of(start, start));
+        twoAtOnce.shutdown();
+        String url = urls.get(0).get();
+        assertEquals(url, urls.get(1).get());
         assertEquals(1, progress.size(), progress.toString());
         assertTrue(progress.getFirst().contains("first time: unpacking, initdb"), progress.toString());
         execute(url, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
