@@ -96,6 +96,19 @@ class EmbeddedDefaultTest {
                 """, result.out());
     }
 
+    @Test
+    void anUnreachableUrlFromTheEnvironmentIsNamedWithoutItsPasswordAndTheWayBackToTheDefault() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put(LocalDatabase.HOME_VARIABLE, home.toString());
+        env.put(Database.VARIABLE, "postgres://ada:secret@127.0.0.1:1/rondo");
+        RondoProcess.Result result = new RondoProcess(env, work).run("status", "some-id");
+        assertEquals(1, result.code(), result.err());
+        assertTrue(result.err().startsWith("rondo: Cannot connect to postgres://ada:***@127.0.0.1:1/rondo"), result.err());
+        assertTrue(result.err().contains("or unset RONDO_DATABASE_URL to use the embedded PostgreSQL"), result.err());
+        assertFalse(result.err().contains("secret"), result.err());
+        assertFalse(result.err().contains("starting the embedded"), "the configured URL is used, not the default");
+    }
+
     private static JsonNode json(RondoProcess.Result result) throws Exception {
         assertEquals(0, result.code(), result.err());
         return MAPPER.readTree(result.out());
