@@ -1,11 +1,13 @@
 package dev.rondo.cli;
 
+import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.RondoException;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.worker.Worker;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +26,15 @@ final class EngineRun {
     /** The client's pool: the worker's concurrency, its LISTEN and renewals, and the wait for the result. */
     static final int POOL_SIZE = CONCURRENCY + 4;
 
-    private final RondoClient client;
+    /** How long the run waits before checking whether the workflow waits for a signal only. */
+    private static final Duration SIGNAL_HINT_AFTER = Duration.ofSeconds(2);
 
-    EngineRun(RondoClient client) {
+    private final RondoClient client;
+    private final PrintWriter err;
+
+    EngineRun(RondoClient client, PrintWriter err) {
         this.client = client;
+        this.err = err;
     }
 
     /** The run's outcome: the ended execution and its log lines. */
@@ -48,13 +55,31 @@ final class EngineRun {
         }
     }
 
-    private static WorkflowResult waitForEnd(WorkflowHandle handle) {
+    private WorkflowResult waitForEnd(WorkflowHandle handle) {
+        try {
+            return handle.result(SIGNAL_HINT_AFTER);
+        } catch (RondoException.ResultTimeout stillRunning) {
+            hintWhenWaitingForSignals(handle);
+        }
         while (true) {
             try {
                 return handle.result(Duration.ofHours(1));
             } catch (RondoException.ResultTimeout stillRunning) {
                 // timers really wait on the engine; keep waiting
             }
+        }
+    }
+
+    /** A workflow that waits only for signals waits until someone sends one: say how. */
+    private void hintWhenWaitingForSignals(WorkflowHandle handle) {
+        Description waiting = handle.describe();
+        List<String> needs = waiting.waitingFor();
+        if (!needs.isEmpty() && needs.stream().allMatch(need -> need.startsWith("signal "))) {
+            String signal = needs.getFirst().substring("signal ".length());
+            err.println("rondo: execution " + handle.id() + " waits for " + String.join(", ", needs) + " at " + waiting.waitingAt()
+                    + "; send it with 'rondo signal " + handle.id() + " " + signal + " --payload JSON' (or run with --signal "
+                    + signal + "=JSON)");
+            err.flush();
         }
     }
 }

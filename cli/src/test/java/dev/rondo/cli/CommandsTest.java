@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +146,24 @@ class CommandsTest {
             assertEquals(1, result.code(), result.err());
             assertEquals("cancelled", result.json().get("status").asText());
             assertEquals(1, rondo.run("cancel", id).code(), "an ended execution cannot be cancelled");
+        }
+    }
+
+    @Test
+    void logsFollowPrintsLinesAsTheyComeUntilTheExecutionEnds() throws Exception {
+        rondo.run("deploy", dir.toString());
+        rondo.run("start", "greet", "--input", "{\"name\":\"Cy\"}", "--queue", "cli", "--id", "f-1");
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (RondoClient client = RondoClient.connect(url, 8); Worker ignored = worker(client)) {
+            Future<Cli.Result> following = background.submit(() -> rondo.run("logs", "f-1", "--follow"));
+            awaitStatus(client, "f-1", "waiting");
+            assertFalse(following.isDone(), "it follows while the execution runs");
+            rondo.run("signal", "f-1", "approve", "--payload", "\"yes\"");
+            Cli.Result followed = following.get(60, TimeUnit.SECONDS);
+            assertEquals(0, followed.code(), followed.err());
+            assertEquals("hello Cy\napproved\n", followed.out());
+        } finally {
+            background.shutdownNow();
         }
     }
 
