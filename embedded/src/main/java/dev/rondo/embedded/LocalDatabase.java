@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -145,13 +146,18 @@ public final class LocalDatabase {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=postgres";
     }
 
-    /** Whether a PostgreSQL server answers on this port (a quick connection, not just an open socket). */
-    private static boolean answers(int port) {
+    /**
+     * Whether our server answers on this port: a connection, and the data folder it serves is ours (after
+     * a stop, another server may have taken the port).
+     */
+    private boolean answers(int port) {
         Properties props = new Properties();
         props.setProperty("user", "postgres");
         props.setProperty("connectTimeout", "2");
-        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", props)) {
-            return true;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", props);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
+            return rs.next() && Path.of(rs.getString(1)).equals(files.dataDir());
         } catch (SQLException e) {
             return false;
         }
@@ -160,7 +166,7 @@ public final class LocalDatabase {
     private static void createDatabase(int port) throws IOException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
              Statement s = c.createStatement()) {
-            try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;
                 }
