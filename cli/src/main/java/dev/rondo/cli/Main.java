@@ -1,19 +1,35 @@
 package dev.rondo.cli;
 
+import dev.rondo.client.RondoException;
+import dev.rondo.core.CompileException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code rondo} command. */
+/**
+ * The {@code rondo} command. Exit codes: 0 success; 1 the workflow failed or was cancelled, or Rondo
+ * refused the request (unknown id or name, an ended execution, an unreachable database); 2 usage error,
+ * bad JSON or an invalid {@code .flow} program; 3 still running ({@code result --wait}); 70 internal error.
+ */
 @Command(name = "rondo", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Durable workflows written in the Flow language.",
-        subcommands = {CheckCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        footer = {"", "Database: --database-url, else $RONDO_DATABASE_URL, else the embedded PostgreSQL under ~/.rondo ($RONDO_HOME).",
+                "Exit codes: 0 ok, 1 failed/cancelled/refused, 2 usage or invalid program, 3 still running, 70 internal error."},
+        subcommands = {CheckCommand.class, RunCommand.class, DeployCommand.class, StartCommand.class,
+                SignalCommand.class, StatusCommand.class, ResultCommand.class, CancelCommand.class, ListCommand.class,
+                LogsCommand.class, DescribeCommand.class, WorkerCommand.class, MigrateCommand.class, DbCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
+    /** Exit code when the workflow failed or was cancelled, or Rondo refused the request. */
+    static final int FAILED = 1;
     /** Exit code for an invalid program or a usage error. */
     static final int INVALID = 2;
+    /** Exit code of {@code result} when the execution has not ended. */
+    static final int STILL_RUNNING = 3;
     /** Exit code when Rondo itself failed. */
     static final int INTERNAL_ERROR = 70;
 
@@ -25,24 +41,52 @@ public final class Main {
 
     static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExpandAtFiles(false); // @FILE is ours: JSON read from a file (picocli would split it into arguments)
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("rondo: " + e.getMessage());
-            e.getCommandLine().getErr().println("Run 'rondo " + (e.getCommandLine().getCommandName().equals("rondo") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            e.getCommandLine().getErr().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return INVALID;
         });
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            // A bug in Rondo, not in the user's program: say so plainly; the trace only on request.
-            cl.getErr().println("rondo: internal error: " + e + " (set RONDO_DEBUG=1 for the stack trace, and please report it)");
-            if (System.getenv("RONDO_DEBUG") != null) {
-                e.printStackTrace(cl.getErr());
-            }
-            return INTERNAL_ERROR;
-        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> handle(e, cl.getErr()));
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** What the user sees for an exception: the message for the ones that say what to do; a bug otherwise. */
+    private static int handle(Exception e, PrintWriter err) {
+        switch (e) {
+            case UsageException usage -> {
+                err.println("rondo: " + usage.getMessage());
+                return INVALID;
+            }
+            case CompileException invalid -> {
+                invalid.diagnostics().forEach(err::println);
+                return INVALID;
+            }
+            case RondoException refused -> {
+                err.println("rondo: " + refused.getMessage());
+                return FAILED;
+            }
+            case IllegalArgumentException bad -> {
+                err.println("rondo: " + bad.getMessage());
+                return INVALID;
+            }
+            case UncheckedIOException io -> {
+                err.println("rondo: " + io.getMessage());
+                return FAILED;
+            }
+            default -> {
+                // A bug in Rondo, not in the user's program: say so plainly; the trace only on request.
+                err.println("rondo: internal error: " + e + " (set RONDO_DEBUG=1 for the stack trace, and please report it)");
+                if (System.getenv("RONDO_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+                return INTERNAL_ERROR;
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.rondo.cli;
 
-import dev.rondo.client.RondoException;
+import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.Executable;
@@ -8,20 +8,18 @@ import dev.rondo.core.Slice;
 import dev.rondo.core.driver.LocalDriver;
 import dev.rondo.core.driver.LocalResult;
 import dev.rondo.core.driver.MockResult;
-import dev.rondo.core.value.FlowObject;
-import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,16 +27,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rondo run FILE.flow}: runs a workflow to its end, tasks answered by mocks, printing its log lines
- * and then its result as JSON. With a database ({@code --database-url} or {@code RONDO_DATABASE_URL}) it
- * runs on the engine: deployed, started, and run by an in-process worker, every await a checkpoint in
- * PostgreSQL and timers really waiting. Without one it runs in this process with time skipped. Exit 0
- * completed, 1 failed or cancelled, 2 invalid program or usage.
+ * and then its result as JSON. By default on the engine (the database chosen as everywhere: embedded when
+ * none is configured): deployed, started, and run by an in-process worker, every await a checkpoint in
+ * PostgreSQL and timers really waiting. With {@code --in-process} it runs in this process with virtual
+ * time instead (no database; long timers and mock delays take no time). Exit 0 completed, 1 failed or
+ * cancelled, 2 invalid program or usage.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a workflow to its end and print its log lines, then its result as JSON.",
                 "Tasks are answered by --mock/--mock-error; a task with neither fails at once.",
-                "With a database (--database-url or RONDO_DATABASE_URL) the workflow runs on the engine and timers really wait;",
-                "without one it runs in this process and timers do not really wait."})
+                "Runs on the engine (timers really wait); --in-process runs it here with virtual time and no database.",
+                "Exit 0 completed, 1 failed or cancelled, 2 invalid program or usage."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -47,70 +46,52 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.flow", description = "The workflow to run.")
     Path file;
 
-    @Option(names = "--input", paramLabel = "JSON", description = "The workflow's input (default {}).")
+    @Option(names = "--input", paramLabel = "JSON|@FILE", description = "The workflow's input (default {}).")
     String input;
 
-    @Option(names = "--mock", paramLabel = "TASK=JSON", description = "Task TASK returns JSON. Repeatable.")
-    List<String> mocks = new ArrayList<>();
-
-    @Option(names = "--mock-error", paramLabel = "TASK=MESSAGE", description = "Task TASK fails with MESSAGE (not retried). Repeatable.")
-    List<String> mockErrors = new ArrayList<>();
+    @Mixin
+    Mocks mocks;
 
     @Option(names = "--signal", paramLabel = "NAME=JSON", description = "Send signal NAME with payload JSON before the workflow starts. Repeatable.")
     List<String> signals = new ArrayList<>();
 
-    @Option(names = "--database-url", paramLabel = "URL",
-            description = "Run on the engine in this PostgreSQL database (default: $RONDO_DATABASE_URL; with neither, in this process).")
-    String databaseUrl;
+    @Option(names = "--in-process", description = "Run in this process with virtual time (timers and --mock-delay take no time), without a database.")
+    boolean inProcess;
+
+    @Mixin
+    Database database;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> answers = new LinkedHashMap<>();
-        Map<String, String> failures = new LinkedHashMap<>();
+        String inputJson = input == null ? "{}" : JsonText.argument("--input", input);
+        Map<String, String> answers = mocks.answers();
+        Map<String, String> failures = mocks.errors();
+        Map<String, Long> delays = mocks.delays();
         List<Map.Entry<String, String>> sent = new ArrayList<>();
-        try {
-            if (input != null) {
-                parseJson("--input", input);
+        for (String signal : signals) {
+            int eq = signal.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--signal takes NAME=VALUE, not '" + signal + "'.");
             }
-            for (String mock : mocks) {
-                String[] pair = split("--mock", mock);
-                parseJson("--mock " + pair[0], pair[1]);
-                answers.put(pair[0], pair[1]);
-            }
-            for (String mock : mockErrors) {
-                String[] pair = split("--mock-error", mock);
-                failures.put(pair[0], pair[1]);
-            }
-            for (String signal : signals) {
-                String[] pair = split("--signal", signal);
-                parseJson("--signal " + pair[0], pair[1]);
-                sent.add(Map.entry(pair[0], pair[1]));
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("rondo: " + e.getMessage());
-            return Main.INVALID;
+            String name = signal.substring(0, eq);
+            sent.add(Map.entry(name, JsonText.argument("--signal " + name, signal.substring(eq + 1))));
         }
         Compilation compilation = SourceLoader.compile(file, err);
         if (compilation == null || !compilation.ok()) {
             return Main.INVALID;
         }
-        String url = databaseUrl != null ? databaseUrl : System.getenv("RONDO_DATABASE_URL");
-        if (url != null && !url.isBlank()) {
-            return onEngine(url, answers, failures, sent, out, err);
+        if (inProcess) {
+            return inProcess(compilation, inputJson, answers, failures, delays, sent, out, err);
         }
-        return inProcess(compilation, answers, failures, sent, out, err);
+        return onEngine(sent, out, err);
     }
 
-    private int onEngine(String url, Map<String, String> answers, Map<String, String> failures,
-                         List<Map.Entry<String, String>> sent, PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int onEngine(List<Map.Entry<String, String>> sent, PrintWriter out, PrintWriter err) throws InterruptedException {
         EngineRun.Ended ended;
-        try {
-            ended = new EngineRun(url).run(file, input == null ? "{}" : input, answers, failures, sent);
-        } catch (RondoException e) {
-            err.println("rondo: " + e.getMessage());
-            return 1;
+        try (RondoClient client = database.connect(err, EngineRun.POOL_SIZE)) {
+            ended = new EngineRun(client, err).run(file, input == null ? "{}" : JsonText.argument("--input", input), mocks, sent);
         }
         ended.log().forEach(out::println);
         out.flush();
@@ -130,14 +111,14 @@ final class RunCommand implements Callable<Integer> {
         return 1;
     }
 
-    private int inProcess(Compilation compilation, Map<String, String> answers, Map<String, String> failures,
-                          List<Map.Entry<String, String>> sent, PrintWriter out, PrintWriter err) {
+    private int inProcess(Compilation compilation, String inputJson, Map<String, String> answers, Map<String, String> failures,
+                          Map<String, Long> delays, List<Map.Entry<String, String>> sent, PrintWriter out, PrintWriter err) {
         Map<String, MockResult> mocked = new HashMap<>();
-        answers.forEach((task, json) -> mocked.put(task, MockResult.success(Json.parse(json), 0)));
-        failures.forEach((task, message) -> mocked.put(task, MockResult.failure(message, false, 0)));
+        answers.forEach((task, json) -> mocked.put(task, MockResult.success(Json.parse(json), delays.getOrDefault(task, 0L) / 1000.0)));
+        failures.forEach((task, message) -> mocked.put(task, MockResult.failure(message, false, delays.getOrDefault(task, 0L) / 1000.0)));
         LocalDriver.Builder driver = LocalDriver.builder();
         sent.forEach(signal -> driver.signal(signal.getKey(), 0, Json.parse(signal.getValue())));
-        Object inputValue = input == null ? new FlowObject() : Json.parse(input);
+        Object inputValue = Json.parse(inputJson);
         LocalResult result = driver.mocks((task, in, attempt) -> mocked.get(task)).build()
                 .run(Executable.of(compilation.program()), inputValue);
         result.log().forEach(out::println);
@@ -165,22 +146,6 @@ final class RunCommand implements Callable<Integer> {
         if (m.find()) {
             String task = m.group(1);
             err.println("hint: answer the task with --mock " + task + "=JSON or --mock-error " + task + "=MESSAGE");
-        }
-    }
-
-    private static String[] split(String option, String value) {
-        int eq = value.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException(option + " takes NAME=VALUE, not '" + value + "'.");
-        }
-        return new String[] {value.substring(0, eq), value.substring(eq + 1)};
-    }
-
-    private static Object parseJson(String what, String text) {
-        try {
-            return Json.parse(text);
-        } catch (FlowThrow e) {
-            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getMessage());
         }
     }
 }

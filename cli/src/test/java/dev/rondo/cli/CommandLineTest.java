@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code rondo check} and {@code rondo run}: output, errors and exit codes as the README promises. */
+/** {@code rondo check} and {@code rondo run --in-process} (virtual time, no database): output, errors and exit codes. */
 class CommandLineTest {
 
     @TempDir
@@ -23,7 +23,13 @@ class CommandLineTest {
     private static Result rondo(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        String[] all = args;
+        if (args.length > 0 && args[0].equals("run")) { // in this process: no database, timers take no time
+            all = new String[args.length + 1];
+            System.arraycopy(args, 0, all, 0, args.length);
+            all[args.length] = "--in-process";
+        }
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), all);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -90,6 +96,33 @@ class CommandLineTest {
         Result badJson = rondo("run", flow.toString(), "--input", "{nope");
         assertEquals(2, badJson.code());
         assertTrue(badJson.err().contains("--input is not valid JSON"), badJson.err());
+        Result badMock = rondo("run", flow.toString(), "--mock", "charge");
+        assertEquals(2, badMock.code());
+        assertTrue(badMock.err().contains("--mock takes NAME=VALUE"), badMock.err());
+        assertEquals(2, rondo("frobnicate").code());
+    }
+
+    @Test
+    void mockDelaysTakeVirtualTimeAndInputsComeFromFiles() throws IOException {
+        Path flow = file("slow.flow", "let r = await Task.run(\"slow\", {}, {timeout: 10, maxAttempts: 1})\nreturn r\n");
+        Path answer = file("answer.json", "{\"ok\": true}");
+        Result fast = rondo("run", flow.toString(), "--mock", "slow=@" + answer, "--mock-delay", "slow=5");
+        assertEquals(0, fast.code(), fast.err());
+        assertEquals("{\"ok\":true}\n", fast.out().replace("\r\n", "\n"));
+        Result timedOut = rondo("run", flow.toString(), "--mock", "slow=@" + answer, "--mock-delay", "slow=3600");
+        assertEquals(1, timedOut.code());
+        assertTrue(timedOut.err().contains("Timeout") || timedOut.err().contains("timed out"), timedOut.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"check", "run", "deploy", "start", "signal", "status", "result", "cancel",
+                "list", "logs", "describe", "worker", "migrate", "db"}) {
+            Result help = rondo(command, "--help");
+            assertEquals(0, help.code(), command + ": " + help.err());
+            assertTrue(help.out().contains("Usage: rondo " + command), help.out());
+        }
+        assertEquals(0, rondo("db", "status", "--help").code());
     }
 
     @Test

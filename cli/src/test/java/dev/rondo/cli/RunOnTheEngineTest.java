@@ -14,6 +14,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +73,33 @@ class RunOnTheEngineTest {
              ResultSet rs = s.executeQuery("SELECT count(*) FROM executions WHERE status = 'completed'")) {
             rs.next();
             assertEquals(2, rs.getInt(1), "the workflow and its task ran on the engine");
+        }
+    }
+
+    @Test
+    void aRunWaitingForASignalSaysHowToSendItAndEndsWhenItComes() throws Exception {
+        Path flow = file("approve.flow", "let s = await Signal.next(\"approve\")\nreturn {approved: s}\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> run = background.submit(() -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    "run", flow.toString(), "--database-url", url));
+            Matcher hint = Pattern.compile("rondo: execution (\\S+) waits for signal approve at approve.flow:1:9; "
+                    + "send it with 'rondo signal \\1 approve --payload JSON'").matcher("");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!hint.reset(err.toString()).find()) { // polled: the hint is printed text, there is no event to wait on
+                if (System.nanoTime() > deadline || run.isDone()) {
+                    throw new AssertionError("no hint: " + err);
+                }
+                Thread.sleep(50);
+            }
+            Cli.Result signalled = new Cli(url).run("signal", hint.group(1), "approve", "--payload", "true");
+            assertEquals(0, signalled.code(), signalled.err());
+            assertEquals(0, run.get(60, TimeUnit.SECONDS), err.toString());
+            assertEquals("{\"approved\":true}\n", out.toString().replace("\r\n", "\n"));
+        } finally {
+            background.shutdownNow();
         }
     }
 

@@ -148,6 +148,17 @@ public final class WorkflowHandle {
         return jdbi.withExtension(QueryDao.class, dao -> dao.logLines(id, after));
     }
 
+    /**
+     * The {@code .flow} source of the version this execution runs (the one deployed when it started), as
+     * deployed; {@code describe}'s positions point into it.
+     *
+     * @throws RondoException.UnknownExecution when no workflow execution has this id
+     */
+    public String source() {
+        return jdbi.withExtension(QueryDao.class, dao -> dao.sourceOf(id))
+                .orElseThrow(() -> new RondoException.UnknownExecution(id));
+    }
+
     /** The source line a {@code file:line:col} position points at, or null. */
     private static String sourceLine(String source, String position) {
         if (source == null || position == null) {

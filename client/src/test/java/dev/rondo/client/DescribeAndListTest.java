@@ -50,6 +50,8 @@ class DescribeAndListTest {
         assertEquals("let answer = await Signal.next('approve')", waiting.waitingLine());
         assertEquals(List.of("signal approve"), waiting.waitingFor());
         assertThrows(RondoException.UnknownExecution.class, () -> rondo.handle("nobody").describe());
+        assertEquals("print('asking')\nlet answer = await Signal.next('approve')\nreturn answer\n", handle.source());
+        assertThrows(RondoException.UnknownExecution.class, () -> rondo.handle("nobody").source());
     }
 
     @Test

@@ -21,6 +21,9 @@ public interface QueryDao {
     @RegisterConstructorMapper(Row.class)
     Optional<Row> describe(@Bind("id") String id);
 
+    @SqlQuery("source_of")
+    Optional<String> sourceOf(@Bind("id") String id);
+
     @SqlQuery("log_lines")
     List<String> logLines(@Bind("id") String id, @Bind("after") int after);
 

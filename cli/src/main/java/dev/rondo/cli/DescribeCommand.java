@@ -1,0 +1,69 @@
+package dev.rondo.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rondo.client.Description;
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.WorkflowHandle;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rondo describe ID}: where an execution stands, and the source where it waits. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show execution ID: its workflow and status and, while it waits, what for and the .flow source around that await.")
+final class DescribeCommand extends ExecutionCommand {
+
+    /** Source lines shown before and after the await. */
+    private static final int CONTEXT = 2;
+
+    @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor}.")
+    boolean json;
+
+    @Override
+    int run(RondoClient client, WorkflowHandle handle) {
+        PrintWriter out = out();
+        Description d = handle.describe();
+        if (json) {
+            ObjectNode node = JsonText.object().put("id", d.executionId()).put("workflow", d.workflow()).put("status", d.status())
+                    .put("createdAt", d.createdAt() == null ? null : d.createdAt().toString())
+                    .put("waitingAt", d.waitingAt()).put("waitingLine", d.waitingLine());
+            d.waitingFor().forEach(node.putArray("waitingFor")::add);
+            JsonText.print(out, node);
+            return 0;
+        }
+        new Table("execution", d.executionId()).row("workflow", d.workflow()).row("status", d.status())
+                .row("created", d.createdAt()).print(out);
+        if (d.waitingAt() != null && !d.waitingFor().isEmpty()) {
+            out.println("waiting for " + String.join(", ", d.waitingFor()) + " at " + d.waitingAt() + ":");
+            excerpt(handle.source(), d.waitingAt(), out);
+        }
+        return 0;
+    }
+
+    /** The source lines around {@code file:line:col}, numbered, the line marked with > and the column with ^. */
+    static void excerpt(String source, String position, PrintWriter out) {
+        String[] parts = position.split(":");
+        int line;
+        int column;
+        try {
+            line = Integer.parseInt(parts[parts.length - 2]);
+            column = Integer.parseInt(parts[parts.length - 1]);
+        } catch (RuntimeException e) {
+            return; // not a position we can show
+        }
+        String[] lines = source.split("\\R", -1);
+        int first = Math.max(1, line - CONTEXT);
+        int last = Math.min(lines.length, line + CONTEXT);
+        int width = Integer.toString(last).length();
+        for (int n = first; n <= last; n++) {
+            out.println((n == line ? "> " : "  ") + pad(Integer.toString(n), width) + " | " + lines[n - 1]);
+            if (n == line) {
+                out.println("  " + " ".repeat(width) + " | " + " ".repeat(Math.max(0, column - 1)) + "^");
+            }
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return " ".repeat(width - text.length()) + text;
+    }
+}

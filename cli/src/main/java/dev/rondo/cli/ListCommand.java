@@ -1,0 +1,68 @@
+package dev.rondo.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.rondo.client.ExecutionSummary;
+import dev.rondo.client.ListFilter;
+import dev.rondo.client.RondoClient;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rondo list}: workflow executions, newest first. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List workflow executions, newest first.",
+                "For the next page, pass the last id shown to --after."})
+final class ListCommand extends ClientCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: queued, running, waiting, completed, failed or cancelled.")
+    String status;
+
+    @Option(names = "--workflow", paramLabel = "NAME", description = "Only executions of this workflow.")
+    String workflow;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N rows (default ${DEFAULT-VALUE}, at most 1000).")
+    int limit;
+
+    @Option(names = "--after", paramLabel = "ID", description = "The page after the execution with this id.")
+    String after;
+
+    @Option(names = "--json", description = "Print a JSON array of {id, workflow, status, queue, createdAt, finishedAt}.")
+    boolean json;
+
+    private ListFilter filter;
+
+    @Override
+    void check() {
+        filter = new ListFilter(status, workflow, limit, after);
+    }
+
+    @Override
+    int run(RondoClient client) {
+        List<ExecutionSummary> rows = client.list(filter);
+        if (json) {
+            ArrayNode array = JsonText.MAPPER.createArrayNode();
+            rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
+                    .put("status", r.status()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
+                    .put("finishedAt", iso(r.finishedAt()))));
+            JsonText.print(out(), array);
+        } else {
+            Table table = new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
+            rows.forEach(r -> table.row(r.executionId(), r.workflow(), r.status(), r.queue(), local(r.createdAt()), local(r.finishedAt())));
+            table.print(out());
+        }
+        return 0;
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String local(Instant instant) {
+        return instant == null ? null : TIME.format(instant);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.rondo.cli;
+
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.StartOptions;
+import dev.rondo.client.WorkflowHandle;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rondo start NAME}: starts a deployed workflow and prints the execution id. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = {"Start a deployed workflow and print its execution id.",
+                "Workers serving its queue run it ('rondo worker', or your own Worker)."})
+final class StartCommand extends ClientCommand {
+
+    @Parameters(paramLabel = "NAME", description = "The workflow's name (its path without .flow, as deployed).")
+    String name;
+
+    @Option(names = "--input", paramLabel = "JSON|@FILE", description = "The workflow's input (default {}).")
+    String input;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The execution id; starting again with the same id starts nothing and prints it again.")
+    String id;
+
+    @Option(names = "--queue", paramLabel = "QUEUE", defaultValue = StartOptions.DEFAULT_QUEUE, description = "The queue whose workers run it (default: ${DEFAULT-VALUE}).")
+    String queue;
+
+    @Option(names = "--priority", paramLabel = "N", defaultValue = "0", description = "Higher runs first (default 0).")
+    int priority;
+
+    @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "0", description = "Wait this long before it may start (default 0).")
+    double delaySeconds;
+
+    @Option(names = "--json", description = "Print {\"id\": …}.")
+    boolean json;
+
+    private String inputJson;
+    private StartOptions options;
+
+    @Override
+    void check() {
+        inputJson = input == null ? "{}" : JsonText.argument("--input", input);
+        if (delaySeconds < 0) {
+            throw new UsageException("--delay cannot be negative: " + delaySeconds);
+        }
+        options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
+                .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
+    }
+
+    @Override
+    int run(RondoClient client) {
+        WorkflowHandle handle = client.start(name, inputJson, options);
+        if (json) {
+            JsonText.print(out(), JsonText.object().put("id", handle.id()));
+        } else {
+            out().println(handle.id());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.rondo.cli;
+
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.WorkflowHandle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rondo status ID}: one word. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Print the status of execution ID: queued, running, waiting, completed, failed or cancelled.")
+final class StatusCommand extends ExecutionCommand {
+
+    @Option(names = "--json", description = "Print {\"id\": …, \"status\": …}.")
+    boolean json;
+
+    @Override
+    int run(RondoClient client, WorkflowHandle execution) {
+        String status = execution.describe().status(); // describe: an unknown id says so plainly
+        if (json) {
+            JsonText.print(out(), JsonText.object().put("id", id).put("status", status));
+        } else {
+            out().println(status);
+        }
+        return 0;
+    }
+}

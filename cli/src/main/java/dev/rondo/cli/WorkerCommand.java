@@ -1,0 +1,133 @@
+package dev.rondo.cli;
+
+import dev.rondo.client.Description;
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.RondoException;
+import dev.rondo.client.WorkflowHandle;
+import dev.rondo.worker.Worker;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code rondo worker}: a development worker whose tasks are mocks. Runs until SIGINT or SIGTERM, then
+ * stops claiming, lets running work finish (up to 30 s) and exits. Prints one line per task attempt and
+ * one per workflow that ends.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Run a development worker: it runs the workflows of its queues, and their tasks with the mocks given.",
+                "Runs until Ctrl-C (SIGINT) or SIGTERM, then lets running work finish and exits.",
+                "Prints a line per task attempt and per workflow that ends on the database.",
+                "A task with no mock fails at once (TaskError: No handler for task …)."})
+final class WorkerCommand implements Callable<Integer> {
+
+    /** Connections beyond the worker's own concurrency + 3: one for watching workflow ends, one spare. */
+    private static final int EXTRA_CONNECTIONS = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Database database;
+
+    @Mixin
+    Mocks mocks;
+
+    @Option(names = "--queue", paramLabel = "QUEUE", description = "A queue to serve (repeatable; default: default).")
+    List<String> queues = new ArrayList<>();
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16", description = "Slices and task attempts at once (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long its claims hold without renewal; after a crash others take its work over this long after (default ${DEFAULT-VALUE}).")
+    double leaseSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (concurrency < 1 || leaseSeconds <= 0) {
+            throw new UsageException("--concurrency and --lease must be positive.");
+        }
+        mocks.delays(); // bad options fail before connecting
+        RondoClient client = database.connect(err, concurrency + EXTRA_CONNECTIONS);
+        Worker.Builder builder = Worker.builder(client.dataSource())
+                .queues(queues.isEmpty() ? new String[] {"default"} : queues.toArray(String[]::new))
+                .concurrency(concurrency)
+                .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)));
+        mocks.register(builder, line -> printLine(out, line));
+        Worker worker = builder.build().start();
+        Stopping stopping = new Stopping();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.now = true;
+            err.println("rondo worker: stopping (running work finishes first)…");
+            err.flush();
+            worker.close();
+            client.close();
+            err.println("rondo worker: stopped");
+            err.flush();
+        }, "rondo-worker-shutdown"));
+        err.println("rondo worker " + worker.id() + ": serving " + String.join(", ", queues.isEmpty() ? List.of("default") : queues)
+                + " (Ctrl-C to stop)");
+        err.flush();
+        watchEnds(client, out, stopping);
+        return 0;
+    }
+
+    /** Set by the shutdown hook; the watch loop ends quietly then. */
+    private static final class Stopping {
+        volatile boolean now;
+    }
+
+    /** Prints each workflow end (the engine's rondo_done notification) until the worker stops. */
+    private static void watchEnds(RondoClient client, PrintWriter out, Stopping stopping) throws InterruptedException {
+        while (!stopping.now) {
+            try (Connection connection = client.dataSource().getConnection()) {
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + WorkflowHandle.DONE_CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (!stopping.now) {
+                    for (PGNotification ended : notifications.getNotifications(1000)) {
+                        printEnd(client, ended.getParameter(), out);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (stopping.now) {
+                    return; // the pool was closed by the shutdown hook
+                }
+                printLine(out, "rondo worker: lost the database connection for workflow ends (" + e.getMessage() + "); retrying");
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private static void printEnd(RondoClient client, String executionId, PrintWriter out) {
+        try {
+            Description d = client.handle(executionId).describe();
+            printLine(out, "workflow " + executionId + " (" + d.workflow() + ") " + d.status());
+        } catch (RondoException e) {
+            printLine(out, "workflow " + executionId + " ended");
+        }
+    }
+
+    private static void printLine(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}
