@@ -4,6 +4,7 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.embedded.LocalDatabase;
 import dev.rondo.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +25,14 @@ public final class Examples {
 
     private Examples() {}
 
-    /** A client on {@code RONDO_DATABASE_URL}; exits with advice when it is not set. */
+    /**
+     * A client on {@code RONDO_DATABASE_URL} when it is set, otherwise on the embedded PostgreSQL under
+     * {@code ~/.rondo} that the {@code rondo} command uses (started when it is not running).
+     */
     public static RondoClient connect() {
         String url = System.getenv("RONDO_DATABASE_URL");
         if (url == null || url.isBlank()) {
-            System.err.println("""
-                    The examples run on PostgreSQL: set RONDO_DATABASE_URL to a database they may use, e.g.
-                      export RONDO_DATABASE_URL='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres'
-                    (or postgres://user:password@host:5432/db). Rondo creates its tables there on first use.""");
-            System.exit(2);
+            url = LocalDatabase.fromEnvironment().ensureRunning(System.err::println);
         }
         return RondoClient.connect(url, POOL_SIZE);
     }
@@ -57,7 +57,7 @@ public final class Examples {
         Object run(RondoClient rondo) throws Exception;
     }
 
-    /** An example's {@code main}: runs {@code demo} on {@code RONDO_DATABASE_URL}, then closes the client. */
+    /** An example's {@code main}: runs {@code demo} on the database of {@link #connect()}, then closes the client. */
     public static void main(Demo demo) throws Exception {
         try (RondoClient rondo = connect()) {
             demo.run(rondo);
