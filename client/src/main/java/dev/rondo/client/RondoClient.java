@@ -8,6 +8,7 @@ import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
 import dev.rondo.client.internal.FlowFiles;
 import dev.rondo.client.internal.QueryDao;
+import dev.rondo.client.internal.RetentionDao;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -238,6 +240,42 @@ public final class RondoClient implements AutoCloseable {
         Objects.requireNonNull(filter, "filter");
         return jdbi.withExtension(QueryDao.class,
                 dao -> dao.list(filter.status(), filter.workflow(), filter.after(), filter.limit()));
+    }
+
+    /**
+     * Retention: deletes the workflow executions that {@code options} selects, those started by
+     * {@link #start} (not child workflows on their own) that completed, failed or were cancelled more than
+     * {@code olderThan} ago, each with everything it led to: its tasks and child workflows, their
+     * checkpoints, signals, log lines, history and queue items. A tree in which anything has not finished
+     * (a child workflow left running) is kept. Deletes in batches, one transaction each, oldest first,
+     * skipping executions that a worker or another {@code prune} holds at that moment, so it can run beside
+     * workers and another pruner; those are left to the next run.
+     *
+     * <pre>{@code
+     * long deleted = rondo.prune(PruneOptions.olderThan(Duration.ofDays(30)));
+     * }</pre>
+     *
+     * @return how many executions were deleted (with {@code dryRun}, how many would be), their trees not counted
+     */
+    public long prune(PruneOptions options) {
+        Objects.requireNonNull(options, "options");
+        Instant cutoff = jdbi.withExtension(RetentionDao.class,
+                dao -> dao.cutoff(options.olderThan().getSeconds() + options.olderThan().getNano() / 1e9));
+        if (options.dryRun()) {
+            return jdbi.withExtension(RetentionDao.class, dao -> dao.countPrunable(cutoff, options.workflow()));
+        }
+        long deleted = 0;
+        RetentionDao.Batch batch = new RetentionDao.Batch(0, 0, null, null);
+        do {
+            RetentionDao.Batch after = batch;
+            batch = jdbi.inTransaction(handle -> handle.attach(RetentionDao.class).pruneBatch(cutoff, options.workflow(),
+                    after.lastFinishedAt(), after.lastId(), options.batchSize()));
+            deleted += batch.deleted();
+            if (batch.examined() > 0 && options.onBatch() != null) {
+                options.onBatch().accept(deleted);
+            }
+        } while (batch.examined() > 0);
+        return deleted;
     }
 
     /** The handle of an execution by id (not checked until used). */

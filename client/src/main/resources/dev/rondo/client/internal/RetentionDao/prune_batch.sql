@@ -1,0 +1,45 @@
+-- One batch of retention: up to :limit finished top-level executions that finished before :cutoff, the
+-- oldest after the cursor (:afterTime, :afterId) first, read through executions_finished_roots. SKIP LOCKED
+-- leaves a root that a worker (a late wake-up) or another pruner holds to a later run, so nobody waits.
+-- A root is deleted with its whole tree (children by parent_id, their checkpoints, inbox, timers, signals,
+-- log lines and history by ON DELETE CASCADE) unless some execution in the tree has not finished: a child
+-- workflow or task left running keeps the tree. Queue items have no foreign key: a finished tree can still
+-- have a late wake-up (an outcome that arrived as the workflow ended); an unclaimed one goes here, through
+-- queue_items_one_unclaimed; one a worker has claimed meanwhile is dropped by that worker, which finds
+-- the execution gone.
+-- Returns the roots examined (kept ones too, so the caller's cursor moves past them), the roots deleted
+-- and the cursor's next position.
+WITH RECURSIVE roots AS (
+    SELECT r.id, r.finished_at
+    FROM executions r
+    WHERE r.parent_id IS NULL AND r.finished_at IS NOT NULL
+      AND r.finished_at < :cutoff
+      AND (r.finished_at, r.id) > (coalesce(CAST(:afterTime AS timestamptz), '-infinity'), coalesce(CAST(:afterId AS text), ''))
+      AND r.status IN ('completed', 'failed', 'cancelled')
+      AND (CAST(:workflow AS text) IS NULL OR r.name = :workflow)
+    ORDER BY r.finished_at, r.id
+    LIMIT :limit
+    FOR UPDATE SKIP LOCKED
+), tree AS (
+    SELECT id AS root, id, true AS finished FROM roots
+    UNION ALL
+    SELECT tree.root, c.id, c.finished_at IS NOT NULL
+    FROM executions c JOIN tree ON c.parent_id = tree.id
+), doomed AS (
+    SELECT id FROM roots
+    WHERE id NOT IN (SELECT root FROM tree WHERE NOT finished)
+), items AS (
+    DELETE FROM queue_items q
+    WHERE q.lease_owner IS NULL
+      AND q.execution_id IN (SELECT id FROM tree WHERE root IN (SELECT id FROM doomed))
+), deleted AS (
+    DELETE FROM executions e
+    WHERE e.id IN (SELECT id FROM doomed)
+    RETURNING e.id
+), last AS (
+    SELECT finished_at, id FROM roots ORDER BY finished_at DESC, id DESC LIMIT 1
+)
+SELECT (SELECT count(*) FROM roots) AS examined,
+       (SELECT count(*) FROM deleted) AS deleted,
+       (SELECT finished_at FROM last) AS last_finished_at,
+       (SELECT id FROM last) AS last_id
