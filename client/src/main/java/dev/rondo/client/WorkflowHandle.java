@@ -1,5 +1,6 @@
 package dev.rondo.client;
 
+import dev.rondo.client.internal.ConnectionLoss;
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
 import dev.rondo.client.internal.QueryDao;
@@ -87,13 +88,41 @@ public final class WorkflowHandle {
     /**
      * Waits until the execution ends and returns how. Woken by the {@code rondo_done} notification the
      * engine sends when an execution ends (no polling), with a check after listening so an end that came
-     * first is never missed.
+     * first is never missed. A connection lost while waiting (a database restart, a failover) is replaced
+     * and the wait goes on until {@code timeout}.
      *
      * @throws RondoException.UnknownExecution when no execution has this id
      * @throws RondoException.ResultTimeout   when it has not ended within {@code timeout}
+     * @throws RondoException                 when the database could not be reached until {@code timeout}
      */
     public WorkflowResult result(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseMillis = 50;
+        while (true) {
+            try {
+                return awaitEnd(deadline, timeout);
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof RondoException || !ConnectionLoss.isCause(e)) {
+                    throw e instanceof RuntimeException r ? r
+                            : new RondoException("Cannot wait for execution '" + id + "': " + e.getMessage(), e);
+                }
+                long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (leftMillis <= 0) {
+                    throw new RondoException("Cannot wait for execution '" + id + "': the database could not be reached ("
+                            + e.getMessage() + ")", e);
+                }
+                try {
+                    Thread.sleep(Math.min(pauseMillis, leftMillis)); // then a fresh connection from the pool
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RondoException("Interrupted while waiting for execution '" + id + "'", interrupted);
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 1_000);
+            }
+        }
+    }
+
+    private WorkflowResult awaitEnd(long deadline, Duration timeout) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (Statement listen = connection.createStatement()) {
                 listen.execute("LISTEN " + DONE_CHANNEL);
@@ -114,12 +143,14 @@ public final class WorkflowHandle {
                     notifications.getNotifications((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
                 }
             } finally {
-                try (Statement unlisten = connection.createStatement()) {
-                    unlisten.execute("UNLISTEN " + DONE_CHANNEL); // the connection may go back to a pool
+                if (!connection.isClosed()) {
+                    try (Statement unlisten = connection.createStatement()) {
+                        unlisten.execute("UNLISTEN " + DONE_CHANNEL); // the connection may go back to a pool
+                    } catch (SQLException e) {
+                        // a dead connection: the pool discards it, and its LISTEN with it
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new RondoException("Cannot wait for execution '" + id + "': " + e.getMessage(), e);
         }
     }
 

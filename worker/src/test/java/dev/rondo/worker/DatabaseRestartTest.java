@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -94,9 +95,13 @@ class DatabaseRestartTest {
         for (int n = 0; n < WORKFLOWS; n++) {
             handles.add(client.start("steps", "{\"n\": " + n + "}", StartOptions.DEFAULT));
         }
+        // A caller already waiting for a result when the server stops keeps waiting on a new connection.
+        CompletableFuture<WorkflowResult> waitedThroughRestart = CompletableFuture.supplyAsync(
+                () -> handles.getLast().result(Duration.ofSeconds(120)));
         halfway.await();
         server.close(); // a fast shutdown: every connection of the workers and the client is cut
         server = startServer(data, port);
+        assertEquals("completed", waitedThroughRestart.get().status());
 
         for (WorkflowHandle handle : handles) {
             WorkflowResult result = handle.result(Duration.ofSeconds(120));
