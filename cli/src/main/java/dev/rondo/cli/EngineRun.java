@@ -7,17 +7,23 @@ import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.worker.Worker;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code rondo run} on the engine: deploys the file, starts it on a queue of its own, sends the signals,
- * and runs an in-process worker whose task handlers are the mocks until the execution ends. Nothing else
- * claims from that queue, so other workers on the same database are not disturbed (and do not interfere).
+ * {@code rondo run} on the engine: deploys the file under a name of its own, starts it on a queue of its
+ * own, sends the signals, and runs an in-process worker whose task handlers are the mocks until the
+ * execution ends. Nothing else claims from that queue, so other workers on the same database are not
+ * disturbed (and do not interfere), and the workflows deployed there under the file's name stay as they
+ * are. Interrupted (Ctrl-C), it cancels the execution rather than leave it waiting on a queue nobody serves.
  */
 final class EngineRun {
 
@@ -37,12 +43,15 @@ final class EngineRun {
         this.err = err;
     }
 
-    /** The run's outcome: the ended execution and its log lines. */
-    record Ended(WorkflowResult result, List<String> log) {}
+    /** How long an interrupted run waits for its execution to take the cancellation. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+
+    /** The run's outcome: the ended execution, its log lines, and the file name its errors give. */
+    record Ended(WorkflowResult result, List<String> log, String deployedFile) {}
 
     Ended run(Path file, String inputJson, Mocks mocks, List<Map.Entry<String, String>> signals) throws InterruptedException {
         String queue = "rondo-run-" + UUID.randomUUID().toString().substring(0, 8);
-        String name = client.deploy(file).getFirst().name();
+        String name = deployPrivately(file, queue);
         WorkflowHandle handle = client.start(name, inputJson, StartOptions.DEFAULT.withQueue(queue));
         for (Map.Entry<String, String> signal : signals) {
             handle.signal(signal.getKey(), signal.getValue());
@@ -50,16 +59,64 @@ final class EngineRun {
         Worker.Builder builder = Worker.builder(client.dataSource()).queues(queue).concurrency(CONCURRENCY);
         mocks.register(builder, attempt -> {});
         try (Worker worker = builder.build().start()) {
-            WorkflowResult result = waitForEnd(handle);
-            return new Ended(result, handle.logs(0));
+            Thread cancelOnExit = new Thread(() -> cancel(handle), "rondo-run-cancel");
+            Runtime.getRuntime().addShutdownHook(cancelOnExit);
+            WorkflowResult result = waitForEnd(handle, file, name + ".flow");
+            Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            return new Ended(result, handle.logs(0), name + ".flow");
         }
     }
 
-    private WorkflowResult waitForEnd(WorkflowHandle handle) {
+    /**
+     * Deploys {@code file} as {@code <queue>/<stem>}: a name no one else uses, so a run never replaces the
+     * version that other starts of {@code <stem>} get, nor races another run of a different file.
+     */
+    private String deployPrivately(Path file, String queue) {
+        Path root = null;
+        try {
+            root = Files.createTempDirectory("rondo-run");
+            Path copy = Files.createDirectories(root.resolve(queue)).resolve(file.getFileName().toString());
+            Files.copy(file, copy);
+            return client.deploy(root).getFirst().name();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + file + " to deploy it: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(root);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    /** On Ctrl-C: cancel the execution and give the in-process worker a moment to end it. */
+    private void cancel(WorkflowHandle handle) {
+        try {
+            handle.cancel();
+            handle.result(CANCEL_GRACE);
+            err.println("rondo: cancelled execution " + handle.id());
+        } catch (RondoException.ExecutionFinished finished) {
+            return; // it ended on its own meanwhile
+        } catch (RuntimeException e) {
+            err.println("rondo: execution " + handle.id() + " may still be waiting (" + e.getMessage() + "); 'rondo cancel "
+                    + handle.id() + "' ends it");
+        }
+        err.flush();
+    }
+
+
+    private WorkflowResult waitForEnd(WorkflowHandle handle, Path file, String deployedFile) {
         try {
             return handle.result(SIGNAL_HINT_AFTER);
         } catch (RondoException.ResultTimeout stillRunning) {
-            hintWhenWaitingForSignals(handle);
+            hintWhenWaitingForSignals(handle, file, deployedFile);
         }
         while (true) {
             try {
@@ -71,12 +128,15 @@ final class EngineRun {
     }
 
     /** A workflow that waits only for signals waits until someone sends one: say how. */
-    private void hintWhenWaitingForSignals(WorkflowHandle handle) {
+    private void hintWhenWaitingForSignals(WorkflowHandle handle, Path file, String deployedFile) {
         Description waiting = handle.describe();
+        String where = waiting.waitingAt() != null && waiting.waitingAt().startsWith(deployedFile + ":")
+                ? file + waiting.waitingAt().substring(deployedFile.length()) // as given on the command line
+                : waiting.waitingAt();
         List<String> needs = waiting.waitingFor();
         if (!needs.isEmpty() && needs.stream().allMatch(need -> need.startsWith("signal "))) {
             String signal = needs.getFirst().substring("signal ".length());
-            err.println("rondo: execution " + handle.id() + " waits for " + String.join(", ", needs) + " at " + waiting.waitingAt()
+            err.println("rondo: execution " + handle.id() + " waits for " + String.join(", ", needs) + " at " + where
                     + "; send it with 'rondo signal " + handle.id() + " " + signal + " --payload JSON' (or run with --signal "
                     + signal + "=JSON)");
             err.flush();

@@ -36,7 +36,11 @@ final class JsonText {
 
     static JsonNode parse(String what, String text) {
         try {
-            return MAPPER.readTree(text);
+            JsonNode node = MAPPER.readTree(text);
+            if (node.isMissingNode()) {
+                throw new UsageException(what + " is empty: give a JSON value, such as {} or null.");
+            }
+            return node;
         } catch (JsonProcessingException e) {
             throw new UsageException(what + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -72,7 +72,11 @@ public final class Main {
                 return FAILED;
             }
             case IllegalArgumentException bad -> {
+                // The client and the engine refuse bad arguments (a URL, a limit, a path) this way.
                 err.println("rondo: " + bad.getMessage());
+                if (System.getenv("RONDO_DEBUG") != null) {
+                    bad.printStackTrace(err);
+                }
                 return INVALID;
             }
             case UncheckedIOException io -> {

@@ -102,9 +102,9 @@ final class RunCommand implements Callable<Integer> {
         }
         WorkflowResult.ExecutionError error = result.error();
         String shown = error.toString();
-        String deployedName = error.file();
-        if (deployedName != null && file.getFileName().toString().equals(deployedName)) {
-            shown = file + shown.substring(deployedName.length()); // as given on the command line
+        String deployedFile = error.file();
+        if (deployedFile != null && deployedFile.equals(ended.deployedFile())) {
+            shown = file + shown.substring(deployedFile.length()); // as given on the command line
         }
         err.println(shown);
         hint(error.message(), err);

@@ -99,11 +99,15 @@ final class WorkerCommand implements Callable<Integer> {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + WorkflowHandle.DONE_CHANNEL);
                 }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (!stopping.now) {
-                    for (PGNotification ended : notifications.getNotifications(1000)) {
-                        printEnd(client, ended.getParameter(), out);
+                try {
+                    PGConnection notifications = connection.unwrap(PGConnection.class);
+                    while (!stopping.now) {
+                        for (PGNotification ended : notifications.getNotifications(1000)) {
+                            printEnd(client, ended.getParameter(), out);
+                        }
                     }
+                } finally {
+                    unlisten(connection); // the connection goes back to the pool
                 }
             } catch (SQLException | RuntimeException e) {
                 if (stopping.now) {
@@ -112,6 +116,14 @@ final class WorkerCommand implements Callable<Integer> {
                 printLine(out, "rondo worker: lost the database connection for workflow ends (" + e.getMessage() + "); retrying");
                 Thread.sleep(1000);
             }
+        }
+    }
+
+    private static void unlisten(Connection connection) {
+        try (Statement unlisten = connection.createStatement()) {
+            unlisten.execute("UNLISTEN " + WorkflowHandle.DONE_CHANNEL);
+        } catch (SQLException e) {
+            // a dead connection: the pool discards it, and its LISTEN with it
         }
     }
 

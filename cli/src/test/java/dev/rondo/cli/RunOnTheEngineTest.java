@@ -77,6 +77,32 @@ class RunOnTheEngineTest {
     }
 
     @Test
+    void aRunLeavesTheWorkflowDeployedUnderTheFilesNameAsItIs() throws Exception {
+        Path deployed = Files.createDirectories(dir.resolve("deployed"));
+        Files.writeString(deployed.resolve("hello.flow"), "return \"the team's hello\"\n");
+        Result deploy = rondo("deploy", deployed.resolve("hello.flow").toString());
+        assertEquals(0, deploy.code(), deploy.err());
+
+        Result run = rondo("run", file("hello.flow", "return \"my local hello\"\n").toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals("\"my local hello\"\n", run.out());
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT d.source FROM flow_heads h JOIN flow_definitions d USING (name, hash)"
+                     + " WHERE h.name = 'hello'")) {
+            assertTrue(rs.next());
+            assertEquals("return \"the team's hello\"\n", rs.getString(1), "the run must not move the head of 'hello'");
+        }
+    }
+
+    @Test
+    void anEmptyInputIsAUsageError() throws Exception {
+        Result result = rondo("run", file("hello.flow", "return 1\n").toString(), "--input", "");
+        assertEquals(2, result.code(), result.err());
+        assertTrue(result.err().contains("--input is empty"), result.err());
+    }
+
+    @Test
     void aRunWaitingForASignalSaysHowToSendItAndEndsWhenItComes() throws Exception {
         Path flow = file("approve.flow", "let s = await Signal.next(\"approve\")\nreturn {approved: s}\n");
         StringWriter out = new StringWriter();
@@ -85,7 +111,7 @@ class RunOnTheEngineTest {
         try {
             Future<Integer> run = background.submit(() -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
                     "run", flow.toString(), "--database-url", url));
-            Matcher hint = Pattern.compile("rondo: execution (\\S+) waits for signal approve at approve.flow:1:9; "
+            Matcher hint = Pattern.compile("rondo: execution (\\S+) waits for signal approve at " + Pattern.quote(flow.toString()) + ":1:9; "
                     + "send it with 'rondo signal \\1 approve --payload JSON'").matcher("");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!hint.reset(err.toString()).find()) { // polled: the hint is printed text, there is no event to wait on
