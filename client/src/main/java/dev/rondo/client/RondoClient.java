@@ -59,6 +59,11 @@ public final class RondoClient implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        // jdbi 3.51 rebuilds an attached SqlObject's metadata (re-reading its .sql files) on every
+        // handle.attach until the type has been used once through the Jdbi itself (jdbi issue 2991): about
+        // 2 ms of CPU per start. No connection is opened for this.
+        jdbi.useExtension(ExecutionDao.class, dao -> { });
+        jdbi.useExtension(DefinitionDao.class, dao -> { });
     }
 
     /** A client on {@code dataSource}; applies any missing migrations first (safe from many processes at once). */
