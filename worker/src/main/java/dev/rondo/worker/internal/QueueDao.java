@@ -7,7 +7,10 @@ import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Claims, leases and finishes queue items (SQL in {@code QueueDao/*.sql} beside this class). */
+/**
+ * Leases, rescues and retries of queue items (SQL in {@code QueueDao/*.sql} beside this class); the claim
+ * and the batched task end run over plain JDBC in {@link QueueStatements}.
+ */
 @UseClasspathSqlLocator
 public interface QueueDao {
 
@@ -20,11 +23,6 @@ public interface QueueDao {
                    int attempt, String options, boolean finished) {}
 
     record Renewed(long itemId, boolean cancelRequested) {}
-
-    @SqlQuery("claim")
-    @RegisterConstructorMapper(Claimed.class)
-    List<Claimed> claim(@Bind("queue") String queue, @Bind("owner") String owner, @Bind("limit") int limit,
-                        @Bind("leaseSeconds") double leaseSeconds);
 
     /** Milliseconds until the earliest unclaimed item of {@code queues}; null when there is none. */
     @SqlQuery("next_due")
