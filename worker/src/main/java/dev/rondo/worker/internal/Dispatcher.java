@@ -41,13 +41,13 @@ public final class Dispatcher {
                            Duration rescueInterval, String owner, Limits limits) {}
 
     private final Settings settings;
-    private final DataSource dataSource;
     private final Jdbi jdbi;
     private final Semaphore slots;
     private final InFlight inFlight = new InFlight();
     private final SliceRunner slices;
     private final TaskRunner tasks;
     private final TaskFinisher finisher;
+    private final Claimer claimer;
     private final LeaseKeeper leases;
     private final WakeListener listener;
     private final ExecutorService work = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rondo-work-", 0).factory());
@@ -64,12 +64,12 @@ public final class Dispatcher {
 
     public Dispatcher(DataSource dataSource, Jdbi jdbi, Handlers handlers, Settings settings) {
         this.settings = settings;
-        this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.slots = new Semaphore(settings.concurrency());
         this.batch = Math.max(1, settings.concurrency() / 2);
         // ends waiting for their commit, beside the running attempts: enough for big batches, bounded memory
         this.finisher = new TaskFinisher(dataSource, settings.owner(), 2 * settings.concurrency());
+        this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
         this.slices = new SliceRunner(dataSource, settings.owner(), settings.limits());
         this.tasks = new TaskRunner(jdbi, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(jdbi, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
@@ -165,8 +165,7 @@ public final class Dispatcher {
                 for (int i = 0; i < queues.size() && free > 0 && !stopped; i++) {
                     String queue = queues.get((firstQueue + i) % queues.size());
                     int asked = free;
-                    List<QueueDao.Claimed> claimed = Transactions.autocommit(dataSource, connection -> QueueStatements
-                            .claim(connection, queue, settings.owner(), asked, settings.lease().toMillis() / 1000.0));
+                    List<QueueDao.Claimed> claimed = claimer.claim(queue, asked);
                     claimed.forEach(this::submit);
                     free -= claimed.size();
                     full |= claimed.size() == asked;
@@ -177,7 +176,7 @@ public final class Dispatcher {
                 if (full) {
                     continue;
                 }
-                Long due = jdbi.withExtension(QueueDao.class, dao -> dao.nextDue(queues.toArray(String[]::new)));
+                Long due = claimer.nextDue(queues);
                 long poll = jittered(settings.pollInterval().toMillis());
                 sleepUntilWoken(due == null ? poll : Math.min(poll, Math.max(MIN_SLEEP_MILLIS, due)));
             } catch (RuntimeException e) {
@@ -186,6 +185,7 @@ public final class Dispatcher {
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
+        claimer.close();
     }
 
     private void submit(QueueDao.Claimed item) {

@@ -24,10 +24,6 @@ public interface QueueDao {
 
     record Renewed(long itemId, boolean cancelRequested) {}
 
-    /** Milliseconds until the earliest unclaimed item of {@code queues}; null when there is none. */
-    @SqlQuery("next_due")
-    Long nextDue(@Bind("queues") String[] queues);
-
     @SqlQuery("renew_leases")
     @RegisterConstructorMapper(Renewed.class)
     List<Renewed> renewLeases(@Bind("owner") String owner, @Bind("items") Long[] items,
