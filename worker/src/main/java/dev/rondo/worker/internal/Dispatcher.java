@@ -68,9 +68,10 @@ public final class Dispatcher {
         this.slots = new Semaphore(settings.concurrency());
         this.batch = Math.max(1, settings.concurrency() / 2);
         // ends waiting for their commit, beside the running attempts: enough for big batches, bounded memory
-        this.finisher = new TaskFinisher(dataSource, settings.owner(), 2 * settings.concurrency());
+        LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
+        this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
-        this.slices = new SliceRunner(dataSource, settings.owner(), settings.limits());
+        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits());
         this.tasks = new TaskRunner(jdbi, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(jdbi, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());

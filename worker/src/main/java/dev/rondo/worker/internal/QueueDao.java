@@ -24,6 +24,9 @@ public interface QueueDao {
 
     record Renewed(long itemId, boolean cancelRequested) {}
 
+    /** A task attempt that ended, and the queue of the parent it woke (null when none). */
+    record Ended(long itemId, String wokenQueue) {}
+
     @SqlQuery("renew_leases")
     @RegisterConstructorMapper(Renewed.class)
     List<Renewed> renewLeases(@Bind("owner") String owner, @Bind("items") Long[] items,
@@ -48,9 +51,10 @@ public interface QueueDao {
     long retryTask(@Bind("owner") String owner, @Bind("item") long item, @Bind("attempt") int attempt,
                    @Bind("error") String error, @Bind("delaySeconds") double delaySeconds);
 
-    /** Ends task attempts for good; returns the items that were still held (and so ended). */
+    /** Ends task attempts for good; returns the items that were still held (and so ended): notify their queues. */
     @SqlQuery("finish_tasks")
-    List<Long> finishTasks(@Bind("owner") String owner, @Bind("items") Long[] items,
+    @RegisterConstructorMapper(Ended.class)
+    List<Ended> finishTasks(@Bind("owner") String owner, @Bind("items") Long[] items,
                              @Bind("outcomes") String[] outcomes, @Bind("payloads") String[] payloads,
                              @Bind("attempts") Integer[] attempts);
 }

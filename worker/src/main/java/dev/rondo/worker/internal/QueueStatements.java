@@ -34,16 +34,19 @@ final class QueueStatements {
         return claimed;
     }
 
-    /** Ends task attempts for good; returns the items that were still held by {@code owner} (and so ended). */
-    static List<Long> finishTasks(Connection connection, String owner, List<Long> items, List<String> outcomes,
+    /**
+     * Ends task attempts for good; returns the items that were still held by {@code owner} (and so ended),
+     * with the queue of the parent each woke, to be notified after the commit.
+     */
+    static List<QueueDao.Ended> finishTasks(Connection connection, String owner, List<Long> items, List<String> outcomes,
                                   List<String> payloads, List<Integer> attempts) throws SQLException {
-        List<Long> ended = new ArrayList<>(items.size());
+        List<QueueDao.Ended> ended = new ArrayList<>(items.size());
         try (Sql.Bound s = FINISH_TASKS.prepare(connection).set("owner", owner).array("items", "int8", items)
                 .array("outcomes", "text", outcomes).array("payloads", "text", payloads)
                 .array("attempts", "int4", attempts);
              ResultSet rs = s.query()) {
             while (rs.next()) {
-                ended.add(rs.getLong(1));
+                ended.add(new QueueDao.Ended(rs.getLong("item_id"), rs.getString("woken_queue")));
             }
         }
         return ended;

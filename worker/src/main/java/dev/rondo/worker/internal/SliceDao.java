@@ -75,8 +75,8 @@ final class SliceDao {
         return pending;
     }
 
-    /** All of a slice's writes but its workflow's end, in one statement. */
-    void write(Writes w) throws SQLException {
+    /** All of a slice's writes but its workflow's end, in one statement; returns the queues that got items. */
+    List<String> write(Writes w) throws SQLException {
         Tasks t = w.tasks();
         try (Sql.Bound s = WRITE_SLICE.prepare(connection)
                 .set("id", w.id()).set("queue", w.queue()).set("priority", w.priority())
@@ -94,6 +94,7 @@ final class SliceDao {
                 .set("wakeNow", w.wakeNow());
              ResultSet rs = s.query()) {
             rs.next();
+            return List.of((String[]) rs.getArray("woken").getArray());
         }
     }
 

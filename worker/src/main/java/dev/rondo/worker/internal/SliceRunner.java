@@ -29,12 +29,14 @@ final class SliceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SliceRunner.class);
 
     private final DataSource dataSource;
+    private final LocalWake localWake;
     private final String owner;
     private final Limits limits;
     private final Definitions definitions = new Definitions();
 
-    SliceRunner(DataSource dataSource, String owner, Limits limits) {
+    SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits) {
         this.dataSource = dataSource;
+        this.localWake = localWake;
         this.owner = owner;
         this.limits = limits;
     }
@@ -42,10 +44,13 @@ final class SliceRunner {
     /** Runs the slice of a claimed workflow item; false when the lease was lost and nothing was committed. */
     boolean run(long itemId, String executionId) {
         try {
+            List<String> woken = new ArrayList<>();
             Transactions.retrying(dataSource, connection -> {
-                runIn(connection, itemId, executionId);
+                woken.clear();
+                runIn(connection, itemId, executionId, woken);
                 return null;
             });
+            localWake.woke(woken);
             return true;
         } catch (LeaseLost lost) {
             return false;
@@ -59,7 +64,8 @@ final class SliceRunner {
         }
     }
 
-    private void runIn(Connection connection, long itemId, String id) throws SQLException {
+    /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}. */
+    private void runIn(Connection connection, long itemId, String id, List<String> woken) throws SQLException {
         SliceDao dao = new SliceDao(connection);
         Optional<SliceDao.Workflow> locked = dao.lockWorkflow(id, itemId, owner);
         if (locked.isEmpty()) {
@@ -75,7 +81,7 @@ final class SliceRunner {
         List<SliceDao.Pending> pending = new ArrayList<>(dao.pendingOutcomes(id));
         String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
                 ? pending.removeFirst().payload() : null;
-        Writes writes = new Writes(dao, id, workflow);
+        Writes writes = new Writes(dao, id, workflow, woken);
         writes.consumed(pending);
         if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
             writes.cascadeCancel();
@@ -154,10 +160,12 @@ final class SliceRunner {
         private final List<Long> signals = new ArrayList<>();
         private final List<String> historyKinds = new ArrayList<>();
         private final List<String> historyDetails = new ArrayList<>();
+        private final List<String> woken;
         private boolean wakeNow;
 
-        Writes(SliceDao dao, String id, SliceDao.Workflow workflow) {
+        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken) {
             this.dao = dao;
+            this.woken = woken;
             this.id = id;
             this.workflow = workflow;
         }
@@ -261,9 +269,9 @@ final class SliceRunner {
         }
 
         private void write(String state, String waitingAt, String waitingFor) throws SQLException {
-            dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox, firedTimers,
+            woken.addAll(dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox, firedTimers,
                     timerPromises, timerTimes, signals, tasks.rows(), lines, historyKinds, historyDetails,
-                    state, waitingAt, waitingFor, wakeNow));
+                    state, waitingAt, waitingFor, wakeNow)));
         }
     }
 

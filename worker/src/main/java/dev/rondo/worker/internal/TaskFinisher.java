@@ -30,14 +30,16 @@ final class TaskFinisher {
     record Finish(long itemId, String outcome, String payload, int attempt, CompletableFuture<Boolean> done) {}
 
     private final DataSource dataSource;
+    private final LocalWake localWake;
     private final String owner;
     private final LinkedBlockingQueue<Finish> queue = new LinkedBlockingQueue<>();
     private final Semaphore room;
     private final Thread thread;
     private volatile boolean stopped;
 
-    TaskFinisher(DataSource dataSource, String owner, int maxPending) {
+    TaskFinisher(DataSource dataSource, LocalWake localWake, String owner, int maxPending) {
         this.dataSource = dataSource;
+        this.localWake = localWake;
         this.owner = owner;
         this.room = new Semaphore(maxPending);
         this.thread = Thread.ofPlatform().daemon().name("rondo-finisher-" + owner).unstarted(this::loop);
@@ -118,8 +120,17 @@ final class TaskFinisher {
             attempts.add(f.attempt());
         }
         // one statement: atomic without a transaction around it, so one round trip
-        Set<Long> ended = new HashSet<>(Transactions.autocommit(dataSource,
-                connection -> QueueStatements.finishTasks(connection, owner, items, outcomes, payloads, attempts)));
+        List<QueueDao.Ended> rows = Transactions.autocommit(dataSource,
+                connection -> QueueStatements.finishTasks(connection, owner, items, outcomes, payloads, attempts));
+        Set<Long> ended = new HashSet<>();
+        Set<String> woken = new HashSet<>();
+        for (QueueDao.Ended row : rows) {
+            ended.add(row.itemId());
+            if (row.wokenQueue() != null) {
+                woken.add(row.wokenQueue());
+            }
+        }
+        localWake.woke(woken);
         for (Finish f : batch) {
             // an item missing from the answer was rescued by another worker, which runs the task again
             done(f, ended.contains(f.itemId()));

@@ -6,7 +6,8 @@
 -- earlier wake-up, from an outcome that came in meanwhile, is kept). :wakeNow (it put an outcome into its
 -- own inbox) wakes it at once. The sub-statements share one snapshot, so the earliest timer is read from
 -- the timers left plus the new ones. A slice that ends its workflow runs finish_workflow.sql next.
--- One notification per queue that got items.
+-- One notification per queue that got items; returns those queues too, so that the worker can wake its
+-- own dispatcher at once rather than through the notification.
 WITH used_inbox AS (
     DELETE FROM inbox WHERE id = ANY(CAST(:inbox AS bigint[]))
 ), fired AS (
@@ -61,6 +62,8 @@ WITH used_inbox AS (
     ON CONFLICT (execution_id) WHERE lease_owner IS NULL
     DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)
     RETURNING queue
+), woken AS (
+    SELECT DISTINCT queue FROM (SELECT queue FROM task_items UNION ALL SELECT queue FROM wake) AS q
 )
-SELECT count(pg_notify('rondo_work', queue))
-FROM (SELECT queue FROM task_items UNION SELECT queue FROM wake) AS woken
+SELECT coalesce(array_agg(queue), '{}') AS woken, count(pg_notify('rondo_work', queue)) AS notified
+FROM woken
