@@ -34,7 +34,7 @@ public final class Dispatcher {
      * Under full load (the last claim got all it asked for), a freed slot waits at most this long for
      * others before the next claim, so claims come in batches rather than one item per freed slot.
      */
-    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
@@ -59,14 +59,14 @@ public final class Dispatcher {
     private boolean wakeRequested;
     private volatile boolean stopped;
     private volatile boolean lastClaimFull;
-    /** Free slots worth a claim at once under full load: half of them. */
+    /** Free slots worth a claim at once under full load: all of them. */
     private final int batch;
 
     public Dispatcher(DataSource dataSource, Jdbi jdbi, Handlers handlers, Settings settings) {
         this.settings = settings;
         this.jdbi = jdbi;
         this.slots = new Semaphore(settings.concurrency());
-        this.batch = Math.max(1, settings.concurrency() / 2);
+        this.batch = settings.concurrency();
         // ends waiting for their commit, beside the running attempts: enough for big batches, bounded memory
         LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
