@@ -12,8 +12,8 @@ import java.util.List;
  */
 final class WorkerGroup implements AutoCloseable {
 
-    /** Worker asks for concurrency + 3 (one is held for LISTEN); one spare, so no pool wait is timed as the engine's. */
-    private static final int SPARE_CONNECTIONS = 4;
+    /** Worker asks for concurrency + 4 (one held for LISTEN, one for claims); one spare, so no pool wait is timed as the engine's. */
+    private static final int SPARE_CONNECTIONS = 5;
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();

@@ -40,7 +40,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  *
  * <p>Every worker that serves a queue must handle every task sent to that queue: a worker that claims a
  * task it has no handler for fails it (as {@code TaskError}) at once. The data source should have at least
- * {@code concurrency + 3} connections (one is held for LISTEN).
+ * {@code concurrency + 4} connections (one is held for LISTEN, one for claiming).
  */
 public final class Worker implements AutoCloseable {
 

@@ -12,14 +12,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @UseClasspathSqlLocator
 public interface ExecutionDao {
 
-    /** The version new executions of {@code name} start with. */
-    @SqlQuery("head_of")
-    Optional<String> headOf(@Bind("name") String name);
+    /** What {@link #startWorkflow} did: nothing when {@code name} is not deployed or the id exists already. */
+    record Started(boolean deployed, boolean started) {}
 
-    /** Inserts a queued workflow execution; 0 when the id exists already (an idempotent start). */
-    @SqlUpdate("insert_workflow")
-    int insertWorkflow(@Bind("id") String id, @Bind("name") String name, @Bind("hash") String hash,
-                       @Bind("queue") String queue, @Bind("priority") int priority, @Bind("input") String input);
+    /** Starts a queued workflow execution at the deployed version of {@code name}, with its queue item. */
+    @SqlQuery("start_workflow")
+    @RegisterConstructorMapper(Started.class)
+    Started startWorkflow(@Bind("id") String id, @Bind("name") String name, @Bind("queue") String queue,
+                          @Bind("priority") int priority, @Bind("input") String input,
+                          @Bind("delayMillis") long delayMillis);
 
     /** Where and how urgently an unfinished workflow runs; empty when it is unknown or finished. */
     @SqlQuery("lock_unfinished_workflow")

@@ -2,6 +2,7 @@ package dev.rondo.worker.internal;
 
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Executable;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +17,7 @@ final class Definitions {
     private final ConcurrentHashMap<Key, Executable> cache = new ConcurrentHashMap<>();
 
     /** The program, loaded through {@code dao} the first time; empty when no such version is stored. */
-    Optional<Executable> get(SliceDao dao, String name, String hash) {
+    Optional<Executable> get(SliceDao dao, String name, String hash) throws SQLException {
         Key key = new Key(name, hash);
         Executable cached = cache.get(key);
         if (cached != null) {

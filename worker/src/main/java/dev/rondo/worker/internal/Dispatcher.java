@@ -4,6 +4,7 @@ import dev.rondo.core.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,11 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** Never sleep less than this when items are due but locked by other workers, so as not to spin. */
     private static final long MIN_SLEEP_MILLIS = 20;
+    /**
+     * Under full load (the last claim got all it asked for), a freed slot waits at most this long for
+     * others before the next claim, so claims come in batches rather than one item per freed slot.
+     */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
@@ -41,6 +47,7 @@ public final class Dispatcher {
     private final SliceRunner slices;
     private final TaskRunner tasks;
     private final TaskFinisher finisher;
+    private final Claimer claimer;
     private final LeaseKeeper leases;
     private final WakeListener listener;
     private final ExecutorService work = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rondo-work-", 0).factory());
@@ -52,13 +59,19 @@ public final class Dispatcher {
     private boolean wakeRequested;
     private volatile boolean stopped;
     private volatile boolean lastClaimFull;
+    /** Free slots worth a claim at once under full load: all of them. */
+    private final int batch;
 
     public Dispatcher(DataSource dataSource, Jdbi jdbi, Handlers handlers, Settings settings) {
         this.settings = settings;
         this.jdbi = jdbi;
         this.slots = new Semaphore(settings.concurrency());
-        this.finisher = new TaskFinisher(jdbi, settings.owner());
-        this.slices = new SliceRunner(jdbi, settings.owner(), settings.limits());
+        this.batch = settings.concurrency();
+        // ends waiting for their commit, beside the running attempts: enough for big batches, bounded memory
+        LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
+        this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
+        this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
+        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits());
         this.tasks = new TaskRunner(jdbi, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(jdbi, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
@@ -68,7 +81,6 @@ public final class Dispatcher {
     public void start() {
         // jdbi 3.51 rebuilds a SqlObject's metadata (re-reading every .sql file) on each handle.attach until
         // the type has been used once through the Jdbi itself (jdbi issue 2991): about 2 ms per slice.
-        jdbi.useExtension(SliceDao.class, dao -> { });
         jdbi.useExtension(QueueDao.class, dao -> { });
         finisher.start();
         leases.start();
@@ -127,21 +139,34 @@ public final class Dispatcher {
     private void loop() {
         long backoff = 100;
         int firstQueue = 0;
+        long gatherUntil = 0;
         while (!stopped) {
             try {
                 int free = slots.availablePermits();
                 if (free == 0) {
                     lastClaimFull = true; // a finishing item wakes the loop
+                    gatherUntil = 0;
                     sleepUntilWoken(settings.pollInterval().toMillis());
                     continue;
                 }
+                if (lastClaimFull && free < batch) {
+                    // more work is likely waiting: let a few more slots free (they wake the loop at a batch)
+                    long now = System.nanoTime();
+                    if (gatherUntil == 0) {
+                        gatherUntil = now + GATHER_NANOS;
+                    }
+                    if (now - gatherUntil < 0) {
+                        sleepUntilWoken(Math.max(1, TimeUnit.NANOSECONDS.toMillis(gatherUntil - now)));
+                        continue;
+                    }
+                }
+                gatherUntil = 0;
                 boolean full = false;
                 List<String> queues = settings.queues();
                 for (int i = 0; i < queues.size() && free > 0 && !stopped; i++) {
                     String queue = queues.get((firstQueue + i) % queues.size());
                     int asked = free;
-                    List<QueueDao.Claimed> claimed = jdbi.withExtension(QueueDao.class,
-                            dao -> dao.claim(queue, settings.owner(), asked, settings.lease().toMillis() / 1000.0));
+                    List<QueueDao.Claimed> claimed = claimer.claim(queue, asked);
                     claimed.forEach(this::submit);
                     free -= claimed.size();
                     full |= claimed.size() == asked;
@@ -152,7 +177,7 @@ public final class Dispatcher {
                 if (full) {
                     continue;
                 }
-                Long due = jdbi.withExtension(QueueDao.class, dao -> dao.nextDue(queues.toArray(String[]::new)));
+                Long due = claimer.nextDue(queues);
                 long poll = jittered(settings.pollInterval().toMillis());
                 sleepUntilWoken(due == null ? poll : Math.min(poll, Math.max(MIN_SLEEP_MILLIS, due)));
             } catch (RuntimeException e) {
@@ -161,6 +186,7 @@ public final class Dispatcher {
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
+        claimer.close();
     }
 
     private void submit(QueueDao.Claimed item) {
@@ -168,22 +194,37 @@ public final class Dispatcher {
         running.incrementAndGet();
         InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested());
         work.execute(() -> {
+            CompletableFuture<Boolean> pending = null;
             try {
-                runItem(item, held);
+                pending = runItem(item, held);
             } catch (RuntimeException e) {
                 LOG.error("Work on {} failed; its lease will run out and it will be tried again", item.executionId(), e);
             } finally {
-                inFlight.release(item.itemId());
-                running.decrementAndGet();
+                // a task whose end is queued frees its slot now, so claims are not only as big as the last
+                // finisher batch; the item stays held (its lease renewed) until the end is committed
+                if (pending == null) {
+                    done(item);
+                } else {
+                    pending.whenComplete((ended, failed) -> done(item));
+                }
                 slots.release();
                 if (lastClaimFull) {
-                    wake();
+                    int free = slots.availablePermits();
+                    if (free == 1 || free >= batch) { // the first freed slot starts the gathering; a batch ends it
+                        wake();
+                    }
                 }
             }
         });
     }
 
-    private void runItem(QueueDao.Claimed item, InFlight.Item held) {
+    private void done(QueueDao.Claimed item) {
+        inFlight.release(item.itemId());
+        running.decrementAndGet();
+    }
+
+    /** Runs the item; returns the end of a task attempt that is queued but not committed yet, if any. */
+    private CompletableFuture<Boolean> runItem(QueueDao.Claimed item, InFlight.Item held) {
         if (item.kind() == null || item.finished()) {
             // the execution is gone or over (a late wake-up): drop the item
             jdbi.useExtension(QueueDao.class, dao -> dao.deleteItem(item.itemId()));
@@ -194,11 +235,12 @@ public final class Dispatcher {
         } else {
             taskThreads.add(Thread.currentThread());
             try {
-                tasks.run(item, held);
+                return tasks.run(item, held);
             } finally {
                 taskThreads.remove(Thread.currentThread());
             }
         }
+        return null;
     }
 
     private void sleepUntilWoken(long millis) {

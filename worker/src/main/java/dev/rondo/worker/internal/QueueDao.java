@@ -7,7 +7,10 @@ import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Claims, leases and finishes queue items (SQL in {@code QueueDao/*.sql} beside this class). */
+/**
+ * Leases, rescues and retries of queue items (SQL in {@code QueueDao/*.sql} beside this class); the claim
+ * and the batched task end run over plain JDBC in {@link QueueStatements}.
+ */
 @UseClasspathSqlLocator
 public interface QueueDao {
 
@@ -21,14 +24,8 @@ public interface QueueDao {
 
     record Renewed(long itemId, boolean cancelRequested) {}
 
-    @SqlQuery("claim")
-    @RegisterConstructorMapper(Claimed.class)
-    List<Claimed> claim(@Bind("queue") String queue, @Bind("owner") String owner, @Bind("limit") int limit,
-                        @Bind("leaseSeconds") double leaseSeconds);
-
-    /** Milliseconds until the earliest unclaimed item of {@code queues}; null when there is none. */
-    @SqlQuery("next_due")
-    Long nextDue(@Bind("queues") String[] queues);
+    /** A task attempt that ended, and the queue of the parent it woke (null when none). */
+    record Ended(long itemId, String wokenQueue) {}
 
     @SqlQuery("renew_leases")
     @RegisterConstructorMapper(Renewed.class)
@@ -54,9 +51,10 @@ public interface QueueDao {
     long retryTask(@Bind("owner") String owner, @Bind("item") long item, @Bind("attempt") int attempt,
                    @Bind("error") String error, @Bind("delaySeconds") double delaySeconds);
 
-    /** Ends task attempts for good; returns the items that were still held (and so ended). */
+    /** Ends task attempts for good; returns the items that were still held (and so ended): notify their queues. */
     @SqlQuery("finish_tasks")
-    List<Long> finishTasks(@Bind("owner") String owner, @Bind("items") Long[] items,
+    @RegisterConstructorMapper(Ended.class)
+    List<Ended> finishTasks(@Bind("owner") String owner, @Bind("items") Long[] items,
                              @Bind("outcomes") String[] outcomes, @Bind("payloads") String[] payloads,
                              @Bind("attempts") Integer[] attempts);
 }

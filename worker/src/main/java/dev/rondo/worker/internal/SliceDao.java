@@ -1,16 +1,17 @@
 package dev.rondo.worker.internal;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The statements of one workflow slice (SQL in {@code SliceDao/*.sql} beside this class). */
-@UseClasspathSqlLocator
-public interface SliceDao {
+/**
+ * The statements of one workflow slice, on the slice's connection (SQL in {@code SliceDao/*.sql} beside
+ * this class), over plain JDBC: a slice is the engine's hottest path.
+ */
+final class SliceDao {
 
     record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
                     boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt) {}
@@ -21,77 +22,141 @@ public interface SliceDao {
     record Existing(String id, String kind, String name, String status, String result, String error,
                     String parentId, boolean finished) {}
 
-    @SqlQuery("lock_workflow")
-    @RegisterConstructorMapper(Workflow.class)
-    Optional<Workflow> lockWorkflow(@Bind("id") String id, @Bind("item") long item, @Bind("owner") String owner);
+    /** The tasks a slice starts, as parallel lists (one row each). */
+    record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
+                 List<String> inputs, List<String> options, List<Integer> promises) {}
 
-    @SqlQuery("pending_outcomes")
-    @RegisterConstructorMapper(Pending.class)
-    List<Pending> pendingOutcomes(@Bind("id") String id);
+    /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
+    record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
+                   List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
+                   List<String> lines, List<String> historyKinds, List<String> historyDetails,
+                   String state, String waitingAt, String waitingFor, boolean wakeNow) {}
 
-    @SqlUpdate("delete_inbox")
-    void deleteInbox(@Bind("ids") Long[] ids);
+    private static final Sql LOCK_WORKFLOW = Sql.load("SliceDao/lock_workflow.sql");
+    private static final Sql PENDING_OUTCOMES = Sql.load("SliceDao/pending_outcomes.sql");
+    private static final Sql WRITE_SLICE = Sql.load("SliceDao/write_slice.sql");
+    private static final Sql START_CHILD = Sql.load("SliceDao/start_child.sql");
+    private static final Sql EXISTING_CHILD = Sql.load("SliceDao/existing_child.sql");
+    private static final Sql ADOPT_CHILD = Sql.load("SliceDao/adopt_child.sql");
+    private static final Sql DELIVER = Sql.load("SliceDao/deliver.sql");
+    private static final Sql FINISH_WORKFLOW = Sql.load("SliceDao/finish_workflow.sql");
+    private static final Sql CANCEL_UNSTARTED_TASKS = Sql.load("SliceDao/cancel_unstarted_tasks.sql");
+    private static final Sql CANCEL_CHILDREN = Sql.load("SliceDao/cancel_children.sql");
+    private static final Sql LOAD_DEFINITION = Sql.load("SliceDao/load_definition.sql");
 
-    @SqlUpdate("delete_timers")
-    void deleteTimers(@Bind("id") String id, @Bind("promises") Integer[] promises);
+    private final Connection connection;
 
-    @SqlUpdate("insert_timers")
-    void insertTimers(@Bind("id") String id, @Bind("promises") Integer[] promises,
-                      @Bind("fireAtMillis") Long[] fireAtMillis);
+    SliceDao(Connection connection) {
+        this.connection = connection;
+    }
 
-    @SqlUpdate("consume_signals")
-    void consumeSignals(@Bind("ids") Long[] ids);
+    Optional<Workflow> lockWorkflow(String id, long item, String owner) throws SQLException {
+        try (Sql.Bound s = LOCK_WORKFLOW.prepare(connection).set("id", id).set("item", item).set("owner", owner);
+             ResultSet rs = s.query()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Workflow(rs.getString("name"), rs.getString("definition_hash"), rs.getString("queue"),
+                    rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
+                    rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
+                    rs.getLong("now_millis"), rs.getString("created_at")));
+        }
+    }
 
-    @SqlQuery("start_tasks")
-    long startTasks(@Bind("parentId") String parentId, @Bind("ids") String[] ids, @Bind("names") String[] names,
-                    @Bind("queues") String[] queues, @Bind("priorities") Integer[] priorities,
-                    @Bind("inputs") String[] inputs, @Bind("options") String[] options,
-                    @Bind("promises") Integer[] promises);
+    List<Pending> pendingOutcomes(String id) throws SQLException {
+        List<Pending> pending = new ArrayList<>();
+        try (Sql.Bound s = PENDING_OUTCOMES.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+            while (rs.next()) {
+                pending.add(new Pending(rs.getString("source"), rs.getObject("id", Long.class),
+                        rs.getObject("promise", Integer.class), rs.getString("kind"), rs.getString("payload"),
+                        rs.getString("name")));
+            }
+        }
+        return pending;
+    }
 
-    /** Starts a child; empty when the name is not deployed or the id exists. */
-    @SqlQuery("start_child")
-    List<String> startChild(@Bind("id") String id, @Bind("name") String name, @Bind("queue") String queue,
-                            @Bind("priority") int priority, @Bind("input") String input,
-                            @Bind("parentId") String parentId, @Bind("promise") int promise);
+    /** All of a slice's writes but its workflow's end, in one statement; returns the queues that got items. */
+    List<String> write(Writes w) throws SQLException {
+        Tasks t = w.tasks();
+        try (Sql.Bound s = WRITE_SLICE.prepare(connection)
+                .set("id", w.id()).set("queue", w.queue()).set("priority", w.priority())
+                .array("inbox", "int8", w.inbox()).array("firedTimers", "int4", w.firedTimers())
+                .array("timerPromises", "int4", w.timerPromises())
+                .array("timerFireAtMillis", "int8", w.timerFireAtMillis())
+                .array("signals", "int8", w.signals())
+                .array("taskIds", "text", t.ids()).array("taskNames", "text", t.names())
+                .array("taskQueues", "text", t.queues()).array("taskPriorities", "int4", t.priorities())
+                .array("taskInputs", "text", t.inputs()).array("taskOptions", "text", t.options())
+                .array("taskPromises", "int4", t.promises())
+                .array("lines", "text", w.lines())
+                .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
+                .set("state", w.state()).set("waitingAt", w.waitingAt()).set("waitingFor", w.waitingFor())
+                .set("wakeNow", w.wakeNow());
+             ResultSet rs = s.query()) {
+            rs.next();
+            return List.of((String[]) rs.getArray("woken").getArray());
+        }
+    }
 
-    @SqlQuery("existing_child")
-    @RegisterConstructorMapper(Existing.class)
-    Optional<Existing> existingChild(@Bind("id") String id);
+    /** Starts a child; false when the name is not deployed or the id exists. */
+    boolean startChild(String id, String name, String queue, int priority, String input, String parentId, int promise)
+            throws SQLException {
+        try (Sql.Bound s = START_CHILD.prepare(connection).set("id", id).set("name", name).set("queue", queue)
+                .set("priority", priority).set("input", input).set("parentId", parentId).set("promise", promise);
+             ResultSet rs = s.query()) {
+            return rs.next();
+        }
+    }
 
-    @SqlUpdate("adopt_child")
-    int adoptChild(@Bind("id") String id, @Bind("parentId") String parentId, @Bind("promise") int promise);
+    Optional<Existing> existingChild(String id) throws SQLException {
+        try (Sql.Bound s = EXISTING_CHILD.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Existing(rs.getString("id"), rs.getString("kind"), rs.getString("name"),
+                    rs.getString("status"), rs.getString("result"), rs.getString("error"), rs.getString("parent_id"),
+                    rs.getBoolean("finished")));
+        }
+    }
 
-    @SqlUpdate("deliver")
-    void deliver(@Bind("id") String id, @Bind("promise") int promise, @Bind("kind") String kind,
-                 @Bind("payload") String payload);
+    int adoptChild(String id, String parentId, int promise) throws SQLException {
+        try (Sql.Bound s = ADOPT_CHILD.prepare(connection).set("id", id).set("parentId", parentId).set("promise", promise)) {
+            return s.update();
+        }
+    }
 
-    @SqlUpdate("append_log")
-    void appendLog(@Bind("id") String id, @Bind("lines") String[] lines);
+    void deliver(String id, int promise, String kind, String payload) throws SQLException {
+        try (Sql.Bound s = DELIVER.prepare(connection).set("id", id).set("promise", promise).set("kind", kind)
+                .set("payload", payload)) {
+            s.update();
+        }
+    }
 
-    @SqlUpdate("append_history")
-    void appendHistory(@Bind("id") String id, @Bind("kinds") String[] kinds, @Bind("details") String[] details);
+    void finishWorkflow(String id, String status, String result, String error, String parentKind, String parentPayload)
+            throws SQLException {
+        try (Sql.Bound s = FINISH_WORKFLOW.prepare(connection).set("id", id).set("status", status).set("result", result)
+                .set("error", error).set("parentKind", parentKind).set("parentPayload", parentPayload);
+             ResultSet rs = s.query()) {
+            rs.next();
+        }
+    }
 
-    @SqlUpdate("save_checkpoint")
-    void saveCheckpoint(@Bind("id") String id, @Bind("state") String state, @Bind("waitingAt") String waitingAt,
-                        @Bind("waitingFor") String waitingFor);
+    void cancelUnstartedTasks(String id, String error) throws SQLException {
+        try (Sql.Bound s = CANCEL_UNSTARTED_TASKS.prepare(connection).set("id", id).set("error", error)) {
+            s.update();
+        }
+    }
 
-    @SqlQuery("schedule_wakeup")
-    long scheduleWakeup(@Bind("id") String id, @Bind("queue") String queue, @Bind("priority") int priority);
+    void cancelChildren(String id) throws SQLException {
+        try (Sql.Bound s = CANCEL_CHILDREN.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+            rs.next();
+        }
+    }
 
-    @SqlQuery("wake_now")
-    long wakeNow(@Bind("id") String id, @Bind("queue") String queue, @Bind("priority") int priority);
-
-    @SqlQuery("finish_workflow")
-    List<String> finishWorkflow(@Bind("id") String id, @Bind("status") String status, @Bind("result") String result,
-                                @Bind("error") String error, @Bind("parentKind") String parentKind,
-                                @Bind("parentPayload") String parentPayload);
-
-    @SqlUpdate("cancel_unstarted_tasks")
-    void cancelUnstartedTasks(@Bind("id") String id, @Bind("error") String error);
-
-    @SqlQuery("cancel_children")
-    long cancelChildren(@Bind("id") String id);
-
-    @SqlQuery("load_definition")
-    Optional<String> loadDefinition(@Bind("name") String name, @Bind("hash") String hash);
+    Optional<String> loadDefinition(String name, String hash) throws SQLException {
+        try (Sql.Bound s = LOAD_DEFINITION.prepare(connection).set("name", name).set("hash", hash);
+             ResultSet rs = s.query()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
 }

@@ -12,8 +12,9 @@ import dev.rondo.core.value.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +28,15 @@ final class SliceRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SliceRunner.class);
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
+    private final LocalWake localWake;
     private final String owner;
     private final Limits limits;
     private final Definitions definitions = new Definitions();
 
-    SliceRunner(Jdbi jdbi, String owner, Limits limits) {
-        this.jdbi = jdbi;
+    SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits) {
+        this.dataSource = dataSource;
+        this.localWake = localWake;
         this.owner = owner;
         this.limits = limits;
     }
@@ -41,10 +44,13 @@ final class SliceRunner {
     /** Runs the slice of a claimed workflow item; false when the lease was lost and nothing was committed. */
     boolean run(long itemId, String executionId) {
         try {
-            Transactions.retrying(jdbi, handle -> {
-                runIn(handle, itemId, executionId);
+            List<String> woken = new ArrayList<>();
+            Transactions.retrying(dataSource, connection -> {
+                woken.clear();
+                runIn(connection, itemId, executionId, woken);
                 return null;
             });
+            localWake.woke(woken);
             return true;
         } catch (LeaseLost lost) {
             return false;
@@ -58,8 +64,9 @@ final class SliceRunner {
         }
     }
 
-    private void runIn(Handle handle, long itemId, String id) {
-        SliceDao dao = handle.attach(SliceDao.class);
+    /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}. */
+    private void runIn(Connection connection, long itemId, String id, List<String> woken) throws SQLException {
+        SliceDao dao = new SliceDao(connection);
         Optional<SliceDao.Workflow> locked = dao.lockWorkflow(id, itemId, owner);
         if (locked.isEmpty()) {
             return; // the execution was deleted: its item goes with this commit
@@ -74,7 +81,7 @@ final class SliceRunner {
         List<SliceDao.Pending> pending = new ArrayList<>(dao.pendingOutcomes(id));
         String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
                 ? pending.removeFirst().payload() : null;
-        Writes writes = new Writes(dao, id, workflow);
+        Writes writes = new Writes(dao, id, workflow, woken);
         writes.consumed(pending);
         if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
             writes.cascadeCancel();
@@ -125,7 +132,7 @@ final class SliceRunner {
         }
     }
 
-    private void suspend(Writes writes, Execution execution, Slice slice) {
+    private void suspend(Writes writes, Execution execution, Slice slice) throws SQLException {
         String state;
         try {
             state = execution.checkpointJson();
@@ -136,17 +143,29 @@ final class SliceRunner {
         writes.suspend(state, slice.waitingAt(), Json.write(new FlowArray(slice.waitingFor())));
     }
 
-    /** The writes of one slice, gathered per kind so each kind is one statement. */
+    /**
+     * The writes of one slice, gathered until the slice's end is known, then written in one statement
+     * (and the workflow's end in a second, when it ends).
+     */
     private final class Writes {
         private final SliceDao dao;
         private final String id;
         private final SliceDao.Workflow workflow;
+        private final List<Long> inbox = new ArrayList<>();
+        private final List<Integer> firedTimers = new ArrayList<>();
+        private final List<String> lines = new ArrayList<>();
+        private final TaskBatch tasks = new TaskBatch();
+        private final List<Integer> timerPromises = new ArrayList<>();
+        private final List<Long> timerTimes = new ArrayList<>();
+        private final List<Long> signals = new ArrayList<>();
         private final List<String> historyKinds = new ArrayList<>();
         private final List<String> historyDetails = new ArrayList<>();
+        private final List<String> woken;
         private boolean wakeNow;
 
-        Writes(SliceDao dao, String id, SliceDao.Workflow workflow) {
+        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken) {
             this.dao = dao;
+            this.woken = woken;
             this.id = id;
             this.workflow = workflow;
         }
@@ -158,35 +177,22 @@ final class SliceRunner {
 
         /** What the slice read is used up: inbox rows and fired timers go (signals go only when consumed). */
         void consumed(List<SliceDao.Pending> pending) {
-            List<Long> inbox = new ArrayList<>();
-            List<Integer> timers = new ArrayList<>();
             for (SliceDao.Pending p : pending) {
                 switch (p.source()) {
                     case "inbox" -> inbox.add(p.id());
-                    case "timer" -> timers.add(p.promise());
+                    case "timer" -> firedTimers.add(p.promise());
                     default -> { }
                 }
             }
-            if (!inbox.isEmpty()) {
-                dao.deleteInbox(inbox.toArray(Long[]::new));
-            }
-            if (!timers.isEmpty()) {
-                dao.deleteTimers(id, timers.toArray(Integer[]::new));
-            }
         }
 
-        void cascadeCancel() {
+        void cascadeCancel() throws SQLException {
             history("cancel requested", null);
             dao.cancelUnstartedTasks(id, Outcomes.error("CancelledError", "The workflow that started the task was cancelled."));
             dao.cancelChildren(id);
         }
 
-        void effects(List<Effect> effects) {
-            List<String> lines = new ArrayList<>();
-            TaskBatch tasks = new TaskBatch();
-            List<Integer> timerPromises = new ArrayList<>();
-            List<Long> timerTimes = new ArrayList<>();
-            List<Long> signals = new ArrayList<>();
+        void effects(List<Effect> effects) throws SQLException {
             for (Effect effect : effects) {
                 switch (effect) {
                     case Effect.Log log -> lines.add(log.line());
@@ -205,26 +211,14 @@ final class SliceRunner {
                     }
                 }
             }
-            if (!lines.isEmpty()) {
-                dao.appendLog(id, lines.toArray(String[]::new));
-            }
-            if (!tasks.isEmpty()) {
-                tasks.insert(dao, id);
-            }
-            if (!timerPromises.isEmpty()) {
-                dao.insertTimers(id, timerPromises.toArray(Integer[]::new), timerTimes.toArray(Long[]::new));
-            }
-            if (!signals.isEmpty()) {
-                dao.consumeSignals(signals.toArray(Long[]::new));
-            }
         }
 
-        private void startChild(Effect.StartWorkflow child) {
+        private void startChild(Effect.StartWorkflow child) throws SQLException {
             String childId = child.id() != null ? child.id() : id + ".w" + child.promise();
             String queue = child.queue() != null ? child.queue() : workflow.queue();
             history("workflow started", child.name() + " " + childId);
-            if (!dao.startChild(childId, child.name(), queue, workflow.priority(), child.inputJson(), id,
-                    child.promise()).isEmpty()) {
+            if (dao.startChild(childId, child.name(), queue, workflow.priority(), child.inputJson(), id,
+                    child.promise())) {
                 return;
             }
             Optional<SliceDao.Existing> existing = dao.existingChild(childId);
@@ -253,37 +247,35 @@ final class SliceRunner {
             }
         }
 
-        private void deliverNow(int promise, String kind, String payload) {
+        private void deliverNow(int promise, String kind, String payload) throws SQLException {
             dao.deliver(id, promise, kind, payload);
             wakeNow = true;
         }
 
-        void suspend(String state, String waitingAt, String waitingFor) {
+        void suspend(String state, String waitingAt, String waitingFor) throws SQLException {
             history("waiting", waitingAt);
-            dao.saveCheckpoint(id, state, waitingAt, waitingFor);
-            dao.scheduleWakeup(id, workflow.queue(), workflow.priority());
-            flush();
+            write(state, waitingAt, waitingFor);
         }
 
-        void fail(String errorJson) {
+        void fail(String errorJson) throws SQLException {
             finish("failed", null, errorJson, Outcomes.CHILD_FAILED, errorJson);
         }
 
-        void finish(String status, String result, String error, String parentKind, String parentPayload) {
+        void finish(String status, String result, String error, String parentKind, String parentPayload)
+                throws SQLException {
             history(status, null);
+            write(null, null, null);
             dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
-            flush();
         }
 
-        private void flush() {
-            if (wakeNow) {
-                dao.wakeNow(id, workflow.queue(), workflow.priority());
-            }
-            dao.appendHistory(id, historyKinds.toArray(String[]::new), historyDetails.toArray(String[]::new));
+        private void write(String state, String waitingAt, String waitingFor) throws SQLException {
+            woken.addAll(dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox, firedTimers,
+                    timerPromises, timerTimes, signals, tasks.rows(), lines, historyKinds, historyDetails,
+                    state, waitingAt, waitingFor, wakeNow)));
         }
     }
 
-    /** The tasks of one slice, inserted with one statement. */
+    /** The tasks of one slice, one row each. */
     private static final class TaskBatch {
         private final List<String> ids = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
@@ -307,14 +299,8 @@ final class SliceRunner {
             return ids.getLast();
         }
 
-        boolean isEmpty() {
-            return ids.isEmpty();
-        }
-
-        void insert(SliceDao dao, String parentId) {
-            dao.startTasks(parentId, ids.toArray(String[]::new), names.toArray(String[]::new),
-                    queues.toArray(String[]::new), priorities.toArray(Integer[]::new), inputs.toArray(String[]::new),
-                    options.toArray(String[]::new), promises.toArray(Integer[]::new));
+        SliceDao.Tasks rows() {
+            return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises);
         }
     }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Jdbi;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * goes into the next one, so under load one transaction ends many tasks and wakes their workflows, and an
  * idle worker still commits each at once. While the database is unreachable, batches wait and are tried
  * again (results are kept in memory; if the lease runs out meanwhile, the task runs again elsewhere).
+ * A task's slot is free again once its end is queued here, so the ends not committed yet are bounded
+ * instead: {@link #finish} waits while {@code maxPending} are.
  */
 final class TaskFinisher {
 
@@ -26,15 +29,19 @@ final class TaskFinisher {
     /** One attempt's end: {@code outcome} is {@code resolved} (payload = result) or {@code task_failed}. */
     record Finish(long itemId, String outcome, String payload, int attempt, CompletableFuture<Boolean> done) {}
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
+    private final LocalWake localWake;
     private final String owner;
     private final LinkedBlockingQueue<Finish> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room;
     private final Thread thread;
     private volatile boolean stopped;
 
-    TaskFinisher(Jdbi jdbi, String owner) {
-        this.jdbi = jdbi;
+    TaskFinisher(DataSource dataSource, LocalWake localWake, String owner, int maxPending) {
+        this.dataSource = dataSource;
+        this.localWake = localWake;
         this.owner = owner;
+        this.room = new Semaphore(maxPending);
         this.thread = Thread.ofPlatform().daemon().name("rondo-finisher-" + owner).unstarted(this::loop);
     }
 
@@ -42,8 +49,13 @@ final class TaskFinisher {
         thread.start();
     }
 
-    /** Queues the end of an attempt; the future says whether it was committed (false: the lease was lost). */
+    /**
+     * Queues the end of an attempt, first waiting (through interrupts: the end must be written) while
+     * {@code maxPending} ends are not committed yet. The future says whether it was committed (false: the
+     * lease was lost).
+     */
     CompletableFuture<Boolean> finish(long itemId, String outcome, String payload, int attempt) {
+        room.acquireUninterruptibly();
         Finish finish = new Finish(itemId, outcome, payload, attempt, new CompletableFuture<>());
         queue.add(finish);
         return finish.done();
@@ -84,7 +96,7 @@ final class TaskFinisher {
                 if (stopped && !batch.isEmpty()) {
                     LOG.error("Giving up on ending {} task attempts: the database is unreachable and the worker is stopping;"
                             + " their leases will run out and the tasks will run again", batch.size(), e);
-                    batch.forEach(f -> f.done().complete(false));
+                    batch.forEach(f -> done(f, false));
                     batch.clear();
                     continue;
                 }
@@ -97,23 +109,37 @@ final class TaskFinisher {
 
     private void commit(List<Finish> batch) {
         int n = batch.size();
-        Long[] items = new Long[n];
-        String[] outcomes = new String[n];
-        String[] payloads = new String[n];
-        Integer[] attempts = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            Finish f = batch.get(i);
-            items[i] = f.itemId();
-            outcomes[i] = f.outcome();
-            payloads[i] = f.payload();
-            attempts[i] = f.attempt();
+        List<Long> items = new ArrayList<>(n);
+        List<String> outcomes = new ArrayList<>(n);
+        List<String> payloads = new ArrayList<>(n);
+        List<Integer> attempts = new ArrayList<>(n);
+        for (Finish f : batch) {
+            items.add(f.itemId());
+            outcomes.add(f.outcome());
+            payloads.add(f.payload());
+            attempts.add(f.attempt());
         }
-        Set<Long> ended = new HashSet<>(Transactions.retrying(jdbi,
-                handle -> handle.attach(QueueDao.class).finishTasks(owner, items, outcomes, payloads, attempts)));
+        // one statement: atomic without a transaction around it, so one round trip
+        List<QueueDao.Ended> rows = Transactions.autocommit(dataSource,
+                connection -> QueueStatements.finishTasks(connection, owner, items, outcomes, payloads, attempts));
+        Set<Long> ended = new HashSet<>();
+        Set<String> woken = new HashSet<>();
+        for (QueueDao.Ended row : rows) {
+            ended.add(row.itemId());
+            if (row.wokenQueue() != null) {
+                woken.add(row.wokenQueue());
+            }
+        }
+        localWake.woke(woken);
         for (Finish f : batch) {
             // an item missing from the answer was rescued by another worker, which runs the task again
-            f.done().complete(ended.contains(f.itemId()));
+            done(f, ended.contains(f.itemId()));
         }
+    }
+
+    private void done(Finish finish, boolean ended) {
+        room.release();
+        finish.done().complete(ended);
     }
 
     private static void sleep(long millis) {

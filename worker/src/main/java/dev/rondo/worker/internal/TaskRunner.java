@@ -51,15 +51,20 @@ final class TaskRunner {
         }
     }
 
-    /** Runs the attempt and records its end; returns once that end is committed (or known lost). */
-    void run(QueueDao.Claimed task, InFlight.Item held) {
+    /**
+     * Runs the attempt and records its end. A retry is committed before this returns; a task's end is only
+     * queued with the batching finisher: the returned future completes once it is committed (true) or
+     * known lost (false), so the caller can free the attempt's slot at once and keep the item held until
+     * then. Returns null when nothing is left pending.
+     */
+    CompletableFuture<Boolean> run(QueueDao.Claimed task, InFlight.Item held) {
         TaskOptions options = TaskOptionsJson.read(task.options());
         int attempt = task.attempt() + 1;
         Ending ending = attempt(task, options, attempt, held);
         if (ending == null) {
-            return; // interrupted by shutdownNow: the attempt is handed back below
+            return null; // interrupted by shutdownNow: the attempt was handed back
         }
-        record(task, options, attempt, ending);
+        return record(task, options, attempt, ending);
     }
 
     private Ending attempt(QueueDao.Claimed task, TaskOptions options, int attempt, InFlight.Item held) {
@@ -155,20 +160,19 @@ final class TaskRunner {
         return Ending.failure(failure.message(), failure.retryable(), failure.detailsJson());
     }
 
-    private void record(QueueDao.Claimed task, TaskOptions options, int attempt, Ending ending) {
+    private CompletableFuture<Boolean> record(QueueDao.Claimed task, TaskOptions options, int attempt, Ending ending) {
         if (ending.ok()) {
-            await(finisher.finish(task.itemId(), Outcomes.RESOLVED, ending.json(), attempt));
-            return;
+            return finisher.finish(task.itemId(), Outcomes.RESOLVED, ending.json(), attempt);
         }
         if (ending.retryable() && attempt < options.maxAttempts()) {
             double delay = options.backoffBefore(attempt + 1) * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1));
             String error = Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson());
             Transactions.retrying(jdbi, handle -> handle.attach(QueueDao.class)
                     .retryTask(owner, task.itemId(), attempt, error, delay));
-            return;
+            return null;
         }
-        await(finisher.finish(task.itemId(), Outcomes.TASK_FAILED,
-                Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson()), attempt));
+        return finisher.finish(task.itemId(), Outcomes.TASK_FAILED,
+                Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson()), attempt);
     }
 
     /** shutdownNow interrupted the attempt: hand it back at once, not counted as an attempt. */
@@ -178,24 +182,6 @@ final class TaskRunner {
                     .retryTask(owner, task.itemId(), task.attempt(), null, 0));
         } catch (RuntimeException e) {
             LOG.warn("Could not hand task {} back; its lease will run out and it will run again", task.executionId(), e);
-        }
-    }
-
-    /** Waits for the end to be committed, through interrupts: it is queued and will be written regardless. */
-    private static void await(CompletableFuture<Boolean> done) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.rondo.worker.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -11,6 +13,19 @@ final class Transactions {
 
     private Transactions() {}
 
+    /** Work on a plain JDBC connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** A failed statement of the plain-JDBC paths, unchecked like jdbi's; its cause is the SQLException. */
+    static final class DatabaseException extends RuntimeException {
+        DatabaseException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     static <T> T retrying(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -20,6 +35,63 @@ final class Transactions {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** {@code work} in one transaction on a pooled connection, retried like {@link #retrying(Jdbi, HandleCallback)}. */
+    static <T> T retrying(DataSource dataSource, Work<T> work) {
+        return retrying(dataSource, false, work);
+    }
+
+    /**
+     * {@code work} that is a single statement, run without BEGIN and COMMIT (PostgreSQL makes one statement
+     * atomic by itself): one round trip less than a transaction.
+     */
+    static <T> T autocommit(DataSource dataSource, Work<T> work) {
+        return retrying(dataSource, true, work);
+    }
+
+    private static <T> T retrying(DataSource dataSource, boolean autocommit, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(dataSource, autocommit, work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static <T> T once(DataSource dataSource, boolean autocommit, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(autocommit);
+            try {
+                T result = work.run(connection);
+                if (!autocommit) {
+                    connection.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                if (!autocommit) {
+                    rollbackQuietly(connection, e);
+                }
+                throw e;
+            } finally {
+                if (!autocommit) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -3,7 +3,8 @@
 -- result; 'task_failed' → failed with the payload as error), and an unfinished parent gets the outcome in
 -- its inbox and one wake-up (upserted in id order, so concurrent batches lock parents in the same order).
 -- Items this worker no longer holds (rescued by another worker) are left alone. Returns the items that
--- were still held, and so ended.
+-- were still held, and so ended, each with the queue of the parent it woke (null when none), so that the
+-- worker can wake its own dispatcher at once rather than through the notification.
 WITH finished AS (
     SELECT *
     FROM unnest(CAST(:items AS bigint[]), CAST(:outcomes AS text[]), CAST(:payloads AS text[]),
@@ -38,9 +39,13 @@ WITH finished AS (
     SELECT id, queue, priority FROM parent ORDER BY id
     ON CONFLICT (execution_id) WHERE lease_owner IS NULL
     DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)
-    RETURNING queue
+    RETURNING execution_id, queue
 ), notified AS (
     SELECT pg_notify('rondo_work', queue) FROM (SELECT DISTINCT queue FROM wake) AS w
 )
 -- A CTE that only reads runs when referenced: the count makes the notifications happen.
-SELECT item_id FROM done WHERE (SELECT count(*) FROM notified) >= 0
+SELECT done.item_id, wake.queue AS woken_queue
+FROM done
+LEFT JOIN task ON task.id = done.execution_id
+LEFT JOIN wake ON wake.execution_id = task.parent_id
+WHERE (SELECT count(*) FROM notified) >= 0

@@ -1,1 +1,0 @@
-SELECT hash FROM flow_heads WHERE name = :name

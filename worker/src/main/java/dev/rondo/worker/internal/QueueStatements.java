@@ -1,0 +1,54 @@
+package dev.rondo.worker.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two queue statements every task runs through, the claim and the batched end, over plain JDBC (the
+ * SQL is {@code QueueDao/claim.sql} and {@code QueueDao/finish_tasks.sql}; {@link QueueDao} runs them for
+ * the rarer callers). Each is one statement, so it runs without a transaction around it.
+ */
+final class QueueStatements {
+
+    private static final Sql CLAIM = Sql.load("QueueDao/claim.sql");
+    private static final Sql FINISH_TASKS = Sql.load("QueueDao/finish_tasks.sql");
+
+    private QueueStatements() {}
+
+    static List<QueueDao.Claimed> claim(Connection connection, String queue, String owner, int limit,
+                                        double leaseSeconds) throws SQLException {
+        List<QueueDao.Claimed> claimed = new ArrayList<>(limit);
+        try (Sql.Bound s = CLAIM.prepare(connection).set("queue", queue).set("owner", owner).set("limit", limit)
+                .set("leaseSeconds", leaseSeconds);
+             ResultSet rs = s.query()) {
+            while (rs.next()) {
+                claimed.add(new QueueDao.Claimed(rs.getLong("item_id"), rs.getString("execution_id"),
+                        rs.getString("kind"), rs.getString("name"), rs.getString("input"), rs.getInt("attempt"),
+                        rs.getString("options"), rs.getString("parent_id"), rs.getBoolean("cancel_requested"),
+                        rs.getBoolean("finished")));
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Ends task attempts for good; returns the items that were still held by {@code owner} (and so ended),
+     * with the queue of the parent each woke, to be notified after the commit.
+     */
+    static List<QueueDao.Ended> finishTasks(Connection connection, String owner, List<Long> items, List<String> outcomes,
+                                  List<String> payloads, List<Integer> attempts) throws SQLException {
+        List<QueueDao.Ended> ended = new ArrayList<>(items.size());
+        try (Sql.Bound s = FINISH_TASKS.prepare(connection).set("owner", owner).array("items", "int8", items)
+                .array("outcomes", "text", outcomes).array("payloads", "text", payloads)
+                .array("attempts", "int4", attempts);
+             ResultSet rs = s.query()) {
+            while (rs.next()) {
+                ended.add(new QueueDao.Ended(rs.getLong("item_id"), rs.getString("woken_queue")));
+            }
+        }
+        return ended;
+    }
+}

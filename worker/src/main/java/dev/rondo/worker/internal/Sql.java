@@ -1,0 +1,140 @@
+package dev.rondo.worker.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One of the worker's hot statements over plain JDBC: read once from its {@code .sql} file (the same files
+ * the benchmark's pgbench ceiling runs), its {@code :name} parameters turned into positional ones. The
+ * claim, the batched task ends and the slice run through this rather than jdbi's SqlObjects, whose
+ * per-call configuration, mapper lookup and argument binding cost more CPU than the statement itself.
+ * pgjdbc keeps the parsed statement per connection and prepares it server-side after a few uses.
+ */
+final class Sql {
+
+    private final String resource;
+    private final String jdbc;
+    private final List<String> names;
+
+    private Sql(String resource, String jdbc, List<String> names) {
+        this.resource = resource;
+        this.jdbc = jdbc;
+        this.names = names;
+    }
+
+    /** {@code path} is relative to this package, e.g. {@code QueueDao/claim.sql}. */
+    static Sql load(String path) {
+        String resource = "dev/rondo/worker/internal/" + path;
+        try (InputStream in = Sql.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the worker's jar");
+            }
+            List<String> names = new ArrayList<>();
+            String jdbc = positional(new String(in.readAllBytes(), StandardCharsets.UTF_8), names);
+            return new Sql(resource, jdbc, List.copyOf(names));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The statement prepared on {@code connection}; bind every parameter, then execute. */
+    Bound prepare(Connection connection) throws SQLException {
+        return new Bound(connection, connection.prepareStatement(jdbc));
+    }
+
+    /** A prepared statement whose parameters are set by name (every occurrence of the name). */
+    final class Bound implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement statement;
+        private final boolean[] set = new boolean[names.size()];
+
+        private Bound(Connection connection, PreparedStatement statement) {
+            this.connection = connection;
+            this.statement = statement;
+        }
+
+        Bound set(String name, Object value) throws SQLException {
+            boolean found = false;
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equals(name)) {
+                    statement.setObject(i + 1, value);
+                    set[i] = true;
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException(resource + " has no parameter :" + name);
+            }
+            return this;
+        }
+
+        /** An array parameter; {@code type} is PostgreSQL's element type ({@code int8}, {@code int4}, {@code text}). */
+        Bound array(String name, String type, List<?> values) throws SQLException {
+            return set(name, connection.createArrayOf(type, values.toArray()));
+        }
+
+        ResultSet query() throws SQLException {
+            checkBound();
+            return statement.executeQuery();
+        }
+
+        int update() throws SQLException {
+            checkBound();
+            return statement.executeUpdate();
+        }
+
+        private void checkBound() {
+            for (int i = 0; i < set.length; i++) {
+                if (!set[i]) {
+                    throw new IllegalStateException(resource + ": parameter :" + names.get(i) + " was not bound");
+                }
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+
+    /**
+     * Drops {@code --} comments (they mention {@code :names} that are not parameters) and replaces each
+     * {@code :name} outside string literals (a {@code ::} cast is left alone) by {@code ?}, listing the names.
+     */
+    private static String positional(String sql, List<String> names) {
+        StringBuilder out = new StringBuilder(sql.length());
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                while (i < sql.length() && sql.charAt(i) != '\n') {
+                    i++;
+                }
+                out.append('\n');
+                continue;
+            } else if (!quoted && c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))
+                    && (i == 0 || sql.charAt(i - 1) != ':')) {
+                int end = i + 1;
+                while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                    end++;
+                }
+                names.add(sql.substring(i + 1, end));
+                out.append('?');
+                i = end - 1;
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString().strip();
+    }
+}
