@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A task with no mock fails at once (TaskError: No handler for task …)."})
 final class WorkerCommand implements Callable<Integer> {
 
-    /** Connections beyond the worker's own concurrency + 3: one for watching workflow ends, one spare. */
+    /** Connections beyond the worker's concurrency: its own 4, one for watching workflow ends. */
     private static final int EXTRA_CONNECTIONS = 5;
 
     @Spec

@@ -20,7 +20,7 @@ public final class Examples {
     /** Slices and task attempts a worker of the examples runs at once. */
     public static final int CONCURRENCY = 8;
 
-    /** Connections for the client and a worker sharing its pool: the worker needs concurrency + 3. */
+    /** Connections for the client and a worker sharing its pool: the worker needs concurrency + 4. */
     public static final int POOL_SIZE = CONCURRENCY + 6;
 
     private Examples() {}
