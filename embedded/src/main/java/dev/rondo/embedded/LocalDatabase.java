@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,6 +39,8 @@ public final class LocalDatabase {
 
     /** The environment variable that moves the home folder away from {@code ~/.rondo}. */
     public static final String HOME_VARIABLE = "RONDO_HOME";
+    /** The environment variable naming the PostgreSQL to use instead of this local one (a JDBC or postgres:// URL). */
+    public static final String URL_VARIABLE = "RONDO_DATABASE_URL";
     /** The database Rondo's tables live in, on the local server. */
     public static final String DATABASE = "rondo";
 
@@ -56,11 +59,45 @@ public final class LocalDatabase {
 
     /** The server under {@code $RONDO_HOME}, else under {@code ~/.rondo}. */
     public static LocalDatabase fromEnvironment() {
-        String configured = System.getenv(HOME_VARIABLE);
+        return fromEnvironment(System.getenv());
+    }
+
+    static LocalDatabase fromEnvironment(Map<String, String> environment) {
+        String configured = environment.get(HOME_VARIABLE);
         if (configured != null && !configured.isBlank()) {
             return at(Path.of(configured));
         }
         return at(Path.of(System.getProperty("user.home"), ".rondo"));
+    }
+
+    /**
+     * The database Rondo uses, chosen the same way everywhere: {@code explicitUrl} when given (a command's
+     * {@code --database-url}, say), else {@code $RONDO_DATABASE_URL}, else this local server under
+     * {@code $RONDO_HOME} or {@code ~/.rondo}, started when it is not running (see {@link #ensureRunning}).
+     * Blank values count as not given.
+     *
+     * <pre>{@code
+     * RondoClient rondo = RondoClient.connect(LocalDatabase.resolveUrl(null, System.err::println));
+     * }</pre>
+     *
+     * @param explicitUrl the URL the user gave, or null
+     * @param progress    gets one line when the local server is started
+     * @throws UncheckedIOException as {@link #ensureRunning} does, when the local server is needed
+     */
+    public static String resolveUrl(String explicitUrl, Consumer<String> progress) {
+        return resolveUrl(explicitUrl, System.getenv(), progress);
+    }
+
+    static String resolveUrl(String explicitUrl, Map<String, String> environment, Consumer<String> progress) {
+        Objects.requireNonNull(progress, "progress");
+        if (explicitUrl != null && !explicitUrl.isBlank()) {
+            return explicitUrl;
+        }
+        String configured = environment.get(URL_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return fromEnvironment(environment).ensureRunning(progress);
     }
 
     /** The home folder (binaries, data, log). */

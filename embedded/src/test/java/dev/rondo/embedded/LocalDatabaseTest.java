@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,8 @@ class LocalDatabaseTest {
         LocalDatabase again = LocalDatabase.at(home);
         assertEquals(url, again.ensureRunning(progress::add), "the running server is reused");
         assertEquals(1, progress.size(), "nothing was started the second time");
+        assertEquals(url, LocalDatabase.resolveUrl(" ", Map.of(LocalDatabase.HOME_VARIABLE, home.toString(),
+                LocalDatabase.URL_VARIABLE, ""), progress::add), "with no URL given, the local server");
         LocalDatabase.Status running = again.status();
         assertTrue(running.running());
         assertEquals(url, running.url());
