@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 final class Database {
 
-    static final String VARIABLE = "RONDO_DATABASE_URL";
+    static final String VARIABLE = LocalDatabase.URL_VARIABLE;
 
     @Option(names = "--database-url", paramLabel = "URL",
             description = "PostgreSQL to use (jdbc:postgresql://… or postgres://user:pass@host/db). Default: $"
@@ -25,14 +25,7 @@ final class Database {
 
     /** The URL chosen, starting the embedded server (saying so on {@code err}) when none is configured. */
     String resolve(PrintWriter err) {
-        if (url != null && !url.isBlank()) {
-            return url;
-        }
-        String configured = System.getenv(VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        return LocalDatabase.fromEnvironment().ensureRunning(line -> {
+        return LocalDatabase.resolveUrl(url, line -> {
             err.println(line);
             err.flush();
         });

@@ -1,6 +1,7 @@
 package dev.rondo.embedded;
 
 import dev.rondo.embedded.internal.Binaries;
+import dev.rondo.embedded.internal.DataVersion;
 import dev.rondo.embedded.internal.HomeLock;
 import dev.rondo.embedded.internal.PgCommands;
 import dev.rondo.embedded.internal.ServerFiles;
@@ -12,7 +13,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -36,6 +39,8 @@ public final class LocalDatabase {
 
     /** The environment variable that moves the home folder away from {@code ~/.rondo}. */
     public static final String HOME_VARIABLE = "RONDO_HOME";
+    /** The environment variable naming the PostgreSQL to use instead of this local one (a JDBC or postgres:// URL). */
+    public static final String URL_VARIABLE = "RONDO_DATABASE_URL";
     /** The database Rondo's tables live in, on the local server. */
     public static final String DATABASE = "rondo";
 
@@ -54,11 +59,45 @@ public final class LocalDatabase {
 
     /** The server under {@code $RONDO_HOME}, else under {@code ~/.rondo}. */
     public static LocalDatabase fromEnvironment() {
-        String configured = System.getenv(HOME_VARIABLE);
+        return fromEnvironment(System.getenv());
+    }
+
+    static LocalDatabase fromEnvironment(Map<String, String> environment) {
+        String configured = environment.get(HOME_VARIABLE);
         if (configured != null && !configured.isBlank()) {
             return at(Path.of(configured));
         }
         return at(Path.of(System.getProperty("user.home"), ".rondo"));
+    }
+
+    /**
+     * The database Rondo uses, chosen the same way everywhere: {@code explicitUrl} when given (a command's
+     * {@code --database-url}, say), else {@code $RONDO_DATABASE_URL}, else this local server under
+     * {@code $RONDO_HOME} or {@code ~/.rondo}, started when it is not running (see {@link #ensureRunning}).
+     * Blank values count as not given.
+     *
+     * <pre>{@code
+     * RondoClient rondo = RondoClient.connect(LocalDatabase.resolveUrl(null, System.err::println));
+     * }</pre>
+     *
+     * @param explicitUrl the URL the user gave, or null
+     * @param progress    gets one line when the local server is started
+     * @throws UncheckedIOException as {@link #ensureRunning} does, when the local server is needed
+     */
+    public static String resolveUrl(String explicitUrl, Consumer<String> progress) {
+        return resolveUrl(explicitUrl, System.getenv(), progress);
+    }
+
+    static String resolveUrl(String explicitUrl, Map<String, String> environment, Consumer<String> progress) {
+        Objects.requireNonNull(progress, "progress");
+        if (explicitUrl != null && !explicitUrl.isBlank()) {
+            return explicitUrl;
+        }
+        String configured = environment.get(URL_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return fromEnvironment(environment).ensureRunning(progress);
     }
 
     /** The home folder (binaries, data, log). */
@@ -76,18 +115,23 @@ public final class LocalDatabase {
      * is not running (then {@code progress} gets one line saying so; the first start also unpacks the
      * binaries and runs {@code initdb}, a few seconds).
      *
-     * @throws IllegalStateException when the server cannot be started; the message says why and where its log is
+     * @throws UncheckedIOException when the server cannot be started, or runs but does not answer, or its
+     *     data folder was made by another major version of PostgreSQL; the message says why and what to do
      */
     public String ensureRunning(Consumer<String> progress) {
         Objects.requireNonNull(progress, "progress");
         Integer port = files.port();
-        if (port != null && answers(port)) {
+        if (port != null && problem(port) == null) {
             return url(port);
         }
         try (HomeLock ignored = HomeLock.acquire(files.lockFile())) {
             port = files.port();
-            if (port != null && answers(port)) {
+            if (port != null && problem(port) == null) {
                 return url(port); // another process started it while we waited for the lock
+            }
+            Optional<ServerFiles.Postmaster> live = files.postmaster();
+            if (live.isPresent()) {
+                return adopt(live.get()); // running, but the port file is missing or wrong: never start a second one
             }
             boolean firstTime = !files.initialised();
             progress.accept("rondo: starting the embedded PostgreSQL under " + shown(home)
@@ -95,6 +139,11 @@ public final class LocalDatabase {
             PgCommands pg = new PgCommands(Binaries.unpack(files.binariesRoot()), files.dataDir(), files.logFile());
             if (firstTime) {
                 pg.initdb();
+            } else {
+                Optional<String> mismatch = DataVersion.mismatch(files.dataVersion(), DataVersion.major(pg.version()), files.dataDir());
+                if (mismatch.isPresent()) {
+                    throw refusal(mismatch.get());
+                }
             }
             int chosen = files.freePort(port);
             pg.start(chosen);
@@ -106,10 +155,22 @@ public final class LocalDatabase {
         }
     }
 
+    /** The URL of the server {@code postmaster.pid} names, recording its port; it must answer there. */
+    private String adopt(ServerFiles.Postmaster live) throws IOException {
+        String problem = problem(live.port());
+        if (problem != null) {
+            throw refusal("The embedded PostgreSQL (pid " + live.pid() + ", port " + live.port() + ") runs but does not answer: "
+                    + problem + "; see " + files.logFile() + " ('rondo db stop' stops it).");
+        }
+        files.writePort(live.port());
+        createDatabase(live.port()); // in case the process that started it stopped before creating it
+        return url(live.port());
+    }
+
     /** Whether the server runs, and where: for {@code rondo db status}. */
     public Status status() {
-        Integer port = files.port();
-        boolean running = port != null && answers(port);
+        Integer port = files.postmaster().map(ServerFiles.Postmaster::port).orElse(files.port());
+        boolean running = port != null && problem(port) == null;
         return new Status(running, running ? url(port) : null, files.dataDir(), running ? files.postmasterPid() : OptionalLong.empty(),
                 running ? port : 0, files.logFile());
     }
@@ -146,20 +207,27 @@ public final class LocalDatabase {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=postgres";
     }
 
+    /** A failure whose message is complete as it is (not wrapped in "Cannot start…"). */
+    private static UncheckedIOException refusal(String message) {
+        return new UncheckedIOException(message, new IOException(message));
+    }
+
     /**
-     * Whether our server answers on this port: a connection, and the data folder it serves is ours (after
-     * a stop, another server may have taken the port).
+     * Null when our server answers on this port, else why not: no connection (the driver's message), or
+     * the server there serves another data folder (after a stop, another server may have taken the port).
      */
-    private boolean answers(int port) {
+    private String problem(int port) {
         Properties props = new Properties();
         props.setProperty("user", "postgres");
         props.setProperty("connectTimeout", "2");
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", props);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
-            return rs.next() && Path.of(rs.getString(1)).equals(files.dataDir());
+            rs.next();
+            Path served = Path.of(rs.getString(1));
+            return served.equals(files.dataDir()) ? null : "the server on port " + port + " serves another data folder, " + served;
         } catch (SQLException e) {
-            return false;
+            return e.getMessage();
         }
     }
 

@@ -2,14 +2,18 @@ package dev.rondo.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +52,8 @@ class LocalDatabaseTest {
         LocalDatabase again = LocalDatabase.at(home);
         assertEquals(url, again.ensureRunning(progress::add), "the running server is reused");
         assertEquals(1, progress.size(), "nothing was started the second time");
+        assertEquals(url, LocalDatabase.resolveUrl(" ", Map.of(LocalDatabase.HOME_VARIABLE, home.toString(),
+                LocalDatabase.URL_VARIABLE, ""), progress::add), "with no URL given, the local server");
         LocalDatabase.Status running = again.status();
         assertTrue(running.running());
         assertEquals(url, running.url());
@@ -68,6 +74,50 @@ class LocalDatabaseTest {
             assertTrue(rs.next());
             assertEquals(42, rs.getInt(1));
         }
+    }
+
+    @Test
+    void aRunningServerIsFoundByItsPidFileWhenThePortFileIsGone() throws Exception {
+        LocalDatabase local = LocalDatabase.at(home);
+        String url = local.ensureRunning(message -> {});
+        long pid = local.status().pid().orElseThrow();
+        Path portFile = home.resolve("postgres").resolve("port");
+        Files.delete(portFile);
+
+        List<String> progress = new CopyOnWriteArrayList<>();
+        assertEquals(url, local.ensureRunning(progress::add), "the same server, not a second start");
+        assertEquals(List.of(), progress, "nothing was started");
+        assertEquals(pid, local.status().pid().orElseThrow());
+        assertTrue(Files.exists(portFile), "the port file is written again");
+    }
+
+    @Test
+    void aRunningServerThatRefusesConnectionsIsReportedNotStartedAgain() throws Exception {
+        LocalDatabase local = LocalDatabase.at(home);
+        String url = local.ensureRunning(message -> {});
+        long pid = local.status().pid().orElseThrow();
+        execute(url, "ALTER DATABASE postgres ALLOW_CONNECTIONS false"); // the probe connects to 'postgres'
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> local.ensureRunning(message -> {}));
+        assertTrue(e.getMessage().startsWith("The embedded PostgreSQL (pid " + pid + ", port "), e.getMessage());
+        assertTrue(e.getMessage().contains("runs but does not answer: "), e.getMessage());
+        assertTrue(e.getMessage().contains("not currently accepting connections"), "the cause is kept: " + e.getMessage());
+        assertTrue(e.getMessage().contains("server.log"), e.getMessage());
+        assertTrue(ProcessHandle.of(pid).isPresent(), "the server still runs");
+    }
+
+    @Test
+    void aDataFolderOfAnotherMajorVersionIsRefusedBeforeStarting() throws Exception {
+        LocalDatabase local = LocalDatabase.at(home);
+        local.ensureRunning(message -> {});
+        local.stop();
+        Path pgVersion = home.resolve("postgres").resolve("data").resolve("PG_VERSION");
+        Files.writeString(pgVersion, "9.6\n"); // as if the binaries jar had moved on since initdb
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> local.ensureRunning(message -> {}));
+        assertTrue(e.getMessage().contains("was made by PostgreSQL 9.6, but this Rondo ships PostgreSQL "), e.getMessage());
+        assertTrue(e.getMessage().contains("RONDO_DATABASE_URL"), e.getMessage());
+        assertFalse(local.status().running());
     }
 
     private static void execute(String url, String sql) throws Exception {

@@ -26,15 +26,12 @@ public final class Examples {
     private Examples() {}
 
     /**
-     * A client on {@code RONDO_DATABASE_URL} when it is set, otherwise on the embedded PostgreSQL under
-     * {@code ~/.rondo} that the {@code rondo} command uses (started when it is not running).
+     * A client on the database the {@code rondo} command uses ({@link LocalDatabase#resolveUrl}):
+     * {@code RONDO_DATABASE_URL} when it is set, otherwise the embedded PostgreSQL under {@code ~/.rondo}
+     * (started when it is not running).
      */
     public static RondoClient connect() {
-        String url = System.getenv("RONDO_DATABASE_URL");
-        if (url == null || url.isBlank()) {
-            url = LocalDatabase.fromEnvironment().ensureRunning(System.err::println);
-        }
-        return RondoClient.connect(url, POOL_SIZE);
+        return RondoClient.connect(LocalDatabase.resolveUrl(null, System.err::println), POOL_SIZE);
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * assertEquals(List.of("waiting for approval"), run.logs());
  * run.signal("approve", "{\"by\": \"ada\"}");
  * run.advance(Duration.ofHours(1));
- * assertEquals(Slice.Status.COMPLETED, run.status());
+ * assertEquals(FlowRun.Status.COMPLETED, run.status());
  * assertEquals("approved", run.result(String.class));
  * }</pre>
  */
@@ -42,6 +42,21 @@ public final class FlowRun {
      */
     public record Attempt(String workflowId, String task, JsonNode input, int attempt, Instant at,
             String idempotencyKey) {}
+
+    /**
+     * Where a run stands; a run is always settled between calls, so it is never seen running. The names are
+     * the client's status strings ({@code waiting}, {@code completed}, …) in capitals.
+     */
+    public enum Status {
+        /** Waits at an await: for a task, a signal, a timer or a child workflow ({@link #waitingFor()}). */
+        WAITING,
+        /** Returned a value ({@link #result(Class)}). */
+        COMPLETED,
+        /** Ended with an uncaught error ({@link #error()}). */
+        FAILED,
+        /** Ended after {@link #cancel()} reached it, whether it then returned or threw. */
+        CANCELLED
+    }
 
     /** A signal the workflow consumed with {@code Signal.next}, in order. */
     public record Signal(String name, JsonNode payload) {}
@@ -121,9 +136,14 @@ public final class FlowRun {
         return Duration.ofMillis(run.now() - startMillis);
     }
 
-    /** {@code SUSPENDED} while the workflow waits; {@code COMPLETED}, {@code FAILED} or {@code CANCELLED} once it ended. */
-    public Slice.Status status() {
-        return run.lastSlice().status();
+    /** {@code WAITING} while the workflow waits; {@code COMPLETED}, {@code FAILED} or {@code CANCELLED} once it ended. */
+    public Status status() {
+        return switch (run.lastSlice().status()) {
+            case SUSPENDED -> Status.WAITING;
+            case COMPLETED -> Status.COMPLETED;
+            case FAILED -> Status.FAILED;
+            case CANCELLED -> Status.CANCELLED;
+        };
     }
 
     /** The result read by Jackson as {@code type}; an {@link AssertionError} saying why when it did not complete. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rondo.core.Slice;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
 import dev.rondo.worker.Worker;
@@ -168,7 +167,7 @@ class HandlersTest {
                 })
                 .run("keys", null);
 
-        assertEquals(Slice.Status.COMPLETED, run.status());
+        assertEquals(FlowRun.Status.COMPLETED, run.status());
         assertEquals(seen, run.tasks().stream().map(FlowRun.Attempt::idempotencyKey).toList());
         assertEquals(List.of("local-1/pay", "local-1/pay"), seen.subList(0, 2));
         assertEquals(seen.get(2), seen.get(3), "without a key, both attempts get the task's id");

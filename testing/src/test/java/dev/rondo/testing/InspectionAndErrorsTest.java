@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rondo.core.CompileException;
-import dev.rondo.core.Slice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class InspectionAndErrorsTest {
     void aRuntimeErrorHasItsNameMessageAndPlace() {
         FlowRun run = FlowTest.of(OrderFlowTest.FLOWS).run("failing", null);
 
-        assertEquals(Slice.Status.FAILED, run.status());
+        assertEquals(FlowRun.Status.FAILED, run.status());
         assertEquals("TypeError", run.error().name());
         assertEquals("failing.flow", run.error().file());
         assertEquals(3, run.error().line());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rondo.core.Slice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +31,12 @@ class OrderFlowTest {
     @Test
     void approvedOrderIsChargedByTheRealHandlerAndShippedByTheChildWorkflow() {
         FlowRun run = env.start("orders/process", "{\"orderId\": \"o-7\", \"sku\": \"tea\"}");
-        assertEquals(Slice.Status.SUSPENDED, run.status());
+        assertEquals(FlowRun.Status.WAITING, run.status());
         assertEquals(List.of("signal approve", "timer"), run.waitingFor());
 
         run.advance(Duration.ofMinutes(10)).signal("approve", "{\"by\": \"ada\"}");
 
-        assertEquals(Slice.Status.COMPLETED, run.status());
+        assertEquals(FlowRun.Status.COMPLETED, run.status());
         assertEquals(new Result("done", "ch-o-7", "T-o-7"), run.result(Result.class));
         assertEquals(List.of("quoted 12.5", "shipped T-o-7"), run.logs());
         assertEquals(List.of("quote", "charge", "label"), run.tasks().stream().map(FlowRun.Attempt::task).toList());
@@ -54,7 +53,7 @@ class OrderFlowTest {
         FlowRun run = env.start("orders/process", "{\"orderId\": \"o-8\", \"sku\": \"tea\"}");
 
         run.advance(Duration.ofMinutes(59));
-        assertEquals(Slice.Status.SUSPENDED, run.status());
+        assertEquals(FlowRun.Status.WAITING, run.status());
         assertEquals(List.of(new FlowRun.Timer(run.now().plus(Duration.ofMinutes(1)), false)), run.timers());
 
         run.advance(Duration.ofMinutes(1));
@@ -78,7 +77,7 @@ class OrderFlowTest {
 
         run.signal("approve", "true");
 
-        assertEquals(Slice.Status.FAILED, run.status());
+        assertEquals(FlowRun.Status.FAILED, run.status());
         assertEquals("TaskError", run.error().name());
         assertEquals("Card declined", run.error().message());
         assertEquals("orders/process.flow", run.error().file());
@@ -103,7 +102,7 @@ class OrderFlowTest {
                 .start("orders/process", "{\"orderId\": \"o-3\", \"sku\": \"tea\"}")
                 .signal("approve", "true");
 
-        assertEquals(Slice.Status.FAILED, run.status());
+        assertEquals(FlowRun.Status.FAILED, run.status());
         assertEquals("WorkflowError", run.error().name());
         assertTrue(run.error().message().contains("carrier unreachable"), run.error().message());
         assertEquals(List.of("quote", "charge"), run.tasks().stream().map(FlowRun.Attempt::task).toList());

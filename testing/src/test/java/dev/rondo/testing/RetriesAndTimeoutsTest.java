@@ -3,7 +3,6 @@ package dev.rondo.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rondo.core.Slice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +55,7 @@ class RetriesAndTimeoutsTest {
     void anAttemptLongerThanTheTimeoutTimesOutAndIsRetried() {
         FlowRun run = FlowTest.of(FLOWS).mock("slow", TaskMock.json("{}").after(Duration.ofSeconds(20))).run("timeouts", null);
 
-        assertEquals(Slice.Status.FAILED, run.status());
+        assertEquals(FlowRun.Status.FAILED, run.status());
         assertEquals("Task 'slow' timed out after 10 seconds.", run.error().message());
         assertEquals(List.of(0L, 15L), secondsOf(run, "slow"), "10 s timeout, then 5 s backoff");
         assertEquals(Duration.ofSeconds(25), run.elapsed());
@@ -68,7 +67,7 @@ class RetriesAndTimeoutsTest {
                 .mock("slow", TaskMock.json("{\"done\": 1}").after(Duration.ofSeconds(9)))
                 .start("timeouts", null);
 
-        assertEquals(Slice.Status.SUSPENDED, run.status());
+        assertEquals(FlowRun.Status.WAITING, run.status());
         run.advance(Duration.ofSeconds(9));
         assertEquals(1, run.result(JsonNode.class).get("done").asInt());
     }

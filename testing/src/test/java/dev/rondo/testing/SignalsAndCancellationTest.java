@@ -3,7 +3,6 @@ package dev.rondo.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rondo.core.Slice;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class SignalsAndCancellationTest {
                 .signal("step", "{\"n\": 2}")
                 .signal("late", "\"on time\"");
 
-        assertEquals(Slice.Status.COMPLETED, run.status());
+        assertEquals(FlowRun.Status.COMPLETED, run.status());
         assertEquals(List.of("steps 1 2"), run.logs());
         assertEquals(List.of("step", "step", "late"), run.signalsConsumed().stream().map(FlowRun.Signal::name).toList());
         assertEquals("{\"sum\":3,\"late\":\"on time\"}", run.resultJson());
@@ -41,9 +40,9 @@ class SignalsAndCancellationTest {
                 .signal("step", "{\"n\": 2}")
                 .signalAfter(Duration.ofMinutes(5), "late", "\"five\"");
 
-        assertEquals(Slice.Status.SUSPENDED, run.status(), "nothing has moved the clock yet");
+        assertEquals(FlowRun.Status.WAITING, run.status(), "nothing has moved the clock yet");
         run.advance(Duration.ofMinutes(4));
-        assertEquals(Slice.Status.SUSPENDED, run.status());
+        assertEquals(FlowRun.Status.WAITING, run.status());
         run.advance(Duration.ofMinutes(1));
         assertEquals("five", run.result(JsonNode.class).get("late").asText());
     }
@@ -52,7 +51,7 @@ class SignalsAndCancellationTest {
     void signalNextTimesOutInVirtualTime() {
         FlowRun run = env.start("signals", null).signal("step", "{\"n\": 1}").signal("step", "{\"n\": 2}").runUntilIdle();
 
-        assertEquals(Slice.Status.FAILED, run.status());
+        assertEquals(FlowRun.Status.FAILED, run.status());
         assertEquals("TimeoutError", run.error().name());
         assertEquals(Duration.ofMinutes(10), run.elapsed());
     }
@@ -61,7 +60,7 @@ class SignalsAndCancellationTest {
     void cancellingThrowsCancelledErrorAtTheAwait() {
         FlowRun run = env.start("cancelling", null).advance(Duration.ofHours(2)).cancel();
 
-        assertEquals(Slice.Status.CANCELLED, run.status());
+        assertEquals(FlowRun.Status.CANCELLED, run.status());
         assertEquals(List.of("caught CancelledError"), run.logs());
         assertEquals("CancelledError", run.error().name());
         assertEquals(List.of("cleanup"), run.tasks().stream().map(FlowRun.Attempt::task).toList());

@@ -45,6 +45,24 @@ public final class PgCommands {
         run("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", WAIT_SECONDS, "stop");
     }
 
+    /** The binaries' {@code postgres -V} line, e.g. {@code postgres (PostgreSQL) 15.19}. */
+    public String version() throws IOException {
+        Process process = new ProcessBuilder(binaries.resolve("bin").resolve("postgres").toString(), "-V")
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException("postgres -V failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("postgres -V was interrupted", e);
+        }
+        return output;
+    }
+
     private void run(String program, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {

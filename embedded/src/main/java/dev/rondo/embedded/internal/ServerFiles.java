@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -67,13 +68,31 @@ public final class ServerFiles {
 
     /** The postmaster's process id while one runs on the data folder. */
     public OptionalLong postmasterPid() {
+        return postmaster().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The postmaster running on the data folder, from its {@code postmaster.pid} (line 1 its process id,
+     * line 4 its port), when that process is alive: the truth about a running server even when the port
+     * file is missing or stale.
+     */
+    public Optional<Postmaster> postmaster() {
         try {
             List<String> lines = Files.readAllLines(dataDir().resolve("postmaster.pid"), StandardCharsets.UTF_8);
             long pid = Long.parseLong(lines.getFirst().strip());
-            return ProcessHandle.of(pid).isPresent() ? OptionalLong.of(pid) : OptionalLong.empty();
+            int port = Integer.parseInt(lines.get(3).strip());
+            return ProcessHandle.of(pid).isPresent() ? Optional.of(new Postmaster(pid, port)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
+            return Optional.empty(); // no file, or one half written by a starting server: nothing runs yet
         }
+    }
+
+    /** A live postmaster: its process id and TCP port. */
+    public record Postmaster(long pid, int port) {}
+
+    /** The major version that made the data folder ({@code PG_VERSION}, written by initdb), e.g. {@code 15}. */
+    public String dataVersion() throws IOException {
+        return Files.readString(dataDir().resolve("PG_VERSION"), StandardCharsets.UTF_8).strip();
     }
 
     /**

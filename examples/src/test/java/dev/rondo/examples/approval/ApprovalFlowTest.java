@@ -2,7 +2,6 @@ package dev.rondo.examples.approval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rondo.core.Slice;
 import dev.rondo.examples.Examples;
 import dev.rondo.examples.Mailbox;
 import dev.rondo.examples.Mailbox.Email;
@@ -75,7 +74,7 @@ class ApprovalFlowTest {
 
         run.advance(Duration.ofSeconds(1));
         assertEquals("Reminder 1 of 3: please approve a new laptop for Ada", mail.sent().get(1).subject());
-        assertEquals(Slice.Status.SUSPENDED, run.status());
+        assertEquals(FlowRun.Status.WAITING, run.status());
     }
 
     @Test

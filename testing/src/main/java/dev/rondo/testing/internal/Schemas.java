@@ -18,6 +18,8 @@ public final class Schemas {
     private static final AtomicInteger COUNT = new AtomicInteger();
     /** PostgreSQL cuts identifiers at 63 bytes; the owner's part is shortened to keep the suffix. */
     private static final int MAX_OWNER = 40;
+    /** The SQLSTATE of a lock_timeout. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private Schemas() {}
 
@@ -28,11 +30,23 @@ public final class Schemas {
         return schema;
     }
 
-    /** Drops {@code schema} and everything in it. */
+    /**
+     * Drops {@code schema} and everything in it; fails after ten seconds rather than hang the suite when a
+     * connection the test left open still holds a lock in it.
+     */
     public static void drop(String schema) {
+        drop(schema, "10s");
+    }
+
+    static void drop(String schema, String lockTimeout) {
         try (Connection c = dataSource(PostgresServer.url(), null).getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = '" + lockTimeout + "'");
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new IllegalStateException("could not drop schema " + schema + ": a connection still uses it — close your"
+                        + " Worker and RondoClient before the test class ends", e);
+            }
             throw new IllegalStateException("Cannot drop the test schema " + schema + ": " + e.getMessage(), e);
         }
     }

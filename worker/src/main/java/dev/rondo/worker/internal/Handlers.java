@@ -14,6 +14,9 @@ import java.util.TreeMap;
 /**
  * The task handlers of a worker by task name, each turned into "JSON text in, JSON text out"; also used by
  * the test kit ({@code rondo-testing}), so a handler behaves the same there as on a worker.
+ *
+ * <p>Not API: public only because the test kit lives in another package; it is this package's only user
+ * outside the worker, and may change with it at any release.
  */
 public final class Handlers {
 
