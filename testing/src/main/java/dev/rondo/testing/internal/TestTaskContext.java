@@ -2,6 +2,7 @@ package dev.rondo.testing.internal;
 
 import dev.rondo.core.driver.TaskCall;
 import dev.rondo.worker.TaskContext;
+import dev.rondo.worker.internal.IdempotencyKeys;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,7 +47,7 @@ public final class TestTaskContext implements TaskContext {
 
     @Override
     public String idempotencyKey() {
-        return call.options().key() != null ? call.workflowId() + "/" + call.options().key() : call.taskId();
+        return IdempotencyKeys.of(call.workflowId(), call.options().key(), call.taskId());
     }
 
     @Override

@@ -235,7 +235,7 @@ final class TaskRunner {
 
         @Override
         public String idempotencyKey() {
-            return options.key() != null ? task.parentId() + "/" + options.key() : task.executionId();
+            return IdempotencyKeys.of(task.parentId(), options.key(), task.executionId());
         }
 
         @Override
