@@ -35,6 +35,9 @@ final class EngineRun {
     /** How long the run waits before checking whether the workflow waits for a signal only. */
     private static final Duration SIGNAL_HINT_AFTER = Duration.ofSeconds(2);
 
+    /** How long an interrupted run waits for its execution to take the cancellation. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+
     private final RondoClient client;
     private final PrintWriter err;
 
@@ -42,9 +45,6 @@ final class EngineRun {
         this.client = client;
         this.err = err;
     }
-
-    /** How long an interrupted run waits for its execution to take the cancellation. */
-    private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
     /** The run's outcome: the ended execution, its log lines, and the file name its errors give. */
     record Ended(WorkflowResult result, List<String> log, String deployedFile) {}
@@ -62,7 +62,11 @@ final class EngineRun {
             Thread cancelOnExit = new Thread(() -> cancel(handle), "rondo-run-cancel");
             Runtime.getRuntime().addShutdownHook(cancelOnExit);
             WorkflowResult result = waitForEnd(handle, file, name + ".flow");
-            Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            } catch (IllegalStateException exiting) {
+                // Ctrl-C came as it ended: the hook finds it finished and does nothing
+            }
             return new Ended(result, handle.logs(0), name + ".flow");
         }
     }
