@@ -4,15 +4,20 @@ package dev.rondo.bench;
  * The engine on PostgreSQL, each figure beside a ceiling or floor measured in the same run: no-op task
  * throughput with one and two workers against pgbench running the worker's own claim and finish SQL;
  * checkpoints per second of a 10-step sequential workflow; pickup latency against a plain-JDBC
- * NOTIFY-and-claim loop; and CPU per task. Every measurement starts from a freshly migrated schema; one
- * uncounted pass first lets the JIT compile the engine, then each figure is the median of the runs.
+ * NOTIFY-and-claim loop; and CPU per task. Every measurement starts from a freshly migrated schema; an
+ * uncounted pass of every load at its full size first lets the JIT compile the engine (the workers run in
+ * this JVM, so later workers reuse that code), then each figure is the median of the runs.
  */
 public final class EngineBench {
 
     static final int CONCURRENCY = 32;
+    /** Lets a no-op claim take as many items as pgbench's 100 per claim (a claim asks for the free slots). */
+    static final int LARGE_CONCURRENCY = 128;
+    static final int[] FAN_OUT_CONCURRENCIES = {CONCURRENCY, LARGE_CONCURRENCY};
     /** The latency worker's concurrency: Worker's default, since it is only lightly loaded. */
     static final int LATENCY_CONCURRENCY = 16;
-    static final int FAN_OUT_WORKFLOWS = 80;
+    /** 10,000 tasks: at the goal's 15k/s still a window of 0.7 s, 70 polls of the end. */
+    static final int FAN_OUT_WORKFLOWS = 200;
     static final int FAN_OUT_TASKS = 50;
     static final int STEP_WORKFLOWS = 200;
     static final int LATENCY_WORKFLOWS = 100;
@@ -30,18 +35,19 @@ public final class EngineBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         BenchDatabase db = BenchDatabase.fromEnvironment();
         db.createIfMissing();
-        System.out.printf("engine: %d runs on %s, %d cores; one warm-up pass first (not counted)%n",
+        System.out.printf("engine: %d runs on %s, %d cores; one warm-up pass of every load first (not counted)%n",
                 runs, db.describe(), Runtime.getRuntime().availableProcessors());
-        EngineLoad.run(db, 1, CONCURRENCY, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS / 2);
-        EngineLoad.run(db, 2, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS / 2);
-        EngineLatency.run(db, LATENCY_CONCURRENCY, 10);
+        warmUp(db);
         Medians m = new Medians();
         for (int run = 1; run <= runs; run++) {
             measure(db, m);
-            System.out.printf("  run %d: tasks/s %s (1 worker), %s (2); checkpoints/s %s (1), %s (2); "
+            System.out.printf("  run %d: tasks/s ×%d %s (1 worker), %s (2), ×%d %s (1), %s (2), JIT %.0f ms in these loads; "
+                            + "checkpoints/s %s (1), %s (2); "
                             + "start→slice %.2f/%.2f ms, task→slice %.2f/%.2f ms, floor %.2f/%.2f ms (p50/p99); "
                             + "pgbench %s jobs/s (1/claim), %s (100/claim)%n",
-                    run, Stats.format(m.last("tasks 1")), Stats.format(m.last("tasks 2")),
+                    run, CONCURRENCY, Stats.format(m.last(tasks(1, CONCURRENCY))), Stats.format(m.last(tasks(2, CONCURRENCY))),
+                    LARGE_CONCURRENCY, Stats.format(m.last(tasks(1, LARGE_CONCURRENCY))),
+                    Stats.format(m.last(tasks(2, LARGE_CONCURRENCY))), m.last("jit ms"),
                     Stats.format(m.last("slices 1")), Stats.format(m.last("slices 2")),
                     m.last("start p50"), m.last("start p99"), m.last("resume p50"), m.last("resume p99"),
                     m.last("floor p50"), m.last("floor p99"),
@@ -50,18 +56,40 @@ public final class EngineBench {
         EngineTable.print(m, runs);
     }
 
+    /** Every engine load once at its full size, so that the JIT has compiled what the runs time. */
+    private static void warmUp(BenchDatabase db) throws Exception {
+        for (int workers = 1; workers <= 2; workers++) {
+            for (int concurrency : FAN_OUT_CONCURRENCIES) {
+                EngineLoad.run(db, workers, concurrency, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS);
+            }
+            EngineLoad.run(db, workers, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS);
+        }
+        EngineLatency.run(db, LATENCY_CONCURRENCY, 10);
+    }
+
+    /** The median key of the fan-out's tasks/s with {@code workers} workers × {@code concurrency}. */
+    static String tasks(int workers, int concurrency) {
+        return "tasks " + workers + "x" + concurrency;
+    }
+
     /** One run: every measurement once, in an order that interleaves the engine and its peers. */
     private static void measure(BenchDatabase db, Medians m) throws Exception {
+        long jitMillis = 0;
         for (int workers = 1; workers <= 2; workers++) {
-            EngineLoad.Result fanOut = EngineLoad.run(db, workers, CONCURRENCY, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS);
-            m.add("tasks " + workers, fanOut.tasksPerSecond());
-            m.add("jvm cpu " + workers, fanOut.jvmMicrosPer(fanOut.tasks()));
-            m.add("server cpu " + workers, fanOut.serverMicrosPer(fanOut.tasks()));
+            for (int concurrency : FAN_OUT_CONCURRENCIES) {
+                EngineLoad.Result fanOut = EngineLoad.run(db, workers, concurrency, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS);
+                m.add(tasks(workers, concurrency), fanOut.tasksPerSecond());
+                m.add("jvm cpu " + workers + "x" + concurrency, fanOut.jvmMicrosPer(fanOut.tasks()));
+                m.add("server cpu " + workers + "x" + concurrency, fanOut.serverMicrosPer(fanOut.tasks()));
+                jitMillis += fanOut.jitMillis();
+            }
             EngineLoad.Result steps = EngineLoad.run(db, workers, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS);
             m.add("slices " + workers, steps.slicesPerSecond());
             m.add("step jvm cpu " + workers, steps.jvmMicrosPer(steps.slices()));
             m.add("step server cpu " + workers, steps.serverMicrosPer(steps.slices()));
+            jitMillis += steps.jitMillis();
         }
+        m.add("jit ms", jitMillis);
         EngineLatency.Result latency = EngineLatency.run(db, LATENCY_CONCURRENCY, LATENCY_WORKFLOWS);
         m.add("start p50", Stats.percentile(latency.startToSlice(), 0.50));
         m.add("start p99", Stats.percentile(latency.startToSlice(), 0.99));

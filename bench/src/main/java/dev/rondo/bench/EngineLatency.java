@@ -26,7 +26,7 @@ final class EngineLatency {
     private EngineLatency() {}
 
     static Result run(BenchDatabase db, int concurrency, int workflows) throws SQLException, IOException {
-        try (FreshEngine engine = new FreshEngine(db); WorkerGroup group = new WorkerGroup(db, 1, concurrency)) {
+        try (FreshEngine engine = new FreshEngine(db); WorkerGroup group = new WorkerGroup(db, 1, concurrency).start()) {
             group.awaitListening();
             // a fresh pool's connections prepare statements server-side only after a few uses
             runOneByOne(engine, WARM_UP);

@@ -12,9 +12,11 @@ final class EngineTable {
     static void print(Medians m, int runs) {
         System.out.println();
         System.out.printf(ROW, "engine figure (median of " + runs + " runs)", "engine", "ceiling, floor or peer (same run)", "value", "ratio");
-        for (int w = 1; w <= 2; w++) {
-            row("no-op tasks/s, " + workers(w) + " × " + EngineBench.CONCURRENCY, m.of("tasks " + w),
-                    PGBENCH_100 + ", jobs/s", m.of("pgbench 100"));
+        for (int c : EngineBench.FAN_OUT_CONCURRENCIES) {
+            for (int w = 1; w <= 2; w++) {
+                row("no-op tasks/s, " + workers(w) + " × " + c, m.of(EngineBench.tasks(w, c)),
+                        PGBENCH_100 + ", jobs/s", m.of("pgbench 100"));
+            }
         }
         for (int w = 1; w <= 2; w++) {
             row("checkpoints/s, 10-step workflows, " + workers(w), m.of("slices " + w), PGBENCH_1 + ", jobs/s", m.of("pgbench 1"));
@@ -28,12 +30,19 @@ final class EngineTable {
                     m.of("floor " + p));
         }
         System.out.println();
-        for (int w = 1; w <= 2; w++) {
-            row("JVM CPU per task, µs, " + workers(w), m.of("jvm cpu " + w), "PostgreSQL CPU per task, same load, µs", m.of("server cpu " + w));
+        for (int c : EngineBench.FAN_OUT_CONCURRENCIES) {
+            for (int w = 1; w <= 2; w++) {
+                String load = w + "x" + c;
+                row("JVM CPU per task, µs, " + workers(w) + " × " + c, m.of("jvm cpu " + load),
+                        "PostgreSQL CPU per task, same load, µs", m.of("server cpu " + load));
+            }
         }
-        for (int w = 1; w <= 2; w++) {
-            row("PostgreSQL CPU per task, µs, " + workers(w), m.of("server cpu " + w), PGBENCH_100 + ", per job, µs",
-                    m.of("pgbench server cpu 100"));
+        for (int c : EngineBench.FAN_OUT_CONCURRENCIES) {
+            for (int w = 1; w <= 2; w++) {
+                String load = w + "x" + c;
+                row("PostgreSQL CPU per task, µs, " + workers(w) + " × " + c, m.of("server cpu " + load),
+                        PGBENCH_100 + ", per job, µs", m.of("pgbench server cpu 100"));
+            }
         }
         for (int w = 1; w <= 2; w++) {
             row("JVM CPU per checkpoint step, µs, " + workers(w), m.of("step jvm cpu " + w), "PostgreSQL CPU per step, same load, µs",
@@ -44,12 +53,15 @@ final class EngineTable {
                     m.of("pgbench server cpu 1"));
         }
         System.out.println();
-        System.out.println("Tasks/s: tasks ended (executions of kind 'task') per second, from the first of "
-                + EngineBench.FAN_OUT_WORKFLOWS + " starts of a " + EngineBench.FAN_OUT_TASKS
-                + "-task Promise.all fan-out to the last workflow's end; pgbench: tasks seeded the same way, ended per second.");
+        System.out.println("Tasks/s: tasks ended (executions of kind 'task') per second by workers started after "
+                + EngineBench.FAN_OUT_WORKFLOWS + " workflows (a " + EngineBench.FAN_OUT_TASKS
+                + "-task Promise.all fan-out each) were started in one transaction, from the workers' start to the last"
+                + " workflow's end (first slices, task claims and ends, the resuming slices); a claim asks for the free slots,"
+                + " so ×" + EngineBench.CONCURRENCY + " claims at most " + EngineBench.CONCURRENCY
+                + " items; pgbench: tasks seeded the same way, ended per second.");
         System.out.println("Checkpoints/s: slices committed per second by " + EngineBench.STEP_WORKFLOWS
-                + " concurrent 10-step workflows (11 slices each). A step (slice + task) commits 4 transactions"
-                + " (2 claims, the slice, the task's end), a pgbench job 2.");
+                + " 10-step workflows (11 slices each), started the same way before the workers. A step (slice + task)"
+                + " commits 4 transactions (2 claims, the slice, the task's end), a pgbench job 2.");
         System.out.println("Latencies: one workflow at a time on 1 worker, from the database's now(), which is the start of each"
                 + " writing transaction (the engine does not use clock_timestamp()); the floor is timed on the JVM's clock"
                 + " from before its insert to its claim's answer.");

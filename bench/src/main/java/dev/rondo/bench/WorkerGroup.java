@@ -8,27 +8,42 @@ import java.util.List;
 
 /**
  * Workers in this JVM, each with a pool of its own as separate processes would have, all running the
- * no-op task. Pools are filled and workers started before anything is timed.
+ * no-op task. Pools are filled when the group is made; the workers run from {@link #start()}, so a load
+ * can be queued before them and timed from their start.
  */
 final class WorkerGroup implements AutoCloseable {
 
     /** Worker asks for concurrency + 4 (one held for LISTEN, one for claims); one spare, so no pool wait is timed as the engine's. */
     private static final int SPARE_CONNECTIONS = 5;
+    /**
+     * Connections for running work, at most: a no-op task holds none (its end is batched), only a slice
+     * does, and the server (max_connections 100 by default) could not give two workers × 128 anyway.
+     */
+    static final int MAX_WORK_CONNECTIONS = 32;
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
+    private final int concurrency;
 
+    /** {@code count} pools of min(concurrency, 32) + 5 connections, all open; no worker runs yet. */
     WorkerGroup(BenchDatabase db, int count, int concurrency) {
+        this.concurrency = concurrency;
         for (int i = 0; i < count; i++) {
-            HikariDataSource pool = db.pool("bench-worker-" + i, concurrency + SPARE_CONNECTIONS);
-            pools.add(pool);
-            workers.add(Worker.builder(pool)
+            pools.add(db.pool("bench-worker-" + i, Math.min(concurrency, MAX_WORK_CONNECTIONS) + SPARE_CONNECTIONS));
+        }
+    }
+
+    /** Starts a worker on each pool. */
+    WorkerGroup start() {
+        for (int i = 0; i < pools.size(); i++) {
+            workers.add(Worker.builder(pools.get(i))
                     .id("bench-" + i)
                     .concurrency(concurrency)
                     .task("noop", (input, ctx) -> null)
                     .build()
                     .start());
         }
+        return this;
     }
 
     /**

@@ -19,6 +19,9 @@ final class SliceDao {
     /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
     record Pending(String source, Long id, Integer promise, String kind, String payload, String name) {}
 
+    /** What {@link #open} read. */
+    record Opened(Optional<Workflow> workflow, List<Pending> pending) {}
+
     record Existing(String id, String kind, String name, String status, String result, String error,
                     String parentId, boolean finished) {}
 
@@ -32,8 +35,8 @@ final class SliceDao {
                    List<String> lines, List<String> historyKinds, List<String> historyDetails,
                    String state, String waitingAt, String waitingFor, boolean wakeNow) {}
 
-    private static final Sql LOCK_WORKFLOW = Sql.load("SliceDao/lock_workflow.sql");
-    private static final Sql PENDING_OUTCOMES = Sql.load("SliceDao/pending_outcomes.sql");
+    /** Both in one round trip: the pending read is only used when the lock shows the slice may run. */
+    private static final Sql OPEN_SLICE = Sql.sequence("SliceDao/lock_workflow.sql", "SliceDao/pending_outcomes.sql");
     private static final Sql WRITE_SLICE = Sql.load("SliceDao/write_slice.sql");
     private static final Sql START_CHILD = Sql.load("SliceDao/start_child.sql");
     private static final Sql EXISTING_CHILD = Sql.load("SliceDao/existing_child.sql");
@@ -50,29 +53,29 @@ final class SliceDao {
         this.connection = connection;
     }
 
-    Optional<Workflow> lockWorkflow(String id, long item, String owner) throws SQLException {
-        try (Sql.Bound s = LOCK_WORKFLOW.prepare(connection).set("id", id).set("item", item).set("owner", owner);
-             ResultSet rs = s.query()) {
-            if (!rs.next()) {
-                return Optional.empty();
+    /**
+     * Opens a slice: its workflow (empty when the execution is gone) locked for this transaction, and
+     * everything pending for it (its checkpoint first, when it has one), read once the lock is held.
+     */
+    Opened open(String id, long item, String owner) throws SQLException {
+        try (Sql.Bound s = OPEN_SLICE.prepare(connection).set("id", id).set("item", item).set("owner", owner)) {
+            Optional<Workflow> workflow = Optional.empty();
+            ResultSet rs = s.first();
+            if (rs.next()) {
+                workflow = Optional.of(new Workflow(rs.getString("name"), rs.getString("definition_hash"), rs.getString("queue"),
+                        rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
+                        rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
+                        rs.getLong("now_millis"), rs.getString("created_at")));
             }
-            return Optional.of(new Workflow(rs.getString("name"), rs.getString("definition_hash"), rs.getString("queue"),
-                    rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
-                    rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
-                    rs.getLong("now_millis"), rs.getString("created_at")));
-        }
-    }
-
-    List<Pending> pendingOutcomes(String id) throws SQLException {
-        List<Pending> pending = new ArrayList<>();
-        try (Sql.Bound s = PENDING_OUTCOMES.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+            List<Pending> pending = new ArrayList<>();
+            rs = s.next();
             while (rs.next()) {
                 pending.add(new Pending(rs.getString("source"), rs.getObject("id", Long.class),
                         rs.getObject("promise", Integer.class), rs.getString("kind"), rs.getString("payload"),
                         rs.getString("name")));
             }
+            return new Opened(workflow, pending);
         }
-        return pending;
     }
 
     /** All of a slice's writes but its workflow's end, in one statement; returns the queues that got items. */

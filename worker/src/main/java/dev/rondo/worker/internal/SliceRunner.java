@@ -67,7 +67,8 @@ final class SliceRunner {
     /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}. */
     private void runIn(Connection connection, long itemId, String id, List<String> woken) throws SQLException {
         SliceDao dao = new SliceDao(connection);
-        Optional<SliceDao.Workflow> locked = dao.lockWorkflow(id, itemId, owner);
+        SliceDao.Opened opened = dao.open(id, itemId, owner);
+        Optional<SliceDao.Workflow> locked = opened.workflow();
         if (locked.isEmpty()) {
             return; // the execution was deleted: its item goes with this commit
         }
@@ -78,7 +79,7 @@ final class SliceRunner {
             return; // a late wake-up of an execution that has ended: the item goes with this commit
         }
         SliceDao.Workflow workflow = locked.get();
-        List<SliceDao.Pending> pending = new ArrayList<>(dao.pendingOutcomes(id));
+        List<SliceDao.Pending> pending = new ArrayList<>(opened.pending());
         String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
                 ? pending.removeFirst().payload() : null;
         Writes writes = new Writes(dao, id, workflow, woken);

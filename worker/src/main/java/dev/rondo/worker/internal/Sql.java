@@ -45,6 +45,24 @@ final class Sql {
         }
     }
 
+    /**
+     * The statements of {@code paths}, in order, sent in one round trip: pgjdbc sends every statement's
+     * parse, bind and execute before one sync. The server still runs them one after the other, and binds
+     * (takes the snapshot of) each only after the one before has finished, so a statement after one that
+     * waited for a row lock sees what the lock's holder committed, as a separate round trip would. Read
+     * the results with {@link Bound#first()} and {@link Bound#next()}.
+     */
+    static Sql sequence(String... paths) {
+        StringBuilder jdbc = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        for (String path : paths) {
+            Sql one = load(path);
+            jdbc.append(jdbc.isEmpty() ? "" : ";\n").append(one.jdbc);
+            names.addAll(one.names);
+        }
+        return new Sql(String.join(" + ", paths), jdbc.toString(), List.copyOf(names));
+    }
+
     /** The statement prepared on {@code connection}; bind every parameter, then execute. */
     Bound prepare(Connection connection) throws SQLException {
         return new Bound(connection, connection.prepareStatement(jdbc));
@@ -84,6 +102,21 @@ final class Sql {
         ResultSet query() throws SQLException {
             checkBound();
             return statement.executeQuery();
+        }
+
+        /** Runs a {@link #sequence}; the first statement's rows (read them before {@link #next()}). */
+        ResultSet first() throws SQLException {
+            checkBound();
+            statement.execute();
+            return statement.getResultSet();
+        }
+
+        /** The next statement's rows of a {@link #sequence}; closes the ones before. */
+        ResultSet next() throws SQLException {
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException(resource + " returned fewer row sets than it has statements");
+            }
+            return statement.getResultSet();
         }
 
         int update() throws SQLException {

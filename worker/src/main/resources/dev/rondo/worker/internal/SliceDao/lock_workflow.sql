@@ -3,8 +3,9 @@
 -- workflow row locked for the slice's transaction (FOR NO KEY UPDATE, so a task that finishes meanwhile
 -- can still add to the inbox, whose foreign key takes only a key-share lock, while a second slice of the
 -- same workflow waits here), and the database's clock, which timers are computed from. The checkpoint is
--- read by the next statement, not joined here: a slice that waited for the lock would see the row's new
--- version but the checkpoint as it was before the other slice committed.
+-- read by the next statement (pending_outcomes.sql, sent in the same round trip), not joined here: a slice
+-- that waited for the lock would see the row's new version but the checkpoint as it was before the other
+-- slice committed; the next statement's snapshot is taken only once this one has the lock.
 WITH released AS (
     DELETE FROM queue_items WHERE id = :item AND lease_owner = :owner RETURNING id
 )
