@@ -106,28 +106,22 @@ public final class LocalRun {
      * ended first, which leaves the clock at the end).
      */
     public LocalRun runUntil(long untilMillis) {
-        for (int stretches = 0; !ended(); stretches++) {
-            if (!pending) {
-                if (events.isEmpty() || events.peek().at() > untilMillis) {
-                    now = Math.max(now, untilMillis);
-                    break;
-                }
-                now = Math.max(now, events.peek().at());
-            }
-            if (stretches >= LocalDriver.MAX_STRETCHES) {
-                stuck = "did not finish within " + LocalDriver.MAX_STRETCHES + " stretches";
-                break;
-            }
-            stretch();
-        }
-        return this;
+        return runStretches(untilMillis, true);
     }
 
     /** Runs until the run ends or nothing more is scheduled (it then waits for a signal or a cancellation). */
     public LocalRun runUntilIdle() {
+        return runStretches(Long.MAX_VALUE, false);
+    }
+
+    /** Runs what is due up to {@code untilMillis}; when idle before it, moves the clock there if asked to. */
+    private LocalRun runStretches(long untilMillis, boolean moveClockToUntil) {
         for (int stretches = 0; !ended(); stretches++) {
             if (!pending) {
-                if (events.isEmpty()) {
+                if (events.isEmpty() || events.peek().at() > untilMillis) {
+                    if (moveClockToUntil) {
+                        now = Math.max(now, untilMillis);
+                    }
                     break;
                 }
                 now = Math.max(now, events.peek().at());
