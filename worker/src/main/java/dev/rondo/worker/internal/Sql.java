@@ -38,7 +38,7 @@ final class Sql {
                 throw new IllegalStateException(resource + " is missing from the worker's jar");
             }
             List<String> names = new ArrayList<>();
-            String jdbc = positional(new String(in.readAllBytes(), StandardCharsets.UTF_8), names);
+            String jdbc = SqlText.positional(SqlText.withoutComments(new String(in.readAllBytes(), StandardCharsets.UTF_8)), names);
             return new Sql(resource, jdbc, List.copyOf(names));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,38 +136,5 @@ final class Sql {
         public void close() throws SQLException {
             statement.close();
         }
-    }
-
-    /**
-     * Drops {@code --} comments (they mention {@code :names} that are not parameters) and replaces each
-     * {@code :name} outside string literals (a {@code ::} cast is left alone) by {@code ?}, listing the names.
-     */
-    private static String positional(String sql, List<String> names) {
-        StringBuilder out = new StringBuilder(sql.length());
-        boolean quoted = false;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                while (i < sql.length() && sql.charAt(i) != '\n') {
-                    i++;
-                }
-                out.append('\n');
-                continue;
-            } else if (!quoted && c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))
-                    && (i == 0 || sql.charAt(i - 1) != ':')) {
-                int end = i + 1;
-                while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
-                    end++;
-                }
-                names.add(sql.substring(i + 1, end));
-                out.append('?');
-                i = end - 1;
-                continue;
-            }
-            out.append(c);
-        }
-        return out.toString().strip();
     }
 }
