@@ -29,8 +29,8 @@ final class EngineRun {
 
     /** Tasks and slices the in-process worker runs at once. */
     private static final int CONCURRENCY = 8;
-    /** The client's pool: the worker's concurrency + 4 (LISTEN, claims, renewals, task ends), and the wait for the result. */
-    static final int POOL_SIZE = CONCURRENCY + 6;
+    /** The client's pool: the worker's, the wait for the result, and one spare. */
+    static final int POOL_SIZE = Worker.connectionsNeeded(CONCURRENCY) + 2;
 
     /** How long the run waits before checking whether the workflow waits for a signal only. */
     private static final Duration SIGNAL_HINT_AFTER = Duration.ofSeconds(2);

@@ -95,7 +95,8 @@ final class Mocks {
         }
     }
 
-    private static String[] split(String option, String value) {
+    /** {@code NAME=VALUE} split at its first {@code =}; a usage error naming {@code option} otherwise. */
+    static String[] split(String option, String value) {
         int eq = value.indexOf('=');
         if (eq <= 0) {
             throw new UsageException(option + " takes NAME=VALUE, not '" + value + "'.");

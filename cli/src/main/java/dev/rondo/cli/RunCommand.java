@@ -71,12 +71,8 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Long> delays = mocks.delays();
         List<Map.Entry<String, String>> sent = new ArrayList<>();
         for (String signal : signals) {
-            int eq = signal.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--signal takes NAME=VALUE, not '" + signal + "'.");
-            }
-            String name = signal.substring(0, eq);
-            sent.add(Map.entry(name, JsonText.argument("--signal " + name, signal.substring(eq + 1))));
+            String[] nameAndPayload = Mocks.split("--signal", signal);
+            sent.add(Map.entry(nameAndPayload[0], JsonText.argument("--signal " + nameAndPayload[0], nameAndPayload[1])));
         }
         Compilation compilation = SourceLoader.compile(file, err);
         if (compilation == null || !compilation.ok()) {

@@ -3,6 +3,7 @@ package dev.rondo.cli;
 import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.RondoException;
+import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.worker.Worker;
 import java.io.PrintWriter;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.postgresql.PGConnection;
@@ -33,9 +33,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A task with no mock fails at once (TaskError: No handler for task …)."})
 final class WorkerCommand implements Callable<Integer> {
 
-    /** Connections beyond the worker's concurrency: its own 4, one for watching workflow ends. */
-    private static final int EXTRA_CONNECTIONS = 5;
-
     @Spec
     CommandSpec spec;
 
@@ -45,8 +42,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     Mocks mocks;
 
-    @Option(names = "--queue", paramLabel = "QUEUE", description = "A queue to serve (repeatable; default: default).")
-    List<String> queues = new ArrayList<>();
+    @Option(names = "--queue", paramLabel = "QUEUE", defaultValue = StartOptions.DEFAULT_QUEUE,
+            description = "A queue to serve (repeatable; default: ${DEFAULT-VALUE}).")
+    List<String> queues;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16", description = "Slices and task attempts at once (default ${DEFAULT-VALUE}).")
     int concurrency;
@@ -63,9 +61,10 @@ final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("--concurrency and --lease must be positive.");
         }
         mocks.delays(); // bad options fail before connecting
-        RondoClient client = database.connect(err, concurrency + EXTRA_CONNECTIONS);
+        // the worker's connections, and one to watch workflow ends
+        RondoClient client = database.connect(err, Worker.connectionsNeeded(concurrency) + 1);
         Worker.Builder builder = Worker.builder(client.dataSource())
-                .queues(queues.isEmpty() ? new String[] {"default"} : queues.toArray(String[]::new))
+                .queues(queues.toArray(String[]::new))
                 .concurrency(concurrency)
                 .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)));
         mocks.register(builder, line -> printLine(out, line));
@@ -80,7 +79,7 @@ final class WorkerCommand implements Callable<Integer> {
             err.println("rondo worker: stopped");
             err.flush();
         }, "rondo-worker-shutdown"));
-        err.println("rondo worker " + worker.id() + ": serving " + String.join(", ", queues.isEmpty() ? List.of("default") : queues)
+        err.println("rondo worker " + worker.id() + ": serving " + String.join(", ", queues)
                 + " (Ctrl-C to stop)");
         err.flush();
         watchEnds(client, out, stopping);

@@ -20,8 +20,8 @@ public final class Examples {
     /** Slices and task attempts a worker of the examples runs at once. */
     public static final int CONCURRENCY = 8;
 
-    /** Connections for the client and a worker sharing its pool: the worker needs concurrency + 4. */
-    public static final int POOL_SIZE = CONCURRENCY + 6;
+    /** Connections for the client and a worker sharing its pool: the worker's, and two for the client. */
+    public static final int POOL_SIZE = Worker.connectionsNeeded(CONCURRENCY) + 2;
 
     private Examples() {}
 

@@ -40,9 +40,17 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  *
  * <p>Every worker that serves a queue must handle every task sent to that queue: a worker that claims a
  * task it has no handler for fails it (as {@code TaskError}) at once. The data source should have at least
- * {@code concurrency + 4} connections (one is held for LISTEN, one for claiming).
+ * {@link #connectionsNeeded(int) connectionsNeeded(concurrency)} connections.
  */
 public final class Worker implements AutoCloseable {
+
+    /**
+     * How many connections a worker of this concurrency takes from its data source at most: one per slot,
+     * one held for LISTEN, one kept for claiming, and two for lease upkeep and batched task ends.
+     */
+    public static int connectionsNeeded(int concurrency) {
+        return concurrency + 4;
+    }
 
     static {
         // the test kit runs the handlers a user registers on a builder (see Registrations)

@@ -72,10 +72,6 @@ public final class LocalRun {
         return now;
     }
 
-    public String executionId() {
-        return executionId;
-    }
-
     /** Whether the run is over: completed, failed, cancelled, or given up as looping forever. */
     public boolean ended() {
         return stuck != null || last != null && !last.suspended();
@@ -94,11 +90,6 @@ public final class LocalRun {
     /** Requests cancellation at {@code atMillis} (not before now). */
     public void cancel(long atMillis) {
         schedule(Math.max(atMillis, now), new Outcome.CancelRequested());
-    }
-
-    /** The virtual time of the next scheduled event, or null when nothing is scheduled. */
-    public Long nextEventMillis() {
-        return events.isEmpty() ? null : events.peek().at();
     }
 
     /**
@@ -153,11 +144,6 @@ public final class LocalRun {
     /** The lines the workflow printed so far. */
     public List<String> log() {
         return List.copyOf(log);
-    }
-
-    /** The tasks the workflow started so far, in order. */
-    public List<LocalResult.StartedTask> tasks() {
-        return List.copyOf(started);
     }
 
     /** The signals the workflow consumed so far, in order. */

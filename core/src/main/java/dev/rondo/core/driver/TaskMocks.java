@@ -5,6 +5,4 @@ package dev.rondo.core.driver;
 public interface TaskMocks {
 
     MockResult attempt(String task, Object input, int attempt);
-
-    TaskMocks NONE = (task, input, attempt) -> null;
 }

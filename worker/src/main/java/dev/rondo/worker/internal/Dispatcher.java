@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -178,7 +177,7 @@ public final class Dispatcher {
                     continue;
                 }
                 Long due = claimer.nextDue(queues);
-                long poll = jittered(settings.pollInterval().toMillis());
+                long poll = Jitter.around(settings.pollInterval().toMillis());
                 sleepUntilWoken(due == null ? poll : Math.min(poll, Math.max(MIN_SLEEP_MILLIS, due)));
             } catch (RuntimeException e) {
                 LOG.warn("Claiming failed (trying again in {} ms): {}", backoff, e.toString());
@@ -257,9 +256,5 @@ public final class Dispatcher {
         } finally {
             lock.unlock();
         }
-    }
-
-    private static long jittered(long millis) {
-        return (long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
     }
 }

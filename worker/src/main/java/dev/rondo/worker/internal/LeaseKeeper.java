@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,7 @@ final class LeaseKeeper {
     private void loop() {
         long renewEvery = Math.max(lease.toMillis() / 3, 10);
         long nextRenew = System.currentTimeMillis() + renewEvery;
-        long nextRescue = System.currentTimeMillis() + jittered(rescueInterval.toMillis());
+        long nextRescue = System.currentTimeMillis() + Jitter.around(rescueInterval.toMillis());
         long nextCancelCheck = System.currentTimeMillis() + CANCEL_CHECK_MILLIS;
         while (!stopped) {
             long now = System.currentTimeMillis();
@@ -73,7 +72,7 @@ final class LeaseKeeper {
                     renew();
                 }
                 if (now >= nextRescue) {
-                    nextRescue = now + jittered(rescueInterval.toMillis());
+                    nextRescue = now + Jitter.around(rescueInterval.toMillis());
                     if (rescue() > 0) {
                         onRescue.run();
                     }
@@ -163,9 +162,5 @@ final class LeaseKeeper {
             dao.finishTasks(null, new Long[] {item.itemId()}, new String[] {Outcomes.TASK_FAILED},
                     new String[] {error}, new Integer[] {attempt});
         }
-    }
-
-    private static long jittered(long millis) {
-        return (long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
     }
 }
