@@ -2,7 +2,8 @@ package dev.rondo.bench;
 
 /**
  * The engine on PostgreSQL, each figure beside a ceiling or floor measured in the same run: no-op task
- * throughput with one and two workers against pgbench running the worker's own claim and finish SQL;
+ * throughput with one and two workers against pgbench running the worker's own claim and finish SQL, for
+ * whole fan-out workflows and for the task path alone (the tasks pgbench ends, ended by workers);
  * checkpoints per second of a 10-step sequential workflow; pickup latency against a plain-JDBC
  * NOTIFY-and-claim loop; and CPU per task. Every measurement starts from a freshly migrated schema; an
  * uncounted pass of every load at its full size first lets the JIT compile the engine (the workers run in
@@ -22,6 +23,8 @@ public final class EngineBench {
     static final int STEP_WORKFLOWS = 200;
     static final int LATENCY_WORKFLOWS = 100;
     static final int FLOOR_ROUNDS = 200;
+    /** Seeded tasks for the task path alone: at pgbench's 100-per-claim rate here still over a second. */
+    static final int TASK_PATH_TASKS = 30_000;
     static final int PGBENCH_SECONDS = 10;
     /** More than pgbench can end in {@link #PGBENCH_SECONDS} here (about 1.2k and 22k jobs/s seen), so it never runs dry. */
     static final int PGBENCH_TASKS_SINGLE = 50_000;
@@ -42,12 +45,14 @@ public final class EngineBench {
         for (int run = 1; run <= runs; run++) {
             measure(db, m);
             System.out.printf("  run %d: tasks/s ×%d %s (1 worker), %s (2), ×%d %s (1), %s (2), JIT %.0f ms in these loads; "
+                            + "task path alone ×%d %s (1), %s (2); "
                             + "checkpoints/s %s (1), %s (2); "
                             + "start→slice %.2f/%.2f ms, task→slice %.2f/%.2f ms, floor %.2f/%.2f ms (p50/p99); "
                             + "pgbench %s jobs/s (1/claim), %s (100/claim)%n",
                     run, CONCURRENCY, Stats.format(m.last(tasks(1, CONCURRENCY))), Stats.format(m.last(tasks(2, CONCURRENCY))),
                     LARGE_CONCURRENCY, Stats.format(m.last(tasks(1, LARGE_CONCURRENCY))),
                     Stats.format(m.last(tasks(2, LARGE_CONCURRENCY))), m.last("jit ms"),
+                    LARGE_CONCURRENCY, Stats.format(m.last("task path 1")), Stats.format(m.last("task path 2")),
                     Stats.format(m.last("slices 1")), Stats.format(m.last("slices 2")),
                     m.last("start p50"), m.last("start p99"), m.last("resume p50"), m.last("resume p99"),
                     m.last("floor p50"), m.last("floor p99"),
@@ -63,6 +68,7 @@ public final class EngineBench {
                 EngineLoad.run(db, workers, concurrency, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS);
             }
             EngineLoad.run(db, workers, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS);
+            TaskPathLoad.run(db, workers, LARGE_CONCURRENCY, TASK_PATH_TASKS);
         }
         EngineLatency.run(db, LATENCY_CONCURRENCY, 10);
     }
@@ -88,6 +94,10 @@ public final class EngineBench {
             m.add("step jvm cpu " + workers, steps.jvmMicrosPer(steps.slices()));
             m.add("step server cpu " + workers, steps.serverMicrosPer(steps.slices()));
             jitMillis += steps.jitMillis();
+            TaskPathLoad.Result taskPath = TaskPathLoad.run(db, workers, LARGE_CONCURRENCY, TASK_PATH_TASKS);
+            m.add("task path " + workers, taskPath.tasksPerSecond());
+            m.add("task path jvm cpu " + workers, taskPath.jvmMicrosPerTask());
+            m.add("task path server cpu " + workers, taskPath.serverMicrosPerTask());
         }
         m.add("jit ms", jitMillis);
         EngineLatency.Result latency = EngineLatency.run(db, LATENCY_CONCURRENCY, LATENCY_WORKFLOWS);

@@ -1,6 +1,6 @@
 package dev.rondo.bench;
 
-import dev.rondo.worker.internal.SqlText;
+import dev.rondo.client.internal.SqlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

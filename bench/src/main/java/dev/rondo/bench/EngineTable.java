@@ -19,6 +19,10 @@ final class EngineTable {
             }
         }
         for (int w = 1; w <= 2; w++) {
+            row("task path alone, tasks/s, " + workers(w) + " × " + EngineBench.LARGE_CONCURRENCY, m.of("task path " + w),
+                    PGBENCH_100 + ", jobs/s", m.of("pgbench 100"));
+        }
+        for (int w = 1; w <= 2; w++) {
             row("checkpoints/s, 10-step workflows, " + workers(w), m.of("slices " + w), PGBENCH_1 + ", jobs/s", m.of("pgbench 1"));
         }
         System.out.println();
@@ -45,6 +49,14 @@ final class EngineTable {
             }
         }
         for (int w = 1; w <= 2; w++) {
+            row("task path alone, JVM CPU per task, µs, " + workers(w), m.of("task path jvm cpu " + w),
+                    "PostgreSQL CPU per task, same load, µs", m.of("task path server cpu " + w));
+        }
+        for (int w = 1; w <= 2; w++) {
+            row("task path alone, PostgreSQL CPU per task, µs, " + workers(w), m.of("task path server cpu " + w),
+                    PGBENCH_100 + ", per job, µs", m.of("pgbench server cpu 100"));
+        }
+        for (int w = 1; w <= 2; w++) {
             row("JVM CPU per checkpoint step, µs, " + workers(w), m.of("step jvm cpu " + w), "PostgreSQL CPU per step, same load, µs",
                     m.of("step server cpu " + w));
         }
@@ -58,7 +70,9 @@ final class EngineTable {
                 + "-task Promise.all fan-out each) were started in one transaction, from the workers' start to the last"
                 + " workflow's end (first slices, task claims and ends, the resuming slices); a claim asks for the free slots,"
                 + " so ×" + EngineBench.CONCURRENCY + " claims at most " + EngineBench.CONCURRENCY
-                + " items; pgbench: tasks seeded the same way, ended per second.");
+                + " items; pgbench: tasks seeded the same way, ended per second. Task path alone: "
+                + EngineBench.TASK_PATH_TASKS + " tasks seeded as for pgbench, ended by workers (×"
+                + EngineBench.LARGE_CONCURRENCY + ") through the same SQL, no workflow running.");
         System.out.println("Checkpoints/s: slices committed per second by " + EngineBench.STEP_WORKFLOWS
                 + " 10-step workflows (11 slices each), started the same way before the workers. A step (slice + task)"
                 + " commits 4 transactions (2 claims, the slice, the task's end), a pgbench job 2.");

@@ -57,8 +57,11 @@ final class PgbenchCeiling {
         }
     }
 
-    /** Waiting parents with their queued tasks, in claim order (siblings next to each other, as the engine inserts them). */
-    private static void seed(BenchDatabase db, int tasks) throws SQLException {
+    /**
+     * Waiting parents (on queue {@code pgbench-parents}, which nobody serves) with their queued tasks on queue
+     * {@code pgbench}, in claim order (siblings next to each other, as the engine inserts them).
+     */
+    static void seed(BenchDatabase db, int tasks) throws SQLException {
         int parents = (tasks + TASKS_PER_PARENT - 1) / TASKS_PER_PARENT;
         db.execute(
                 "INSERT INTO executions (id, kind, name, definition_hash, queue, status, input) "

@@ -24,10 +24,17 @@ final class WorkerGroup implements AutoCloseable {
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
     private final int concurrency;
+    private final String queue;
 
     /** {@code count} pools of min(concurrency, 32) + 5 connections, all open; no worker runs yet. */
     WorkerGroup(BenchDatabase db, int count, int concurrency) {
+        this(db, count, concurrency, "default");
+    }
+
+    /** As {@link #WorkerGroup(BenchDatabase, int, int)}, the workers serving {@code queue}. */
+    WorkerGroup(BenchDatabase db, int count, int concurrency, String queue) {
         this.concurrency = concurrency;
+        this.queue = queue;
         for (int i = 0; i < count; i++) {
             pools.add(db.pool("bench-worker-" + i, Math.min(concurrency, MAX_WORK_CONNECTIONS) + SPARE_CONNECTIONS));
         }
@@ -38,6 +45,7 @@ final class WorkerGroup implements AutoCloseable {
         for (int i = 0; i < pools.size(); i++) {
             workers.add(Worker.builder(pools.get(i))
                     .id("bench-" + i)
+                    .queues(queue)
                     .concurrency(concurrency)
                     .task("noop", (input, ctx) -> null)
                     .build()

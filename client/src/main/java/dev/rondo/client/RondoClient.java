@@ -9,6 +9,7 @@ import dev.rondo.client.internal.Payloads;
 import dev.rondo.client.internal.FlowFiles;
 import dev.rondo.client.internal.QueryDao;
 import dev.rondo.client.internal.RetentionDao;
+import dev.rondo.client.internal.WorkflowStart;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
@@ -30,7 +31,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -177,13 +177,22 @@ public final class RondoClient implements AutoCloseable {
     public WorkflowHandle start(String name, String inputJson, StartOptions options) {
         String id = newId(options);
         String input = checkedInput(name, inputJson);
-        jdbi.useHandle(handle -> {
-            if (autoCommit(handle.getConnection())) {
-                insertStart(handle, id, name, input, options); // one statement: it commits by itself
-            } else {
-                handle.useTransaction(h -> insertStart(h, id, name, input, options));
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                insertStart(connection, id, name, input, options); // one statement: in auto-commit mode, it commits by itself
+                if (!autoCommit) {
+                    connection.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!autoCommit) {
+                    connection.rollback();
+                }
+                throw e;
             }
-        });
+        } catch (SQLException e) {
+            throw startFailed(name, e);
+        }
         return new WorkflowHandle(jdbi, dataSource, id);
     }
 
@@ -197,29 +206,16 @@ public final class RondoClient implements AutoCloseable {
         Objects.requireNonNull(connection, "connection");
         String id = newId(options);
         String input = checkedInput(name, inputJson);
-        Jdbi joined = Jdbi.create(new ConnectionFactory() {
-            @Override
-            public Connection openConnection() {
-                return connection;
-            }
-
-            @Override
-            public void closeConnection(Connection ignored) {
-                // the caller's connection: the caller closes it
-            }
-        }).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-        try (Handle handle = joined.open()) {
-            insertStart(handle, id, name, input, options); // one statement: in auto-commit mode, it commits by itself
+        try {
+            insertStart(connection, id, name, input, options);
+        } catch (SQLException e) {
+            throw startFailed(name, e);
         }
         return new WorkflowHandle(jdbi, dataSource, id);
     }
 
-    private static boolean autoCommit(Connection connection) {
-        try {
-            return connection.getAutoCommit();
-        } catch (SQLException e) {
-            throw new RondoException("Cannot start a workflow: the connection failed: " + e.getMessage(), e);
-        }
+    private static RondoException startFailed(String name, SQLException e) {
+        return new RondoException("Cannot start workflow '" + name + "': " + e.getMessage(), e);
     }
 
     private static String newId(StartOptions options) {
@@ -233,10 +229,11 @@ public final class RondoClient implements AutoCloseable {
     }
 
     /** The execution, pinned to the current version, and its first queue item (which wakes the queue), in one statement. */
-    private static void insertStart(Handle handle, String id, String name, String input, StartOptions options) {
-        ExecutionDao.Started started = handle.attach(ExecutionDao.class).startWorkflow(id, name, options.queue(),
-                options.priority(), input, options.delay().toMillis());
-        if (!started.deployed()) {
+    private static void insertStart(Connection connection, String id, String name, String input, StartOptions options)
+            throws SQLException {
+        WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
+                input, options.delay().toMillis());
+        if (!outcome.deployed()) {
             throw new RondoException.UnknownWorkflow(name);
         }
     }

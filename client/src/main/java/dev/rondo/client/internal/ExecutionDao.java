@@ -8,19 +8,12 @@ import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Creates executions and their first queue item (SQL in {@code ExecutionDao/*.sql} beside this class). */
+/**
+ * Signals, cancellation and results of executions (SQL in {@code ExecutionDao/*.sql} beside this class).
+ * The start, a hot path, runs its {@code start_workflow.sql} over plain JDBC ({@link WorkflowStart}).
+ */
 @UseClasspathSqlLocator
 public interface ExecutionDao {
-
-    /** What {@link #startWorkflow} did: nothing when {@code name} is not deployed or the id exists already. */
-    record Started(boolean deployed, boolean started) {}
-
-    /** Starts a queued workflow execution at the deployed version of {@code name}, with its queue item. */
-    @SqlQuery("start_workflow")
-    @RegisterConstructorMapper(Started.class)
-    Started startWorkflow(@Bind("id") String id, @Bind("name") String name, @Bind("queue") String queue,
-                          @Bind("priority") int priority, @Bind("input") String input,
-                          @Bind("delayMillis") long delayMillis);
 
     /** Where and how urgently an unfinished workflow runs; empty when it is unknown or finished. */
     @SqlQuery("lock_unfinished_workflow")

@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.client.internal.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Claimer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
-    private static final Sql NEXT_DUE = Sql.load("QueueDao/next_due.sql");
+    private static final Sql NEXT_DUE = Sql.load(Claimer.class, "QueueDao/next_due.sql");
 
     private final DataSource dataSource;
     private final String owner;

@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.client.internal.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +14,8 @@ import java.util.List;
  */
 final class QueueStatements {
 
-    private static final Sql CLAIM = Sql.load("QueueDao/claim.sql");
-    private static final Sql FINISH_TASKS = Sql.load("QueueDao/finish_tasks.sql");
+    private static final Sql CLAIM = Sql.load(QueueStatements.class, "QueueDao/claim.sql");
+    private static final Sql FINISH_TASKS = Sql.load(QueueStatements.class, "QueueDao/finish_tasks.sql");
 
     private QueueStatements() {}
 

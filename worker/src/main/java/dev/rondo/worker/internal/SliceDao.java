@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.client.internal.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,16 +37,16 @@ final class SliceDao {
                    String state, String waitingAt, String waitingFor, boolean wakeNow) {}
 
     /** Both in one round trip: the pending read is only used when the lock shows the slice may run. */
-    private static final Sql OPEN_SLICE = Sql.sequence("SliceDao/lock_workflow.sql", "SliceDao/pending_outcomes.sql");
-    private static final Sql WRITE_SLICE = Sql.load("SliceDao/write_slice.sql");
-    private static final Sql START_CHILD = Sql.load("SliceDao/start_child.sql");
-    private static final Sql EXISTING_CHILD = Sql.load("SliceDao/existing_child.sql");
-    private static final Sql ADOPT_CHILD = Sql.load("SliceDao/adopt_child.sql");
-    private static final Sql DELIVER = Sql.load("SliceDao/deliver.sql");
-    private static final Sql FINISH_WORKFLOW = Sql.load("SliceDao/finish_workflow.sql");
-    private static final Sql CANCEL_UNSTARTED_TASKS = Sql.load("SliceDao/cancel_unstarted_tasks.sql");
-    private static final Sql CANCEL_CHILDREN = Sql.load("SliceDao/cancel_children.sql");
-    private static final Sql LOAD_DEFINITION = Sql.load("SliceDao/load_definition.sql");
+    private static final Sql OPEN_SLICE = Sql.sequence(SliceDao.class, "SliceDao/lock_workflow.sql", "SliceDao/pending_outcomes.sql");
+    private static final Sql WRITE_SLICE = Sql.load(SliceDao.class, "SliceDao/write_slice.sql");
+    private static final Sql START_CHILD = Sql.load(SliceDao.class, "SliceDao/start_child.sql");
+    private static final Sql EXISTING_CHILD = Sql.load(SliceDao.class, "SliceDao/existing_child.sql");
+    private static final Sql ADOPT_CHILD = Sql.load(SliceDao.class, "SliceDao/adopt_child.sql");
+    private static final Sql DELIVER = Sql.load(SliceDao.class, "SliceDao/deliver.sql");
+    private static final Sql FINISH_WORKFLOW = Sql.load(SliceDao.class, "SliceDao/finish_workflow.sql");
+    private static final Sql CANCEL_UNSTARTED_TASKS = Sql.load(SliceDao.class, "SliceDao/cancel_unstarted_tasks.sql");
+    private static final Sql CANCEL_CHILDREN = Sql.load(SliceDao.class, "SliceDao/cancel_children.sql");
+    private static final Sql LOAD_DEFINITION = Sql.load(SliceDao.class, "SliceDao/load_definition.sql");
 
     private final Connection connection;
 

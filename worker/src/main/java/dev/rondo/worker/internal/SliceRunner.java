@@ -197,10 +197,9 @@ final class SliceRunner {
             for (Effect effect : effects) {
                 switch (effect) {
                     case Effect.Log log -> lines.add(log.line());
-                    case Effect.StartTask task -> {
-                        tasks.add(id, workflow.queue(), task);
-                        history("task started", task.name() + " " + tasks.lastId());
-                    }
+                    // no history row: the task's own execution row (parent_id, parent_promise, created_at)
+                    // records its start, and one row less per task is a tenth of a task's writes
+                    case Effect.StartTask task -> tasks.add(id, workflow.queue(), task);
                     case Effect.StartWorkflow child -> startChild(child);
                     case Effect.StartTimer timer -> {
                         timerPromises.add(timer.promise());
@@ -294,10 +293,6 @@ final class SliceRunner {
             inputs.add(task.inputJson());
             options.add(TaskOptionsJson.write(task.options()));
             promises.add(task.promise());
-        }
-
-        String lastId() {
-            return ids.getLast();
         }
 
         SliceDao.Tasks rows() {

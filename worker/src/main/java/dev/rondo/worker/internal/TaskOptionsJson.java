@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.TaskOptions;
 
-/** A task's options as stored in {@code executions.options}: written by the slice, read by attempts and rescues. */
+/**
+ * A task's options as stored in {@code executions.options}: written by the slice, read by attempts and rescues.
+ * Most tasks set none; theirs are stored as null (the defaults), which spares each such task a JSON write
+ * at its start and a parse at every attempt.
+ */
 final class TaskOptionsJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -12,6 +16,9 @@ final class TaskOptionsJson {
     private TaskOptionsJson() {}
 
     static String write(TaskOptions options) {
+        if (options.equals(TaskOptions.DEFAULTS)) {
+            return null;
+        }
         try {
             return MAPPER.writeValueAsString(options);
         } catch (JsonProcessingException e) {

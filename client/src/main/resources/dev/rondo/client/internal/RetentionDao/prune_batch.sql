@@ -1,9 +1,10 @@
 -- One batch of retention: up to :limit finished top-level executions that finished before :cutoff, the
 -- oldest after the cursor (:afterTime, :afterId) first, read through executions_finished_roots. SKIP LOCKED
 -- leaves a root that a worker (a late wake-up) or another pruner holds to a later run, so nobody waits.
--- A root is deleted with its whole tree (children by parent_id, their checkpoints, inbox, timers, signals,
--- log lines and history by ON DELETE CASCADE) unless some execution in the tree has not finished: a child
--- workflow or task left running keeps the tree. Queue items have no foreign key: a finished tree can still
+-- A root is deleted with its whole tree (its child workflows and tasks, found by parent_id, with their
+-- inbox and history rows, which have no foreign key; checkpoints, timers, signals and log lines go by ON
+-- DELETE CASCADE) unless some execution in the tree has not finished: a child workflow or task left
+-- running keeps the tree. Queue items have no foreign key: a finished tree can still
 -- have a late wake-up (an outcome that arrived as the workflow ended); an unclaimed one goes here, through
 -- queue_items_one_unclaimed; one a worker has claimed meanwhile is dropped by that worker, which finds
 -- the execution gone.
@@ -28,18 +29,23 @@ WITH RECURSIVE roots AS (
 ), doomed AS (
     SELECT id FROM roots
     WHERE id NOT IN (SELECT root FROM tree WHERE NOT finished)
+), doomed_tree AS (
+    SELECT id FROM tree WHERE root IN (SELECT id FROM doomed)
 ), items AS (
     DELETE FROM queue_items q
-    WHERE q.lease_owner IS NULL
-      AND q.execution_id IN (SELECT id FROM tree WHERE root IN (SELECT id FROM doomed))
+    WHERE q.lease_owner IS NULL AND q.execution_id IN (SELECT id FROM doomed_tree)
+), messages AS (
+    DELETE FROM inbox WHERE execution_id IN (SELECT id FROM doomed_tree)
+), events AS (
+    DELETE FROM history WHERE execution_id IN (SELECT id FROM doomed_tree)
 ), deleted AS (
     DELETE FROM executions e
-    WHERE e.id IN (SELECT id FROM doomed)
-    RETURNING e.id
+    WHERE e.id IN (SELECT id FROM doomed_tree)
+    RETURNING e.id, e.parent_id
 ), last AS (
     SELECT finished_at, id FROM roots ORDER BY finished_at DESC, id DESC LIMIT 1
 )
 SELECT (SELECT count(*) FROM roots) AS examined,
-       (SELECT count(*) FROM deleted) AS deleted,
+       (SELECT count(*) FROM deleted WHERE parent_id IS NULL) AS deleted,
        (SELECT finished_at FROM last) AS last_finished_at,
        (SELECT id FROM last) AS last_id

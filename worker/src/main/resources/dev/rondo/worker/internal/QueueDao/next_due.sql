@@ -1,8 +1,23 @@
 -- Milliseconds until the earliest unclaimed item of these queues (negative when one is due already),
 -- null when there is none: a worker with nothing to do sleeps that long (or until notified).
+-- Read through the claim index, (queue, priority DESC, run_at, id) over unclaimed items, which orders by
+-- run_at only within a priority: the recursive part walks a queue's priorities in use, highest first, one
+-- index probe each (there are few), and the earliest item of each priority is the first entry after it.
+WITH RECURSIVE priorities AS (
+    SELECT q.name AS queue,
+           (SELECT max(priority) FROM queue_items WHERE queue = q.name AND lease_owner IS NULL) AS priority
+    FROM unnest(CAST(:queues AS text[])) AS q(name)
+    UNION ALL
+    SELECT p.queue,
+           (SELECT max(priority) FROM queue_items
+            WHERE queue = p.queue AND lease_owner IS NULL AND priority < p.priority)
+    FROM priorities p
+    WHERE p.priority IS NOT NULL
+)
 SELECT (EXTRACT(EPOCH FROM min(next.run_at) - now()) * 1000)::bigint
-FROM unnest(CAST(:queues AS text[])) AS q(name),
+FROM priorities p,
      LATERAL (SELECT run_at FROM queue_items
-              WHERE queue = q.name AND lease_owner IS NULL
+              WHERE queue = p.queue AND lease_owner IS NULL AND priority = p.priority
               ORDER BY run_at
               LIMIT 1) AS next
+WHERE p.priority IS NOT NULL

@@ -9,7 +9,7 @@
 -- One notification per queue that got items; returns those queues too, so that the worker can wake its
 -- own dispatcher at once rather than through the notification.
 WITH used_inbox AS (
-    DELETE FROM inbox WHERE id = ANY(CAST(:inbox AS bigint[]))
+    DELETE FROM inbox WHERE execution_id = :id AND id = ANY(CAST(:inbox AS bigint[]))
 ), fired AS (
     DELETE FROM timers WHERE execution_id = :id AND promise = ANY(CAST(:firedTimers AS integer[]))
 ), new_timers AS (

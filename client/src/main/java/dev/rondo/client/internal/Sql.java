@@ -1,4 +1,4 @@
-package dev.rondo.worker.internal;
+package dev.rondo.client.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of the worker's hot statements over plain JDBC: read once from its {@code .sql} file (the same files
+ * One of the engine's hot statements over plain JDBC: read once from its {@code .sql} file (the same files
  * the benchmark's pgbench ceiling runs), its {@code :name} parameters turned into positional ones. The
- * claim, the batched task ends and the slice run through this rather than jdbi's SqlObjects, whose
- * per-call configuration, mapper lookup and argument binding cost more CPU than the statement itself.
- * pgjdbc keeps the parsed statement per connection and prepares it server-side after a few uses.
+ * client's start, the worker's claim, batched task ends and slices run through this rather than jdbi's
+ * SqlObjects, whose per-call configuration, mapper lookup and argument binding cost more CPU than the
+ * statement itself. pgjdbc keeps the parsed statement per connection and prepares it server-side after a
+ * few uses. Not API.
  */
-final class Sql {
+public final class Sql {
 
     private final String resource;
     private final String jdbc;
@@ -30,12 +31,12 @@ final class Sql {
         this.names = names;
     }
 
-    /** {@code path} is relative to this package, e.g. {@code QueueDao/claim.sql}. */
-    static Sql load(String path) {
-        String resource = "dev/rondo/worker/internal/" + path;
-        try (InputStream in = Sql.class.getClassLoader().getResourceAsStream(resource)) {
+    /** {@code path} is relative to {@code owner}'s package, e.g. {@code QueueDao/claim.sql}. */
+    public static Sql load(Class<?> owner, String path) {
+        String resource = owner.getPackageName().replace('.', '/') + "/" + path;
+        try (InputStream in = owner.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the worker's jar");
+                throw new IllegalStateException(resource + " is missing from the jar of " + owner.getName());
             }
             List<String> names = new ArrayList<>();
             String jdbc = SqlText.positional(SqlText.withoutComments(new String(in.readAllBytes(), StandardCharsets.UTF_8)), names);
@@ -52,11 +53,11 @@ final class Sql {
      * waited for a row lock sees what the lock's holder committed, as a separate round trip would. Read
      * the results with {@link Bound#first()} and {@link Bound#next()}.
      */
-    static Sql sequence(String... paths) {
+    public static Sql sequence(Class<?> owner, String... paths) {
         StringBuilder jdbc = new StringBuilder();
         List<String> names = new ArrayList<>();
         for (String path : paths) {
-            Sql one = load(path);
+            Sql one = load(owner, path);
             jdbc.append(jdbc.isEmpty() ? "" : ";\n").append(one.jdbc);
             names.addAll(one.names);
         }
@@ -64,12 +65,12 @@ final class Sql {
     }
 
     /** The statement prepared on {@code connection}; bind every parameter, then execute. */
-    Bound prepare(Connection connection) throws SQLException {
+    public Bound prepare(Connection connection) throws SQLException {
         return new Bound(connection, connection.prepareStatement(jdbc));
     }
 
     /** A prepared statement whose parameters are set by name (every occurrence of the name). */
-    final class Bound implements AutoCloseable {
+    public final class Bound implements AutoCloseable {
         private final Connection connection;
         private final PreparedStatement statement;
         private final boolean[] set = new boolean[names.size()];
@@ -79,7 +80,7 @@ final class Sql {
             this.statement = statement;
         }
 
-        Bound set(String name, Object value) throws SQLException {
+        public Bound set(String name, Object value) throws SQLException {
             boolean found = false;
             for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).equals(name)) {
@@ -95,31 +96,31 @@ final class Sql {
         }
 
         /** An array parameter; {@code type} is PostgreSQL's element type ({@code int8}, {@code int4}, {@code text}). */
-        Bound array(String name, String type, List<?> values) throws SQLException {
+        public Bound array(String name, String type, List<?> values) throws SQLException {
             return set(name, connection.createArrayOf(type, values.toArray()));
         }
 
-        ResultSet query() throws SQLException {
+        public ResultSet query() throws SQLException {
             checkBound();
             return statement.executeQuery();
         }
 
         /** Runs a {@link #sequence}; the first statement's rows (read them before {@link #next()}). */
-        ResultSet first() throws SQLException {
+        public ResultSet first() throws SQLException {
             checkBound();
             statement.execute();
             return statement.getResultSet();
         }
 
         /** The next statement's rows of a {@link #sequence}; closes the ones before. */
-        ResultSet next() throws SQLException {
+        public ResultSet next() throws SQLException {
             if (!statement.getMoreResults()) {
                 throw new IllegalStateException(resource + " returned fewer row sets than it has statements");
             }
             return statement.getResultSet();
         }
 
-        int update() throws SQLException {
+        public int update() throws SQLException {
             checkBound();
             return statement.executeUpdate();
         }

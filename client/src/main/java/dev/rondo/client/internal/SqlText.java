@@ -1,9 +1,9 @@
-package dev.rondo.worker.internal;
+package dev.rondo.client.internal;
 
 import java.util.List;
 
 /**
- * The text of the engine's {@code .sql} files, for the worker's plain-JDBC statements ({@link Sql}) and for
+ * The text of the engine's {@code .sql} files, for the client's and the worker's plain-JDBC statements ({@link Sql}) and for
  * the benchmark, which runs the same files through pgbench and plain JDBC. Not API.
  */
 public final class SqlText {

@@ -1,4 +1,4 @@
-package dev.rondo.worker.internal;
+package dev.rondo.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
