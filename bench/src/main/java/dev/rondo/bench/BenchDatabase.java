@@ -28,6 +28,7 @@ final class BenchDatabase {
     private final URI uri;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private Long postmasterPid;
+    private final Map<String, HikariDataSource> workerPools = new LinkedHashMap<>();
 
     private BenchDatabase(String url) {
         if (!url.startsWith("jdbc:postgresql://")) {
@@ -112,6 +113,24 @@ final class BenchDatabase {
         PGSimpleDataSource plain = new PGSimpleDataSource(); // Flyway holds two connections at once
         plain.setURL(url);
         Migrations.apply(plain);
+    }
+
+    /**
+     * The worker pool {@code name} of {@code size} connections, kept open for the whole benchmark and reused
+     * by every load that asks for it, as a long-running worker keeps its pool: PostgreSQL plans each
+     * statement afresh for its first uses on a connection (pgjdbc prepares it on the server from the fifth,
+     * the server then tries five custom plans before settling on a generic one), which a worker pays once,
+     * not per load. The schema is dropped and created again between loads; the server re-plans the prepared
+     * statements against the new tables by itself.
+     */
+    HikariDataSource workerPool(String name, int size) {
+        return workerPools.computeIfAbsent(name + "/" + size, key -> pool(name, size));
+    }
+
+    /** Closes the pools {@link #workerPool} kept. */
+    void closeWorkerPools() {
+        workerPools.values().forEach(HikariDataSource::close);
+        workerPools.clear();
     }
 
     /**

@@ -40,6 +40,14 @@ public final class EngineBench {
         db.createIfMissing();
         System.out.printf("engine: %d runs on %s, %d cores; one warm-up pass of every load first (not counted)%n",
                 runs, db.describe(), Runtime.getRuntime().availableProcessors());
+        try {
+            measureAll(db, runs);
+        } finally {
+            db.closeWorkerPools();
+        }
+    }
+
+    private static void measureAll(BenchDatabase db, int runs) throws Exception {
         warmUp(db);
         Medians m = new Medians();
         for (int run = 1; run <= runs; run++) {

@@ -7,8 +7,9 @@ import java.sql.Statement;
 
 /**
  * One fan-out load, for finding where a task's server time goes: its throughput and CPU per task, then the
- * statements ranked by the server's time in them, per task ended, from {@code pg_stat_statements} when the
- * server preloads it (the figures alone otherwise). Two warm-up loads of the same size run first, uncounted.
+ * statements ranked by the server's time in them (executing, per task ended; planning, per plan made), from
+ * {@code pg_stat_statements} when the server preloads it (the figures alone otherwise; planning times need
+ * {@code pg_stat_statements.track_planning = on}). Two warm-up loads of the same size run first, uncounted.
  *
  * <p>{@code bench/run profile [WORKERS [CONCURRENCY [WORKFLOWS]]]}, defaults 1, 128 and 200.
  */
@@ -23,6 +24,14 @@ public final class EngineProfile {
         String input = "{\"tasks\": " + EngineBench.FAN_OUT_TASKS + "}";
         BenchDatabase db = BenchDatabase.fromEnvironment();
         db.createIfMissing();
+        try {
+            profile(db, workers, concurrency, input, workflows);
+        } finally {
+            db.closeWorkerPools();
+        }
+    }
+
+    private static void profile(BenchDatabase db, int workers, int concurrency, String input, int workflows) throws Exception {
         for (int warmUp = 0; warmUp < 2; warmUp++) {
             EngineLoad.run(db, workers, concurrency, "fanout", input, workflows);
         }
@@ -53,15 +62,15 @@ public final class EngineProfile {
 
     private static void printStatements(BenchDatabase db, long tasks) throws SQLException {
         String query = """
-                SELECT calls, total_exec_time, rows, shared_blks_dirtied, wal_records, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                SELECT calls, total_exec_time, rows, plans, total_plan_time, wal_records, left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
                 FROM bench_stats.pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                 ORDER BY total_exec_time DESC LIMIT 25""";
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
-            System.out.printf("%9s %9s %9s %9s %9s  %s%n", "calls", "µs/task", "rows", "dirtied", "wal/task", "statement");
+            System.out.printf("%7s %9s %7s %7s %9s %9s  %s%n", "calls", "µs/task", "rows", "plans", "plan µs", "wal/task", "statement");
             while (r.next()) {
-                System.out.printf("%9d %9.1f %9d %9d %9.2f  %s%n", r.getLong(1), r.getDouble(2) * 1000 / tasks, r.getLong(3),
-                        r.getLong(4), r.getDouble(5) / tasks, r.getString(6));
+                System.out.printf("%7d %9.1f %7d %7d %9.1f %9.2f  %s%n", r.getLong(1), r.getDouble(2) * 1000 / tasks, r.getLong(3),
+                        r.getLong(4), r.getLong(4) == 0 ? 0 : r.getDouble(5) * 1000 / r.getLong(4), r.getDouble(6) / tasks, r.getString(7));
             }
         }
     }

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Workers in this JVM, each with a pool of its own as separate processes would have, all running the
- * no-op task. Pools are filled when the group is made; the workers run from {@link #start()}, so a load
- * can be queued before them and timed from their start.
+ * no-op task. The pools are the benchmark's long-lived ones ({@link BenchDatabase#workerPool}), full before
+ * the group is made; the workers run from {@link #start()}, so a load can be queued before them and timed
+ * from their start.
  */
 final class WorkerGroup implements AutoCloseable {
 
@@ -36,7 +37,7 @@ final class WorkerGroup implements AutoCloseable {
         this.concurrency = concurrency;
         this.queue = queue;
         for (int i = 0; i < count; i++) {
-            pools.add(db.pool("bench-worker-" + i, Math.min(concurrency, MAX_WORK_CONNECTIONS) + SPARE_CONNECTIONS));
+            pools.add(db.workerPool("bench-worker-" + i, Math.min(concurrency, MAX_WORK_CONNECTIONS) + SPARE_CONNECTIONS));
         }
     }
 
@@ -80,8 +81,6 @@ final class WorkerGroup implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the workers stopped", e);
-        } finally {
-            pools.forEach(HikariDataSource::close);
         }
     }
 }

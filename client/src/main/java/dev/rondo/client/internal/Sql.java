@@ -69,6 +69,11 @@ public final class Sql {
         return new Bound(connection, connection.prepareStatement(jdbc));
     }
 
+    @FunctionalInterface
+    private interface Binder {
+        void bind(int position) throws SQLException;
+    }
+
     /** A prepared statement whose parameters are set by name (every occurrence of the name). */
     public final class Bound implements AutoCloseable {
         private final Connection connection;
@@ -81,10 +86,14 @@ public final class Sql {
         }
 
         public Bound set(String name, Object value) throws SQLException {
+            return bind(name, i -> statement.setObject(i, value));
+        }
+
+        private Bound bind(String name, Binder binder) throws SQLException {
             boolean found = false;
             for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).equals(name)) {
-                    statement.setObject(i + 1, value);
+                    binder.bind(i + 1);
                     set[i] = true;
                     found = true;
                 }
@@ -93,6 +102,15 @@ public final class Sql {
                 throw new IllegalArgumentException(resource + " has no parameter :" + name);
             }
             return this;
+        }
+
+        /**
+         * A text parameter that may be null. Bound as varchar either way: an untyped null would make pgjdbc
+         * prepare the statement again whenever the value switches between null and not, and each new server
+         * statement goes back to planning every execution (its first five custom plans, then a generic one).
+         */
+        public Bound text(String name, String value) throws SQLException {
+            return bind(name, i -> statement.setString(i, value));
         }
 
         /** An array parameter; {@code type} is PostgreSQL's element type ({@code int8}, {@code int4}, {@code text}). */

@@ -1,12 +1,14 @@
 package dev.rondo.worker.internal;
 
 import dev.rondo.core.TaskOptions;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +143,7 @@ final class LeaseKeeper {
                     dao.requeueWorkflow(item.itemId(), item.executionId(), item.queue(), item.priority());
                     rescued++;
                 } else {
-                    rescueTask(dao, item);
+                    rescueTask(handle, dao, item);
                     rescued++;
                 }
             }
@@ -149,7 +151,7 @@ final class LeaseKeeper {
         });
     }
 
-    private void rescueTask(QueueDao dao, QueueDao.Expired item) {
+    private void rescueTask(Handle handle, QueueDao dao, QueueDao.Expired item) {
         TaskOptions options = TaskOptionsJson.read(item.options());
         int attempt = item.attempt() + 1;
         String message = "Task '" + item.name() + "' lost its worker during attempt " + attempt
@@ -159,8 +161,13 @@ final class LeaseKeeper {
         if (attempt < options.maxAttempts()) {
             dao.retryTask(null, item.itemId(), attempt, error, options.backoffBefore(attempt + 1));
         } else {
-            dao.finishTasks(null, new Long[] {item.itemId()}, new String[] {Outcomes.TASK_FAILED},
-                    new String[] {error}, new Integer[] {attempt});
+            try {
+                // owner null: the rescue ends the task whoever held it
+                QueueStatements.finishTasks(handle.getConnection(), null, List.of(item.itemId()),
+                        List.of(Outcomes.TASK_FAILED), List.of(error), List.of(attempt));
+            } catch (SQLException e) {
+                throw new Transactions.DatabaseException(e);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rondo.worker.internal;
 
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
@@ -24,8 +25,8 @@ public interface QueueDao {
 
     record Renewed(long itemId, boolean cancelRequested) {}
 
-    /** A task attempt that ended, and the queue of the parent it woke (null when none). */
-    record Ended(long itemId, String wokenQueue) {}
+    /** The task attempts a batch ended (those still held), and the queues of the parents they woke. */
+    record Ended(Set<Long> items, Set<String> wokenQueues) {}
 
     @SqlQuery("renew_leases")
     @RegisterConstructorMapper(Renewed.class)
@@ -50,11 +51,4 @@ public interface QueueDao {
     @SqlQuery("retry_task")
     long retryTask(@Bind("owner") String owner, @Bind("item") long item, @Bind("attempt") int attempt,
                    @Bind("error") String error, @Bind("delaySeconds") double delaySeconds);
-
-    /** Ends task attempts for good; returns the items that were still held (and so ended): notify their queues. */
-    @SqlQuery("finish_tasks")
-    @RegisterConstructorMapper(Ended.class)
-    List<Ended> finishTasks(@Bind("owner") String owner, @Bind("items") Long[] items,
-                             @Bind("outcomes") String[] outcomes, @Bind("payloads") String[] payloads,
-                             @Bind("attempts") Integer[] attempts);
 }

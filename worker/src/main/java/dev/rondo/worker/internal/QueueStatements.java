@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The two queue statements every task runs through, the claim and the batched end, over plain JDBC (the
@@ -36,20 +37,19 @@ final class QueueStatements {
     }
 
     /**
-     * Ends task attempts for good; returns the items that were still held by {@code owner} (and so ended),
-     * with the queue of the parent each woke, to be notified after the commit.
+     * Ends task attempts for good ({@code owner} null: whoever holds them); returns the items that were still
+     * held by {@code owner} (and so ended), with the queues of the parents they woke, to be notified after
+     * the commit.
      */
-    static List<QueueDao.Ended> finishTasks(Connection connection, String owner, List<Long> items, List<String> outcomes,
-                                  List<String> payloads, List<Integer> attempts) throws SQLException {
-        List<QueueDao.Ended> ended = new ArrayList<>(items.size());
-        try (Sql.Bound s = FINISH_TASKS.prepare(connection).set("owner", owner).array("items", "int8", items)
+    static QueueDao.Ended finishTasks(Connection connection, String owner, List<Long> items, List<String> outcomes,
+                                      List<String> payloads, List<Integer> attempts) throws SQLException {
+        try (Sql.Bound s = FINISH_TASKS.prepare(connection).text("owner", owner).array("items", "int8", items)
                 .array("outcomes", "text", outcomes).array("payloads", "text", payloads)
                 .array("attempts", "int4", attempts);
              ResultSet rs = s.query()) {
-            while (rs.next()) {
-                ended.add(new QueueDao.Ended(rs.getLong("item_id"), rs.getString("woken_queue")));
-            }
+            rs.next();
+            return new QueueDao.Ended(Set.of((Long[]) rs.getArray("ended").getArray()),
+                    Set.of((String[]) rs.getArray("woken").getArray()));
         }
-        return ended;
     }
 }

@@ -94,7 +94,7 @@ final class SliceDao {
                 .array("taskPromises", "int4", t.promises())
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
-                .set("state", w.state()).set("waitingAt", w.waitingAt()).set("waitingFor", w.waitingFor())
+                .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())
                 .set("wakeNow", w.wakeNow());
              ResultSet rs = s.query()) {
             rs.next();
@@ -131,15 +131,15 @@ final class SliceDao {
 
     void deliver(String id, int promise, String kind, String payload) throws SQLException {
         try (Sql.Bound s = DELIVER.prepare(connection).set("id", id).set("promise", promise).set("kind", kind)
-                .set("payload", payload)) {
+                .text("payload", payload)) {
             s.update();
         }
     }
 
     void finishWorkflow(String id, String status, String result, String error, String parentKind, String parentPayload)
             throws SQLException {
-        try (Sql.Bound s = FINISH_WORKFLOW.prepare(connection).set("id", id).set("status", status).set("result", result)
-                .set("error", error).set("parentKind", parentKind).set("parentPayload", parentPayload);
+        try (Sql.Bound s = FINISH_WORKFLOW.prepare(connection).set("id", id).set("status", status).text("result", result)
+                .text("error", error).text("parentKind", parentKind).text("parentPayload", parentPayload);
              ResultSet rs = s.query()) {
             rs.next();
         }

@@ -2,9 +2,7 @@ package dev.rondo.worker.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -120,20 +118,12 @@ final class TaskFinisher {
             attempts.add(f.attempt());
         }
         // one statement: atomic without a transaction around it, so one round trip
-        List<QueueDao.Ended> rows = Transactions.autocommit(dataSource,
+        QueueDao.Ended ended = Transactions.autocommit(dataSource,
                 connection -> QueueStatements.finishTasks(connection, owner, items, outcomes, payloads, attempts));
-        Set<Long> ended = new HashSet<>();
-        Set<String> woken = new HashSet<>();
-        for (QueueDao.Ended row : rows) {
-            ended.add(row.itemId());
-            if (row.wokenQueue() != null) {
-                woken.add(row.wokenQueue());
-            }
-        }
-        localWake.woke(woken);
+        localWake.woke(ended.wokenQueues());
         for (Finish f : batch) {
             // an item missing from the answer was rescued by another worker, which runs the task again
-            done(f, ended.contains(f.itemId()));
+            done(f, ended.items().contains(f.itemId()));
         }
     }
 

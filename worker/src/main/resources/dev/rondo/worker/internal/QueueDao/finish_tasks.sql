@@ -2,9 +2,10 @@
 -- leased by this worker is deleted, its task execution ends ('resolved' → completed with the payload as
 -- result; 'task_failed' → failed with the payload as error), and an unfinished parent gets the outcome in
 -- its inbox and one wake-up (upserted in id order, so concurrent batches lock parents in the same order).
--- Items this worker no longer holds (rescued by another worker) are left alone. Returns the items that
--- were still held, and so ended, each with the queue of the parent it woke (null when none), so that the
--- worker can wake its own dispatcher at once rather than through the notification.
+-- Items this worker no longer holds (rescued by another worker) are left alone. Returns one row: the items
+-- that were still held, and so ended, and the queues of the parents they woke, so that the worker can wake
+-- its own dispatcher at once rather than through the notification. (Aggregates, not a row per item joined
+-- back to its task: the planner joins the CTEs' rows pairwise, a quarter of the statement's time at 128.)
 WITH finished AS (
     SELECT *
     FROM unnest(CAST(:items AS bigint[]), CAST(:outcomes AS text[]), CAST(:payloads AS text[]),
@@ -44,8 +45,6 @@ WITH finished AS (
     SELECT pg_notify('rondo_work', queue) FROM (SELECT DISTINCT queue FROM wake) AS w
 )
 -- A CTE that only reads runs when referenced: the count makes the notifications happen.
-SELECT done.item_id, wake.queue AS woken_queue
-FROM done
-LEFT JOIN task ON task.id = done.execution_id
-LEFT JOIN wake ON wake.execution_id = task.parent_id
-WHERE (SELECT count(*) FROM notified) >= 0
+SELECT (SELECT coalesce(array_agg(item_id), '{}') FROM done) AS ended,
+       (SELECT coalesce(array_agg(DISTINCT queue), '{}') FROM wake) AS woken,
+       (SELECT count(*) FROM notified) AS notified
