@@ -78,7 +78,8 @@ public final class EngineBench {
             EngineLoad.run(db, workers, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS);
             TaskPathLoad.run(db, workers, LARGE_CONCURRENCY, TASK_PATH_TASKS);
         }
-        EngineLatency.run(db, LATENCY_CONCURRENCY, 10);
+        // at full size too: with fewer, the first timed run still caught the pickup path being compiled
+        EngineLatency.run(db, LATENCY_CONCURRENCY, LATENCY_WORKFLOWS);
     }
 
     /** The median key of the fan-out's tasks/s with {@code workers} workers × {@code concurrency}. */
