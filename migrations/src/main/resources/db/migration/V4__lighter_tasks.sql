@@ -28,5 +28,5 @@ DROP INDEX inbox_by_execution;
 ALTER TABLE inbox ADD PRIMARY KEY (execution_id, id);
 
 -- A worker with nothing due finds its queues' earliest item through the claim index instead
--- (QueueDao/next_due.sql walks the few priorities in use): one index write less per queue item.
+-- (QueueStatements/next_due.sql walks the few priorities in use): one index write less per queue item.
 DROP INDEX queue_items_next_due;

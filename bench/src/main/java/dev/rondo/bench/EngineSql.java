@@ -27,7 +27,7 @@ final class EngineSql {
         this.text = text;
     }
 
-    /** {@code resource} is a classpath path, e.g. {@code dev/rondo/worker/internal/QueueDao/claim.sql}. */
+    /** {@code resource} is a classpath path, e.g. {@code dev/rondo/worker/internal/QueueStatements/claim.sql}. */
     static EngineSql load(String resource) {
         try (InputStream in = EngineSql.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

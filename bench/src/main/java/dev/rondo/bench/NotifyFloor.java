@@ -32,7 +32,7 @@ final class NotifyFloor {
         // start_workflow.sql starts only deployed workflows: a stand-in version of "floor"
         db.execute("INSERT INTO flow_definitions (name, hash, source, ast) VALUES ('floor', 'none', '', '')",
                 "INSERT INTO flow_heads (name, hash) VALUES ('floor', 'none')");
-        EngineSql claim = EngineSql.load("dev/rondo/worker/internal/QueueDao/claim.sql");
+        EngineSql claim = EngineSql.load("dev/rondo/worker/internal/QueueStatements/claim.sql");
         try (Connection producer = db.connect(); Connection listener = db.connect(); Connection claimer = db.connect()) {
             try (Statement s = listener.createStatement()) {
                 s.execute("LISTEN rondo_work");

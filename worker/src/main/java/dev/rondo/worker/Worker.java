@@ -16,9 +16,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Runs workflows and tasks from PostgreSQL: claims the items of its queues, runs workflow slices with the
@@ -67,8 +64,7 @@ public final class Worker implements AutoCloseable {
     private Worker(Builder b, Handlers handlers) {
         this.dataSource = b.dataSource;
         this.id = b.id != null ? b.id : defaultId();
-        Jdbi jdbi = Jdbi.create(b.dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-        this.dispatcher = new Dispatcher(b.dataSource, jdbi, handlers, new Dispatcher.Settings(
+        this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits));
     }
 

@@ -31,7 +31,7 @@ public final class Sql {
         this.names = names;
     }
 
-    /** {@code path} is relative to {@code owner}'s package, e.g. {@code QueueDao/claim.sql}. */
+    /** {@code path} is relative to {@code owner}'s package, e.g. {@code QueueStatements/claim.sql}. */
     public static Sql load(Class<?> owner, String path) {
         String resource = owner.getPackageName().replace('.', '/') + "/" + path;
         try (InputStream in = owner.getClassLoader().getResourceAsStream(resource)) {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Claimer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
-    private static final Sql NEXT_DUE = Sql.load(Claimer.class, "QueueDao/next_due.sql");
+    private static final Sql NEXT_DUE = Sql.load(Claimer.class, "QueueStatements/next_due.sql");
 
     private final DataSource dataSource;
     private final String owner;
@@ -33,7 +33,7 @@ final class Claimer implements AutoCloseable {
     }
 
     /** Up to {@code limit} due items of {@code queue}, now leased by this worker. */
-    List<QueueDao.Claimed> claim(String queue, int limit) {
+    List<QueueStatements.Claimed> claim(String queue, int limit) {
         return onConnection(c -> QueueStatements.claim(c, queue, owner, limit, leaseSeconds));
     }
 

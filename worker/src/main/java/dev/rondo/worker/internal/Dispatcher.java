@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ public final class Dispatcher {
                            Duration rescueInterval, String owner, Limits limits) {}
 
     private final Settings settings;
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final Semaphore slots;
     private final InFlight inFlight = new InFlight();
     private final SliceRunner slices;
@@ -61,9 +60,9 @@ public final class Dispatcher {
     /** Free slots worth a claim at once under full load: all of them. */
     private final int batch;
 
-    public Dispatcher(DataSource dataSource, Jdbi jdbi, Handlers handlers, Settings settings) {
+    public Dispatcher(DataSource dataSource, Handlers handlers, Settings settings) {
         this.settings = settings;
-        this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.slots = new Semaphore(settings.concurrency());
         this.batch = settings.concurrency();
         // ends waiting for their commit, beside the running attempts: enough for big batches, bounded memory
@@ -71,16 +70,13 @@ public final class Dispatcher {
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
         this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits());
-        this.tasks = new TaskRunner(jdbi, settings.owner(), handlers, finisher, settings.limits());
-        this.leases = new LeaseKeeper(jdbi, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
+        this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
+        this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
     }
 
     public void start() {
-        // jdbi 3.51 rebuilds a SqlObject's metadata (re-reading every .sql file) on each handle.attach until
-        // the type has been used once through the Jdbi itself (jdbi issue 2991): about 2 ms per slice.
-        jdbi.useExtension(QueueDao.class, dao -> { });
         finisher.start();
         leases.start();
         listener.start();
@@ -165,7 +161,7 @@ public final class Dispatcher {
                 for (int i = 0; i < queues.size() && free > 0 && !stopped; i++) {
                     String queue = queues.get((firstQueue + i) % queues.size());
                     int asked = free;
-                    List<QueueDao.Claimed> claimed = claimer.claim(queue, asked);
+                    List<QueueStatements.Claimed> claimed = claimer.claim(queue, asked);
                     claimed.forEach(this::submit);
                     free -= claimed.size();
                     full |= claimed.size() == asked;
@@ -188,7 +184,7 @@ public final class Dispatcher {
         claimer.close();
     }
 
-    private void submit(QueueDao.Claimed item) {
+    private void submit(QueueStatements.Claimed item) {
         slots.acquireUninterruptibly();
         running.incrementAndGet();
         InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested());
@@ -217,16 +213,19 @@ public final class Dispatcher {
         });
     }
 
-    private void done(QueueDao.Claimed item) {
+    private void done(QueueStatements.Claimed item) {
         inFlight.release(item.itemId());
         running.decrementAndGet();
     }
 
     /** Runs the item; returns the end of a task attempt that is queued but not committed yet, if any. */
-    private CompletableFuture<Boolean> runItem(QueueDao.Claimed item, InFlight.Item held) {
+    private CompletableFuture<Boolean> runItem(QueueStatements.Claimed item, InFlight.Item held) {
         if (item.kind() == null || item.finished()) {
             // the execution is gone or over (a late wake-up): drop the item
-            jdbi.useExtension(QueueDao.class, dao -> dao.deleteItem(item.itemId()));
+            Transactions.autocommit(dataSource, connection -> {
+                QueueStatements.deleteItem(connection, item.itemId());
+                return null;
+            });
         } else if ("workflow".equals(item.kind())) {
             if (!slices.run(item.itemId(), item.executionId())) {
                 LOG.info("Dropped a slice of {}: another worker rescued it after this worker's lease ran out", item.executionId());

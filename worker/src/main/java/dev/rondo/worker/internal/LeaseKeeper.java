@@ -1,6 +1,7 @@
 package dev.rondo.worker.internal;
 
 import dev.rondo.core.TaskOptions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,8 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ final class LeaseKeeper {
     /** How soon a running task's {@code TaskContext.cancelled()} turns true after its workflow is cancelled. */
     private static final long CANCEL_CHECK_MILLIS = 1_000;
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final String owner;
     private final InFlight inFlight;
     private final Duration lease;
@@ -36,8 +36,9 @@ final class LeaseKeeper {
     private final Thread thread;
     private volatile boolean stopped;
 
-    LeaseKeeper(Jdbi jdbi, String owner, InFlight inFlight, Duration lease, Duration rescueInterval, Runnable onRescue) {
-        this.jdbi = jdbi;
+    LeaseKeeper(DataSource dataSource, String owner, InFlight inFlight, Duration lease, Duration rescueInterval,
+                Runnable onRescue) {
+        this.dataSource = dataSource;
         this.owner = owner;
         this.inFlight = inFlight;
         this.lease = lease;
@@ -95,9 +96,9 @@ final class LeaseKeeper {
         if (held.isEmpty()) {
             return;
         }
-        Long[] ids = held.stream().map(i -> i.id).toArray(Long[]::new);
-        List<QueueDao.Renewed> renewed = jdbi.withExtension(QueueDao.class,
-                dao -> dao.renewLeases(owner, ids, lease.toMillis() / 1000.0));
+        List<Long> ids = held.stream().map(i -> i.id).toList();
+        List<QueueStatements.Renewed> renewed = Transactions.autocommit(dataSource,
+                connection -> QueueStatements.renewLeases(connection, owner, ids, lease.toMillis() / 1000.0));
         Map<Long, Boolean> cancelled = new HashMap<>();
         renewed.forEach(r -> cancelled.put(r.itemId(), r.cancelRequested()));
         for (InFlight.Item item : held) {
@@ -120,8 +121,9 @@ final class LeaseKeeper {
         if (held.isEmpty()) {
             return;
         }
-        Long[] ids = held.stream().map(i -> i.id).toArray(Long[]::new);
-        Set<Long> cancelled = new HashSet<>(jdbi.withExtension(QueueDao.class, dao -> dao.cancelledItems(ids)));
+        List<Long> ids = held.stream().map(i -> i.id).toList();
+        Set<Long> cancelled = new HashSet<>(Transactions.autocommit(dataSource,
+                connection -> QueueStatements.cancelledItems(connection, ids)));
         for (InFlight.Item item : held) {
             if (cancelled.contains(item.id)) {
                 item.cancelled = true;
@@ -131,19 +133,19 @@ final class LeaseKeeper {
 
     /** Rescues one batch of expired leases; returns how many items it made claimable again. */
     int rescue() {
-        return Transactions.retrying(jdbi, handle -> {
-            QueueDao dao = handle.attach(QueueDao.class);
-            List<QueueDao.Expired> expired = dao.expiredLeases(RESCUE_BATCH);
+        // one transaction: the expired items stay locked (others skip them) until each is dealt with
+        return Transactions.retrying(dataSource, connection -> {
+            List<QueueStatements.Expired> expired = QueueStatements.expiredLeases(connection, RESCUE_BATCH);
             int rescued = 0;
-            for (QueueDao.Expired item : expired) {
+            for (QueueStatements.Expired item : expired) {
                 if (item.kind() == null || item.finished()) {
-                    dao.deleteItem(item.itemId());
+                    QueueStatements.deleteItem(connection, item.itemId());
                 } else if ("workflow".equals(item.kind())) {
                     LOG.info("Rescuing workflow {} ({}): its worker's lease ran out; the slice is redone", item.executionId(), item.name());
-                    dao.requeueWorkflow(item.itemId(), item.executionId(), item.queue(), item.priority());
+                    QueueStatements.requeueWorkflow(connection, item.itemId(), item.executionId(), item.queue(), item.priority());
                     rescued++;
                 } else {
-                    rescueTask(handle, dao, item);
+                    rescueTask(connection, item);
                     rescued++;
                 }
             }
@@ -151,7 +153,7 @@ final class LeaseKeeper {
         });
     }
 
-    private void rescueTask(Handle handle, QueueDao dao, QueueDao.Expired item) {
+    private void rescueTask(Connection connection, QueueStatements.Expired item) throws SQLException {
         TaskOptions options = TaskOptionsJson.read(item.options());
         int attempt = item.attempt() + 1;
         String message = "Task '" + item.name() + "' lost its worker during attempt " + attempt
@@ -159,15 +161,11 @@ final class LeaseKeeper {
         String error = Outcomes.taskFailure(message, attempt, null);
         LOG.info("Rescuing task {} ({}): {}", item.executionId(), item.name(), message);
         if (attempt < options.maxAttempts()) {
-            dao.retryTask(null, item.itemId(), attempt, error, options.backoffBefore(attempt + 1));
+            QueueStatements.retryTask(connection, null, item.itemId(), attempt, error, options.backoffBefore(attempt + 1));
         } else {
-            try {
-                // owner null: the rescue ends the task whoever held it
-                QueueStatements.finishTasks(handle.getConnection(), null, List.of(item.itemId()),
-                        List.of(Outcomes.TASK_FAILED), List.of(error), List.of(attempt));
-            } catch (SQLException e) {
-                throw new Transactions.DatabaseException(e);
-            }
+            // owner null: the rescue ends the task whoever held it
+            QueueStatements.finishTasks(connection, null, List.of(item.itemId()), List.of(Outcomes.TASK_FAILED),
+                    List.of(error), List.of(attempt));
         }
     }
 }

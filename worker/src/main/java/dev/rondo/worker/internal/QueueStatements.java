@@ -9,25 +9,50 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The two queue statements every task runs through, the claim and the batched end, over plain JDBC (the
- * SQL is {@code QueueDao/claim.sql} and {@code QueueDao/finish_tasks.sql}; {@link QueueDao} runs them for
- * the rarer callers). Each is one statement, so it runs without a transaction around it.
+ * The worker's statements on queue items, over plain JDBC (SQL in {@code QueueStatements/*.sql} beside this
+ * class): the claim and the batched task end, which every task runs through, and the lease renewal,
+ * cancellation check, rescue, retry and drop. Each is one statement; the caller decides whether it runs
+ * alone (in auto-commit mode) or inside a transaction.
  */
 final class QueueStatements {
 
-    private static final Sql CLAIM = Sql.load(QueueStatements.class, "QueueDao/claim.sql");
-    private static final Sql FINISH_TASKS = Sql.load(QueueStatements.class, "QueueDao/finish_tasks.sql");
+    private static final Sql CLAIM = load("claim.sql");
+    private static final Sql FINISH_TASKS = load("finish_tasks.sql");
+    private static final Sql RENEW_LEASES = load("renew_leases.sql");
+    private static final Sql CANCELLED_ITEMS = load("cancelled_items.sql");
+    private static final Sql EXPIRED_LEASES = load("expired_leases.sql");
+    private static final Sql REQUEUE_WORKFLOW = load("requeue_workflow.sql");
+    private static final Sql DELETE_ITEM = load("delete_item.sql");
+    private static final Sql RETRY_TASK = load("retry_task.sql");
+
+    /** An item this worker now holds, with what running it needs; {@code kind} is null when the execution is gone. */
+    record Claimed(long itemId, String executionId, String kind, String name, String input, int attempt,
+                   String options, String parentId, boolean cancelRequested, boolean finished) {}
+
+    /** An item whose lease ran out; {@code kind} is null when the execution is gone. */
+    record Expired(long itemId, String executionId, String kind, String name, String queue, int priority,
+                   int attempt, String options, boolean finished) {}
+
+    /** An item whose lease this worker still holds, and whether its execution has been cancelled. */
+    record Renewed(long itemId, boolean cancelRequested) {}
+
+    /** The task attempts a batch ended (those still held), and the queues of the parents they woke. */
+    record Ended(Set<Long> items, Set<String> wokenQueues) {}
 
     private QueueStatements() {}
 
-    static List<QueueDao.Claimed> claim(Connection connection, String queue, String owner, int limit,
-                                        double leaseSeconds) throws SQLException {
-        List<QueueDao.Claimed> claimed = new ArrayList<>(limit);
+    private static Sql load(String file) {
+        return Sql.load(QueueStatements.class, "QueueStatements/" + file);
+    }
+
+    static List<Claimed> claim(Connection connection, String queue, String owner, int limit, double leaseSeconds)
+            throws SQLException {
+        List<Claimed> claimed = new ArrayList<>(limit);
         try (Sql.Bound s = CLAIM.prepare(connection).set("queue", queue).set("owner", owner).set("limit", limit)
                 .set("leaseSeconds", leaseSeconds);
              ResultSet rs = s.query()) {
             while (rs.next()) {
-                claimed.add(new QueueDao.Claimed(rs.getLong("item_id"), rs.getString("execution_id"),
+                claimed.add(new Claimed(rs.getLong("item_id"), rs.getString("execution_id"),
                         rs.getString("kind"), rs.getString("name"), rs.getString("input"), rs.getInt("attempt"),
                         rs.getString("options"), rs.getString("parent_id"), rs.getBoolean("cancel_requested"),
                         rs.getBoolean("finished")));
@@ -41,15 +66,83 @@ final class QueueStatements {
      * held by {@code owner} (and so ended), with the queues of the parents they woke, to be notified after
      * the commit.
      */
-    static QueueDao.Ended finishTasks(Connection connection, String owner, List<Long> items, List<String> outcomes,
-                                      List<String> payloads, List<Integer> attempts) throws SQLException {
+    static Ended finishTasks(Connection connection, String owner, List<Long> items, List<String> outcomes,
+                             List<String> payloads, List<Integer> attempts) throws SQLException {
         try (Sql.Bound s = FINISH_TASKS.prepare(connection).text("owner", owner).array("items", "int8", items)
                 .array("outcomes", "text", outcomes).array("payloads", "text", payloads)
                 .array("attempts", "int4", attempts);
              ResultSet rs = s.query()) {
             rs.next();
-            return new QueueDao.Ended(Set.of((Long[]) rs.getArray("ended").getArray()),
+            return new Ended(Set.of((Long[]) rs.getArray("ended").getArray()),
                     Set.of((String[]) rs.getArray("woken").getArray()));
+        }
+    }
+
+    /** Extends the leases {@code owner} still holds among {@code items}; a missing item was rescued by another worker. */
+    static List<Renewed> renewLeases(Connection connection, String owner, List<Long> items, double leaseSeconds)
+            throws SQLException {
+        List<Renewed> renewed = new ArrayList<>(items.size());
+        try (Sql.Bound s = RENEW_LEASES.prepare(connection).set("owner", owner).array("items", "int8", items)
+                .set("leaseSeconds", leaseSeconds);
+             ResultSet rs = s.query()) {
+            while (rs.next()) {
+                renewed.add(new Renewed(rs.getLong("item_id"), rs.getBoolean("cancel_requested")));
+            }
+        }
+        return renewed;
+    }
+
+    /** The items among {@code items} whose execution has been cancelled. */
+    static List<Long> cancelledItems(Connection connection, List<Long> items) throws SQLException {
+        List<Long> cancelled = new ArrayList<>();
+        try (Sql.Bound s = CANCELLED_ITEMS.prepare(connection).array("items", "int8", items); ResultSet rs = s.query()) {
+            while (rs.next()) {
+                cancelled.add(rs.getLong(1));
+            }
+        }
+        return cancelled;
+    }
+
+    /** Up to {@code limit} items whose lease ran out, locked for the caller's transaction (others skip them). */
+    static List<Expired> expiredLeases(Connection connection, int limit) throws SQLException {
+        List<Expired> expired = new ArrayList<>();
+        try (Sql.Bound s = EXPIRED_LEASES.prepare(connection).set("limit", limit); ResultSet rs = s.query()) {
+            while (rs.next()) {
+                expired.add(new Expired(rs.getLong("item_id"), rs.getString("execution_id"), rs.getString("kind"),
+                        rs.getString("name"), rs.getString("queue"), rs.getInt("priority"), rs.getInt("attempt"),
+                        rs.getString("options"), rs.getBoolean("finished")));
+            }
+        }
+        return expired;
+    }
+
+    /** Replaces a workflow's expired item with an unclaimed wake-up (its slice is redone) and wakes its queue. */
+    static void requeueWorkflow(Connection connection, long item, String executionId, String queue, int priority)
+            throws SQLException {
+        try (Sql.Bound s = REQUEUE_WORKFLOW.prepare(connection).set("item", item).set("executionId", executionId)
+                .set("queue", queue).set("priority", priority);
+             ResultSet rs = s.query()) {
+            rs.next();
+        }
+    }
+
+    static void deleteItem(Connection connection, long item) throws SQLException {
+        try (Sql.Bound s = DELETE_ITEM.prepare(connection).set("item", item)) {
+            s.update();
+        }
+    }
+
+    /**
+     * Hands a task's item back, claimable after {@code delaySeconds}, with its attempt count and last error
+     * ({@code error} null: none); {@code owner} null: whoever holds it. Does nothing when {@code owner} no
+     * longer holds it.
+     */
+    static void retryTask(Connection connection, String owner, long item, int attempt, String error,
+                          double delaySeconds) throws SQLException {
+        try (Sql.Bound s = RETRY_TASK.prepare(connection).text("owner", owner).set("item", item)
+                .set("attempt", attempt).text("error", error).set("delaySeconds", delaySeconds);
+             ResultSet rs = s.query()) {
+            rs.next();
         }
     }
 }

@@ -118,7 +118,7 @@ final class TaskFinisher {
             attempts.add(f.attempt());
         }
         // one statement: atomic without a transaction around it, so one round trip
-        QueueDao.Ended ended = Transactions.autocommit(dataSource,
+        QueueStatements.Ended ended = Transactions.autocommit(dataSource,
                 connection -> QueueStatements.finishTasks(connection, owner, items, outcomes, payloads, attempts));
         localWake.woke(ended.wokenQueues());
         for (Finish f : batch) {

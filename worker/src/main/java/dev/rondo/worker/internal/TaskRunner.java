@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jdbi.v3.core.Jdbi;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +26,14 @@ final class TaskRunner {
     /** How long an interrupted handler may take to finish before its attempt is handed back. */
     private static final long INTERRUPT_GRACE_MILLIS = 2_000;
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final String owner;
     private final Handlers handlers;
     private final TaskFinisher finisher;
     private final Limits limits;
 
-    TaskRunner(Jdbi jdbi, String owner, Handlers handlers, TaskFinisher finisher, Limits limits) {
-        this.jdbi = jdbi;
+    TaskRunner(DataSource dataSource, String owner, Handlers handlers, TaskFinisher finisher, Limits limits) {
+        this.dataSource = dataSource;
         this.owner = owner;
         this.handlers = handlers;
         this.finisher = finisher;
@@ -57,7 +57,7 @@ final class TaskRunner {
      * known lost (false), so the caller can free the attempt's slot at once and keep the item held until
      * then. Returns null when nothing is left pending.
      */
-    CompletableFuture<Boolean> run(QueueDao.Claimed task, InFlight.Item held) {
+    CompletableFuture<Boolean> run(QueueStatements.Claimed task, InFlight.Item held) {
         TaskOptions options = TaskOptionsJson.read(task.options());
         int attempt = task.attempt() + 1;
         Ending ending = attempt(task, options, attempt, held);
@@ -67,7 +67,7 @@ final class TaskRunner {
         return record(task, options, attempt, ending);
     }
 
-    private Ending attempt(QueueDao.Claimed task, TaskOptions options, int attempt, InFlight.Item held) {
+    private Ending attempt(QueueStatements.Claimed task, TaskOptions options, int attempt, InFlight.Item held) {
         Handlers.Invocation handler = handlers.get(task.name());
         if (handler == null) {
             return Ending.failure("No handler for task '" + task.name() + "' on this worker (it handles: "
@@ -120,7 +120,7 @@ final class TaskRunner {
      * with an exception, or keeps running, is handed back without counting as an attempt. Returns null
      * when handed back.
      */
-    private Ending afterInterrupt(QueueDao.Claimed task, Thread thread, CompletableFuture<String> result) {
+    private Ending afterInterrupt(QueueStatements.Claimed task, Thread thread, CompletableFuture<String> result) {
         thread.interrupt();
         try {
             String json = uninterruptibly(result, INTERRUPT_GRACE_MILLIS);
@@ -144,7 +144,7 @@ final class TaskRunner {
         }
     }
 
-    private Ending ended(QueueDao.Claimed task, String json) {
+    private Ending ended(QueueStatements.Claimed task, String json) {
         if (limits.payloadTooLarge(json)) {
             return Ending.failure("Task '" + task.name() + "' returned more than the " + limits.payloadLimitText()
                     + " of JSON a result may have.", false, null);
@@ -152,7 +152,7 @@ final class TaskRunner {
         return Ending.success(json);
     }
 
-    private Ending failed(QueueDao.Claimed task, Throwable thrown) {
+    private Ending failed(QueueStatements.Claimed task, Throwable thrown) {
         if (!(thrown instanceof TaskFailure)) {
             LOG.warn("Task {} ({}) failed", task.executionId(), task.name(), thrown);
         }
@@ -160,15 +160,17 @@ final class TaskRunner {
         return Ending.failure(failure.message(), failure.retryable(), failure.detailsJson());
     }
 
-    private CompletableFuture<Boolean> record(QueueDao.Claimed task, TaskOptions options, int attempt, Ending ending) {
+    private CompletableFuture<Boolean> record(QueueStatements.Claimed task, TaskOptions options, int attempt, Ending ending) {
         if (ending.ok()) {
             return finisher.finish(task.itemId(), Outcomes.RESOLVED, ending.json(), attempt);
         }
         if (ending.retryable() && attempt < options.maxAttempts()) {
             double delay = options.backoffBefore(attempt + 1) * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1));
             String error = Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson());
-            Transactions.retrying(jdbi, handle -> handle.attach(QueueDao.class)
-                    .retryTask(owner, task.itemId(), attempt, error, delay));
+            Transactions.autocommit(dataSource, connection -> {
+                QueueStatements.retryTask(connection, owner, task.itemId(), attempt, error, delay);
+                return null;
+            });
             return null;
         }
         return finisher.finish(task.itemId(), Outcomes.TASK_FAILED,
@@ -176,10 +178,12 @@ final class TaskRunner {
     }
 
     /** shutdownNow interrupted the attempt: hand it back at once, not counted as an attempt. */
-    private void release(QueueDao.Claimed task) {
+    private void release(QueueStatements.Claimed task) {
         try {
-            Transactions.retrying(jdbi, handle -> handle.attach(QueueDao.class)
-                    .retryTask(owner, task.itemId(), task.attempt(), null, 0));
+            Transactions.autocommit(dataSource, connection -> {
+                QueueStatements.retryTask(connection, owner, task.itemId(), task.attempt(), null, 0);
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.warn("Could not hand task {} back; its lease will run out and it will run again", task.executionId(), e);
         }
@@ -195,13 +199,13 @@ final class TaskRunner {
 
     /** The context a handler sees. */
     private static final class Context implements TaskContext {
-        private final QueueDao.Claimed task;
+        private final QueueStatements.Claimed task;
         private final int attempt;
         private final TaskOptions options;
         private final InFlight.Item held;
         private volatile long lastBeat = System.nanoTime();
 
-        Context(QueueDao.Claimed task, int attempt, TaskOptions options, InFlight.Item held) {
+        Context(QueueStatements.Claimed task, int attempt, TaskOptions options, InFlight.Item held) {
             this.task = task;
             this.attempt = attempt;
             this.options = options;

@@ -3,8 +3,6 @@ package dev.rondo.worker.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 
 /** Runs work in a transaction, again when PostgreSQL aborted it for a deadlock or a serialization failure. */
 final class Transactions {
@@ -19,26 +17,14 @@ final class Transactions {
         T run(Connection connection) throws SQLException;
     }
 
-    /** A failed statement of the plain-JDBC paths, unchecked like jdbi's; its cause is the SQLException. */
+    /** A failed statement, unchecked; its cause is the SQLException. */
     static final class DatabaseException extends RuntimeException {
         DatabaseException(SQLException cause) {
             super(cause.getMessage(), cause);
         }
     }
 
-    static <T> T retrying(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return jdbi.inTransaction(work);
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** {@code work} in one transaction on a pooled connection, retried like {@link #retrying(Jdbi, HandleCallback)}. */
+    /** {@code work} in one transaction on a pooled connection, retried when PostgreSQL aborted it for a deadlock or a serialization failure. */
     static <T> T retrying(DataSource dataSource, Work<T> work) {
         return retrying(dataSource, false, work);
     }
