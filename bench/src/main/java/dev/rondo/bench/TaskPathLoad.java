@@ -1,6 +1,8 @@
 package dev.rondo.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -36,16 +38,27 @@ final class TaskPathLoad {
         }
     }
 
-    /** Polls every 10 ms, on one connection, for any item left on the task queue (an EXISTS: it stops at the first). */
+    /**
+     * Polls every 10 ms, on one connection, for any item left on the task queue (it stops at the first);
+     * prepared, as {@link FreshEngine#awaitWorkflowsEnded} is, so the server does not plan every poll.
+     */
     private static void awaitNoItems(BenchDatabase db, int seconds) throws SQLException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        try (Connection c = db.connect()) {
-            while (BenchDatabase.number(c, "SELECT count(*) FROM (SELECT 1 FROM queue_items WHERE queue = 'pgbench' LIMIT 1) AS left_over") > 0) {
+        try (Connection c = db.connect();
+             PreparedStatement poll = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM queue_items WHERE queue = 'pgbench')")) {
+            while (anyLeft(poll)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("seeded tasks still queued after " + seconds + " s");
                 }
                 Sleep.millis(10);
             }
+        }
+    }
+
+    private static boolean anyLeft(PreparedStatement poll) throws SQLException {
+        try (ResultSet rs = poll.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.rondo.worker.internal;
 
-import dev.rondo.client.internal.Sql;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
 final class Claimer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
-    private static final Sql NEXT_DUE = Sql.load(Claimer.class, "QueueStatements/next_due.sql");
-
     private final DataSource dataSource;
     private final String owner;
     private final double leaseSeconds;
@@ -39,12 +35,7 @@ final class Claimer implements AutoCloseable {
 
     /** Milliseconds until the earliest unclaimed item of {@code queues}; null when there is none. */
     Long nextDue(List<String> queues) {
-        return onConnection(c -> {
-            try (Sql.Bound s = NEXT_DUE.prepare(c).array("queues", "text", queues); ResultSet rs = s.query()) {
-                rs.next();
-                return rs.getObject(1, Long.class);
-            }
-        });
+        return onConnection(c -> QueueStatements.nextDue(c, queues));
     }
 
     /** Gives the connection back to the pool as it was taken. */

@@ -10,14 +10,15 @@ import java.util.Set;
 
 /**
  * The worker's statements on queue items, over plain JDBC (SQL in {@code QueueStatements/*.sql} beside this
- * class): the claim and the batched task end, which every task runs through, and the lease renewal,
- * cancellation check, rescue, retry and drop. Each is one statement; the caller decides whether it runs
+ * class): the claim and the batched task end, which every task runs through, the idle worker's next-due
+ * query, and the lease renewal, cancellation check, rescue, retry and drop. Each is one statement; the caller decides whether it runs
  * alone (in auto-commit mode) or inside a transaction.
  */
 final class QueueStatements {
 
     private static final Sql CLAIM = load("claim.sql");
     private static final Sql FINISH_TASKS = load("finish_tasks.sql");
+    private static final Sql NEXT_DUE = load("next_due.sql");
     private static final Sql RENEW_LEASES = load("renew_leases.sql");
     private static final Sql CANCELLED_ITEMS = load("cancelled_items.sql");
     private static final Sql EXPIRED_LEASES = load("expired_leases.sql");
@@ -75,6 +76,14 @@ final class QueueStatements {
             rs.next();
             return new Ended(Set.of((Long[]) rs.getArray("ended").getArray()),
                     Set.of((String[]) rs.getArray("woken").getArray()));
+        }
+    }
+
+    /** Milliseconds until the earliest unclaimed item of {@code queues} (negative when due), null when there is none. */
+    static Long nextDue(Connection connection, List<String> queues) throws SQLException {
+        try (Sql.Bound s = NEXT_DUE.prepare(connection).array("queues", "text", queues); ResultSet rs = s.query()) {
+            rs.next();
+            return rs.getObject(1, Long.class);
         }
     }
 
