@@ -65,7 +65,8 @@ public final class Worker implements AutoCloseable {
         this.dataSource = b.dataSource;
         this.id = b.id != null ? b.id : defaultId();
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
-                List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits));
+                List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
+                b.maxChildDepth));
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -171,6 +172,7 @@ public final class Worker implements AutoCloseable {
         private ObjectMapper mapper = new ObjectMapper();
         private final List<Consumer<Handlers>> registrations = new ArrayList<>();
         private Limits limits = Limits.DEFAULTS;
+        private int maxChildDepth = 100;
         private String id;
 
         private Builder(DataSource dataSource) {
@@ -241,6 +243,18 @@ public final class Worker implements AutoCloseable {
 
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How deep child workflows may nest (default 100): a {@code Workflow.run} that would start a child
+         * deeper fails with a {@code LimitError}, so a workflow that starts itself cannot grow without bound.
+         */
+        public Builder maxChildDepth(int depth) {
+            if (depth < 1) {
+                throw new IllegalArgumentException("maxChildDepth must be at least 1, not " + depth);
+            }
+            this.maxChildDepth = depth;
             return this;
         }
 

@@ -6,7 +6,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Signals, cancellation and results of executions (SQL in {@code ExecutionDao/*.sql} beside this class).
@@ -24,9 +23,12 @@ public interface ExecutionDao {
     @SqlQuery("insert_signal")
     long insertSignal(@Bind("id") String id, @Bind("name") String name, @Bind("payload") String payload);
 
-    /** Records a cancellation request and puts it in the execution's inbox. */
-    @SqlUpdate("request_cancel")
-    void requestCancel(@Bind("id") String id);
+    /**
+     * Records a cancellation request for the execution and every unfinished descendant in one statement,
+     * with a cancel in each workflow's inbox and a wake-up; returns how many queues were woken.
+     */
+    @SqlQuery("request_cancel")
+    int requestCancel(@Bind("id") String id);
 
     /** The execution's status with its result or error (null while it runs); empty when unknown. */
     @SqlQuery("result_of")

@@ -36,7 +36,8 @@ public final class Dispatcher {
 
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
-                           Duration rescueInterval, String owner, Limits limits) {}
+                           Duration rescueInterval, String owner, Limits limits,
+                           int maxChildDepth) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -69,7 +70,7 @@ public final class Dispatcher {
         LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
-        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits());
+        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth());
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
@@ -227,7 +228,7 @@ public final class Dispatcher {
                 return null;
             });
         } else if ("workflow".equals(item.kind())) {
-            if (!slices.run(item.itemId(), item.executionId())) {
+            if (!slices.run(item.itemId(), item.executionId(), held)) {
                 LOG.info("Dropped a slice of {}: another worker rescued it after this worker's lease ran out", item.executionId());
             }
         } else {

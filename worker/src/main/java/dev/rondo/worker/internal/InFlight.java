@@ -14,6 +14,14 @@ public final class InFlight {
         final long id;
         volatile boolean cancelled;
         volatile boolean lost;
+        /**
+         * Set by the work on the item before it commits the item's end (a slice deletes its item in its
+         * own transaction, a task's end goes with the finisher's batch): from then on the item may vanish
+         * from the queue at any moment while still held here (the commit comes before the release), so a
+         * renewal that misses it has not lost it. A lease really lost meanwhile is caught by the commit
+         * itself, which checks the lease's owner.
+         */
+        volatile boolean ending;
 
         Item(long id, boolean cancelled) {
             this.id = id;

@@ -105,7 +105,8 @@ final class LeaseKeeper {
             Boolean flag = cancelled.get(item.id);
             if (flag == null) {
                 // finished meanwhile (fine) or rescued by another worker: only the latter is still held
-                if (inFlight.get(item.id) == item && !item.lost) {
+                // (an item being ended may be gone because its end committed: not lost, see Item.ending)
+                if (inFlight.get(item.id) == item && !item.lost && !item.ending) {
                     item.lost = true;
                     LOG.warn("Lost the lease of queue item {} (this worker was cut off for longer than the lease);"
                             + " another worker redoes its work, and this worker's result for it will not be kept", item.id);

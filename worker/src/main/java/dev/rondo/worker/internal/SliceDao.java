@@ -14,8 +14,13 @@ import java.util.Optional;
  */
 final class SliceDao {
 
+    /**
+     * A locked workflow; {@code sliceFailures} its slices that failed in a row without committing,
+     * {@code sliceError} the error the last of them would end it with, {@code depth} its nesting depth.
+     */
     record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
-                    boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt) {}
+                    boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt,
+                    int sliceFailures, String sliceError, int depth) {}
 
     /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
     record Pending(String source, Long id, Integer promise, String kind, String payload, String name) {}
@@ -24,7 +29,7 @@ final class SliceDao {
     record Opened(Optional<Workflow> workflow, List<Pending> pending) {}
 
     record Existing(String id, String kind, String name, String status, String result, String error,
-                    String parentId, boolean finished) {}
+                    String parentId, Integer parentPromise, boolean finished) {}
 
     /** The tasks a slice starts, as parallel lists (one row each). */
     record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
@@ -44,8 +49,10 @@ final class SliceDao {
     private static final Sql ADOPT_CHILD = Sql.load(SliceDao.class, "SliceDao/adopt_child.sql");
     private static final Sql DELIVER = Sql.load(SliceDao.class, "SliceDao/deliver.sql");
     private static final Sql FINISH_WORKFLOW = Sql.load(SliceDao.class, "SliceDao/finish_workflow.sql");
-    private static final Sql CANCEL_UNSTARTED_TASKS = Sql.load(SliceDao.class, "SliceDao/cancel_unstarted_tasks.sql");
-    private static final Sql CANCEL_CHILDREN = Sql.load(SliceDao.class, "SliceDao/cancel_children.sql");
+    /** The client's cancel: one statement for a whole tree, whoever starts it. */
+    private static final Sql CANCEL_TREE = Sql.load(Sql.class, "ExecutionDao/request_cancel.sql");
+    private static final Sql COUNT_SLICE_FAILURE = Sql.load(SliceDao.class, "SliceDao/count_slice_failure.sql");
+    private static final Sql RETRY_SLICE_LATER = Sql.load(SliceDao.class, "SliceDao/retry_slice_later.sql");
     private static final Sql LOAD_DEFINITION = Sql.load(SliceDao.class, "SliceDao/load_definition.sql");
 
     private final Connection connection;
@@ -66,7 +73,8 @@ final class SliceDao {
                 workflow = Optional.of(new Workflow(rs.getString("name"), rs.getString("definition_hash"), rs.getString("queue"),
                         rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
                         rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
-                        rs.getLong("now_millis"), rs.getString("created_at")));
+                        rs.getLong("now_millis"), rs.getString("created_at"), rs.getInt("slice_failures"),
+                        rs.getString("slice_error"), rs.getInt("depth")));
             }
             List<Pending> pending = new ArrayList<>();
             rs = s.next();
@@ -102,11 +110,12 @@ final class SliceDao {
         }
     }
 
-    /** Starts a child; false when the name is not deployed or the id exists. */
-    boolean startChild(String id, String name, String queue, int priority, String input, String parentId, int promise)
-            throws SQLException {
+    /** Starts a child {@code depth} deep; false when the name is not deployed or the id exists. */
+    boolean startChild(String id, String name, String queue, int priority, String input, String parentId, int promise,
+                       int depth) throws SQLException {
         try (Sql.Bound s = START_CHILD.prepare(connection).set("id", id).set("name", name).set("queue", queue)
-                .set("priority", priority).set("input", input).set("parentId", parentId).set("promise", promise);
+                .set("priority", priority).set("input", input).set("parentId", parentId).set("promise", promise)
+                .set("depth", depth);
              ResultSet rs = s.query()) {
             return rs.next();
         }
@@ -119,7 +128,7 @@ final class SliceDao {
             }
             return Optional.of(new Existing(rs.getString("id"), rs.getString("kind"), rs.getString("name"),
                     rs.getString("status"), rs.getString("result"), rs.getString("error"), rs.getString("parent_id"),
-                    rs.getBoolean("finished")));
+                    rs.getObject("parent_promise", Integer.class), rs.getBoolean("finished")));
         }
     }
 
@@ -145,15 +154,26 @@ final class SliceDao {
         }
     }
 
-    void cancelUnstartedTasks(String id, String error) throws SQLException {
-        try (Sql.Bound s = CANCEL_UNSTARTED_TASKS.prepare(connection).set("id", id).set("error", error)) {
-            s.update();
+    /** Cancels every unfinished descendant of {@code id} (and {@code id}, unless flagged already). */
+    void cancelTree(String id) throws SQLException {
+        try (Sql.Bound s = CANCEL_TREE.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+            rs.next();
         }
     }
 
-    void cancelChildren(String id) throws SQLException {
-        try (Sql.Bound s = CANCEL_CHILDREN.prepare(connection).set("id", id); ResultSet rs = s.query()) {
-            rs.next();
+    /** One more slice of {@code id} failed, with {@code errorJson} as its error; returns how many in a row. */
+    int countSliceFailure(String id, String errorJson) throws SQLException {
+        try (Sql.Bound s = COUNT_SLICE_FAILURE.prepare(connection).set("id", id).text("error", errorJson);
+             ResultSet rs = s.query()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Makes the workflow claimable again in {@code backoffSeconds}. */
+    void retrySliceLater(String id, String queue, int priority, double backoffSeconds) throws SQLException {
+        try (Sql.Bound s = RETRY_SLICE_LATER.prepare(connection).set("id", id).set("queue", queue)
+                .set("priority", priority).set("backoffSeconds", backoffSeconds)) {
+            s.update();
         }
     }
 

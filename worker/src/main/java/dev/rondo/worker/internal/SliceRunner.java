@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * transaction it locks the workflow, restores its checkpoint (or starts it), applies what arrived, runs the
  * interpreter to the next await or the end, and writes everything the stretch did. If the worker dies
  * before the commit, nothing of the slice is visible and the lease runs out, so another worker redoes it.
+ *
+ * <p>A slice that fails for a reason that will not go away by itself (see {@link SliceFailure}) is counted
+ * on its workflow and tried again after a backoff; after {@link SliceFailure#TRIES} in a row, or at once
+ * when a cancel was requested, the workflow ends (failed, or cancelled: cancel always wins) in a fresh
+ * transaction, so no input can keep an execution looping (docs/engine.md, "Failures and cancellation").
  */
 final class SliceRunner {
 
@@ -32,22 +38,75 @@ final class SliceRunner {
     private final LocalWake localWake;
     private final String owner;
     private final Limits limits;
+    private final int maxChildDepth;
     private final Definitions definitions = new Definitions();
 
-    SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits) {
+    SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth) {
         this.dataSource = dataSource;
         this.localWake = localWake;
         this.owner = owner;
         this.limits = limits;
+        this.maxChildDepth = maxChildDepth;
     }
 
-    /** Runs the slice of a claimed workflow item; false when the lease was lost and nothing was committed. */
-    boolean run(long itemId, String executionId) {
+    /**
+     * Runs the slice of a claimed workflow item; false when the lease was lost and nothing was committed.
+     * A transient failure is thrown (the item's lease runs out and the slice is redone); any other failure,
+     * an {@link Error} such as {@link OutOfMemoryError} included, is counted on the workflow.
+     */
+    boolean run(long itemId, String executionId, InFlight.Item held) {
+        held.ending = true; // the slice's first statement deletes the item; the commit may come any time
+        SliceFailure.Where where = new SliceFailure.Where();
         try {
             List<String> woken = new ArrayList<>();
             Transactions.retrying(dataSource, connection -> {
                 woken.clear();
-                runIn(connection, itemId, executionId, woken);
+                where.clear();
+                runIn(connection, itemId, executionId, woken, where);
+                return null;
+            });
+            localWake.woke(woken);
+            return true;
+        } catch (LeaseLost lost) {
+            return false;
+        } catch (RuntimeException | Error failure) {
+            if (Transactions.isTransient(failure)) {
+                throw failure;
+            }
+            return failed(itemId, executionId, SliceFailure.errorJson(where, failure), failure);
+        }
+    }
+
+    /**
+     * After a permanent failure, in a fresh transaction: counts it and either puts the item back after a
+     * backoff or ends the workflow. Returns false when the lease was lost meanwhile.
+     */
+    private boolean failed(long itemId, String id, String errorJson, Throwable failure) {
+        if (failure instanceof Error || SliceFailure.sqlCause(failure) == null) {
+            LOG.error("A slice of workflow {} failed; it is counted and tried at most {} times", id, SliceFailure.TRIES, failure);
+        } else {
+            LOG.warn("A slice of workflow {} could not be committed ({}); it is counted and tried at most {} times",
+                    id, failure.getMessage(), SliceFailure.TRIES);
+        }
+        try {
+            List<String> woken = new ArrayList<>();
+            Transactions.retrying(dataSource, connection -> {
+                woken.clear();
+                SliceDao dao = new SliceDao(connection);
+                Optional<SliceDao.Workflow> locked = dao.open(id, itemId, owner).workflow();
+                if (locked.isEmpty() || locked.get().finished()) {
+                    return null;
+                }
+                if (!locked.get().owned()) {
+                    throw new LeaseLost(); // rescued meanwhile: the rescue counted the slice
+                }
+                SliceDao.Workflow workflow = locked.get();
+                int failures = dao.countSliceFailure(id, errorJson);
+                if (failures < SliceFailure.TRIES && !workflow.cancelRequested()) {
+                    dao.retrySliceLater(id, workflow.queue(), workflow.priority(), SliceFailure.backoffSeconds(failures));
+                } else {
+                    endAfterFailures(connection, dao, id, workflow, errorJson, woken);
+                }
                 return null;
             });
             localWake.woke(woken);
@@ -55,6 +114,29 @@ final class SliceRunner {
         } catch (LeaseLost lost) {
             return false;
         }
+    }
+
+    /**
+     * Ends a workflow whose slices keep failing, under a savepoint: if even that write cannot be committed
+     * (its error text, say), it ends with a minimal error instead; if that fails too, it is tried again
+     * later, its run of failures counted.
+     */
+    private void endAfterFailures(Connection connection, SliceDao dao, String id, SliceDao.Workflow workflow,
+                                  String errorJson, List<String> woken) throws SQLException {
+        for (String error : List.of(errorJson, SliceFailure.MINIMAL_ERROR)) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                new Writes(dao, id, workflow, woken).fail(error);
+                connection.releaseSavepoint(savepoint);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(savepoint);
+                woken.clear();
+                LOG.error("Could not end workflow {} after its failed slices; {}", id,
+                        error == errorJson ? "trying a minimal error" : "it is tried again later", e);
+            }
+        }
+        dao.retrySliceLater(id, workflow.queue(), workflow.priority(), SliceFailure.backoffSeconds(SliceFailure.TRIES));
     }
 
     /** This worker's item was rescued by another worker: roll back, the other worker redoes the slice. */
@@ -65,7 +147,8 @@ final class SliceRunner {
     }
 
     /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}. */
-    private void runIn(Connection connection, long itemId, String id, List<String> woken) throws SQLException {
+    private void runIn(Connection connection, long itemId, String id, List<String> woken, SliceFailure.Where where)
+            throws SQLException {
         SliceDao dao = new SliceDao(connection);
         SliceDao.Opened opened = dao.open(id, itemId, owner);
         Optional<SliceDao.Workflow> locked = opened.workflow();
@@ -87,6 +170,11 @@ final class SliceRunner {
         if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
             writes.cascadeCancel();
         }
+        if (workflow.sliceFailures() >= SliceFailure.GIVE_UP) {
+            // its slices keep dying with their workers (or even its end failed): do not run it again
+            writes.fail(workflow.sliceError() != null ? workflow.sliceError() : SliceFailure.lostWorkers(workflow.sliceFailures()));
+            return;
+        }
         Optional<Executable> executable = definitions.get(dao, workflow.name(), workflow.definitionHash());
         if (executable.isEmpty()) {
             writes.fail(Outcomes.error("Error", "Version " + workflow.definitionHash() + " of workflow '"
@@ -103,6 +191,8 @@ final class SliceRunner {
                                     workflow.createdAt()), limits)
                     : Execution.restore(executable.get(), checkpoint, limits);
             slice = execution.run(outcomes, workflow.nowMillis());
+            where.reached(slice);
+            SliceTestHook.afterInterpreter(workflow.name());
         } catch (RuntimeException bug) {
             LOG.error("Workflow {} ({}) cannot go on: the interpreter failed", id, workflow.name(), bug);
             writes.fail(Outcomes.error("InternalError", "Rondo could not run the workflow: " + bug
@@ -189,8 +279,7 @@ final class SliceRunner {
 
         void cascadeCancel() throws SQLException {
             history("cancel requested", null);
-            dao.cancelUnstartedTasks(id, Outcomes.error("CancelledError", "The workflow that started the task was cancelled."));
-            dao.cancelChildren(id);
+            dao.cancelTree(id);
         }
 
         void effects(List<Effect> effects) throws SQLException {
@@ -216,9 +305,17 @@ final class SliceRunner {
         private void startChild(Effect.StartWorkflow child) throws SQLException {
             String childId = child.id() != null ? child.id() : id + ".w" + child.promise();
             String queue = child.queue() != null ? child.queue() : workflow.queue();
+            int depth = workflow.depth() + 1;
+            if (depth > maxChildDepth) {
+                deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("LimitError", "Workflow.run(\""
+                        + child.name() + "\") would nest child workflows " + depth + " deep, over the limit of "
+                        + maxChildDepth + " (does a workflow start itself?); the child was not started. Raise the"
+                        + " limit with Worker.builder(...).maxChildDepth(n)."));
+                return;
+            }
             history("workflow started", child.name() + " " + childId);
             if (dao.startChild(childId, child.name(), queue, workflow.priority(), child.inputJson(), id,
-                    child.promise())) {
+                    child.promise(), depth)) {
                 return;
             }
             Optional<SliceDao.Existing> existing = dao.existingChild(childId);
@@ -227,7 +324,14 @@ final class SliceRunner {
                         Outcomes.error("Error", "No workflow named '" + child.name() + "' is deployed."));
             } else {
                 SliceDao.Existing found = existing.get();
-                if (!"workflow".equals(found.kind())) {
+                if (child.id() == null
+                        && !(id.equals(found.parentId()) && Integer.valueOf(child.promise()).equals(found.parentPromise()))) {
+                    // an id the engine made, taken by an execution that is not this child: never adopt it
+                    deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("Error", "Child id '" + childId
+                            + "', which Rondo made for this Workflow.run(\"" + child.name() + "\"), is taken by another "
+                            + found.kind() + " ('" + found.name() + "'); the child was not started. Ids ending in"
+                            + " .t<number> or .w<number> are the engine's: start workflows under other ids."));
+                } else if (!"workflow".equals(found.kind())) {
                     deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("Error",
                             "Execution id '" + childId + "' belongs to a task, not a workflow."));
                 } else if (found.finished()) {
@@ -257,8 +361,15 @@ final class SliceRunner {
             write(state, waitingAt, waitingFor);
         }
 
+        /** Ends the workflow failed, or cancelled when its cancel was requested: cancel always wins. */
         void fail(String errorJson) throws SQLException {
-            finish("failed", null, errorJson, Outcomes.CHILD_FAILED, errorJson);
+            if (workflow.cancelRequested()) {
+                dao.cancelTree(id);
+                String cancelled = Outcomes.error("CancelledError", "The workflow was cancelled.");
+                finish("cancelled", null, cancelled, Outcomes.CHILD_FAILED, cancelled);
+            } else {
+                finish("failed", null, errorJson, Outcomes.CHILD_FAILED, errorJson);
+            }
         }
 
         void finish(String status, String result, String error, String parentKind, String parentPayload)

@@ -64,6 +64,7 @@ final class TaskRunner {
         if (ending == null) {
             return null; // interrupted by shutdownNow: the attempt was handed back
         }
+        held.ending = true; // its end (or retry) is committed next; the item may go before it is released
         return record(task, options, attempt, ending);
     }
 

@@ -81,6 +81,35 @@ final class Transactions {
         }
     }
 
+    /**
+     * Whether a failure may go away by itself, so the same work is worth doing again later: the connection
+     * was lost or could not be had (class 08, the pool's timeouts), the server is shutting down or restarting
+     * (57P01-57P03), a statement or lock wait was cancelled (57014, 55P03), the server ran short of a
+     * resource (class 53), a serialization failure or deadlock (40001, 40P01). Anything else (data errors
+     * such as 22xxx, constraint violations 23xxx, program limits 54xxx, any {@link Error}) is permanent: the
+     * same slice would fail the same way every time.
+     */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Error) {
+                return false;
+            }
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("08") || state.startsWith("53") || state.equals("57P01")
+                        || state.equals("57P02") || state.equals("57P03") || state.equals("57014")
+                        || state.equals("55P03") || state.equals("40001") || state.equals("40P01");
+            }
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 40P01 deadlock_detected and 40001 serialization_failure: the same work can simply run again. */
     static boolean retryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

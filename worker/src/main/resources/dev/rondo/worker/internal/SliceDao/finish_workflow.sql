@@ -1,6 +1,7 @@
 -- A workflow ends: its status and result or error, its checkpoint and timers dropped, waiters on
--- rondo_done woken (the payload is the execution id), and an unfinished parent given the outcome and a
--- wake-up.
+-- rondo_done woken, and an unfinished parent given the outcome and a wake-up. The notification's payload
+-- is the execution id, cut short when it is too long for NOTIFY (8000 bytes): a payload is only a hint
+-- (waiters re-read the execution on any notification), and an end that cannot notify could never commit.
 WITH ended AS (
     UPDATE executions
     SET status = :status, result = :result, error = :error,
@@ -26,4 +27,4 @@ WITH ended AS (
     DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)
     RETURNING queue
 )
-SELECT pg_notify('rondo_done', :id), (SELECT count(pg_notify('rondo_work', queue)) FROM wake)
+SELECT pg_notify('rondo_done', CASE WHEN octet_length(:id) <= 4000 THEN :id ELSE left(:id, 1000) || '...' END), (SELECT count(pg_notify('rondo_work', queue)) FROM wake)

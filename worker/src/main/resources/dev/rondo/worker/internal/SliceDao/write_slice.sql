@@ -6,6 +6,9 @@
 -- earlier wake-up, from an outcome that came in meanwhile, is kept). :wakeNow (it put an outcome into its
 -- own inbox) wakes it at once. The sub-statements share one snapshot, so the earliest timer is read from
 -- the timers left plus the new ones. A slice that ends its workflow runs finish_workflow.sql next.
+-- A task id is engine-made (<workflow id>.t<promise>); should another execution hold it already (a
+-- workflow a user started under that id), the task is not started and its promise fails at once with a
+-- message that says why, instead of waiting forever for a task that does not exist (clashes, below).
 -- One notification per queue that got items; returns those queues too, so that the worker can wake its
 -- own dispatcher at once rather than through the notification.
 WITH used_inbox AS (
@@ -29,6 +32,20 @@ WITH used_inbox AS (
                 CAST(:taskPromises AS integer[])) AS t(id, name, queue, priority, input, options, promise)
     ON CONFLICT (id) DO NOTHING
     RETURNING id, queue, priority
+), clashes AS (
+    SELECT t.promise, 'Task id ''' || t.id || ''', which Rondo made for this Task.run("' || t.name || '"), is taken by '
+           || coalesce('another ' || e.kind || ' (''' || e.name || ''')', 'another execution')
+           || '; the task was not started. Ids ending in .t<number> or .w<number> are the engine''s: '
+           || 'start workflows under other ids.' AS message
+    FROM unnest(CAST(:taskIds AS text[]), CAST(:taskNames AS text[]), CAST(:taskPromises AS integer[]))
+         AS t(id, name, promise)
+    LEFT JOIN executions e ON e.id = t.id
+    WHERE t.id NOT IN (SELECT id FROM tasks)
+      AND NOT coalesce(e.kind = 'task' AND e.parent_id = :id AND e.parent_promise = t.promise, false)
+), clash_outcomes AS (
+    INSERT INTO inbox (execution_id, promise, kind, payload)
+    SELECT :id, promise, 'task_failed', json_build_object('message', message, 'attempts', 0, 'details', NULL)::text
+    FROM clashes
 ), task_items AS (
     INSERT INTO queue_items (execution_id, queue, priority)
     SELECT id, queue, priority FROM tasks
@@ -49,16 +66,20 @@ WITH used_inbox AS (
     DO UPDATE SET state = excluded.state, waiting_at = excluded.waiting_at,
                   waiting_for = excluded.waiting_for, updated_at = excluded.updated_at
 ), waiting AS (
-    UPDATE executions SET status = 'waiting', started_at = coalesce(started_at, now())
+    -- a slice that commits ends a run of failed ones (V5__failure_bounds.sql)
+    UPDATE executions SET status = 'waiting', started_at = coalesce(started_at, now()), slice_failures = 0,
+                          slice_error = NULL
     WHERE id = :id AND CAST(:state AS text) IS NOT NULL
 ), wake AS (
     INSERT INTO queue_items (execution_id, queue, priority, run_at)
-    SELECT :id, :queue, :priority, CASE WHEN CAST(:wakeNow AS boolean) THEN now() ELSE min(t.fire_at) END
+    SELECT :id, :queue, :priority,
+           CASE WHEN CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes) THEN now() ELSE min(t.fire_at) END
     FROM (SELECT fire_at FROM timers
           WHERE execution_id = :id AND NOT promise = ANY(CAST(:firedTimers AS integer[]))
           UNION ALL
           SELECT fire_at FROM new_timers) AS t
-    HAVING CAST(:wakeNow AS boolean) OR (CAST(:state AS text) IS NOT NULL AND min(t.fire_at) IS NOT NULL)
+    HAVING CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes)
+        OR (CAST(:state AS text) IS NOT NULL AND min(t.fire_at) IS NOT NULL)
     ON CONFLICT (execution_id) WHERE lease_owner IS NULL
     DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)
     RETURNING queue
