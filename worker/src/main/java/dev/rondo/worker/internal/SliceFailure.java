@@ -40,7 +40,8 @@ final class SliceFailure {
         void reached(Slice slice) {
             FlowError error = slice.error();
             position = slice.waitingAt() != null ? slice.waitingAt()
-                    : error != null ? error.file() + ":" + error.line() + ":" + error.column() : null;
+                    : error != null && error.file() != null ? error.file() + ":" + error.line() + ":" + error.column()
+                    : null;
         }
     }
 

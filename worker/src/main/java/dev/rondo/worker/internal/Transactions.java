@@ -87,9 +87,12 @@ final class Transactions {
      * (57P01-57P03), a statement or lock wait was cancelled (57014, 55P03), the server ran short of a
      * resource (class 53), a serialization failure or deadlock (40001, 40P01). Anything else (data errors
      * such as 22xxx, constraint violations 23xxx, program limits 54xxx, any {@link Error}) is permanent: the
-     * same slice would fail the same way every time.
+     * same slice would fail the same way every time. An SQLException without a SQLState comes from the
+     * pool or the driver about the connection (HikariCP's "Connection is closed"), not from the database's
+     * judgement of the data: transient, unless a cause says otherwise.
      */
     static boolean isTransient(Throwable e) {
+        boolean stateless = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Error) {
                 return false;
@@ -106,8 +109,9 @@ final class Transactions {
             if (t instanceof java.io.IOException) {
                 return true;
             }
+            stateless |= t instanceof SQLException;
         }
-        return false;
+        return stateless;
     }
 
     /** 40P01 deadlock_detected and 40001 serialization_failure: the same work can simply run again. */
