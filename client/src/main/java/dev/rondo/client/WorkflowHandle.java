@@ -70,7 +70,9 @@ public final class WorkflowHandle {
 
     /**
      * Asks the execution to stop: it gets {@code CancelledError} at the await where it waits (and at every
-     * later one), can compensate in {@code catch}/{@code finally}, and ends as {@code cancelled}. Asking
+     * later one), can compensate in {@code catch}/{@code finally}, and ends as {@code cancelled}. Every
+     * unfinished descendant (child workflows at any depth, their tasks) is asked in the same statement, and
+     * it wins over a slice that cannot be committed (docs/engine.md, "Failures and cancellation"). Asking
      * twice is the same as asking once.
      *
      * @throws RondoException.UnknownExecution  when no workflow execution has this id

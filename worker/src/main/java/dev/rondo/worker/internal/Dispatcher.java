@@ -201,7 +201,13 @@ public final class Dispatcher {
                 if (pending == null) {
                     done(item);
                 } else {
-                    pending.whenComplete((ended, failed) -> done(item));
+                    pending.whenComplete((ended, failed) -> {
+                        if (Boolean.FALSE.equals(ended)) { // the renewal does not report items being ended
+                            LOG.warn("Dropped the end of a task attempt of {}: another worker rescued it after this"
+                                    + " worker's lease ran out, and runs it again", item.executionId());
+                        }
+                        done(item);
+                    });
                 }
                 slots.release();
                 if (lastClaimFull) {
