@@ -1,6 +1,7 @@
 package dev.rondo.client.internal;
 
 import dev.rondo.core.Diagnostic;
+import dev.rondo.core.Identifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +56,11 @@ public final class FlowFiles {
         if (!NAME.matcher(name).matches()) {
             problems.add(new Diagnostic(display, 1, 1, "'" + name + "' is not a valid workflow name: use letters, digits,"
                     + " '_' and '-', starting with a letter or '_', with '/' between folders; rename the file."));
+            return;
+        }
+        String problem = Identifiers.problem(Identifiers.Kind.WORKFLOW_NAME, name);
+        if (problem != null) {
+            problems.add(new Diagnostic(display, 1, 1, problem));
             return;
         }
         String earlier = seen.putIfAbsent(name, display);
