@@ -112,6 +112,18 @@ class RefusedAtTheEdgeTest {
     }
 
     @Test
+    void aSourceFileHoldingNulIsADeployDiagnosticAtItsPlace() throws Exception {
+        Path flow = dir.resolve("nul").resolve("raw.flow");
+        Files.createDirectories(flow.getParent());
+        Files.writeString(flow, "print(1)\nprint(2) // a\0b\n");
+        dev.rondo.core.CompileException e = assertThrows(dev.rondo.core.CompileException.class, () -> rondo.deploy(flow));
+        assertEquals(flow + ":2:14: error: The file holds the NUL character (U+0000), which PostgreSQL cannot store in"
+                + " text, so it cannot be deployed; remove it (write \"\\0\" in a string for the character itself).",
+                e.diagnostics().get(0).toString());
+        assertEquals(List.of("0"), Sql.rows(db, "SELECT count(*) FROM flow_definitions WHERE name = 'raw'"));
+    }
+
+    @Test
     void aWorkflowNameOverTheLimitIsADeployDiagnostic() throws Exception {
         Path deep = dir.resolve("long");
         Path folder = deep;
