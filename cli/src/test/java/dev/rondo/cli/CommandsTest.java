@@ -181,7 +181,7 @@ class CommandsTest {
         assertEquals(1, rondo.run("signal", "no-such-id", "approve").code());
         Cli.Result badInput = rondo.run("start", "greet", "--input", "{name:");
         assertEquals(2, badInput.code());
-        assertTrue(badInput.err().startsWith("rondo: --input: the value is not valid JSON: Unexpected end of the JSON text"), badInput.err());
+        assertEquals("rondo: --input: the value is not valid JSON: Unexpected character 'n' in the JSON text at line 1, column 2.\n", badInput.err());
         Cli.Result badPayload = rondo.run("signal", "x", "approve", "--payload", "nope");
         assertEquals(2, badPayload.code());
         assertTrue(badPayload.err().contains("--payload: the value is not valid JSON"), badPayload.err());

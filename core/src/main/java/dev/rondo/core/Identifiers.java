@@ -27,7 +27,7 @@ public final class Identifiers {
     /** The longest name or id, in bytes of UTF-8, for every kind. */
     public static final int MAX_BYTES = 255;
 
-    private static final Pattern ENGINE_SUFFIX = Pattern.compile("\\.[tw][0-9]+$");
+    private static final Pattern ENGINE_SUFFIX = Pattern.compile("\\.[tw][0-9]+\\z");
 
     /** What a value names; each kind has its own wording in messages and its own limit. */
     public enum Kind {
@@ -130,7 +130,7 @@ public final class Identifiers {
         return null;
     }
 
-    static String codePoint(char c) {
+    private static String codePoint(char c) {
         return String.format("U+%04X", (int) c);
     }
 
