@@ -2,6 +2,8 @@ package dev.rondo.cli;
 
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.client.internal.Lookups;
+import dev.rondo.core.Identifiers;
 import picocli.CommandLine.Parameters;
 
 /** A command on one execution, given by id as its first argument. */
@@ -11,6 +13,16 @@ abstract class ExecutionCommand extends ClientCommand {
     String id;
 
     abstract int run(RondoClient client, WorkflowHandle execution) throws Exception;
+
+    /** Checks the id (an empty one or one with a control character names no execution), then {@link #checkArguments}. */
+    @Override
+    final void check() {
+        Lookups.check(Identifiers.Kind.EXECUTION_ID, id);
+        checkArguments();
+    }
+
+    /** Checks the command's other arguments before connecting. */
+    void checkArguments() {}
 
     @Override
     final int run(RondoClient client) throws Exception {

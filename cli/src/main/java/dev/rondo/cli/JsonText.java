@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rondo.client.RondoException;
+import dev.rondo.client.internal.Payloads;
+import dev.rondo.core.value.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +16,17 @@ import java.nio.file.Path;
 /** JSON in (arguments given as {@code JSON} or {@code @file}) and out ({@code --json}). */
 final class JsonText {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Without Jackson's default limits on depth and sizes, as for the Flow values it carries (a copy: a mapper sets its factory's codec). */
+    static final ObjectMapper MAPPER = new ObjectMapper(Json.factory().copy());
 
     private JsonText() {}
 
     /**
-     * The JSON an argument gives, inline or from {@code @file}, checked.
+     * The JSON an argument gives, inline or from {@code @file}, checked by the client's rules for inputs and
+     * payloads (size, numbers, NUL: {@link Payloads}), so the command line refuses exactly what the client
+     * refuses, and in canonical form.
      *
-     * @throws UsageException naming the option when the file cannot be read or the text is not JSON
+     * @throws UsageException naming the option when the file cannot be read or the JSON breaks a rule
      */
     static String argument(String option, String value) {
         String text = value;
@@ -31,18 +38,23 @@ final class JsonText {
                 throw new UsageException(option + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
             }
         }
-        return parse(option, text).toString();
+        if (text.isBlank()) {
+            throw new UsageException(option + " is empty: give a JSON value, such as {} or null.");
+        }
+        try {
+            return Payloads.normalize(text, "value");
+        } catch (RondoException.InvalidPayload invalid) {
+            String message = invalid.getMessage();
+            throw new UsageException(option + ": " + Character.toLowerCase(message.charAt(0)) + message.substring(1));
+        }
     }
 
-    static JsonNode parse(String what, String text) {
+    /** A JSON text already checked by {@link #argument} as a Jackson node (for a mocked task's answer). */
+    static JsonNode parse(String json) {
         try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node.isMissingNode()) {
-                throw new UsageException(what + " is empty: give a JSON value, such as {} or null.");
-            }
-            return node;
+            return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new UsageException(what + " is not valid JSON: " + e.getOriginalMessage());
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -68,7 +68,7 @@ final class Mocks {
     void register(Worker.Builder worker, Consumer<String> attempts) {
         Map<String, Long> delay = delays();
         answers().forEach((task, json) -> {
-            JsonNode answer = JsonText.parse("--mock " + task, json);
+            JsonNode answer = JsonText.parse(json);
             worker.task(task, (input, ctx) -> {
                 wait(delay.getOrDefault(task, 0L), ctx);
                 attempts.accept(describe(ctx) + ": returned " + answer);

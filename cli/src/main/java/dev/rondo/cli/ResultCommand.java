@@ -24,7 +24,7 @@ final class ResultCommand extends ExecutionCommand {
     boolean json;
 
     @Override
-    void check() {
+    void checkArguments() {
         if (waitSeconds < 0) {
             throw new UsageException("--wait cannot be negative: " + waitSeconds);
         }

@@ -4,6 +4,7 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.Executable;
+import dev.rondo.core.Identifiers;
 import dev.rondo.core.Slice;
 import dev.rondo.core.driver.LocalDriver;
 import dev.rondo.core.driver.LocalResult;
@@ -72,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
         List<Map.Entry<String, String>> sent = new ArrayList<>();
         for (String signal : signals) {
             String[] nameAndPayload = Mocks.split("--signal", signal);
+            Identifiers.require(Identifiers.Kind.SIGNAL_NAME, nameAndPayload[0]); // as the client would, in process too
             sent.add(Map.entry(nameAndPayload[0], JsonText.argument("--signal " + nameAndPayload[0], nameAndPayload[1])));
         }
         Compilation compilation = SourceLoader.compile(file, err);

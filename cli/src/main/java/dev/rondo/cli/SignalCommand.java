@@ -2,6 +2,7 @@ package dev.rondo.cli;
 
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.Identifiers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,8 @@ final class SignalCommand extends ExecutionCommand {
     private String payloadJson;
 
     @Override
-    void check() {
+    void checkArguments() {
+        Identifiers.require(Identifiers.Kind.SIGNAL_NAME, name);
         payloadJson = payload == null ? "null" : JsonText.argument("--payload", payload);
     }
 

@@ -3,6 +3,7 @@ package dev.rondo.cli;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.Identifiers;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,7 @@ final class StartCommand extends ClientCommand {
 
     @Override
     void check() {
+        Identifiers.require(Identifiers.Kind.WORKFLOW_NAME, name);
         inputJson = input == null ? "{}" : JsonText.argument("--input", input);
         if (delaySeconds < 0) {
             throw new UsageException("--delay cannot be negative: " + delaySeconds);

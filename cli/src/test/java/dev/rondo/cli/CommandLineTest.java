@@ -95,7 +95,7 @@ class CommandLineTest {
         Path flow = file("x.flow", "print(1)\n");
         Result badJson = rondo("run", flow.toString(), "--input", "{nope");
         assertEquals(2, badJson.code());
-        assertTrue(badJson.err().contains("--input is not valid JSON"), badJson.err());
+        assertTrue(badJson.err().contains("--input: the value is not valid JSON"), badJson.err());
         Result badMock = rondo("run", flow.toString(), "--mock", "charge");
         assertEquals(2, badMock.code());
         assertTrue(badMock.err().contains("--mock takes NAME=VALUE"), badMock.err());

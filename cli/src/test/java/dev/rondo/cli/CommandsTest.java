@@ -181,10 +181,10 @@ class CommandsTest {
         assertEquals(1, rondo.run("signal", "no-such-id", "approve").code());
         Cli.Result badInput = rondo.run("start", "greet", "--input", "{name:");
         assertEquals(2, badInput.code());
-        assertTrue(badInput.err().startsWith("rondo: --input is not valid JSON"), badInput.err());
+        assertEquals("rondo: --input: the value is not valid JSON: Unexpected character 'n' in the JSON text at line 1, column 2.\n", badInput.err());
         Cli.Result badPayload = rondo.run("signal", "x", "approve", "--payload", "nope");
         assertEquals(2, badPayload.code());
-        assertTrue(badPayload.err().contains("--payload is not valid JSON"), badPayload.err());
+        assertTrue(badPayload.err().contains("--payload: the value is not valid JSON"), badPayload.err());
         Cli.Result missingFile = rondo.run("start", "greet", "--input", "@" + dir.resolve("missing.json"));
         assertEquals(2, missingFile.code());
         assertTrue(missingFile.err().contains("cannot read"), missingFile.err());

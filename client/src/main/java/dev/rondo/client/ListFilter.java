@@ -1,5 +1,7 @@
 package dev.rondo.client;
 
+import dev.rondo.client.internal.Lookups;
+import dev.rondo.core.Identifiers;
 import java.util.Set;
 
 /**
@@ -22,6 +24,8 @@ public record ListFilter(String status, String workflow, int limit, String after
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("The limit must be between 1 and " + MAX_LIMIT + ", not " + limit + ".");
         }
+        Lookups.check(Identifiers.Kind.WORKFLOW_NAME, workflow);
+        Lookups.check(Identifiers.Kind.EXECUTION_ID, after);
     }
 
     public ListFilter withStatus(String status) {

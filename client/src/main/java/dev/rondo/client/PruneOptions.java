@@ -1,5 +1,7 @@
 package dev.rondo.client;
 
+import dev.rondo.client.internal.Lookups;
+import dev.rondo.core.Identifiers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -28,6 +30,7 @@ public record PruneOptions(Duration olderThan, String workflow, int batchSize, b
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("The batch size must be between 1 and " + MAX_BATCH_SIZE + ", not " + batchSize + ".");
         }
+        Lookups.check(Identifiers.Kind.WORKFLOW_NAME, workflow);
     }
 
     /** Every workflow's executions finished more than {@code age} ago, in batches of {@link #DEFAULT_BATCH_SIZE}. */

@@ -7,6 +7,7 @@ import dev.rondo.client.internal.DefinitionDao;
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
 import dev.rondo.client.internal.FlowFiles;
+import dev.rondo.client.internal.Lookups;
 import dev.rondo.client.internal.QueryDao;
 import dev.rondo.client.internal.RetentionDao;
 import dev.rondo.client.internal.WorkflowStart;
@@ -15,6 +16,7 @@ import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
 import dev.rondo.core.Diagnostic;
 import dev.rondo.core.FlowCompiler;
+import dev.rondo.core.Identifiers;
 import dev.rondo.core.ast.Program;
 import dev.rondo.migrations.Migrations;
 import java.nio.charset.StandardCharsets;
@@ -168,11 +170,14 @@ public final class RondoClient implements AutoCloseable {
     /**
      * Starts workflow {@code name} with {@code inputJson} (any JSON value; {@code null} means {@code {}}):
      * the execution, pinned to the version deployed now, and its queue item are written in one transaction
-     * that also wakes the queue's workers. With {@link StartOptions#id()} set, starting again returns the
-     * existing execution and starts nothing.
+     * that also wakes the queue's workers. With {@link StartOptions#id()} set, starting the same workflow
+     * again returns the existing execution and starts nothing.
      *
      * @throws RondoException.UnknownWorkflow when no workflow of that name is deployed
-     * @throws RondoException.InvalidPayload  when the input is not JSON or larger than 4 MiB
+     * @throws RondoException.IdConflict      when the id is taken by an execution of another workflow
+     * @throws RondoException.InvalidPayload  when the input is not JSON, larger than 4 MiB, or holds a NUL
+     *                                        character (U+0000, which PostgreSQL text cannot hold)
+     * @throws IllegalArgumentException       when the name is not one Rondo accepts ({@link Identifiers})
      */
     public WorkflowHandle start(String name, String inputJson, StartOptions options) {
         String id = newId(options);
@@ -225,6 +230,7 @@ public final class RondoClient implements AutoCloseable {
 
     private static String checkedInput(String name, String inputJson) {
         Objects.requireNonNull(name, "name");
+        Identifiers.require(Identifiers.Kind.WORKFLOW_NAME, name);
         return Payloads.normalize(inputJson == null ? "{}" : inputJson, "workflow input");
     }
 
@@ -235,6 +241,10 @@ public final class RondoClient implements AutoCloseable {
                 input, options.delay().toMillis());
         if (!outcome.deployed()) {
             throw new RondoException.UnknownWorkflow(name);
+        }
+        if (!outcome.started() && outcome.existingName() != null
+                && (!"workflow".equals(outcome.existingKind()) || !outcome.existingName().equals(name))) {
+            throw new RondoException.IdConflict(id, outcome.existingKind(), outcome.existingName(), name);
         }
     }
 
@@ -288,9 +298,15 @@ public final class RondoClient implements AutoCloseable {
         return deleted;
     }
 
-    /** The handle of an execution by id (not checked until used). */
+    /**
+     * The handle of an execution by id (its existence is not checked until used).
+     *
+     * @throws IllegalArgumentException when the id is empty or holds a control character, which no
+     *                                  execution's id has
+     */
     public WorkflowHandle handle(String id) {
-        return new WorkflowHandle(jdbi, dataSource, Objects.requireNonNull(id, "id"));
+        Lookups.check(Identifiers.Kind.EXECUTION_ID, Objects.requireNonNull(id, "id"));
+        return new WorkflowHandle(jdbi, dataSource, id);
     }
 
     private record Compiled(String name, String hash, String source, String ast) {}

@@ -42,6 +42,40 @@ public class RondoException extends RuntimeException {
         }
     }
 
+    /**
+     * A start named an execution id that an execution of another workflow (or a task) already has. A start
+     * with the id of an execution of the same workflow is not an error: it returns that execution.
+     */
+    public static final class IdConflict extends RondoException {
+        private final String executionId;
+        private final String existingWorkflow;
+        private final String requestedWorkflow;
+
+        public IdConflict(String executionId, String existingKind, String existingWorkflow, String requestedWorkflow) {
+            super("Cannot start workflow '" + requestedWorkflow + "' with the id '" + executionId + "': that id belongs to "
+                    + ("task".equals(existingKind) ? "task '" : "an execution of workflow '") + existingWorkflow + "'."
+                    + " An id names one execution whatever its workflow; give this start an id of its own"
+                    + " (for example, prefix ids with the workflow's name).");
+            this.executionId = executionId;
+            this.existingWorkflow = existingWorkflow;
+            this.requestedWorkflow = requestedWorkflow;
+        }
+
+        public String executionId() {
+            return executionId;
+        }
+
+        /** The workflow (or task) whose execution has the id. */
+        public String existingWorkflow() {
+            return existingWorkflow;
+        }
+
+        /** The workflow the start asked for. */
+        public String requestedWorkflow() {
+            return requestedWorkflow;
+        }
+    }
+
     /** The execution has ended, so it can take no more signals or cancellation. */
     public static final class ExecutionFinished extends RondoException {
         private final String executionId;

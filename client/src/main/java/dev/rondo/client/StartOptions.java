@@ -1,12 +1,16 @@
 package dev.rondo.client;
 
+import dev.rondo.core.Identifiers;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How to start a workflow: the queue whose workers run it, an execution id that makes the start
  * idempotent (a second start with the same id returns the first execution), a priority (higher first)
- * and a delay before it may start. Immutable; each {@code with…} gives a changed copy.
+ * and a delay before it may start. Immutable; each {@code with…} gives a changed copy. The queue and the
+ * id follow Rondo's rules for names and ids ({@link Identifiers}: at most 255 bytes, no control
+ * characters, and an id may not end in {@code .t<digits>} or {@code .w<digits>}, the form of the engine's
+ * own ids); a {@code with…} that breaks them throws {@link IllegalArgumentException}.
  *
  * <pre>{@code
  * StartOptions.DEFAULT.withQueue("orders").withId("order-1234").withDelay(Duration.ofMinutes(5))
@@ -20,11 +24,12 @@ public record StartOptions(String queue, String id, int priority, Duration delay
     public StartOptions {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(delay, "delay");
-        if (queue.isBlank()) {
-            throw new IllegalArgumentException("The queue name is empty.");
-        }
+        Identifiers.require(Identifiers.Kind.QUEUE, queue);
         if (id != null && id.isBlank()) {
             throw new IllegalArgumentException("The execution id is empty; pass null to have one generated.");
+        }
+        if (id != null) {
+            Identifiers.require(Identifiers.Kind.EXECUTION_ID, id);
         }
         if (delay.isNegative()) {
             throw new IllegalArgumentException("The delay is negative: " + delay + ".");

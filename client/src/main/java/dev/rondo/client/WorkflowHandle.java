@@ -4,6 +4,7 @@ import dev.rondo.client.internal.ConnectionLoss;
 import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
 import dev.rondo.client.internal.QueryDao;
+import dev.rondo.core.Identifiers;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import java.util.ArrayList;
@@ -53,12 +54,11 @@ public final class WorkflowHandle {
      *
      * @throws RondoException.UnknownExecution  when no workflow execution has this id
      * @throws RondoException.ExecutionFinished when it has already ended
-     * @throws RondoException.InvalidPayload    when the payload is not JSON or over 4 MiB
+     * @throws RondoException.InvalidPayload    when the payload is not JSON, over 4 MiB or holds a NUL (U+0000)
+     * @throws IllegalArgumentException         when the name is not one Rondo accepts ({@link Identifiers})
      */
     public void signal(String name, String payloadJson) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A signal needs a name.");
-        }
+        Identifiers.require(Identifiers.Kind.SIGNAL_NAME, name);
         String payload = Payloads.normalize(payloadJson == null ? "null" : payloadJson, "signal payload");
         jdbi.useTransaction(handle -> {
             ExecutionDao executions = handle.attach(ExecutionDao.class);

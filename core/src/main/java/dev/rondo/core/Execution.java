@@ -79,6 +79,10 @@ public final class Execution {
             if (limits.payloadTooLarge(json)) {
                 throw FlowThrow.limitError("The workflow's result is larger than the " + limits.payloadLimitText() + " limit.");
             }
+            String problem = StoredText.jsonProblem("workflow's result", json, result);
+            if (problem != null) {
+                throw FlowThrow.rangeError(problem);
+            }
         } catch (FlowThrow bad) {
             return new Slice(Slice.Status.FAILED, stretch.effects(), null,
                     error(file, bad.at(new Span(1, 1, 1, 1))), null, List.of());

@@ -32,6 +32,11 @@ public final class DatabaseUrls {
             throw new IllegalArgumentException("'" + redact(url) + "' is not a valid URL: " + e.getReason() + ".");
         }
         if (uri.getHost() == null) {
+            String authority = uri.getRawAuthority();
+            if (authority != null && authority.indexOf('@') != authority.lastIndexOf('@')) {
+                throw new IllegalArgumentException("'" + redact(url) + "' has more than one '@' before its host: a user"
+                        + " name or password that holds '@' must write it as %40 (and ':' as %3A, '/' as %2F).");
+            }
             throw new IllegalArgumentException("'" + redact(url) + "' names no host.");
         }
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
@@ -57,8 +62,24 @@ public final class DatabaseUrls {
         return jdbc.toString();
     }
 
-    /** The URL with any password replaced, for messages and logs. */
+    /**
+     * The URL with any password replaced, for messages and logs: a {@code password=} parameter's value, and
+     * in {@code scheme://user:password@host…} everything between the user name's {@code :} and the
+     * <em>last</em> {@code @} (a password typed with a raw {@code @}, {@code /} or {@code ?} in it is still
+     * hidden whole). When in doubt it hides more than the password, never less.
+     */
     public static String redact(String url) {
-        return url.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+        String redacted = url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        int scheme = redacted.indexOf("://");
+        int at = redacted.lastIndexOf('@');
+        if (scheme < 0 || at < scheme + 3) {
+            return redacted;
+        }
+        int start = scheme + 3;
+        int colon = redacted.indexOf(':', start);
+        if (colon < 0 || colon > at) {
+            return redacted; // a user name without a password
+        }
+        return redacted.substring(0, colon + 1) + "***" + redacted.substring(at);
     }
 }

@@ -1,8 +1,10 @@
 package dev.rondo.client.internal;
 
 import dev.rondo.core.Diagnostic;
+import dev.rondo.core.Identifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,17 +59,51 @@ public final class FlowFiles {
                     + " '_' and '-', starting with a letter or '_', with '/' between folders; rename the file."));
             return;
         }
+        String problem = Identifiers.problem(Identifiers.Kind.WORKFLOW_NAME, name);
+        if (problem != null) {
+            problems.add(new Diagnostic(display, 1, 1, problem));
+            return;
+        }
         String earlier = seen.putIfAbsent(name, display);
         if (earlier != null) {
             problems.add(new Diagnostic(display, 1, 1, "The workflow name '" + name + "' is also the name of " + earlier
                     + "; each deployed workflow needs a name of its own."));
             return;
         }
+        byte[] bytes;
         try {
-            files.add(new FlowFile(name, display, Files.readAllBytes(file)));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+        Diagnostic nul = nulIn(display, bytes);
+        if (nul != null) {
+            problems.add(nul);
+            return;
+        }
+        files.add(new FlowFile(name, display, bytes));
+    }
+
+    /**
+     * The source is stored as text, which cannot hold U+0000 (a zero byte in UTF-8): a file with one would
+     * compile, then fail the deploy's insert. Said at its line and column instead.
+     */
+    private static Diagnostic nulIn(String display, byte[] bytes) {
+        int at = -1;
+        for (int i = 0; i < bytes.length && at < 0; i++) {
+            if (bytes[i] == 0) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
+        int lineStart = before.lastIndexOf('\n') + 1;
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        return new Diagnostic(display, line, before.length() - lineStart + 1, "The file holds the NUL character (U+0000),"
+                + " which PostgreSQL cannot store in text, so it cannot be deployed; remove it (write \"\\0\" in a string"
+                + " for the character itself).");
     }
 
     private static List<Path> flowFilesUnder(Path folder) {

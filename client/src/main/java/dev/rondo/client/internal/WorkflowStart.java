@@ -12,9 +12,13 @@ import java.sql.SQLException;
 public final class WorkflowStart {
 
     private static final Sql START = Sql.load(WorkflowStart.class, "ExecutionDao/start_workflow.sql");
+    private static final Sql KIND_AND_NAME = Sql.load(WorkflowStart.class, "ExecutionDao/kind_and_name_of.sql");
 
-    /** What a start did: nothing when {@code name} is not deployed or the id exists already. */
-    public record Outcome(boolean deployed, boolean started) {}
+    /**
+     * What a start did: nothing when {@code name} is not deployed or the id exists already; then
+     * {@code existingKind} and {@code existingName} say whose the id is (null when it was not found).
+     */
+    public record Outcome(boolean deployed, boolean started, String existingKind, String existingName) {}
 
     private WorkflowStart() {}
 
@@ -24,13 +28,27 @@ public final class WorkflowStart {
      */
     public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
                                  String input, long delayMillis) throws SQLException {
+        Outcome outcome;
         try (Sql.Bound start = START.prepare(connection)) {
             start.set("id", id).set("name", name).set("queue", queue).set("priority", priority)
                     .set("input", input).set("delayMillis", delayMillis);
             try (ResultSet row = start.query()) {
                 row.next();
-                return new Outcome(row.getBoolean("deployed"), row.getBoolean("started"));
+                outcome = new Outcome(row.getBoolean("deployed"), row.getBoolean("started"),
+                        row.getString("existing_kind"), row.getString("existing_name"));
             }
         }
+        if (outcome.deployed() && !outcome.started() && outcome.existingKind() == null) {
+            // Taken by a start that committed while this one waited: a new statement sees it.
+            try (Sql.Bound read = KIND_AND_NAME.prepare(connection)) {
+                read.text("id", id);
+                try (ResultSet row = read.query()) {
+                    if (row.next()) {
+                        return new Outcome(true, false, row.getString("kind"), row.getString("name"));
+                    }
+                }
+            }
+        }
+        return outcome;
     }
 }

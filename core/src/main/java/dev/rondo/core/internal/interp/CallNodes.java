@@ -1,5 +1,6 @@
 package dev.rondo.core.internal.interp;
 
+import dev.rondo.core.StoredText;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.internal.builtins.BuiltinFunction;
 import dev.rondo.core.internal.builtins.Methods;
@@ -93,7 +94,12 @@ final class CallNodes {
                 }
                 line.append(Values.toDisplayString(values[i]));
             }
-            f.m.log(line.toString());
+            String text = line.toString();
+            String problem = StoredText.textProblem("line to print", text);
+            if (problem != null) {
+                throw FlowThrow.rangeError("print: " + Character.toLowerCase(problem.charAt(0)) + problem.substring(1)).at(span);
+            }
+            f.m.log(text);
             return null;
         }
     }

@@ -1,6 +1,8 @@
 package dev.rondo.core.internal.interp;
 
 import dev.rondo.core.Effect;
+import dev.rondo.core.Identifiers;
+import dev.rondo.core.StoredText;
 import dev.rondo.core.TaskOptions;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.internal.interp.PromiseEntry.Kind;
@@ -39,7 +41,7 @@ final class DurableNodes {
         Object eval(Frame f) {
             try {
                 Object[] values = arguments(f);
-                String name = nameArgument("Task.run", values);
+                String name = nameArgument("Task.run", Identifiers.Kind.TASK_NAME, values);
                 Object input = values.length > 1 ? values[1] : new FlowObject();
                 TaskOptions options = taskOptions(values.length > 2 ? values[2] : null);
                 String keyId = options.key() == null ? null : "task\u0000" + name + "\u0000" + options.key();
@@ -64,11 +66,11 @@ final class DurableNodes {
         Object eval(Frame f) {
             try {
                 Object[] values = arguments(f);
-                String name = nameArgument("Workflow.run", values);
+                String name = nameArgument("Workflow.run", Identifiers.Kind.WORKFLOW_NAME, values);
                 Object input = values.length > 1 ? values[1] : new FlowObject();
                 FlowObject options = options("Workflow.run", values.length > 2 ? values[2] : null, WORKFLOW_OPTIONS);
-                String queue = optionalString(options, "queue", "Workflow.run");
-                String id = optionalString(options, "id", "Workflow.run");
+                String queue = identifier(options, "queue", "Workflow.run", Identifiers.Kind.QUEUE);
+                String id = identifier(options, "id", "Workflow.run", Identifiers.Kind.EXECUTION_ID);
                 String keyId = id == null ? null : "workflow\u0000" + id;
                 return keyed(f, keyId, () -> {
                     String inputJson = payload(f, input, "workflow input");
@@ -163,7 +165,7 @@ final class DurableNodes {
         Object eval(Frame f) {
             try {
                 Object[] values = arguments(f);
-                String name = nameArgument("Signal.next", values);
+                String name = nameArgument("Signal.next", Identifiers.Kind.SIGNAL_NAME, values);
                 FlowObject options = options("Signal.next", values.length > 1 ? values[1] : null, SIGNAL_OPTIONS);
                 Double timeout = optionalSeconds(options, "timeout", "Signal.next");
                 if (timeout == null) {
@@ -213,18 +215,35 @@ final class DurableNodes {
         }
     }
 
-    private static String nameArgument(String function, Object[] values) {
+    private static String nameArgument(String function, Identifiers.Kind kind, Object[] values) {
         if (!(values[0] instanceof String name) || name.isBlank()) {
             throw FlowThrow.typeError(function + " takes a name (a non-empty string) first, not " + Values.typeOf(values[0]) + ".");
         }
+        checkIdentifier(function, kind, name);
         return name;
     }
 
-    /** The JSON text of a payload: no promises inside, and within the size limit. */
+    /** A name or id the engine stores: Rondo's rules for it ({@link Identifiers}) broken are a catchable RangeError. */
+    private static void checkIdentifier(String function, Identifiers.Kind kind, String value) {
+        String problem = Identifiers.problem(kind, value);
+        if (problem != null) {
+            throw FlowThrow.rangeError(function + ": " + decapitalized(problem));
+        }
+    }
+
+    private static String decapitalized(String sentence) {
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /** The JSON text of a payload: no promises inside, within the size limit, and no NUL ({@link StoredText}). */
     private static String payload(Frame f, Object value, String what) {
         String json = Json.write(value);
         if (f.m.limits.payloadTooLarge(json)) {
             throw FlowThrow.limitError("The " + what + " is larger than the " + f.m.limits.payloadLimitText() + " limit.");
+        }
+        String problem = StoredText.jsonProblem(what, json, value);
+        if (problem != null) {
+            throw FlowThrow.rangeError(problem);
         }
         return json;
     }
@@ -253,8 +272,12 @@ final class DurableNodes {
         if (key != null && !(key instanceof String) && !(key instanceof Double)) {
             throw FlowThrow.typeError("Task.run option 'key' must be a string or a number, not " + Values.typeOf(key) + ".");
         }
+        String keyProblem = key instanceof String text ? StoredText.textProblem("option 'key'", text) : null;
+        if (keyProblem != null) {
+            throw FlowThrow.rangeError("Task.run: " + decapitalized(keyProblem));
+        }
         return new TaskOptions(
-                optionalString(options, "queue", "Task.run"),
+                identifier(options, "queue", "Task.run", Identifiers.Kind.QUEUE),
                 integer(options, "maxAttempts", d.maxAttempts(), 1),
                 seconds(backoff, "initial", d.backoffInitial()),
                 seconds(backoff, "factor", d.backoffFactor()),
@@ -263,6 +286,15 @@ final class DurableNodes {
                 heartbeat,
                 integer(options, "priority", 0, Integer.MIN_VALUE),
                 key == null ? null : Values.toDisplayString(key));
+    }
+
+    /** An optional string option that the engine stores as a name or id: checked by {@link Identifiers}. */
+    private static String identifier(FlowObject options, String key, String function, Identifiers.Kind kind) {
+        String value = optionalString(options, key, function);
+        if (value != null) {
+            checkIdentifier(function + " option '" + key + "'", kind, value);
+        }
+        return value;
     }
 
     private static String optionalString(FlowObject options, String key, String function) {
