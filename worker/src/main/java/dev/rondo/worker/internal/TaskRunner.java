@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one attempt of a task (ARCHITECTURE.md, "Tasks"): calls the handler on a virtual thread, enforces
+ * Runs one attempt of a task (ARCHITECTURE.md, "Tasks"): calls the handler on a {@link HandlerPool} thread, enforces
  * the attempt's timeout and heartbeat timeout, and then ends the task (through the batching
  * {@link TaskFinisher}) or schedules the next attempt with exponential backoff and jitter.
  */
@@ -57,17 +57,18 @@ final class TaskRunner {
      * known lost (false), so the caller can free the attempt's slot at once and keep the item held until
      * then. Returns null when nothing is left pending.
      */
-    CompletableFuture<Boolean> run(QueueStatements.Claimed task, InFlight.Item held) {
+    CompletableFuture<Boolean> run(QueueStatements.Claimed task, InFlight.Item held, HandlerPool.Slot slot) {
         TaskOptions options = TaskOptionsJson.read(task.options());
         int attempt = task.attempt() + 1;
-        Ending ending = attempt(task, options, attempt, held);
+        Ending ending = attempt(task, options, attempt, held, slot);
         if (ending == null) {
             return null; // interrupted by shutdownNow: the attempt was handed back
         }
         return record(task, options, attempt, ending);
     }
 
-    private Ending attempt(QueueStatements.Claimed task, TaskOptions options, int attempt, InFlight.Item held) {
+    private Ending attempt(QueueStatements.Claimed task, TaskOptions options, int attempt, InFlight.Item held,
+                           HandlerPool.Slot slot) {
         Handlers.Invocation handler = handlers.get(task.name());
         if (handler == null) {
             return Ending.failure("No handler for task '" + task.name() + "' on this worker (it handles: "
@@ -76,14 +77,8 @@ final class TaskRunner {
                     false, null);
         }
         Context context = new Context(task, attempt, options, held);
-        CompletableFuture<String> result = new CompletableFuture<>();
-        Thread thread = Thread.ofVirtual().name("rondo-task-" + task.name() + "-" + task.executionId()).start(() -> {
-            try {
-                result.complete(handler.run(task.input(), context));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
+        HandlerPool.Running running = slot.start(task.name(), task.executionId(), () -> handler.run(task.input(), context));
+        CompletableFuture<String> result = running.result;
         long deadline = System.nanoTime() + seconds(options.timeout());
         try {
             while (true) {
@@ -93,7 +88,8 @@ final class TaskRunner {
                     wait = Math.min(wait, context.lastBeat + seconds(options.heartbeatTimeout()) - now);
                 }
                 if (wait <= 0) {
-                    thread.interrupt();
+                    // failed now, whether or not the handler heeds the interrupt: a late result is discarded
+                    running.abandon();
                     if (deadline - now <= 0) {
                         return Ending.failure("Task '" + task.name() + "' timed out after "
                                 + format(options.timeout()) + " seconds.", true, null);
@@ -110,7 +106,7 @@ final class TaskRunner {
         } catch (ExecutionException e) {
             return failed(task, e.getCause());
         } catch (InterruptedException e) {
-            return afterInterrupt(task, thread, result);
+            return afterInterrupt(task, running);
         }
     }
 
@@ -120,13 +116,14 @@ final class TaskRunner {
      * with an exception, or keeps running, is handed back without counting as an attempt. Returns null
      * when handed back.
      */
-    private Ending afterInterrupt(QueueStatements.Claimed task, Thread thread, CompletableFuture<String> result) {
-        thread.interrupt();
+    private Ending afterInterrupt(QueueStatements.Claimed task, HandlerPool.Running running) {
+        running.interrupt();
         try {
-            String json = uninterruptibly(result, INTERRUPT_GRACE_MILLIS);
+            String json = uninterruptibly(running.result, INTERRUPT_GRACE_MILLIS);
             Thread.currentThread().interrupt();
             return ended(task, json);
         } catch (ExecutionException | TimeoutException stopped) {
+            running.abandon();
             release(task);
             Thread.currentThread().interrupt();
             return null;
