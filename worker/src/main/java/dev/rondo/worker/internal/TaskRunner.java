@@ -2,6 +2,7 @@ package dev.rondo.worker.internal;
 
 import dev.rondo.core.Limits;
 import dev.rondo.core.TaskOptions;
+import dev.rondo.core.value.Json;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
 import java.util.concurrent.CompletableFuture;
@@ -141,10 +142,11 @@ final class TaskRunner {
         }
     }
 
+    /** A result is checked before it is committed: a bad one fails the attempt for good, with a message the workflow can catch. */
     private Ending ended(QueueStatements.Claimed task, String json) {
-        if (limits.payloadTooLarge(json)) {
-            return Ending.failure("Task '" + task.name() + "' returned more than the " + limits.payloadLimitText()
-                    + " of JSON a result may have.", false, null);
+        String problem = HandlerOutput.problem(json, limits);
+        if (problem != null) {
+            return Ending.failure("Task '" + task.name() + "' returned " + problem + ".", false, null);
         }
         return Ending.success(json);
     }
@@ -154,7 +156,13 @@ final class TaskRunner {
             LOG.warn("Task {} ({}) failed", task.executionId(), task.name(), thrown);
         }
         Handlers.Failure failure = handlers.failure(thrown);
-        return Ending.failure(failure.message(), failure.retryable(), failure.detailsJson());
+        // the message is kept whatever the details are: details that cannot be stored are replaced by a note
+        String details = failure.detailsJson();
+        String problem = details == null ? null : HandlerOutput.problem(details, limits);
+        if (problem != null) {
+            details = Json.write("The details of this failure were not kept: they were " + problem + ".");
+        }
+        return Ending.failure(HandlerOutput.withoutNul(failure.message()), failure.retryable(), details);
     }
 
     private CompletableFuture<Boolean> record(QueueStatements.Claimed task, TaskOptions options, int attempt, Ending ending) {
