@@ -6,9 +6,8 @@ import dev.rondo.migrations.Migrations;
 import dev.rondo.worker.internal.DatabaseWait;
 import dev.rondo.worker.internal.Dispatcher;
 import dev.rondo.worker.internal.Handlers;
+import dev.rondo.worker.internal.Host;
 import dev.rondo.worker.internal.Registrations;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,6 +52,8 @@ public final class Worker implements AutoCloseable {
 
     /** The longest wait between two tries to reach a database that is not up yet (see {@link Builder#failFast}). */
     public static final Duration MAX_DATABASE_BACKOFF = Duration.ofSeconds(30);
+    /** How often a worker writes that it is alive into the {@code workers} table (see {@link Builder#heartbeatInterval}). */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
 
     static {
         // the test kit runs the handlers a user registers on a builder (see Registrations)
@@ -73,7 +74,8 @@ public final class Worker implements AutoCloseable {
         this.id = b.id != null ? b.id : defaultId();
         this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
-                List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits));
+                List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
+                b.heartbeatInterval));
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -198,13 +200,7 @@ public final class Worker implements AutoCloseable {
     }
 
     private static String defaultId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "host";
-        }
-        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return Host.name() + "-" + Host.pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Configures a {@link Worker}; every setting but the data source has a default. */
@@ -220,6 +216,7 @@ public final class Worker implements AutoCloseable {
         private Limits limits = Limits.DEFAULTS;
         private String id;
         private boolean failFast;
+        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -295,6 +292,16 @@ public final class Worker implements AutoCloseable {
         /** This worker's id (default: host name, process id and a random suffix); unique per running worker. */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * How often this worker updates its row in the {@code workers} table (default
+         * {@link #DEFAULT_HEARTBEAT_INTERVAL}, jittered ±20%): its last-seen time and how many items it works
+         * on. {@code describe} uses it to say when no worker serves a queue.
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = positive(interval, "heartbeatInterval");
             return this;
         }
 

@@ -37,7 +37,7 @@ public final class Dispatcher {
 
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
-                           Duration rescueInterval, String owner, Limits limits) {}
+                           Duration rescueInterval, String owner, Limits limits, Duration heartbeatInterval) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -49,6 +49,7 @@ public final class Dispatcher {
     private final Claimer claimer;
     private final LeaseKeeper leases;
     private final WakeListener listener;
+    private final WorkerRegistry registry;
     /**
      * Slices and the watch over task attempts (timeouts, recording the end) run on platform threads, bounded
      * by the slots; the handlers themselves run on {@link #handlerPool}, so a handler that spins cannot take
@@ -83,10 +84,13 @@ public final class Dispatcher {
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
+        this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
+                settings.queues(), settings.concurrency()), running::get, settings.heartbeatInterval());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
     }
 
     public void start() {
+        registry.start();
         finisher.start();
         leases.start();
         listener.start();
@@ -128,6 +132,7 @@ public final class Dispatcher {
         finisher.stop();
         finisher.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         leases.stop();
+        registry.stop();
         listener.join();
         return !thread.isAlive();
     }
