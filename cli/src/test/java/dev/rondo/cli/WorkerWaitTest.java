@@ -48,7 +48,7 @@ class WorkerWaitTest {
     @Test
     void failFastExitsAtOnce() throws Exception {
         RondoProcess.Result result = rondo().run("worker", "--fail-fast", "--database-url", NOWHERE);
-        assertEquals(true, result.code() != 0, result.err());
+        assertEquals(1, result.code(), result.err());
         assertTrue(result.err().contains("Cannot connect to"), result.err());
         assertFalse(result.err().contains("Cannot reach the database"), result.err());
     }

@@ -44,10 +44,11 @@ public final class Worker implements AutoCloseable {
 
     /**
      * How many connections a worker of this concurrency takes from its data source at most: one per slot,
-     * one held for LISTEN, one kept for claiming, and two for lease upkeep and batched task ends.
+     * one held for LISTEN, one kept for claiming, two for lease upkeep and batched task ends, and one for
+     * its heartbeat in the {@code workers} table.
      */
     public static int connectionsNeeded(int concurrency) {
-        return concurrency + 4;
+        return concurrency + 5;
     }
 
     /** The longest wait between two tries to reach a database that is not up yet (see {@link Builder#failFast}). */
