@@ -55,7 +55,8 @@ class TaskAttemptsTest {
                 })
                 .task("weird", (input, ctx) -> new Object())
                 .task("notJson", (input, ctx) -> new RawValue("{not json"))
-                .task("nul", (input, ctx) -> Map.of("text", "before\0after"))
+                .task("nul", (input, ctx) -> java.util.Arrays.asList(null, 1, Map.of("text", "before\0after")))
+                .task("nothing", (input, ctx) -> null)
                 .task("rawNul", (input, ctx) -> new RawValue("\"before\0after\""))
                 .task("huge", (input, ctx) -> "x".repeat(5 * 1024 * 1024))
                 .task("declinesOddly", (input, ctx) -> {
@@ -138,6 +139,15 @@ class TaskAttemptsTest {
         assertEquals("[[\"TaskError\",1,\"Task 'nul' returned a string with the NUL character (U+0000), which Rondo never stores;"
                 + " remove it, or encode binary data (as Base64, say).\"],", result.substring(0, result.indexOf("],") + 2));
         assertEquals(true, result.contains("[\"TaskError\",1,\"Task 'rawNul' returned text that is not valid JSON ("), result);
+    }
+
+    @Test
+    void nullsInResultsAreFine() {
+        engine.flow("nothing", """
+                let nothing = await Task.run("nothing", {})
+                try { await Task.run("nul", {}) } catch (e) { return [nothing, e.message.slice(0, 28)] }
+                """);
+        assertCompleted("[null,\"Task 'nul' returned a string\"]", engine.run("nothing", "{}"));
     }
 
     @Test

@@ -46,22 +46,36 @@ final class HandlerOutput {
 
     /** Whether a string or key anywhere in {@code value} holds U+0000 (with a stack: values may nest deeply). */
     private static boolean containsNul(Object root) {
-        Deque<Object> pending = new ArrayDeque<>();
-        pending.push(root);
-        while (!pending.isEmpty()) {
-            Object value = pending.pop();
-            if (value instanceof String s && s.indexOf('\0') >= 0) {
-                return true;
-            } else if (value instanceof FlowArray array) {
-                array.view().forEach(pending::push);
-            } else if (value instanceof FlowObject object) {
-                for (Map.Entry<String, Object> entry : object.view().entrySet()) {
-                    if (entry.getKey().indexOf('\0') >= 0) {
+        Deque<Object> containers = new ArrayDeque<>(); // no nulls (JSON null) in an ArrayDeque: containers only
+        if (holdsNul(root, containers)) {
+            return true;
+        }
+        while (!containers.isEmpty()) {
+            Object container = containers.pop();
+            if (container instanceof FlowArray array) {
+                for (Object element : array.view()) {
+                    if (holdsNul(element, containers)) {
                         return true;
                     }
-                    pending.push(entry.getValue());
+                }
+            } else {
+                for (Map.Entry<String, Object> entry : ((FlowObject) container).view().entrySet()) {
+                    if (entry.getKey().indexOf('\0') >= 0 || holdsNul(entry.getValue(), containers)) {
+                        return true;
+                    }
                 }
             }
+        }
+        return false;
+    }
+
+    /** Whether {@code value} is a string holding U+0000; an array or object is queued to be looked into. */
+    private static boolean holdsNul(Object value, Deque<Object> containers) {
+        if (value instanceof String s) {
+            return s.indexOf('\0') >= 0;
+        }
+        if (value instanceof FlowArray || value instanceof FlowObject) {
+            containers.push(value);
         }
         return false;
     }
