@@ -16,7 +16,7 @@ final class DescribeCommand extends ExecutionCommand {
     /** Source lines shown before and after the await. */
     private static final int CONTEXT = 2;
 
-    @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor}.")
+    @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints}.")
     boolean json;
 
     @Override
@@ -28,6 +28,7 @@ final class DescribeCommand extends ExecutionCommand {
                     .put("createdAt", d.createdAt() == null ? null : d.createdAt().toString())
                     .put("waitingAt", d.waitingAt()).put("waitingLine", d.waitingLine());
             d.waitingFor().forEach(node.putArray("waitingFor")::add);
+            d.hints().forEach(node.putArray("hints")::add);
             JsonText.print(out, node);
             return 0;
         }
@@ -37,6 +38,7 @@ final class DescribeCommand extends ExecutionCommand {
             out.println("waiting for " + String.join(", ", d.waitingFor()) + " at " + d.waitingAt() + ":");
             excerpt(handle.source(), d.waitingAt(), out);
         }
+        d.hints().forEach(hint -> out.println("hint: " + hint));
         return 0;
     }
 

@@ -6,6 +6,7 @@ import dev.rondo.client.RondoException;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.worker.Worker;
+import dev.rondo.worker.internal.DatabaseWait;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run a development worker: it runs the workflows of its queues, and their tasks with the mocks given.",
                 "Runs until Ctrl-C (SIGINT) or SIGTERM, then lets running work finish and exits.",
                 "Prints a line per task attempt and per workflow that ends on the database.",
-                "A task with no mock fails at once (TaskError: No handler for task …)."})
+                "A task with no mock fails at once (TaskError: No handler for task …).",
+                "Started before its database is up, it waits for it (a warning per try) unless --fail-fast."})
 final class WorkerCommand implements Callable<Integer> {
 
     @Spec
@@ -53,20 +55,24 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How long its claims hold without renewal; after a crash others take its work over this long after (default ${DEFAULT-VALUE}).")
     double leaseSeconds;
 
+    @Option(names = "--fail-fast",
+            description = "Exit at once when the database cannot be reached (default: wait for it, trying again with a backoff of up to 30 s).")
+    boolean failFast;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (concurrency < 1 || leaseSeconds <= 0) {
             throw new UsageException("--concurrency and --lease must be positive.");
         }
         mocks.delays(); // bad options fail before connecting
-        // the worker's connections, and one to watch workflow ends
-        RondoClient client = database.connect(err, Worker.connectionsNeeded(concurrency) + 1);
+        RondoClient client = connect();
         Worker.Builder builder = Worker.builder(client.dataSource())
                 .queues(queues.toArray(String[]::new))
                 .concurrency(concurrency)
-                .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)));
+                .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)))
+                .failFast(failFast);
         mocks.register(builder, line -> printLine(out, line));
         Worker worker = builder.build().start();
         Stopping stopping = new Stopping();
@@ -84,6 +90,20 @@ final class WorkerCommand implements Callable<Integer> {
         err.flush();
         watchEnds(client, out, stopping);
         return 0;
+    }
+
+    /**
+     * The client, with the worker's connections and one to watch workflow ends; while the database cannot
+     * be reached, waits for it (a warning per try) unless {@code --fail-fast}. Ctrl-C ends the wait as it
+     * ends the process.
+     */
+    private RondoClient connect() throws Exception {
+        int connections = Worker.connectionsNeeded(concurrency) + 1;
+        if (failFast) {
+            return database.connect(spec.commandLine().getErr(), connections);
+        }
+        return new DatabaseWait(Worker.MAX_DATABASE_BACKOFF, "--fail-fast exits at once instead")
+                .until(() -> database.connect(spec.commandLine().getErr(), connections), () -> false);
     }
 
     /** Set by the shutdown hook; the watch loop ends quietly then. */

@@ -6,7 +6,24 @@ import java.util.List;
 /**
  * Where an execution stands: its status and, while it waits, the await it waits at
  * ({@code file.flow:LINE:COL}), that line of its source, and what it still needs (such as
- * {@code task chargeCard}, {@code signal approve}, {@code timer}).
+ * {@code task chargeCard}, {@code signal approve}, {@code timer}); {@code hints} say what may keep it
+ * from moving on, such as a queue no worker has served lately.
  */
 public record Description(String executionId, String workflow, String status, Instant createdAt,
-                          String waitingAt, String waitingLine, List<String> waitingFor) {}
+                          String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints) {
+
+    /** How long a queue may go without a worker before {@link #hints()} says so. */
+    public static final int UNSERVED_MINUTES = 5;
+
+    /** A description without hints. */
+    public Description(String executionId, String workflow, String status, Instant createdAt,
+                       String waitingAt, String waitingLine, List<String> waitingFor) {
+        this(executionId, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, List.of());
+    }
+
+    /** The hint for a queue the execution waits on that no worker has served lately. */
+    public static String unservedQueueHint(String queue) {
+        return "no worker has served queue " + queue + " in the last " + UNSERVED_MINUTES
+                + " minutes; start one with `rondo worker --queue " + queue + "`";
+    }
+}

@@ -169,8 +169,12 @@ public final class WorkflowHandle {
         if (row.waitingFor() != null && Json.parse(row.waitingFor()) instanceof FlowArray needs) {
             needs.view().forEach(need -> waitingFor.add(String.valueOf(need)));
         }
+        List<String> hints = row.status().equals("queued") || row.status().equals("waiting")
+                ? jdbi.withExtension(QueryDao.class, dao -> dao.unservedQueues(id, Description.UNSERVED_MINUTES))
+                        .stream().map(Description::unservedQueueHint).toList()
+                : List.of();
         return new Description(id, row.workflow(), row.status(), row.createdAt(), row.waitingAt(),
-                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor));
+                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints);
     }
 
     /**

@@ -28,13 +28,13 @@ class MigrationsTest {
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_name <> 'flyway_schema_history' ORDER BY 1""");
         assertEquals(List.of("checkpoints", "executions", "flow_definitions", "flow_heads", "history", "inbox",
-                "log_lines", "queue_items", "signals", "timers"), tables);
+                "log_lines", "queue_items", "signals", "timers", "workers"), tables);
     }
 
     @Test
     void applyingAgainChangesNothing() throws SQLException {
         Migrations.apply(db);
-        assertEquals(List.of("1", "2", "3", "4", "5"), Sql.rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
     }
 
     @Test

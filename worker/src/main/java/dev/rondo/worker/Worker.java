@@ -3,11 +3,11 @@ package dev.rondo.worker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.Limits;
 import dev.rondo.migrations.Migrations;
+import dev.rondo.worker.internal.DatabaseWait;
 import dev.rondo.worker.internal.Dispatcher;
 import dev.rondo.worker.internal.Handlers;
+import dev.rondo.worker.internal.Host;
 import dev.rondo.worker.internal.Registrations;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs workflows and tasks from PostgreSQL: claims the items of its queues, runs workflow slices with the
- * interpreter and tasks with the handlers registered here, each on a virtual thread. Start as many
+ * interpreter and tasks with the handlers registered here (on threads of their own, so a handler that
+ * spins or ignores its timeout cannot hold up the worker's own work). Start as many
  * workers as you like, in as many processes and machines: they share the work through the database.
  *
  * <pre>{@code
@@ -43,11 +44,17 @@ public final class Worker implements AutoCloseable {
 
     /**
      * How many connections a worker of this concurrency takes from its data source at most: one per slot,
-     * one held for LISTEN, one kept for claiming, and two for lease upkeep and batched task ends.
+     * one held for LISTEN, one kept for claiming, two for lease upkeep and batched task ends, and one for
+     * its heartbeat in the {@code workers} table.
      */
     public static int connectionsNeeded(int concurrency) {
-        return concurrency + 4;
+        return concurrency + 5;
     }
+
+    /** The longest wait between two tries to reach a database that is not up yet (see {@link Builder#failFast}). */
+    public static final Duration MAX_DATABASE_BACKOFF = Duration.ofSeconds(30);
+    /** How often a worker writes that it is alive into the {@code workers} table (see {@link Builder#heartbeatInterval}). */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
 
     static {
         // the test kit runs the handlers a user registers on a builder (see Registrations)
@@ -57,35 +64,77 @@ public final class Worker implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final DataSource dataSource;
     private final String id;
+    private final boolean failFast;
     private final Object lifecycle = new Object();
+    private boolean starting;
     private boolean started;
-    private boolean shutDown;
+    private volatile boolean shutDown;
 
     private Worker(Builder b, Handlers handlers) {
         this.dataSource = b.dataSource;
         this.id = b.id != null ? b.id : defaultId();
+        this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
-                b.maxChildDepth));
+                b.maxChildDepth, b.heartbeatInterval));
     }
 
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
 
-    /** Brings the schema up to date and starts claiming. Returns this worker; a second call does nothing. */
+    /**
+     * Brings the schema up to date and starts claiming. Returns this worker; a second call does nothing.
+     * While the database cannot be reached (refused, starting up, too many connections), it waits and
+     * tries again, with a backoff doubling up to {@link #MAX_DATABASE_BACKOFF} and a warning per try, until
+     * it can or {@link #shutdown()} is called; with {@link Builder#failFast(boolean) failFast(true)} it
+     * throws at once instead. Any other failure (a wrong password, say) is thrown at once.
+     */
     public Worker start() {
         synchronized (lifecycle) {
             if (shutDown) {
                 throw new IllegalStateException("Worker " + id + " was shut down; build a new one.");
             }
-            if (!started) {
-                Migrations.apply(dataSource);
+            if (starting) {
+                return this;
+            }
+            starting = true;
+        }
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            synchronized (lifecycle) {
+                starting = false; // it may be started again
+            }
+            throw e;
+        }
+        synchronized (lifecycle) {
+            if (!shutDown) {
                 dispatcher.start();
                 started = true;
             }
         }
         return this;
+    }
+
+    private void migrate() {
+        if (failFast) {
+            Migrations.apply(dataSource);
+            return;
+        }
+        try {
+            new DatabaseWait(MAX_DATABASE_BACKOFF, "Worker.Builder.failFast(true) fails at once instead").until(() -> {
+                Migrations.apply(dataSource);
+                return Boolean.TRUE;
+            }, () -> shutDown);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the database", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** This worker's id, written as the lease owner of the items it holds. */
@@ -152,13 +201,7 @@ public final class Worker implements AutoCloseable {
     }
 
     private static String defaultId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "host";
-        }
-        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return Host.name() + "-" + Host.pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Configures a {@link Worker}; every setting but the data source has a default. */
@@ -174,6 +217,8 @@ public final class Worker implements AutoCloseable {
         private Limits limits = Limits.DEFAULTS;
         private int maxChildDepth = 100;
         private String id;
+        private boolean failFast;
+        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -261,6 +306,25 @@ public final class Worker implements AutoCloseable {
         /** This worker's id (default: host name, process id and a random suffix); unique per running worker. */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * How often this worker updates its row in the {@code workers} table (default
+         * {@link #DEFAULT_HEARTBEAT_INTERVAL}, jittered ±20%): its last-seen time and how many items it works
+         * on. {@code describe} uses it to say when no worker serves a queue.
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = positive(interval, "heartbeatInterval");
+            return this;
+        }
+
+        /**
+         * Whether {@link Worker#start()} fails at once when the database cannot be reached (default false:
+         * it waits for it, trying again with a capped, jittered backoff and a warning per try).
+         */
+        public Builder failFast(boolean failFast) {
+            this.failFast = failFast;
             return this;
         }
 

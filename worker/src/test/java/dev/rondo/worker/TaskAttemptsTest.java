@@ -3,6 +3,7 @@ package dev.rondo.worker;
 import static dev.rondo.worker.Engine.assertCompleted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -53,6 +54,15 @@ class TaskAttemptsTest {
                     return null;
                 })
                 .task("weird", (input, ctx) -> new Object())
+                .task("notJson", (input, ctx) -> new RawValue("{not json"))
+                .task("nul", (input, ctx) -> java.util.Arrays.asList(null, 1, Map.of("text", "before\0after")))
+                .task("nothing", (input, ctx) -> null)
+                .task("rawNul", (input, ctx) -> new RawValue("\"before\0after\""))
+                .task("huge", (input, ctx) -> "x".repeat(5 * 1024 * 1024))
+                .task("declinesOddly", (input, ctx) -> {
+                    attemptsSeen.merge(ctx.executionId(), 1, Integer::sum);
+                    throw TaskFailure.permanent("Card declined").withDetails(new RawValue("{not json"));
+                })
                 .task("charge", Order.class, (order, ctx) -> new Receipt(order.id(), order.cents(), ctx.idempotencyKey())));
     }
 
@@ -105,6 +115,58 @@ class TaskAttemptsTest {
                 """);
         String message = engine.run("odd", "{}").resultJson();
         assertEquals(true, message.startsWith("\"Task 'weird' returned a value that cannot be written as JSON (java.lang.Object)"), message);
+    }
+
+    @Test
+    void aResultThatIsNotJsonFailsTheTaskWithACatchableError() {
+        engine.flow("garbled", """
+                try { await Task.run("notJson", {}, {maxAttempts: 3}) } catch (e) { return [e.name, e.attempts, e.message] }
+                """);
+        String result = engine.run("garbled", "{}").resultJson();
+        assertEquals(true, result.startsWith("[\"TaskError\",1,\"Task 'notJson' returned text that is not valid JSON (SyntaxError: "), result);
+    }
+
+    @Test
+    void aResultWithANulCharacterFailsTheTaskWithACatchableError() {
+        engine.flow("nul", """
+                let messages = []
+                for (let name of ["nul", "rawNul"]) {
+                  try { await Task.run(name, {}) } catch (e) { messages.push([e.name, e.attempts, e.message]) }
+                }
+                return messages
+                """);
+        String result = engine.run("nul", "{}").resultJson();
+        assertEquals("[[\"TaskError\",1,\"Task 'nul' returned a string with the NUL character (U+0000), which Rondo never stores;"
+                + " remove it, or encode binary data (as Base64, say).\"],", result.substring(0, result.indexOf("],") + 2));
+        assertEquals(true, result.contains("[\"TaskError\",1,\"Task 'rawNul' returned text that is not valid JSON ("), result);
+    }
+
+    @Test
+    void nullsInResultsAreFine() {
+        engine.flow("nothing", """
+                let nothing = await Task.run("nothing", {})
+                try { await Task.run("nul", {}) } catch (e) { return [nothing, e.message.slice(0, 28)] }
+                """);
+        assertCompleted("[null,\"Task 'nul' returned a string\"]", engine.run("nothing", "{}"));
+    }
+
+    @Test
+    void aResultOverThePayloadLimitFailsTheTaskWithACatchableError() {
+        engine.flow("big", """
+                try { await Task.run("huge", {}) } catch (e) { return [e.name, e.attempts, e.message] }
+                """);
+        assertCompleted("[\"TaskError\",1,\"Task 'huge' returned more than the 4 MiB of JSON a result may have.\"]",
+                engine.run("big", "{}"));
+    }
+
+    @Test
+    void aPermanentFailureWithDetailsThatCannotBeStoredKeepsItsMessage() {
+        engine.flow("declinedOddly", """
+                try { await Task.run("declinesOddly", {}, {maxAttempts: 3}) } catch (e) { return [e.message, e.attempts, e.details] }
+                """);
+        String result = engine.run("declinedOddly", "{}").resultJson();
+        assertEquals(true, result.startsWith("[\"Card declined\",1,\"The details of this failure were not kept: they were text that is not valid JSON ("), result);
+        assertEquals(1, attemptsSeen.values().iterator().next());
     }
 
     @Test

@@ -21,6 +21,10 @@ public interface QueryDao {
     @RegisterConstructorMapper(Row.class)
     Optional<Row> describe(@Bind("id") String id);
 
+    /** The queues {@code id} waits on that no worker has served in the last {@code minutes} minutes. */
+    @SqlQuery("unserved_queues")
+    List<String> unservedQueues(@Bind("id") String id, @Bind("minutes") int minutes);
+
     @SqlQuery("source_of")
     Optional<String> sourceOf(@Bind("id") String id);
 

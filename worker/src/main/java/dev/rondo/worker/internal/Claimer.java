@@ -33,6 +33,11 @@ final class Claimer implements AutoCloseable {
         return onConnection(c -> QueueStatements.claim(c, queue, owner, limit, leaseSeconds));
     }
 
+    /** Like {@link #claim}, but only workflow slices: for a worker whose handler slots are all taken. */
+    List<QueueStatements.Claimed> claimWorkflows(String queue, int limit) {
+        return onConnection(c -> QueueStatements.claimWorkflows(c, queue, owner, limit, leaseSeconds));
+    }
+
     /** Milliseconds until the earliest unclaimed item of {@code queues}; null when there is none. */
     Long nextDue(List<String> queues) {
         return onConnection(c -> QueueStatements.nextDue(c, queues));
@@ -69,6 +74,9 @@ final class Claimer implements AutoCloseable {
     }
 
     private void closeConnection() {
+        if (connection == null) {
+            return; // getConnection() itself failed: there is nothing to close
+        }
         try {
             connection.close();
         } catch (SQLException e) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The heart of a worker: claims queue items in batches sized to its free slots and runs each on a
- * virtual thread (a workflow slice or a task attempt). It claims when woken (a notification, a slot that
+ * platform thread of its own pool (a workflow slice, or the watch over a task attempt whose handler runs in
+ * the {@link HandlerPool}). It claims when woken (a notification, a slot that
  * frees after a full batch, a rescue), at the next due item (timers fire on time, not on a poll), and on a
  * jittered poll as a fallback. Notifications that arrive while a claim runs collapse into one more claim.
  */
@@ -37,7 +38,7 @@ public final class Dispatcher {
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
                            Duration rescueInterval, String owner, Limits limits,
-                           int maxChildDepth) {}
+                           int maxChildDepth, Duration heartbeatInterval) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -49,7 +50,16 @@ public final class Dispatcher {
     private final Claimer claimer;
     private final LeaseKeeper leases;
     private final WakeListener listener;
-    private final ExecutorService work = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rondo-work-", 0).factory());
+    private final WorkerRegistry registry;
+    /**
+     * Slices and the watch over task attempts (timeouts, recording the end) run on platform threads, bounded
+     * by the slots; the handlers themselves run on {@link #handlerPool}, so a handler that spins cannot take
+     * the engine's threads from it.
+     */
+    private final ExecutorService work = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("rondo-work-", 0).factory());
+    private final HandlerPool handlerPool;
+    /** Whether the last round found every handler slot held by a handler whose attempt already failed. */
+    private boolean handlersStuck;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
@@ -71,13 +81,17 @@ public final class Dispatcher {
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
         this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth());
+        this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
+        this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
+                settings.queues(), settings.concurrency()), running::get, settings.heartbeatInterval());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
     }
 
     public void start() {
+        registry.start();
         finisher.start();
         leases.start();
         listener.start();
@@ -115,9 +129,11 @@ public final class Dispatcher {
         if (!work.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             return false;
         }
+        handlerPool.shutdown(); // handlers still running (stuck ones) go on as daemons; no new ones start
         finisher.stop();
         finisher.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         leases.stop();
+        registry.stop();
         listener.join();
         return !thread.isAlive();
     }
@@ -158,11 +174,17 @@ public final class Dispatcher {
                 }
                 gatherUntil = 0;
                 boolean full = false;
+                boolean workflowsOnly = false;
                 List<String> queues = settings.queues();
                 for (int i = 0; i < queues.size() && free > 0 && !stopped; i++) {
                     String queue = queues.get((firstQueue + i) % queues.size());
-                    int asked = free;
-                    List<QueueStatements.Claimed> claimed = claimer.claim(queue, asked);
+                    // no more task attempts than free handler slots (fewer only while handlers are stuck)
+                    int handlerSlots = handlerPool.free();
+                    workflowsOnly = handlerSlots == 0;
+                    noteStuckHandlers(workflowsOnly);
+                    int asked = workflowsOnly ? free : Math.min(free, handlerSlots);
+                    List<QueueStatements.Claimed> claimed = workflowsOnly
+                            ? claimer.claimWorkflows(queue, asked) : claimer.claim(queue, asked);
                     claimed.forEach(this::submit);
                     free -= claimed.size();
                     full |= claimed.size() == asked;
@@ -171,6 +193,11 @@ public final class Dispatcher {
                 lastClaimFull = full;
                 backoff = 100;
                 if (full) {
+                    continue;
+                }
+                if (workflowsOnly) {
+                    // due items may be tasks this worker cannot run now: poll (a handler that returns wakes it)
+                    sleepUntilWoken(Jitter.around(settings.pollInterval().toMillis()));
                     continue;
                 }
                 Long due = claimer.nextDue(queues);
@@ -185,17 +212,38 @@ public final class Dispatcher {
         claimer.close();
     }
 
+    /** Says once when every handler slot is held by a handler that ignored its timeout, and once when one frees. */
+    private void noteStuckHandlers(boolean stuck) {
+        if (stuck && !handlersStuck) {
+            List<String> abandoned = handlerPool.abandoned();
+            if (abandoned.size() >= handlerPool.size()) {
+                LOG.warn("All {} handler slots of worker {} are held by task handlers that were failed for their timeout"
+                        + " but keep running (they ignore interruption): {}. This worker claims no task attempts until"
+                        + " one returns; it still runs workflow slices, and other workers run the tasks.",
+                        handlerPool.size(), settings.owner(), String.join(", ", abandoned));
+            }
+        } else if (!stuck && handlersStuck) {
+            LOG.info("A handler slot of worker {} is free again; it claims task attempts again", settings.owner());
+        }
+        handlersStuck = stuck;
+    }
+
     private void submit(QueueStatements.Claimed item) {
         slots.acquireUninterruptibly();
         running.incrementAndGet();
         InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested());
+        // a task attempt's handler slot is taken here, by the thread that counted the free ones
+        HandlerPool.Slot handlerSlot = isTask(item) ? handlerPool.reserve() : null;
         work.execute(() -> {
             CompletableFuture<Boolean> pending = null;
             try {
-                pending = runItem(item, held);
+                pending = runItem(item, held, handlerSlot);
             } catch (RuntimeException e) {
                 LOG.error("Work on {} failed; its lease will run out and it will be tried again", item.executionId(), e);
             } finally {
+                if (handlerSlot != null) {
+                    handlerSlot.close(); // when no handler ran in it
+                }
                 // a task whose end is queued frees its slot now, so claims are not only as big as the last
                 // finisher batch; the item stays held (its lease renewed) until the end is committed
                 if (pending == null) {
@@ -226,7 +274,11 @@ public final class Dispatcher {
     }
 
     /** Runs the item; returns the end of a task attempt that is queued but not committed yet, if any. */
-    private CompletableFuture<Boolean> runItem(QueueStatements.Claimed item, InFlight.Item held) {
+    private static boolean isTask(QueueStatements.Claimed item) {
+        return item.kind() != null && !item.finished() && !"workflow".equals(item.kind());
+    }
+
+    private CompletableFuture<Boolean> runItem(QueueStatements.Claimed item, InFlight.Item held, HandlerPool.Slot handlerSlot) {
         if (item.kind() == null || item.finished()) {
             // the execution is gone or over (a late wake-up): drop the item
             Transactions.autocommit(dataSource, connection -> {
@@ -240,7 +292,7 @@ public final class Dispatcher {
         } else {
             taskThreads.add(Thread.currentThread());
             try {
-                return tasks.run(item, held);
+                return tasks.run(item, held, handlerSlot);
             } finally {
                 taskThreads.remove(Thread.currentThread());
             }

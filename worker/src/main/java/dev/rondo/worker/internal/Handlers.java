@@ -78,7 +78,7 @@ public final class Handlers {
         }
         try {
             return mapper.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             return "\"" + details.getClass().getName() + " (not writable as JSON)\"";
         }
     }

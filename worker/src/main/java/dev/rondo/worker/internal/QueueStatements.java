@@ -48,8 +48,19 @@ final class QueueStatements {
 
     static List<Claimed> claim(Connection connection, String queue, String owner, int limit, double leaseSeconds)
             throws SQLException {
+        return claim(connection, queue, owner, limit, leaseSeconds, false);
+    }
+
+    /** The claim of workflow slices only, for a worker that cannot run task attempts now. */
+    static List<Claimed> claimWorkflows(Connection connection, String queue, String owner, int limit, double leaseSeconds)
+            throws SQLException {
+        return claim(connection, queue, owner, limit, leaseSeconds, true);
+    }
+
+    private static List<Claimed> claim(Connection connection, String queue, String owner, int limit,
+                                       double leaseSeconds, boolean workflowsOnly) throws SQLException {
         List<Claimed> claimed = new ArrayList<>(limit);
-        try (Sql.Bound s = CLAIM.prepare(connection).set("queue", queue).set("owner", owner).set("limit", limit)
+        try (Sql.Bound s = CLAIM.prepare(connection).set("workflowsOnly", workflowsOnly).set("queue", queue).set("owner", owner).set("limit", limit)
                 .set("leaseSeconds", leaseSeconds);
              ResultSet rs = s.query()) {
             while (rs.next()) {

@@ -2,6 +2,7 @@ package dev.rondo.worker.internal;
 
 import dev.rondo.core.Limits;
 import dev.rondo.core.TaskOptions;
+import dev.rondo.core.value.Json;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one attempt of a task (ARCHITECTURE.md, "Tasks"): calls the handler on a virtual thread, enforces
+ * Runs one attempt of a task (ARCHITECTURE.md, "Tasks"): calls the handler on a {@link HandlerPool} thread, enforces
  * the attempt's timeout and heartbeat timeout, and then ends the task (through the batching
  * {@link TaskFinisher}) or schedules the next attempt with exponential backoff and jitter.
  */
@@ -57,10 +58,10 @@ final class TaskRunner {
      * known lost (false), so the caller can free the attempt's slot at once and keep the item held until
      * then. Returns null when nothing is left pending.
      */
-    CompletableFuture<Boolean> run(QueueStatements.Claimed task, InFlight.Item held) {
+    CompletableFuture<Boolean> run(QueueStatements.Claimed task, InFlight.Item held, HandlerPool.Slot slot) {
         TaskOptions options = TaskOptionsJson.read(task.options());
         int attempt = task.attempt() + 1;
-        Ending ending = attempt(task, options, attempt, held);
+        Ending ending = attempt(task, options, attempt, held, slot);
         if (ending == null) {
             return null; // interrupted by shutdownNow: the attempt was handed back
         }
@@ -68,7 +69,8 @@ final class TaskRunner {
         return record(task, options, attempt, ending);
     }
 
-    private Ending attempt(QueueStatements.Claimed task, TaskOptions options, int attempt, InFlight.Item held) {
+    private Ending attempt(QueueStatements.Claimed task, TaskOptions options, int attempt, InFlight.Item held,
+                           HandlerPool.Slot slot) {
         Handlers.Invocation handler = handlers.get(task.name());
         if (handler == null) {
             return Ending.failure("No handler for task '" + task.name() + "' on this worker (it handles: "
@@ -77,14 +79,8 @@ final class TaskRunner {
                     false, null);
         }
         Context context = new Context(task, attempt, options, held);
-        CompletableFuture<String> result = new CompletableFuture<>();
-        Thread thread = Thread.ofVirtual().name("rondo-task-" + task.name() + "-" + task.executionId()).start(() -> {
-            try {
-                result.complete(handler.run(task.input(), context));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
+        HandlerPool.Running running = slot.start(task.name(), task.executionId(), () -> handler.run(task.input(), context));
+        CompletableFuture<String> result = running.result;
         long deadline = System.nanoTime() + seconds(options.timeout());
         try {
             while (true) {
@@ -94,7 +90,8 @@ final class TaskRunner {
                     wait = Math.min(wait, context.lastBeat + seconds(options.heartbeatTimeout()) - now);
                 }
                 if (wait <= 0) {
-                    thread.interrupt();
+                    // failed now, whether or not the handler heeds the interrupt: a late result is discarded
+                    running.abandon();
                     if (deadline - now <= 0) {
                         return Ending.failure("Task '" + task.name() + "' timed out after "
                                 + format(options.timeout()) + " seconds.", true, null);
@@ -111,7 +108,7 @@ final class TaskRunner {
         } catch (ExecutionException e) {
             return failed(task, e.getCause());
         } catch (InterruptedException e) {
-            return afterInterrupt(task, thread, result);
+            return afterInterrupt(task, running);
         }
     }
 
@@ -121,13 +118,14 @@ final class TaskRunner {
      * with an exception, or keeps running, is handed back without counting as an attempt. Returns null
      * when handed back.
      */
-    private Ending afterInterrupt(QueueStatements.Claimed task, Thread thread, CompletableFuture<String> result) {
-        thread.interrupt();
+    private Ending afterInterrupt(QueueStatements.Claimed task, HandlerPool.Running running) {
+        running.interrupt();
         try {
-            String json = uninterruptibly(result, INTERRUPT_GRACE_MILLIS);
+            String json = uninterruptibly(running.result, INTERRUPT_GRACE_MILLIS);
             Thread.currentThread().interrupt();
             return ended(task, json);
         } catch (ExecutionException | TimeoutException stopped) {
+            running.abandon();
             release(task);
             Thread.currentThread().interrupt();
             return null;
@@ -145,10 +143,11 @@ final class TaskRunner {
         }
     }
 
+    /** A result is checked before it is committed: a bad one fails the attempt for good, with a message the workflow can catch. */
     private Ending ended(QueueStatements.Claimed task, String json) {
-        if (limits.payloadTooLarge(json)) {
-            return Ending.failure("Task '" + task.name() + "' returned more than the " + limits.payloadLimitText()
-                    + " of JSON a result may have.", false, null);
+        String problem = HandlerOutput.problem(json, limits);
+        if (problem != null) {
+            return Ending.failure("Task '" + task.name() + "' returned " + problem + ".", false, null);
         }
         return Ending.success(json);
     }
@@ -158,7 +157,13 @@ final class TaskRunner {
             LOG.warn("Task {} ({}) failed", task.executionId(), task.name(), thrown);
         }
         Handlers.Failure failure = handlers.failure(thrown);
-        return Ending.failure(failure.message(), failure.retryable(), failure.detailsJson());
+        // the message is kept whatever the details are: details that cannot be stored are replaced by a note
+        String details = failure.detailsJson();
+        String problem = details == null ? null : HandlerOutput.problem(details, limits);
+        if (problem != null) {
+            details = Json.write("The details of this failure were not kept: they were " + problem + ".");
+        }
+        return Ending.failure(HandlerOutput.withoutNul(failure.message()), failure.retryable(), details);
     }
 
     private CompletableFuture<Boolean> record(QueueStatements.Claimed task, TaskOptions options, int attempt, Ending ending) {

@@ -2,10 +2,14 @@
 -- first, then oldest, read through queue_items_claimable. SKIP LOCKED lets workers claim side by side
 -- without waiting on each other. Each item comes back with what running it needs, so a task attempt
 -- starts without another round trip. An item whose execution is gone comes back with a null kind.
+-- :workflowsOnly (true only while every handler slot of the worker is held by a handler that ignored its
+-- timeout) skips task attempts, left to workers that can run them; false short-circuits the look-up.
 WITH picked AS (
     SELECT id
     FROM queue_items
     WHERE queue = :queue AND lease_owner IS NULL AND run_at <= now()
+      AND (NOT :workflowsOnly OR EXISTS (SELECT 1 FROM executions e
+                                         WHERE e.id = queue_items.execution_id AND e.kind = 'workflow'))
     ORDER BY priority DESC, run_at, id
     LIMIT :limit
     FOR UPDATE SKIP LOCKED

@@ -1,0 +1,105 @@
+package dev.rondo.worker.internal;
+
+import dev.rondo.client.internal.Sql;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntSupplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This worker's row in the {@code workers} table (SQL in {@code WorkerRegistry/*.sql}): inserted at start,
+ * its last_seen and in-flight count written on every heartbeat from a platform thread of its own (so busy
+ * handlers cannot delay it), deleted at a clean shutdown. Each beat also prunes the rows of workers that
+ * died long ago. The client's describe() reads the table to say when nobody serves a queue.
+ */
+final class WorkerRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
+    private static final Sql HEARTBEAT = load("heartbeat.sql");
+    private static final Sql PRUNE = load("prune.sql");
+    private static final Sql REMOVE = load("remove.sql");
+    /** Rows not seen for this long belong to dead workers; well beyond describe()'s five minutes. */
+    private static final Duration PRUNE_AFTER = Duration.ofHours(1);
+
+    /** Who this worker is, as its row says. */
+    record Identity(String id, String host, long pid, List<String> queues, int concurrency) {}
+
+    private final DataSource dataSource;
+    private final Identity identity;
+    private final IntSupplier inFlight;
+    private final Duration interval;
+    private final Thread thread;
+    private volatile boolean stopped;
+    private boolean failing;
+
+    WorkerRegistry(DataSource dataSource, Identity identity, IntSupplier inFlight, Duration interval) {
+        this.dataSource = dataSource;
+        this.identity = identity;
+        this.inFlight = inFlight;
+        this.interval = interval;
+        this.thread = Thread.ofPlatform().daemon().name("rondo-registry-" + identity.id()).unstarted(this::loop);
+    }
+
+    private static Sql load(String file) {
+        return Sql.load(WorkerRegistry.class, "WorkerRegistry/" + file);
+    }
+
+    /** Writes the row now, then every interval. */
+    void start() {
+        beat();
+        thread.start();
+    }
+
+    /** Stops the heartbeats and deletes the row: this worker serves nothing any more. */
+    void stop() throws InterruptedException {
+        stopped = true;
+        thread.interrupt();
+        thread.join();
+        try {
+            Transactions.autocommit(dataSource, connection -> {
+                try (Sql.Bound s = REMOVE.prepare(connection).set("id", identity.id())) {
+                    return s.update();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove worker {} from the registry (its row will be pruned): {}", identity.id(), e.toString());
+        }
+    }
+
+    private void loop() {
+        while (!stopped) {
+            try {
+                Thread.sleep(Jitter.around(interval.toMillis()));
+            } catch (InterruptedException e) {
+                return;
+            }
+            beat();
+        }
+    }
+
+    private void beat() {
+        try {
+            Transactions.autocommit(dataSource, connection -> {
+                try (Sql.Bound s = HEARTBEAT.prepare(connection).set("id", identity.id()).set("host", identity.host())
+                        .set("pid", identity.pid()).array("queues", "text", identity.queues())
+                        .set("concurrency", identity.concurrency()).set("inFlight", inFlight.getAsInt())) {
+                    s.update();
+                }
+                try (Sql.Bound s = PRUNE.prepare(connection).set("olderThanSeconds", (double) PRUNE_AFTER.toSeconds())) {
+                    return s.update();
+                }
+            });
+            if (failing) {
+                LOG.info("Worker {} is in the registry again", identity.id());
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!failing) { // once per outage: the lease keeper and the claimer say the rest
+                LOG.warn("Cannot update worker {} in the registry (will try again): {}", identity.id(), e.toString());
+                failing = true;
+            }
+        }
+    }
+}

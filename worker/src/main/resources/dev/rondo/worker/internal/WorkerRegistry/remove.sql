@@ -1,0 +1,2 @@
+-- A clean shutdown: the worker serves nothing any more.
+DELETE FROM workers WHERE id = :id
