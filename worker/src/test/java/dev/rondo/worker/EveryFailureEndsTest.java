@@ -325,6 +325,25 @@ class EveryFailureEndsTest {
     }
 
     @Test
+    void aChildIdChosenByTheFlowThatBelongsToAnotherWorkflowIsAConflict() {
+        engine.flow("child", "return \"child ran\"\n");
+        engine.flow("other", "await Signal.next(\"never\")\n");
+        engine.flow("x", """
+                try {
+                  return await Workflow.run("child", {}, {id: "shared-id"})
+                } catch (e) {
+                  return e.cause.name + ": " + e.cause.message
+                }
+                """);
+        engine.worker(b -> b);
+        engine.client.start("other", "{}", dev.rondo.client.StartOptions.DEFAULT.withId("shared-id"));
+        WorkflowResult result = engine.client.start("x", "{}", dev.rondo.client.StartOptions.DEFAULT.withId("X")).result(WAIT);
+        assertCompleted("\"IdConflict: Execution id 'shared-id' belongs to workflow 'other', not 'child'; the child was"
+                + " not started. Choose another id.\"", result);
+        assertEquals("waiting", engine.one("SELECT status FROM executions WHERE id = 'shared-id'"));
+    }
+
+    @Test
     void anIdTooLongForNotifyStillEnds() {
         engine.flow("short", "await Timer.delay(0.01)\nreturn 7\n");
         String id = "a".repeat(8100);

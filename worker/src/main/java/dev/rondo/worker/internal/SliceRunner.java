@@ -334,6 +334,11 @@ final class SliceRunner {
                 } else if (!"workflow".equals(found.kind())) {
                     deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("Error",
                             "Execution id '" + childId + "' belongs to a task, not a workflow."));
+                } else if (!child.name().equals(found.name())) {
+                    // the same rule as the client's start: an id names one workflow, never a different one
+                    deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("IdConflict",
+                            "Execution id '" + childId + "' belongs to workflow '" + found.name() + "', not '"
+                            + child.name() + "'; the child was not started. Choose another id."));
                 } else if (found.finished()) {
                     if ("completed".equals(found.status())) {
                         deliverNow(child.promise(), Outcomes.RESOLVED, found.result());
