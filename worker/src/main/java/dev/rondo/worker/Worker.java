@@ -1,6 +1,7 @@
 package dev.rondo.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.Identifiers;
 import dev.rondo.core.Limits;
 import dev.rondo.migrations.Migrations;
 import dev.rondo.worker.internal.DatabaseWait;
@@ -227,10 +228,7 @@ public final class Worker implements AutoCloseable {
         /** The queues to claim from (default: {@code default}). */
         public Builder queues(String... names) {
             for (String name : names) {
-                if (name == null || name.isBlank()) {
-                    throw new IllegalArgumentException("A queue name cannot be empty.");
-                }
-                queues.add(name);
+                queues.add(Identifiers.require(Identifiers.Kind.QUEUE, name));
             }
             return this;
         }
@@ -247,6 +245,7 @@ public final class Worker implements AutoCloseable {
         /** Registers the handler of task {@code name}, over JSON. */
         public Builder task(String name, TaskHandler handler) {
             Objects.requireNonNull(handler, "handler");
+            Identifiers.require(Identifiers.Kind.TASK_NAME, name);
             registrations.add(handlers -> handlers.register(name, handler));
             return this;
         }
@@ -255,6 +254,7 @@ public final class Worker implements AutoCloseable {
         public <I, O> Builder task(String name, Class<I> inputType, TypedTaskHandler<I, O> handler) {
             Objects.requireNonNull(inputType, "inputType");
             Objects.requireNonNull(handler, "handler");
+            Identifiers.require(Identifiers.Kind.TASK_NAME, name);
             registrations.add(handlers -> handlers.register(name, inputType, handler));
             return this;
         }
