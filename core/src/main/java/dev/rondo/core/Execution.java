@@ -27,6 +27,8 @@ public final class Execution {
     private final Executable executable;
     private final Interpreter interpreter;
     private final Limits limits;
+    /** The checkpoint of the last stretch, when it suspended; written by {@link #run}, within the limit. */
+    private String checkpoint;
 
     private Execution(Executable executable, Interpreter interpreter, Limits limits) {
         this.executable = executable;
@@ -63,13 +65,32 @@ public final class Execution {
     public Slice run(List<Outcome> outcomes, long nowMillis) {
         Interpreter.Stretch stretch = interpreter.run(outcomes, nowMillis);
         String file = executable.program().file();
+        checkpoint = null;
         return switch (stretch.status()) {
-            case SUSPENDED -> new Slice(Slice.Status.SUSPENDED, stretch.effects(), null, null,
-                    where(file, stretch.waitingAt()), stretch.waitingFor().stream().map(Execution::describe).toList());
+            case SUSPENDED -> suspended(stretch, file);
             case FAILED -> new Slice(stretch.cancelled() ? Slice.Status.CANCELLED : Slice.Status.FAILED,
                     stretch.effects(), null, error(file, stretch.error()), null, List.of());
             case COMPLETED -> completed(stretch, file);
         };
+    }
+
+    /**
+     * Writes the checkpoint at once, so that the engine and the in-process driver refuse the same states:
+     * one over the limit fails the execution with a {@code LimitError} at the await (the writing stops as
+     * soon as it passes the limit).
+     */
+    private Slice suspended(Interpreter.Stretch stretch, String file) {
+        try {
+            checkpoint = CheckpointCodec.write(interpreter.checkpoint(), limits.maxCheckpointBytes());
+        } catch (CheckpointCodec.TooLarge tooLarge) {
+            FlowThrow error = FlowThrow.limitError("The workflow's state at this await is over the "
+                    + Limits.bytesText(limits.maxCheckpointBytes()) + " checkpoint limit; keep less data in"
+                    + " variables across awaits.");
+            return new Slice(Slice.Status.FAILED, stretch.effects(), null,
+                    error(file, error.at(stretch.waitingAt())), null, List.of());
+        }
+        return new Slice(Slice.Status.SUSPENDED, stretch.effects(), null, null, where(file, stretch.waitingAt()),
+                stretch.waitingFor().stream().map(Execution::describe).toList());
     }
 
     private Slice completed(Interpreter.Stretch stretch, String file) {
@@ -89,12 +110,10 @@ public final class Execution {
 
     /** The checkpoint of a suspended execution as JSON text (exact: key order, numbers, any Unicode). */
     public String checkpointJson() {
-        String json = CheckpointCodec.write(interpreter.checkpoint());
-        // The codec escapes every non-ASCII character, so characters are bytes here.
-        if (json.length() > limits.maxCheckpointBytes()) {
-            throw new CheckpointTooLargeException(json.length(), limits.maxCheckpointBytes());
+        if (checkpoint == null) {
+            throw new IllegalStateException("only a suspended execution has a checkpoint");
         }
-        return json;
+        return checkpoint;
     }
 
     private static String where(String file, Span span) {
@@ -116,7 +135,10 @@ public final class Execution {
         };
     }
 
-    /** The checkpoint is over the limit of LANGUAGE.md §10: the execution cannot go on. */
+    /**
+     * The checkpoint is over the limit of LANGUAGE.md §10. No longer thrown: {@link #run} now ends such a
+     * stretch as a failed slice with a {@code LimitError} at the await. Kept for callers that still catch it.
+     */
     public static final class CheckpointTooLargeException extends RuntimeException {
         public CheckpointTooLargeException(int size, int limit) {
             super("LimitError: the checkpoint is " + size + " characters, over the limit of " + limit

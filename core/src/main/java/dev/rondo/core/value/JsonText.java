@@ -183,8 +183,6 @@ final class JsonText extends ValueWalker {
     }
 
     private void checkLength() {
-        if (out.length() > Strings.MAX_LENGTH) {
-            throw Strings.tooLong();
-        }
+        Strings.checkLength(out.length());
     }
 }

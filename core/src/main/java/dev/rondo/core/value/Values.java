@@ -66,7 +66,14 @@ public final class Values {
         if (a instanceof FlowArray || a instanceof FlowObject) {
             return DeepEquality.equal(a, b);
         }
-        // Strings, booleans and promise references are value-equal records or boxed values.
+        if (a instanceof String s && b instanceof String t) {
+            if (s.length() != t.length()) {
+                return false;
+            }
+            Budget.chargeCharacters(s.length());
+            return s.equals(t);
+        }
+        // Booleans and promise references are value-equal records or boxed values.
         return a.getClass() == b.getClass() && a.equals(b);
     }
 
@@ -81,6 +88,7 @@ public final class Values {
             return p < q ? -1 : p > q ? 1 : 0;
         }
         if (a instanceof String s && b instanceof String t) {
+            Budget.chargeCharacters(Math.min(s.length(), t.length()));
             return s.compareTo(t);
         }
         throw FlowThrow.typeError("Cannot compare " + typeOf(a) + " and " + typeOf(b) + ".");
