@@ -7,6 +7,7 @@ import dev.rondo.core.internal.interp.PromiseEntry;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
+import dev.rondo.core.value.Values;
 import java.util.List;
 
 /**
@@ -69,7 +70,7 @@ public final class Execution {
         return switch (stretch.status()) {
             case SUSPENDED -> suspended(stretch, file);
             case FAILED -> new Slice(stretch.cancelled() ? Slice.Status.CANCELLED : Slice.Status.FAILED,
-                    stretch.effects(), null, error(file, stretch.error()), null, List.of());
+                    stretch.effects(), null, storable(error(file, stretch.error())), null, List.of());
             case COMPLETED -> completed(stretch, file);
         };
     }
@@ -114,6 +115,29 @@ public final class Execution {
             throw new IllegalStateException("only a suspended execution has a checkpoint");
         }
         return checkpoint;
+    }
+
+    /**
+     * The error as the execution's end may store it: one whose value is over the payload limit (such as
+     * {@code throw [s, s]} with a 9 MB string) becomes a {@code LimitError} at the same place that begins
+     * with its message, as an over-size result does.
+     */
+    private FlowError storable(FlowError error) {
+        boolean tooLarge;
+        try {
+            tooLarge = limits.payloadTooLarge(Json.write(error.value()));
+        } catch (FlowThrow unwritable) {
+            // Over the string limit while writing (so over the payload limit too), or a promise inside,
+            // which is stored as the engine stores any thrown value.
+            tooLarge = "LimitError".equals(new FlowError(unwritable.value(), "", 0, 0).name());
+        }
+        if (!tooLarge) {
+            return error;
+        }
+        FlowThrow replaced = FlowThrow.limitError("The workflow's uncaught error is larger than the "
+                + limits.payloadLimitText() + " limit; it was " + error.name() + ": "
+                + Values.toDisplayPreview(error.message(), 200));
+        return new FlowError(replaced.value(), error.file(), error.line(), error.column());
     }
 
     private static String where(String file, Span span) {

@@ -75,8 +75,8 @@ public final class FlowThrow extends RuntimeException {
     public String getMessage() {
         if (value instanceof FlowObject error && error.get("name") instanceof String name) {
             Object message = error.get("message");
-            return name + ": " + (message == null ? "" : Values.toDisplayString(message));
+            return name + ": " + (message == null ? "" : Values.toDisplayPreview(message, 10_000));
         }
-        return "Uncaught " + Values.toDisplayString(value);
+        return "Uncaught " + Values.toDisplayPreview(value, 10_000);
     }
 }

@@ -112,6 +112,20 @@ public final class Values {
         };
     }
 
+    /**
+     * {@link #toDisplayString} cut after {@code limit} characters (ending in {@code …} when cut), for messages:
+     * computing it costs at most about {@code limit} characters, whatever the value.
+     */
+    public static String toDisplayPreview(Object value, int limit) {
+        if (value instanceof String s) {
+            return s.length() > limit ? s.substring(0, limit) + "…" : s;
+        }
+        if (value instanceof FlowArray || value instanceof FlowObject) {
+            return JsonText.preview(value, limit);
+        }
+        return toDisplayString(value);
+    }
+
     /** Iterates the values of an array or the values of an object, for combinators that take either. */
     public static Iterator<Object> elements(Object container) {
         if (container instanceof FlowArray array) {
