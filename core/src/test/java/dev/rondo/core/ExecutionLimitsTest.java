@@ -65,6 +65,33 @@ class ExecutionLimitsTest {
         assertTrue(error.message().endsWith("…"));
     }
 
+    /** The status of a program run under a budget of 2,000 operations, after it built its data unmetered. */
+    private static String underBudget(String setup, String work) {
+        String source = setup + "\nawait Timer.delay(0)\n" + work + "\n";
+        Execution first = start(source, Limits.DEFAULTS);
+        assertTrue(first.run(List.of(), 0).suspended());
+        Execution execution = Execution.restore(Executable.of(FlowCompiler.compile("limits.flow", source).program()),
+                first.checkpointJson(), Limits.DEFAULTS.withMaxOperations(2_000));
+        Slice slice = execution.run(List.of(new Outcome.TimerFired(0)), 0);
+        return slice.status() == Slice.Status.FAILED ? slice.error().name() : slice.status().name();
+    }
+
+    @Test
+    void builtInsChargeTheElementsAndCharactersTheyTouch() {
+        // Every case does one call; without its charge it would cost a handful of operations.
+        String big = "let s = \"x\".repeat(1000000)\nlet a = []\nfor (let i = 0; i < 3000; i++) a.push(i)\n"
+                + "let o = {}\nfor (let i = 0; i < 3000; i++) o[\"k\" + i] = i";
+        for (String work : List.of("let t = s + \"y\"", "let t = `${s}${s}${s}`", "let t = s.repeat(3)",
+                "let n = s.indexOf(\"y\")", "let t = s.toLowerCase()", "let n = parseInt(s)", "let b = s == s + \"\"",
+                "let n = a.indexOf(-1)", "let b = a.includes(-1)", "let b = a.slice(0)", "let b = a.concat(a)",
+                "let b = [...a]", "let p = {...o}", "let t = a.join(\",\")", "let t = JSON.stringify(a)",
+                "let b = JSON.parse(JSON.stringify(o))", "let k = Object.keys(o)", "a.sort()", "let f = [a, a].flat()",
+                "let b = a == a.slice(0)", "let t = String(o)")) {
+            assertEquals("LimitError", underBudget(big, work), work);
+        }
+        assertEquals("COMPLETED", underBudget(big, "let t = s.slice(0, 1000) + a.slice(0, 100).join(\",\")"));
+    }
+
     @Test
     void timersBeyondTheLastDateNeverFire() {
         Execution execution = start("await Promise.race([Timer.delay(1e20), Timer.until(1e20), Timer.delay(1e13),"

@@ -70,7 +70,7 @@ public final class Values {
             if (s.length() != t.length()) {
                 return false;
             }
-            Budget.chargeCharacters(s.length());
+            Budget.chargeScan(s.length());
             return s.equals(t);
         }
         // Booleans and promise references are value-equal records or boxed values.
@@ -88,7 +88,7 @@ public final class Values {
             return p < q ? -1 : p > q ? 1 : 0;
         }
         if (a instanceof String s && b instanceof String t) {
-            Budget.chargeCharacters(Math.min(s.length(), t.length()));
+            Budget.chargeScan(Math.min(s.length(), t.length()));
             return s.compareTo(t);
         }
         throw FlowThrow.typeError("Cannot compare " + typeOf(a) + " and " + typeOf(b) + ".");

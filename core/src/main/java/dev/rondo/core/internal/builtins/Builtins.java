@@ -84,6 +84,11 @@ public final class Builtins {
             if (!arity.accepts(args.length)) {
                 throw Args.wrongCount(name, arity, args.length);
             }
+            for (Object arg : args) {
+                if (arg instanceof String text) {
+                    Budget.chargeScan(text.length()); // read through: parseInt, Number, JSON.parse, …
+                }
+            }
             return charged(body.call(args));
         });
     }

@@ -68,6 +68,7 @@ final class StringMethods {
     /** Unicode's default case mapping, as JavaScript's (not the JVM's locale): {@code "ß".toUpperCase()} is {@code "SS"}. */
     private static Object changeCase(String s, Object[] args, String label, boolean upper) {
         Args.count(label, args, 0, 0);
+        Budget.chargeScan(s.length()); // scanned even when nothing changes
         String result = upper ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
         Strings.checkLength(result.length());
         return result;
@@ -142,7 +143,7 @@ final class StringMethods {
     private static Object startsWith(String s, Object[] args) {
         Args.count("'startsWith'", args, 1, 2);
         String prefix = Args.string("'startsWith'", args, 0);
-        Budget.chargeCharacters(prefix.length());
+        Budget.chargeScan(prefix.length());
         return s.startsWith(prefix, Args.clamp(Args.integer("'startsWith'", args, 1, 0), s.length()));
     }
 
@@ -150,7 +151,7 @@ final class StringMethods {
     private static Object endsWith(String s, Object[] args) {
         Args.count("'endsWith'", args, 1, 2);
         String suffix = Args.string("'endsWith'", args, 0);
-        Budget.chargeCharacters(suffix.length());
+        Budget.chargeScan(suffix.length());
         int end = Args.clamp(Args.integer("'endsWith'", args, 1, s.length()), s.length());
         int begin = end - suffix.length();
         return begin >= 0 && s.startsWith(suffix, begin);

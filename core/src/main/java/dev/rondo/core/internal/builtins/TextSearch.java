@@ -19,7 +19,7 @@ final class TextSearch {
         int found = pattern.length() <= SHORT ? text.indexOf(pattern, from)
                 : scan(text, pattern, from, text.length(), true);
         // What was scanned: up to the match (so split and replaceAll pay once for the whole text), or all of it.
-        Budget.chargeCharacters((found < 0 ? text.length() : found) - (long) Math.min(from, text.length())
+        Budget.chargeScan((found < 0 ? text.length() : found) - (long) Math.min(from, text.length())
                 + pattern.length());
         return found;
     }
@@ -27,7 +27,7 @@ final class TextSearch {
     /** The last match of {@code pattern} in {@code text} starting at or before {@code position}, or -1. */
     static int lastIndexOf(String text, String pattern, int position) {
         int end = (int) Math.min(text.length(), (long) position + pattern.length());
-        Budget.chargeCharacters((long) end + pattern.length());
+        Budget.chargeScan((long) end + pattern.length());
         if (pattern.length() <= SHORT) {
             return text.lastIndexOf(pattern, position);
         }

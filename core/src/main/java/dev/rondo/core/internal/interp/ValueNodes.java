@@ -158,10 +158,12 @@ final class ValueNodes {
 
         private static void spreadInto(FlowObject object, Object value, Span span) {
             if (value instanceof FlowObject source) {
+                Budget.charge(source.size());
                 for (Map.Entry<String, Object> e : source.view().entrySet()) {
                     object.put(e.getKey(), Values.markShared(e.getValue()));
                 }
             } else if (value instanceof FlowArray source) {
+                Budget.charge(source.size());
                 for (int i = 0; i < source.size(); i++) {
                     object.put(Integer.toString(i), Values.markShared(source.get(i)));
                 }
