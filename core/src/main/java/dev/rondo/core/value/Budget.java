@@ -112,7 +112,7 @@ public final class Budget {
 
     private FlowThrow exceeded() {
         return FlowThrow.limitError("This stretch ran more than " + maxOperations
-                + " operations without an await; is a loop running away?");
+                + " operations without an await; is a loop running away?").fatal();
     }
 
     /** Raises {@code LimitError} when a string of {@code length} code units would be over the limit. */

@@ -13,6 +13,7 @@ public final class FlowThrow extends RuntimeException {
 
     private final Object value;
     private Span span;
+    private boolean fatal;
 
     public FlowThrow(Object value, Span span) {
         super(null, null, false, false);
@@ -50,6 +51,19 @@ public final class FlowThrow extends RuntimeException {
 
     public static FlowThrow limitError(String message) {
         return error("LimitError", message);
+    }
+
+    /**
+     * Marks this error as one no {@code catch} or {@code finally} may see: the operations limit, which
+     * would otherwise be raised again by the handler's first statement, at the wrong place.
+     */
+    public FlowThrow fatal() {
+        fatal = true;
+        return this;
+    }
+
+    public boolean isFatal() {
+        return fatal;
     }
 
     /** The thrown Flow value. */
