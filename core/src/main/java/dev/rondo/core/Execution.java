@@ -96,17 +96,24 @@ public final class Execution {
 
     private Slice completed(Interpreter.Stretch stretch, String file) {
         Object result = stretch.result();
+        Span at = stretch.waitingAt() == null ? new Span(1, 1, 1, 1) : stretch.waitingAt();
+        FlowThrow bad;
         try {
             String json = Json.write(result);
-            if (limits.payloadTooLarge(json)) {
-                throw FlowThrow.limitError("The workflow's result is larger than the " + limits.payloadLimitText() + " limit.");
-            }
-        } catch (FlowThrow bad) {
-            return new Slice(Slice.Status.FAILED, stretch.effects(), null,
-                    error(file, bad.at(new Span(1, 1, 1, 1))), null, List.of());
+            bad = limits.payloadTooLarge(json) ? tooLargeResult() : null;
+        } catch (FlowThrow unwritable) {
+            // Past the string limit while writing (a value sharing its parts can stand for terabytes).
+            bad = "LimitError".equals(new FlowError(unwritable.value(), "", 0, 0).name()) ? tooLargeResult() : unwritable;
+        }
+        if (bad != null) {
+            return new Slice(Slice.Status.FAILED, stretch.effects(), null, error(file, bad.at(at)), null, List.of());
         }
         return new Slice(stretch.cancelled() ? Slice.Status.CANCELLED : Slice.Status.COMPLETED, stretch.effects(),
                 result, null, null, List.of());
+    }
+
+    private FlowThrow tooLargeResult() {
+        return FlowThrow.limitError("The workflow's result is larger than the " + limits.payloadLimitText() + " limit.");
     }
 
     /** The checkpoint of a suspended execution as JSON text (exact: key order, numbers, any Unicode). */

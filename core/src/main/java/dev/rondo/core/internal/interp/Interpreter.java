@@ -23,7 +23,10 @@ public final class Interpreter {
     /** How a stretch ended. */
     public enum Status { SUSPENDED, COMPLETED, FAILED }
 
-    /** The end of a stretch: its effects, and the result, the uncaught error or where the program waits. */
+    /**
+     * The end of a stretch: its effects, and the result, the uncaught error or where the program waits.
+     * {@code waitingAt} is the await when suspended, the last statement run when completed.
+     */
     public record Stretch(Status status, List<Effect> effects, Object result, FlowThrow error, boolean cancelled,
                           Span waitingAt, List<PromiseEntry> waitingFor) {}
 
@@ -98,7 +101,9 @@ public final class Interpreter {
         }
         finished = true;
         Object result = c == Completion.RETURN ? frame.returnValue : null;
-        return new Stretch(Status.COMPLETED, effects(), result, null, machine.cancelDelivered, null, List.of());
+        // The last statement run (the return, usually) stands for where the result was made.
+        return new Stretch(Status.COMPLETED, effects(), result, null, machine.cancelDelivered,
+                machine.budget.lastWhere(), List.of());
     }
 
     private void forgetUnreachablePromises(List<Pos> path) {
