@@ -38,10 +38,24 @@ public final class Budget {
     /** The statement or iteration counted last: where an error raised without a position happened. */
     private Span lastWhere;
 
+    /**
+     * The smallest array limit of any budget made in this JVM: arrays and objects smaller than this need
+     * not look up the thread's budget on every element added (a push loop would pay for it on each push).
+     */
+    private static volatile int smallestArrayLimit = FlowArray.MAX_LENGTH;
+
     public Budget(long maxOperations, int maxStringLength, int maxArrayLength) {
         this.maxOperations = maxOperations;
         this.maxStringLength = maxStringLength;
         this.maxArrayLength = maxArrayLength;
+        synchronized (Budget.class) {
+            smallestArrayLimit = Math.min(smallestArrayLimit, maxArrayLength);
+        }
+    }
+
+    /** Whether a container of {@code size} elements could be over some budget's limit (then check it). */
+    static boolean mayBeOverArrayLimit(long size) {
+        return size > smallestArrayLimit;
     }
 
     /** The budget of the stretch running on this thread, or an unmetered one. */

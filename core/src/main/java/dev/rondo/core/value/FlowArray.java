@@ -86,13 +86,17 @@ public final class FlowArray {
 
     public void add(Object value) {
         assert !shared : "mutating a shared array";
-        Budget.checkArray(items.size() + 1L);
+        if (Budget.mayBeOverArrayLimit(items.size() + 1L)) {
+            Budget.checkArray(items.size() + 1L);
+        }
         items.add(value);
     }
 
     public void add(int index, Object value) {
         assert !shared : "mutating a shared array";
-        Budget.checkArray(items.size() + 1L);
+        if (Budget.mayBeOverArrayLimit(items.size() + 1L)) {
+            Budget.checkArray(items.size() + 1L);
+        }
         items.add(index, value);
     }
 

@@ -73,7 +73,7 @@ public final class FlowObject {
         assert !shared : "mutating a shared object";
         int before = entries.size();
         entries.put(key, value);
-        if (entries.size() > before) {
+        if (entries.size() > before && Budget.mayBeOverArrayLimit(entries.size())) {
             try {
                 Budget.checkObject(entries.size());
             } catch (FlowThrow overLimit) {
