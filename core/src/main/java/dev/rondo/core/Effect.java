@@ -22,8 +22,33 @@ public sealed interface Effect {
     record StartWorkflow(int promise, String name, Object input, String inputJson, String queue, String id, Span span)
             implements Effect {}
 
-    /** Fire promise {@code promise} at {@code fireAtMillis} (epoch milliseconds). */
-    record StartTimer(int promise, long fireAtMillis) implements Effect {}
+    /**
+     * Fire promise {@code promise} at {@code fireAtMillis} (epoch milliseconds), or never when it is
+     * {@link #NEVER}.
+     */
+    record StartTimer(int promise, long fireAtMillis) implements Effect {
+
+        /** A timer set beyond {@link #LATEST} never fires (the engine stores it as PostgreSQL's 'infinity'). */
+        public static final long NEVER = Long.MAX_VALUE;
+
+        /**
+         * The latest time a timer can fire at: JavaScript's last Date (year 275760), well inside what a
+         * PostgreSQL timestamp holds (year 294276).
+         */
+        public static final long LATEST = 8_640_000_000_000_000L;
+
+        /** {@code millis} as a fire time: {@link #NEVER} beyond {@link #LATEST}, the epoch before it. */
+        public static long fireTime(double millis) {
+            if (millis > LATEST) {
+                return NEVER;
+            }
+            return Math.max(0, Math.round(millis));
+        }
+
+        public boolean never() {
+            return fireAtMillis == NEVER;
+        }
+    }
 
     /** Signal {@code name} number {@code seq} was used by this stretch: mark it consumed. */
     record ConsumeSignal(String name, long seq) implements Effect {}

@@ -7,6 +7,7 @@ import dev.rondo.core.internal.interp.PromiseEntry;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
+import dev.rondo.core.value.Values;
 import java.util.List;
 
 /**
@@ -27,6 +28,8 @@ public final class Execution {
     private final Executable executable;
     private final Interpreter interpreter;
     private final Limits limits;
+    /** The checkpoint of the last stretch, when it suspended; written by {@link #run}, within the limit. */
+    private String checkpoint;
 
     private Execution(Executable executable, Interpreter interpreter, Limits limits) {
         this.executable = executable;
@@ -63,42 +66,90 @@ public final class Execution {
     public Slice run(List<Outcome> outcomes, long nowMillis) {
         Interpreter.Stretch stretch = interpreter.run(outcomes, nowMillis);
         String file = executable.program().file();
+        checkpoint = null;
         return switch (stretch.status()) {
-            case SUSPENDED -> new Slice(Slice.Status.SUSPENDED, stretch.effects(), null, null,
-                    where(file, stretch.waitingAt()), stretch.waitingFor().stream().map(Execution::describe).toList());
+            case SUSPENDED -> suspended(stretch, file);
             case FAILED -> new Slice(stretch.cancelled() ? Slice.Status.CANCELLED : Slice.Status.FAILED,
-                    stretch.effects(), null, error(file, stretch.error()), null, List.of());
+                    stretch.effects(), null, storable(error(file, stretch.error())), null, List.of());
             case COMPLETED -> completed(stretch, file);
         };
     }
 
+    /**
+     * Writes the checkpoint at once, so that the engine and the in-process driver refuse the same states:
+     * one over the limit fails the execution with a {@code LimitError} at the await (the writing stops as
+     * soon as it passes the limit).
+     */
+    private Slice suspended(Interpreter.Stretch stretch, String file) {
+        try {
+            checkpoint = CheckpointCodec.write(interpreter.checkpoint(), limits.maxCheckpointBytes());
+        } catch (CheckpointCodec.TooLarge tooLarge) {
+            FlowThrow error = FlowThrow.limitError("The workflow's state at this await is over the "
+                    + Limits.bytesText(limits.maxCheckpointBytes()) + " checkpoint limit; keep less data in"
+                    + " variables across awaits.");
+            return new Slice(Slice.Status.FAILED, stretch.effects(), null,
+                    error(file, error.at(stretch.waitingAt())), null, List.of());
+        }
+        return new Slice(Slice.Status.SUSPENDED, stretch.effects(), null, null, where(file, stretch.waitingAt()),
+                stretch.waitingFor().stream().map(Execution::describe).toList());
+    }
+
     private Slice completed(Interpreter.Stretch stretch, String file) {
         Object result = stretch.result();
+        Span at = stretch.waitingAt() == null ? new Span(1, 1, 1, 1) : stretch.waitingAt();
+        FlowThrow bad;
         try {
             String json = Json.write(result);
             if (limits.payloadTooLarge(json)) {
-                throw FlowThrow.limitError("The workflow's result is larger than the " + limits.payloadLimitText() + " limit.");
+                bad = tooLargeResult();
+            } else {
+                String problem = StoredText.jsonProblem("workflow's result", json, result);
+                bad = problem == null ? null : FlowThrow.rangeError(problem);
             }
-            String problem = StoredText.jsonProblem("workflow's result", json, result);
-            if (problem != null) {
-                throw FlowThrow.rangeError(problem);
-            }
-        } catch (FlowThrow bad) {
-            return new Slice(Slice.Status.FAILED, stretch.effects(), null,
-                    error(file, bad.at(new Span(1, 1, 1, 1))), null, List.of());
+        } catch (FlowThrow unwritable) {
+            // Past the string limit while writing (a value sharing its parts can stand for terabytes).
+            bad = "LimitError".equals(new FlowError(unwritable.value(), "", 0, 0).name()) ? tooLargeResult() : unwritable;
+        }
+        if (bad != null) {
+            return new Slice(Slice.Status.FAILED, stretch.effects(), null, error(file, bad.at(at)), null, List.of());
         }
         return new Slice(stretch.cancelled() ? Slice.Status.CANCELLED : Slice.Status.COMPLETED, stretch.effects(),
                 result, null, null, List.of());
     }
 
+    private FlowThrow tooLargeResult() {
+        return FlowThrow.limitError("The workflow's result is larger than the " + limits.payloadLimitText() + " limit.");
+    }
+
     /** The checkpoint of a suspended execution as JSON text (exact: key order, numbers, any Unicode). */
     public String checkpointJson() {
-        String json = CheckpointCodec.write(interpreter.checkpoint());
-        // The codec escapes every non-ASCII character, so characters are bytes here.
-        if (json.length() > limits.maxCheckpointBytes()) {
-            throw new CheckpointTooLargeException(json.length(), limits.maxCheckpointBytes());
+        if (checkpoint == null) {
+            throw new IllegalStateException("only a suspended execution has a checkpoint");
         }
-        return json;
+        return checkpoint;
+    }
+
+    /**
+     * The error as the execution's end may store it: one whose value is over the payload limit (such as
+     * {@code throw [s, s]} with a 9 MB string) becomes a {@code LimitError} at the same place that begins
+     * with its message, as an over-size result does.
+     */
+    private FlowError storable(FlowError error) {
+        boolean tooLarge;
+        try {
+            tooLarge = limits.payloadTooLarge(Json.write(error.value()));
+        } catch (FlowThrow unwritable) {
+            // Over the string limit while writing (so over the payload limit too), or a promise inside,
+            // which is stored as the engine stores any thrown value.
+            tooLarge = "LimitError".equals(new FlowError(unwritable.value(), "", 0, 0).name());
+        }
+        if (!tooLarge) {
+            return error;
+        }
+        FlowThrow replaced = FlowThrow.limitError("The workflow's uncaught error is larger than the "
+                + limits.payloadLimitText() + " limit; it was " + error.name() + ": "
+                + Values.toDisplayPreview(error.message(), 200));
+        return new FlowError(replaced.value(), error.file(), error.line(), error.column());
     }
 
     private static String where(String file, Span span) {
@@ -118,13 +169,5 @@ public final class Execution {
             case TIMER -> "timer";
             default -> entry.kind().name().toLowerCase();
         };
-    }
-
-    /** The checkpoint is over the limit of LANGUAGE.md §10: the execution cannot go on. */
-    public static final class CheckpointTooLargeException extends RuntimeException {
-        public CheckpointTooLargeException(int size, int limit) {
-            super("LimitError: the checkpoint is " + size + " characters, over the limit of " + limit
-                    + "; keep less data in variables across awaits.");
-        }
     }
 }

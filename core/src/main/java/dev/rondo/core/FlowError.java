@@ -18,13 +18,19 @@ public record FlowError(Object value, String file, int line, int column) {
         return "Uncaught";
     }
 
-    /** The error's message, or the display string of a thrown non-error value. */
+    /** How much of a message is shown: a thrown value can stand for gigabytes of text. */
+    public static final int MESSAGE_PREVIEW = 10_000;
+
+    /**
+     * The error's message, or the display string of a thrown non-error value; cut after
+     * {@value #MESSAGE_PREVIEW} characters (ending in {@code …}). The whole value is {@link #value()}.
+     */
     public String message() {
         if (value instanceof FlowObject error && error.get("name") instanceof String) {
             Object message = error.get("message");
-            return message == null ? "" : Values.toDisplayString(message);
+            return message == null ? "" : Values.toDisplayPreview(message, MESSAGE_PREVIEW);
         }
-        return Values.toDisplayString(value);
+        return Values.toDisplayPreview(value, MESSAGE_PREVIEW);
     }
 
     @Override

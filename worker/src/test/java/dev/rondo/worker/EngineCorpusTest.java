@@ -160,8 +160,8 @@ class EngineCorpusTest {
         if (!spec.workflowMocks().isEmpty()) {
             return "mocks a child workflow (the engine runs real children)";
         }
-        if (spec.operationLimit() != null) {
-            return "limit operations";
+        if (spec.limits() != null) {
+            return "limit … (the engine's limits are the worker's)";
         }
         if (spec.cancelAt() != null && spec.cancelAt() > 0) {
             return "cancel at S > 0";

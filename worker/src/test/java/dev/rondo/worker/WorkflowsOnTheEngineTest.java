@@ -94,6 +94,40 @@ class WorkflowsOnTheEngineTest {
     }
 
     @Test
+    void timersBeyondAnyTimestampNeverFireAndLoseTheirRace() {
+        // 1e20 s and 1e13 s are past PostgreSQL's last timestamp: stored as 'infinity', not an error.
+        engine.flow("forever", """
+                let before = Date.now()
+                await Promise.race([Timer.delay(1e20), Timer.delay(1e13), Timer.delay(1e300),
+                                    Timer.until(1e20), Timer.delay(0.2)])
+                let waited = Date.now() - before
+                let late = Signal.next("late", {timeout: 1e20})
+                await Timer.delay(0.2)
+                return [waited >= 200, waited < 30000]
+                """);
+        WorkflowHandle handle = engine.start("forever", "{}");
+        assertCompleted("[true,true]", handle.result(Duration.ofSeconds(30)));
+        assertEquals("0", engine.one("SELECT count(*) FROM queue_items"), "no wake-up at infinity");
+    }
+
+    @Test
+    void aWorkflowWaitingOnlyForAnEndlessTimerWaitsWithoutAWakeUp() throws InterruptedException {
+        engine.flow("endless", """
+                await Timer.delay(1e20)
+                return "never"
+                """);
+        WorkflowHandle handle = engine.start("endless", "{}");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!engine.one("SELECT status FROM executions WHERE id = '" + handle.id() + "'").equals("waiting")) {
+            assertTrue(System.nanoTime() < deadline, "the workflow never reached its await");
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("infinity"), engine.column("SELECT fire_at::text FROM timers WHERE execution_id = '"
+                + handle.id() + "'"));
+        assertEquals("0", engine.one("SELECT count(*) FROM queue_items WHERE execution_id = '" + handle.id() + "'"));
+    }
+
+    @Test
     void signalsAreBufferedConsumedInOrderAndExactlyOnce() {
         engine.flow("approve", """
                 let first = await Signal.next("vote")

@@ -206,7 +206,9 @@ public final class LocalRun {
                 case Effect.StartWorkflow w -> startChild(w);
                 case Effect.StartTimer t -> {
                     timers.add(new Timer(t.promise(), t.fireAtMillis()));
-                    schedule(t.fireAtMillis(), new Outcome.TimerFired(t.promise()));
+                    if (!t.never()) {
+                        schedule(t.fireAtMillis(), new Outcome.TimerFired(t.promise()));
+                    }
                 }
                 case Effect.ConsumeSignal c -> buffered.removeIf(s -> {
                     boolean match = s.seq() == c.seq() && s.name().equals(c.name());

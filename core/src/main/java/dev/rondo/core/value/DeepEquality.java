@@ -1,6 +1,8 @@
 package dev.rondo.core.value;
 
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -33,10 +35,32 @@ final class DeepEquality {
         }
     }
 
+    /** Pairs of containers compared before the comparison starts remembering them. */
+    private static final int REMEMBER_AFTER = 4096;
+
     private DeepEquality() {}
+
+    /** Two containers by identity: a pair met again was (or is being) compared already. */
+    private record Met(Object left, Object right) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Met that && that.left == left && that.right == right;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(left) * 31 + System.identityHashCode(right);
+        }
+    }
 
     static boolean equal(Object a, Object b) {
         ArrayDeque<Pair> pending = new ArrayDeque<>();
+        // Values share containers (copy on write), so a value built in 40 steps can hold 2^40 elements; each
+        // pair of containers is compared once. A pair met again is equal, or the first unequal pair would
+        // already have ended the comparison. Only remembered once a comparison is long enough to need it:
+        // most compare a handful of pairs, and remembering costs more than comparing them.
+        Set<Met> met = new HashSet<>();
+        int opened = 0;
         if (!open(a, b, pending)) {
             return false;
         }
@@ -64,8 +88,10 @@ final class DeepEquality {
                 left = entry.getValue();
                 right = pair.rightObject.get(entry.getKey());
             }
+            Budget.charge(1);
             if (left instanceof FlowArray || left instanceof FlowObject) {
-                if (left != right && !open(left, right, pending)) {
+                if (left != right && (++opened < REMEMBER_AFTER || met.add(new Met(left, right)))
+                        && !open(left, right, pending)) {
                     return false;
                 }
             } else if (!Values.strictEquals(left, right)) {

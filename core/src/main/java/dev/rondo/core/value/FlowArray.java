@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class FlowArray {
 
+    /** The most elements an array may hold by default (LANGUAGE.md §10); see {@link Budget#checkArray}. */
+    public static final int MAX_LENGTH = 1_000_000;
+
     private final Elements items;
     private boolean shared;
 
@@ -66,6 +69,7 @@ public final class FlowArray {
 
     /** An unshared shallow copy; the containers it holds become shared, since both arrays now hold them. */
     public FlowArray copy() {
+        Budget.charge(items.size());
         FlowArray copy = new FlowArray(items);
         for (Object item : items) {
             Values.markShared(item);
@@ -82,11 +86,17 @@ public final class FlowArray {
 
     public void add(Object value) {
         assert !shared : "mutating a shared array";
+        if (Budget.mayBeOverArrayLimit(items.size() + 1L)) {
+            Budget.checkArray(items.size() + 1L);
+        }
         items.add(value);
     }
 
     public void add(int index, Object value) {
         assert !shared : "mutating a shared array";
+        if (Budget.mayBeOverArrayLimit(items.size() + 1L)) {
+            Budget.checkArray(items.size() + 1L);
+        }
         items.add(index, value);
     }
 

@@ -55,6 +55,7 @@ public final class FlowObject {
 
     /** An unshared shallow copy; the containers it holds become shared. */
     public FlowObject copy() {
+        Budget.charge(entries.size());
         FlowObject copy = new FlowObject(entries);
         for (Object value : entries.values()) {
             Values.markShared(value);
@@ -70,7 +71,16 @@ public final class FlowObject {
     /** Sets {@code key}: a new key goes last, an existing key keeps its position. Must be unshared. */
     public void put(String key, Object value) {
         assert !shared : "mutating a shared object";
+        int before = entries.size();
         entries.put(key, value);
+        if (entries.size() > before && Budget.mayBeOverArrayLimit(entries.size())) {
+            try {
+                Budget.checkObject(entries.size());
+            } catch (FlowThrow overLimit) {
+                entries.remove(key);
+                throw overLimit;
+            }
+        }
     }
 
     public Object remove(String key) {

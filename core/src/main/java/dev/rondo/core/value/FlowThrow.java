@@ -13,6 +13,7 @@ public final class FlowThrow extends RuntimeException {
 
     private final Object value;
     private Span span;
+    private boolean fatal;
 
     public FlowThrow(Object value, Span span) {
         super(null, null, false, false);
@@ -52,6 +53,19 @@ public final class FlowThrow extends RuntimeException {
         return error("LimitError", message);
     }
 
+    /**
+     * Marks this error as one no {@code catch} or {@code finally} may see: the operations limit, which
+     * would otherwise be raised again by the handler's first statement, at the wrong place.
+     */
+    public FlowThrow fatal() {
+        fatal = true;
+        return this;
+    }
+
+    public boolean isFatal() {
+        return fatal;
+    }
+
     /** The thrown Flow value. */
     public Object value() {
         return value;
@@ -75,8 +89,8 @@ public final class FlowThrow extends RuntimeException {
     public String getMessage() {
         if (value instanceof FlowObject error && error.get("name") instanceof String name) {
             Object message = error.get("message");
-            return name + ": " + (message == null ? "" : Values.toDisplayString(message));
+            return name + ": " + (message == null ? "" : Values.toDisplayPreview(message, 10_000));
         }
-        return "Uncaught " + Values.toDisplayString(value);
+        return "Uncaught " + Values.toDisplayPreview(value, 10_000);
     }
 }

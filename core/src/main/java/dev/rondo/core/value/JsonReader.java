@@ -103,6 +103,7 @@ final class JsonReader {
                     case VALUE_STRING -> {
                         String text = parser.getText();
                         Strings.checkLength(text.length());
+                        Budget.chargeCharacters(text.length());
                         value = text;
                     }
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> value = number(parser);
@@ -112,6 +113,7 @@ final class JsonReader {
                     default -> throw new JsonParseException(parser, "Unexpected token " + token);
                 }
             }
+            Budget.charge(1);
             Frame parent = stack.peek();
             if (parent == null) {
                 return value;

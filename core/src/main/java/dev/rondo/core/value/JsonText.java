@@ -17,6 +17,8 @@ final class JsonText extends ValueWalker {
     private final String gap;
     private final boolean display;
     private int depth;
+    /** In a preview, the length after which writing stops. */
+    private int previewLimit = Integer.MAX_VALUE;
 
     private JsonText(String gap, boolean display) {
         this.gap = gap;
@@ -41,6 +43,30 @@ final class JsonText extends ValueWalker {
             throw new AssertionError("a StringBuilder does not fail", e);
         }
         return text.out.toString();
+    }
+
+    /**
+     * The display text of {@code value} cut after {@code limit} characters (then ending in {@code …}); stops
+     * writing there, so a value that stands for gigabytes of text costs no more than its first characters.
+     */
+    static String preview(Object value, int limit) {
+        JsonText text = new JsonText("", true);
+        text.previewLimit = limit;
+        try {
+            text.walk(value);
+        } catch (Cut cut) {
+            return text.out.substring(0, limit) + "…";
+        } catch (java.io.IOException e) {
+            throw new AssertionError("a StringBuilder does not fail", e);
+        }
+        return text.out.length() > limit ? text.out.substring(0, limit) + "…" : text.out.toString();
+    }
+
+    /** Ends a preview once it is long enough. */
+    private static final class Cut extends RuntimeException {
+        Cut() {
+            super(null, null, false, false);
+        }
     }
 
     /** {@code s} as a JSON string literal, quotes included. */
@@ -108,7 +134,7 @@ final class JsonText extends ValueWalker {
             case null -> out.append("null");
             case Boolean b -> out.append(b ? "true" : "false");
             case Double d -> out.append(Numbers.toString(d));
-            case String s -> appendQuoted(out, s);
+            case String s -> appendQuoted(out, s.length() > previewLimit ? s.substring(0, previewLimit) : s);
             case PromiseRef p -> {
                 if (!display) {
                     throw FlowThrow.typeError("Cannot serialize a promise.");
@@ -124,6 +150,7 @@ final class JsonText extends ValueWalker {
     void startArray(FlowArray array) {
         out.append('[');
         depth++;
+        checkLength(); // arrays of empty arrays have no scalar to check at
     }
 
     @Override
@@ -147,6 +174,7 @@ final class JsonText extends ValueWalker {
     void startObject(FlowObject object) {
         out.append('{');
         depth++;
+        checkLength();
     }
 
     @Override
@@ -183,8 +211,9 @@ final class JsonText extends ValueWalker {
     }
 
     private void checkLength() {
-        if (out.length() > Strings.MAX_LENGTH) {
-            throw Strings.tooLong();
+        if (out.length() > previewLimit) {
+            throw new Cut();
         }
+        Strings.checkLength(out.length());
     }
 }

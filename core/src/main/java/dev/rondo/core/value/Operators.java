@@ -140,6 +140,7 @@ public final class Operators {
     /** Two strings by UTF-16 code units (what {@link String#compareTo} does); anything else is an error. */
     private static int compareOther(Object a, Object b, String operator) {
         if (a instanceof String s && b instanceof String t) {
+            Budget.chargeScan(Math.min(s.length(), t.length()));
             return s.compareTo(t);
         }
         throw cannotApply(operator, a, b);

@@ -3,7 +3,7 @@ package dev.rondo.core.value;
 /** The string rules shared by operators and built-ins: the length limit and JavaScript's notion of white space. */
 public final class Strings {
 
-    /** The longest string a workflow may build, in UTF-16 code units (LANGUAGE.md §10: 16 MiB). */
+    /** The longest string a workflow may build by default, in UTF-16 code units (LANGUAGE.md §10: 16 MiB). */
     public static final int MAX_LENGTH = 16 * 1024 * 1024;
 
     /** The one-unit strings of ASCII, so that indexing and {@code charAt} in a loop need not allocate. */
@@ -24,19 +24,19 @@ public final class Strings {
 
     /** Raises {@code LimitError} when a string of {@code length} code units would be over the limit. */
     public static void checkLength(long length) {
-        if (length > MAX_LENGTH) {
-            throw tooLong();
-        }
+        Budget.checkString(length);
     }
 
     /** The error for a string over the limit. */
     public static FlowThrow tooLong() {
-        return FlowThrow.limitError("String is longer than the 16 MiB limit.");
+        return Budget.current().stringTooLong();
     }
 
     /** {@code a + b}, refusing results over the limit. */
     public static String concat(String a, String b) {
-        checkLength((long) a.length() + b.length());
+        long length = (long) a.length() + b.length();
+        checkLength(length);
+        Budget.chargeCharacters(length);
         return a.concat(b);
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Visits a Flow value depth first, in document order, with an explicit stack instead of recursion: a
  * workflow can build a linked list ten thousand levels deep, and writing it must not overflow the Java stack.
- * Subclasses write what they see (JSON text, a Jackson generator).
+ * Subclasses write what they see (JSON text, a Jackson generator). Inside a stretch the walk is charged to
+ * its {@link Budget}.
  */
 abstract class ValueWalker {
 
@@ -56,6 +57,12 @@ abstract class ValueWalker {
         ArrayDeque<Cursor> stack = new ArrayDeque<>();
         Object value = root;
         while (true) {
+            // Each value visited is charged: an array holding itself twice over fifty levels is built in
+            // fifty steps but has 2^50 values to write.
+            Budget.charge(1);
+            if (value instanceof String s) {
+                Budget.chargeCharacters(s.length());
+            }
             if (value instanceof FlowArray array) {
                 startArray(array);
                 stack.push(new Cursor(array));

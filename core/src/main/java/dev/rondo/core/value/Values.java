@@ -66,7 +66,14 @@ public final class Values {
         if (a instanceof FlowArray || a instanceof FlowObject) {
             return DeepEquality.equal(a, b);
         }
-        // Strings, booleans and promise references are value-equal records or boxed values.
+        if (a instanceof String s && b instanceof String t) {
+            if (s.length() != t.length()) {
+                return false;
+            }
+            Budget.chargeScan(s.length());
+            return s.equals(t);
+        }
+        // Booleans and promise references are value-equal records or boxed values.
         return a.getClass() == b.getClass() && a.equals(b);
     }
 
@@ -81,6 +88,7 @@ public final class Values {
             return p < q ? -1 : p > q ? 1 : 0;
         }
         if (a instanceof String s && b instanceof String t) {
+            Budget.chargeScan(Math.min(s.length(), t.length()));
             return s.compareTo(t);
         }
         throw FlowThrow.typeError("Cannot compare " + typeOf(a) + " and " + typeOf(b) + ".");
@@ -102,6 +110,20 @@ public final class Values {
             case FlowObject o -> JsonText.display(o);
             default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());
         };
+    }
+
+    /**
+     * {@link #toDisplayString} cut after {@code limit} characters (ending in {@code …} when cut), for messages:
+     * computing it costs at most about {@code limit} characters, whatever the value.
+     */
+    public static String toDisplayPreview(Object value, int limit) {
+        if (value instanceof String s) {
+            return s.length() > limit ? s.substring(0, limit) + "…" : s;
+        }
+        if (value instanceof FlowArray || value instanceof FlowObject) {
+            return JsonText.preview(value, limit);
+        }
+        return toDisplayString(value);
     }
 
     /** Iterates the values of an array or the values of an object, for combinators that take either. */

@@ -9,7 +9,6 @@ import dev.rondo.core.Compilation;
 import dev.rondo.core.Diagnostic;
 import dev.rondo.core.Executable;
 import dev.rondo.core.FlowCompiler;
-import dev.rondo.core.Limits;
 import dev.rondo.core.driver.LocalDriver;
 import dev.rondo.core.driver.LocalResult;
 import dev.rondo.core.driver.MockResult;
@@ -77,8 +76,8 @@ public final class GoldenRunner {
         if (spec.cancelAt() != null) {
             driver.cancelAt(spec.cancelAt());
         }
-        if (spec.operationLimit() != null) {
-            driver.limits(Limits.DEFAULTS.withMaxOperations(spec.operationLimit()));
+        if (spec.limits() != null) {
+            driver.limits(spec.limits());
         }
         return driver.build().run(executable, spec.input() == null ? new FlowObject() : spec.input());
     }

@@ -1,5 +1,6 @@
 package dev.rondo.core.golden;
 
+import dev.rondo.core.Limits;
 import dev.rondo.core.driver.MockResult;
 import dev.rondo.core.value.Json;
 import java.util.ArrayList;
@@ -27,14 +28,15 @@ public record GoldenSpec(
         Map<String, MockResult> workflowMocks,
         List<Signal> signals,
         Double cancelAt,
-        Long operationLimit) {
+        Long operationLimit,
+        Limits limits) {
 
     public record ExpectedError(int line, String text) {}
 
     public record Signal(String name, double at, Object payload) {}
 
     private static final Pattern DIRECTIVE = Pattern.compile(
-            "//\\s*(expect runtime error|expect result|expect|error|input|mock-workflow-error|mock-workflow|mock-error|mock-fatal|mock|signal|cancel at|limit operations|child)\\b(.*)$");
+            "//\\s*(expect runtime error|expect result|expect|error|input|mock-workflow-error|mock-workflow|mock-error|mock-fatal|mock|signal|cancel at|limit operations|limit string length|limit array length|limit checkpoint bytes|limit log bytes|limit starts|child)\\b(.*)$");
     private static final Pattern NAMED = Pattern.compile("\\s+([A-Za-z0-9_./-]+)(?:\\s+(?:after|at)\\s+([0-9.]+))?\\s*:\\s?(.*)$");
 
     public static GoldenSpec parse(String name, String source) {
@@ -49,6 +51,7 @@ public record GoldenSpec(
         List<Signal> signals = new ArrayList<>();
         Double cancelAt = null;
         Long limit = null;
+        Limits limits = null;
         String[] lines = source.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -66,7 +69,23 @@ public record GoldenSpec(
                 case "error" -> compile.add(new ExpectedError(lineNo, afterColon(rest, lineNo).strip()));
                 case "input" -> input = Json.parse(afterColon(rest, lineNo));
                 case "cancel at" -> cancelAt = Double.parseDouble(rest.strip());
-                case "limit operations" -> limit = Long.parseLong(afterColon(rest, lineNo).strip().replace("_", "").replace(",", ""));
+                case "limit operations" -> {
+                    limit = number(afterColon(rest, lineNo));
+                    limits = (limits == null ? Limits.DEFAULTS : limits).withMaxOperations(limit);
+                }
+                case "limit string length" -> limits = (limits == null ? Limits.DEFAULTS : limits)
+                        .withMaxStringLength((int) number(afterColon(rest, lineNo)));
+                case "limit array length" -> limits = (limits == null ? Limits.DEFAULTS : limits)
+                        .withMaxArrayLength((int) number(afterColon(rest, lineNo)));
+                case "limit checkpoint bytes" -> limits = (limits == null ? Limits.DEFAULTS : limits)
+                        .withMaxCheckpointBytes((int) number(afterColon(rest, lineNo)));
+                case "limit starts" -> limits = (limits == null ? Limits.DEFAULTS : limits)
+                        .withMaxStarts(number(afterColon(rest, lineNo)));
+                case "limit log bytes" -> {
+                    // per stretch, then per execution
+                    String[] both = afterColon(rest, lineNo).strip().split("\\s+");
+                    limits = (limits == null ? Limits.DEFAULTS : limits).withMaxLogBytes(number(both[0]), number(both[1]));
+                }
                 default -> {
                     Matcher n = NAMED.matcher(rest);
                     if (!n.matches()) {
@@ -91,7 +110,11 @@ public record GoldenSpec(
             }
         }
         return new GoldenSpec(name, source, child, log, result, runtime, compile, input, mocks, workflowMocks,
-                signals, cancelAt, limit);
+                signals, cancelAt, limit, limits);
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.strip().replace("_", "").replace(",", ""));
     }
 
     private static String afterColon(String rest, int line) {

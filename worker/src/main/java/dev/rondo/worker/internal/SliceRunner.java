@@ -224,14 +224,8 @@ final class SliceRunner {
     }
 
     private void suspend(Writes writes, Execution execution, Slice slice) throws SQLException {
-        String state;
-        try {
-            state = execution.checkpointJson();
-        } catch (Execution.CheckpointTooLargeException tooLarge) {
-            writes.fail(Outcomes.error("LimitError", tooLarge.getMessage().replaceFirst("^LimitError: ", "")));
-            return;
-        }
-        writes.suspend(state, slice.waitingAt(), Json.write(new FlowArray(slice.waitingFor())));
+        // written (and held to the checkpoint limit) by Execution.run itself
+        writes.suspend(execution.checkpointJson(), slice.waitingAt(), Json.write(new FlowArray(slice.waitingFor())));
     }
 
     /**

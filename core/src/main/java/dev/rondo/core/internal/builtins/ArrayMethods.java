@@ -1,5 +1,6 @@
 package dev.rondo.core.internal.builtins;
 
+import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Numbers;
@@ -45,6 +46,7 @@ final class ArrayMethods {
 
     /** {@code push(...items)}: appends, and gives the new length. */
     private static Object push(FlowArray array, Object[] args) {
+        Budget.charge(args.length);
         for (Object item : args) {
             array.add(Values.markShared(item));
         }
@@ -64,6 +66,7 @@ final class ArrayMethods {
 
     /** {@code unshift(...items)}: inserts at the front in the given order, and gives the new length. */
     private static Object unshift(FlowArray array, Object[] args) {
+        Budget.charge(args.length);
         for (int i = args.length - 1; i >= 0; i--) {
             array.add(0, Values.markShared(args[i]));
         }
@@ -72,6 +75,7 @@ final class ArrayMethods {
 
     private static Object reverse(FlowArray array, Object[] args) {
         Args.count("'reverse'", args, 0, 0);
+        Budget.charge(array.size());
         Collections.reverse(array.mutableItems());
         return array.markShared();
     }
@@ -96,6 +100,8 @@ final class ArrayMethods {
                             + " and " + Values.typeOf(item) + ".");
                 }
             }
+            // n log n comparisons, charged before they run.
+            Budget.charge((long) items.size() * (64 - Long.numberOfLeadingZeros(items.size())));
             items.sort(Values::compare);
         }
         return array.markShared();
@@ -106,6 +112,7 @@ final class ArrayMethods {
         int size = array.size();
         int from = Args.relative(Args.integer("'slice'", args, 0, 0), size);
         int to = Args.relative(Args.integer("'slice'", args, 1, size), size);
+        Budget.charge(Math.max(0, to - from));
         FlowArray result = new FlowArray(Math.max(0, to - from));
         for (int i = from; i < to; i++) {
             result.add(Values.markShared(array.get(i)));
@@ -115,6 +122,12 @@ final class ArrayMethods {
 
     /** {@code concat(...values)}: a new array of these elements, then each argument's elements (or the argument). */
     private static Object concat(FlowArray array, Object[] args) {
+        long length = array.size();
+        for (Object arg : args) {
+            length += arg instanceof FlowArray other ? other.size() : 1;
+        }
+        Budget.checkArray(length);
+        Budget.charge(length - array.size()); // the copy charges the rest
         FlowArray result = array.copy();
         for (Object arg : args) {
             if (arg instanceof FlowArray other) {
@@ -134,6 +147,7 @@ final class ArrayMethods {
         Object wanted = args[0];
         int size = array.size();
         for (int i = Args.relative(Args.integer(label, args, 1, 0), size); i < size; i++) {
+            Budget.charge(1);
             if (Values.strictEquals(array.get(i), wanted)) {
                 return i;
             }
@@ -149,6 +163,7 @@ final class ArrayMethods {
         double from = Args.integer("'lastIndexOf'", args, 1, size - 1);
         int start = (int) (from >= 0 ? Math.min(from, size - 1) : Math.max(size + from, -1));
         for (int i = start; i >= 0; i--) {
+            Budget.charge(1);
             if (Values.strictEquals(array.get(i), wanted)) {
                 return i;
             }
@@ -172,10 +187,10 @@ final class ArrayMethods {
             if (item != null) {
                 text.append(Values.toDisplayString(item));
             }
-            if (text.length() > Strings.MAX_LENGTH) {
-                throw Strings.tooLong();
-            }
+            Strings.checkLength(text.length());
         }
+        Budget.charge(array.size());
+        Budget.chargeCharacters(text.length());
         return text.toString();
     }
 
@@ -188,11 +203,29 @@ final class ArrayMethods {
         return result;
     }
 
+    /**
+     * Depth first with an explicit stack: arrays nested ten thousand deep must not overflow the Java stack.
+     * Every element visited is charged, so {@code flat(1e9)} over an array that holds itself twice fifty
+     * times over (2^50 elements, built in fifty steps) stops at the budget instead of running for ever.
+     */
     private static void flatten(FlowArray source, double depth, FlowArray into) {
-        for (int i = 0; i < source.size(); i++) {
-            Object item = source.get(i);
-            if (depth >= 1 && item instanceof FlowArray inner) {
-                flatten(inner, depth - 1, into);
+        java.util.ArrayDeque<int[]> positions = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<FlowArray> arrays = new java.util.ArrayDeque<>();
+        arrays.push(source);
+        positions.push(new int[] {0});
+        while (!arrays.isEmpty()) {
+            FlowArray current = arrays.peek();
+            int[] position = positions.peek();
+            if (position[0] == current.size()) {
+                arrays.pop();
+                positions.pop();
+                continue;
+            }
+            Object item = current.get(position[0]++);
+            Budget.charge(1);
+            if (item instanceof FlowArray inner && arrays.size() <= depth) {
+                arrays.push(inner);
+                positions.push(new int[] {0});
             } else {
                 into.add(Values.markShared(item));
             }

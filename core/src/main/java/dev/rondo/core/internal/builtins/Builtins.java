@@ -1,5 +1,8 @@
 package dev.rondo.core.internal.builtins;
 
+import dev.rondo.core.value.Budget;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowObject;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -62,6 +65,17 @@ public final class Builtins {
         };
     }
 
+    /** Charges the budget for the container or string a function built (its elements or characters). */
+    private static Object charged(Object result) {
+        switch (result) {
+            case FlowArray array -> Budget.charge(array.size());
+            case FlowObject object -> Budget.charge(object.size());
+            case String text -> Budget.chargeCharacters(text.length());
+            case null, default -> { }
+        }
+        return result;
+    }
+
     /** Adds {@code body} under {@code name}, behind a check of the argument count against the catalog. */
     private static void register(String name, BuiltinFunction body) {
         BuiltinCatalog.Arity arity = BuiltinCatalog.function(name)
@@ -70,7 +84,12 @@ public final class Builtins {
             if (!arity.accepts(args.length)) {
                 throw Args.wrongCount(name, arity, args.length);
             }
-            return body.call(args);
+            for (Object arg : args) {
+                if (arg instanceof String text) {
+                    Budget.chargeScan(text.length()); // read through: parseInt, Number, JSON.parse, …
+                }
+            }
+            return charged(body.call(args));
         });
     }
 }

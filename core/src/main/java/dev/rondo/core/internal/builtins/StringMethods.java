@@ -1,5 +1,6 @@
 package dev.rondo.core.internal.builtins;
 
+import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Numbers;
@@ -10,7 +11,7 @@ import java.util.Locale;
 /**
  * The string methods of LANGUAGE.md §7, with JavaScript's argument rules. Positions count UTF-16 code units;
  * search arguments must be strings (there are no regular expressions); no method builds a string over the
- * 16 MiB limit.
+ * length limit, and each charges the budget for the characters it builds or scans.
  */
 final class StringMethods {
 
@@ -19,7 +20,21 @@ final class StringMethods {
 
     private StringMethods() {}
 
+    /**
+     * Calls the method and charges the budget for what it built: each string's characters, each array's
+     * elements. (Searches charge what they scan themselves, in {@link TextSearch}.)
+     */
     static Object call(String s, String name, Object[] args) {
+        Object result = dispatch(s, name, args);
+        if (result instanceof String built && built != s) {
+            Budget.chargeCharacters(built.length());
+        } else if (result instanceof FlowArray pieces) {
+            Budget.charge(pieces.size());
+        }
+        return result;
+    }
+
+    private static Object dispatch(String s, String name, Object[] args) {
         return switch (name) {
             case "toUpperCase" -> changeCase(s, args, "'toUpperCase'", true);
             case "toLowerCase" -> changeCase(s, args, "'toLowerCase'", false);
@@ -53,6 +68,7 @@ final class StringMethods {
     /** Unicode's default case mapping, as JavaScript's (not the JVM's locale): {@code "ß".toUpperCase()} is {@code "SS"}. */
     private static Object changeCase(String s, Object[] args, String label, boolean upper) {
         Args.count(label, args, 0, 0);
+        Budget.chargeScan(s.length()); // scanned even when nothing changes
         String result = upper ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
         Strings.checkLength(result.length());
         return result;
@@ -62,7 +78,7 @@ final class StringMethods {
     private static int indexOf(String s, Object[] args, String label) {
         Args.count(label, args, 1, 2);
         String search = Args.string(label, args, 0);
-        return s.indexOf(search, Args.clamp(Args.integer(label, args, 1, 0), s.length()));
+        return TextSearch.indexOf(s, search, Args.clamp(Args.integer(label, args, 1, 0), s.length()));
     }
 
     /**
@@ -90,7 +106,7 @@ final class StringMethods {
         }
         int from = 0;
         int found;
-        while ((found = s.indexOf(separator, from)) >= 0) {
+        while ((found = TextSearch.indexOf(s, separator, from)) >= 0) {
             pieces.add(s.substring(from, found));
             if (pieces.size() == max) {
                 return pieces;
@@ -127,6 +143,7 @@ final class StringMethods {
     private static Object startsWith(String s, Object[] args) {
         Args.count("'startsWith'", args, 1, 2);
         String prefix = Args.string("'startsWith'", args, 0);
+        Budget.chargeScan(prefix.length());
         return s.startsWith(prefix, Args.clamp(Args.integer("'startsWith'", args, 1, 0), s.length()));
     }
 
@@ -134,6 +151,7 @@ final class StringMethods {
     private static Object endsWith(String s, Object[] args) {
         Args.count("'endsWith'", args, 1, 2);
         String suffix = Args.string("'endsWith'", args, 0);
+        Budget.chargeScan(suffix.length());
         int end = Args.clamp(Args.integer("'endsWith'", args, 1, s.length()), s.length());
         int begin = end - suffix.length();
         return begin >= 0 && s.startsWith(suffix, begin);
@@ -144,7 +162,7 @@ final class StringMethods {
         Args.count("'lastIndexOf'", args, 1, 2);
         String search = Args.string("'lastIndexOf'", args, 0);
         int position = Args.clamp(Args.integer("'lastIndexOf'", args, 1, s.length()), s.length());
-        return Numbers.box(s.lastIndexOf(search, position));
+        return Numbers.box(TextSearch.lastIndexOf(s, search, position));
     }
 
     /**
@@ -157,7 +175,7 @@ final class StringMethods {
         Args.count(label, args, 2, 2);
         String search = Args.string(label, args, 0);
         String replacement = Args.string(label, args, 1);
-        int found = s.indexOf(search);
+        int found = TextSearch.indexOf(s, search, 0);
         if (found < 0) {
             return s;
         }
@@ -172,15 +190,13 @@ final class StringMethods {
             } else {
                 out.append(replacement);
             }
-            if (out.length() > Strings.MAX_LENGTH) {
-                throw Strings.tooLong();
-            }
+            Strings.checkLength(out.length());
             copied = found + search.length();
             if (!all) {
                 break;
             }
             int next = found + advance;
-            found = next > s.length() ? -1 : s.indexOf(search, next);
+            found = next > s.length() ? -1 : TextSearch.indexOf(s, search, next);
         }
         out.append(s, copied, s.length());
         Strings.checkLength(out.length());
@@ -244,9 +260,7 @@ final class StringMethods {
         if (s.isEmpty() || count == 0) {
             return "";
         }
-        if (count * s.length() > Strings.MAX_LENGTH) {
-            throw Strings.tooLong();
-        }
+        Strings.checkLength((long) Math.min(count * s.length(), Long.MAX_VALUE));
         return s.repeat((int) count);
     }
 

@@ -30,7 +30,8 @@ import java.util.Map;
  * {"format":1,
  *  "path":[{"pc":2,"locals":{"x":1}}, {"pc":0,"await":3}, {"pc":4,"items":[…]}, {"pc":2,"pending":{…}}],
  *  "promises":{"next":4,"seq":2,"entries":[{"id":0,"kind":"TASK","label":"charge","state":"FULFILLED","value":…,"seq":0}]},
- *  "keys":{…}, "inputs":…, "context":{…}, "cancelRequested":false, "cancelDelivered":false}
+ *  "keys":{…}, "inputs":…, "context":{…}, "cancelRequested":false, "cancelDelivered":false,
+ *  "logBytes":120, "starts":3}
  * </pre>
  *
  * Values are written by {@link Json#writeValue}, which keeps them exact: a promise is
@@ -50,7 +51,16 @@ public final class CheckpointCodec {
     private CheckpointCodec() {}
 
     public static String write(CheckpointState state) {
-        StringWriter out = new StringWriter();
+        return write(state, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The checkpoint's text, or {@link TooLarge} as soon as it passes {@code maxChars} characters (which are
+     * bytes: every non-ASCII character is escaped). Stops while writing: a value that shares its containers
+     * can stand for gigabytes of text.
+     */
+    public static String write(CheckpointState state, int maxChars) {
+        BoundedWriter out = new BoundedWriter(maxChars);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
@@ -71,11 +81,72 @@ public final class CheckpointCodec {
             writeValue(g, state.context());
             g.writeBooleanField("cancelRequested", state.cancelRequested());
             g.writeBooleanField("cancelDelivered", state.cancelDelivered());
+            // Written only once used, so that the checkpoints of executions that print nothing stay as they were.
+            if (state.tally().logBytes() > 0) {
+                g.writeNumberField("logBytes", state.tally().logBytes());
+            }
+            if (state.tally().starts() > 0) {
+                g.writeNumberField("starts", state.tally().starts());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The checkpoint would be over the limit; {@code written} characters were written when it stopped. */
+    public static final class TooLarge extends RuntimeException {
+        private final long written;
+
+        TooLarge(long written) {
+            super(null, null, false, false);
+            this.written = written;
+        }
+
+        public long written() {
+            return written;
+        }
+    }
+
+    /** A StringWriter that refuses to grow past a limit. */
+    private static final class BoundedWriter extends StringWriter {
+        private final int limit;
+
+        BoundedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        private void room(int more) {
+            long size = (long) getBuffer().length() + more;
+            if (size > limit) {
+                throw new TooLarge(size);
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            room(1);
+            super.write(c);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            room(length);
+            super.write(chars, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            room(length);
+            super.write(text, offset, length);
+        }
+
+        @Override
+        public void write(String text) {
+            room(text.length());
+            super.write(text);
+        }
     }
 
     private static void writePos(JsonGenerator g, Pos pos) throws IOException {
@@ -187,6 +258,8 @@ public final class CheckpointCodec {
             FlowObject context = null;
             boolean cancelRequested = false;
             boolean cancelDelivered = false;
+            long logBytes = 0;
+            long starts = 0;
             int format = -1;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -200,6 +273,8 @@ public final class CheckpointCodec {
                     case "context" -> context = value(t) instanceof FlowObject o ? o : null;
                     case "cancelRequested" -> cancelRequested = p.getBooleanValue();
                     case "cancelDelivered" -> cancelDelivered = p.getBooleanValue();
+                    case "logBytes" -> logBytes = p.getLongValue();
+                    case "starts" -> starts = p.getLongValue();
                     default -> throw new IllegalArgumentException("The checkpoint has an unknown field '" + field + "'.");
                 }
             }
@@ -209,7 +284,8 @@ public final class CheckpointCodec {
             if (path == null || promises == null) {
                 throw new IllegalArgumentException("The checkpoint lacks its " + (path == null ? "path" : "promises") + ".");
             }
-            return new CheckpointState(path, promises, keys, inputs, context, cancelRequested, cancelDelivered);
+            return new CheckpointState(path, promises, keys, inputs, context, cancelRequested, cancelDelivered,
+                    new CheckpointState.Tally(logBytes, starts));
         }
 
         private List<Pos> path(JsonToken t) throws IOException {

@@ -4,8 +4,10 @@ import dev.rondo.core.StoredText;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.internal.builtins.BuiltinFunction;
 import dev.rondo.core.internal.builtins.Methods;
+import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,8 @@ final class CallNodes {
                     throw FlowThrow.typeError("Cannot spread " + Values.typeOf(value) + " into arguments; only arrays can be spread.")
                             .at(args[i].span);
                 }
+                Budget.checkArray((long) values.size() + items.size());
+                Budget.charge(items.size());
                 for (int j = 0; j < items.size(); j++) {
                     values.add(Values.markShared(items.get(j)));
                 }
@@ -87,19 +91,24 @@ final class CallNodes {
         @Override
         Object eval(Frame f) {
             Object[] values = arguments(f);
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    line.append(' ');
+            try {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        line.append(' ');
+                    }
+                    line.append(Values.toDisplayString(values[i]));
+                    Strings.checkLength(line.length());
                 }
-                line.append(Values.toDisplayString(values[i]));
+                String text = line.toString();
+                String problem = StoredText.textProblem("line to print", text);
+                if (problem != null) {
+                    throw FlowThrow.rangeError("print: " + Character.toLowerCase(problem.charAt(0)) + problem.substring(1));
+                }
+                f.m.log(text);
+            } catch (FlowThrow t) {
+                throw t.at(span);
             }
-            String text = line.toString();
-            String problem = StoredText.textProblem("line to print", text);
-            if (problem != null) {
-                throw FlowThrow.rangeError("print: " + Character.toLowerCase(problem.charAt(0)) + problem.substring(1)).at(span);
-            }
-            f.m.log(text);
             return null;
         }
     }

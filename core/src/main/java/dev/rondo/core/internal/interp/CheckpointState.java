@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Everything needed to go on with a suspended execution: the path of positions (outermost first, with
  * the locals of every open scope), the promise table, the idempotency keys, the input and context, and
- * the cancellation flags. Plain data, written to JSON by the checkpoint codec.
+ * the cancellation flags, and the tally of the whole-execution limits. Plain data, written to JSON by the checkpoint codec.
  */
 public record CheckpointState(
         List<Pos> path,
@@ -16,4 +16,11 @@ public record CheckpointState(
         Object inputs,
         FlowObject context,
         boolean cancelRequested,
-        boolean cancelDelivered) {}
+        boolean cancelDelivered,
+        Tally tally) {
+
+    /** What the execution has used of its whole-execution limits: bytes printed, tasks and children started. */
+    public record Tally(long logBytes, long starts) {
+        public static final Tally NONE = new Tally(0, 0);
+    }
+}

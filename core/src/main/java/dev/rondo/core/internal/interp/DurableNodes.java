@@ -11,6 +11,7 @@ import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
 import dev.rondo.core.value.PromiseRef;
+import dev.rondo.core.value.Numbers;
 import dev.rondo.core.value.Values;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,6 +48,7 @@ final class DurableNodes {
                 String keyId = options.key() == null ? null : "task\u0000" + name + "\u0000" + options.key();
                 return keyed(f, keyId, () -> {
                     String inputJson = payload(f, input, "task input");
+                    f.m.countStart();
                     PromiseEntry entry = f.m.newLeaf(Kind.TASK, name, null, span);
                     f.m.effects.add(new Effect.StartTask(entry.id, name, input, inputJson, options, span));
                     return entry.id;
@@ -74,6 +76,7 @@ final class DurableNodes {
                 String keyId = id == null ? null : "workflow\u0000" + id;
                 return keyed(f, keyId, () -> {
                     String inputJson = payload(f, input, "workflow input");
+                    f.m.countStart();
                     PromiseEntry entry = f.m.newLeaf(Kind.WORKFLOW, name, null, span);
                     f.m.effects.add(new Effect.StartWorkflow(entry.id, name, input, inputJson, queue, id, span));
                     return entry.id;
@@ -96,10 +99,11 @@ final class DurableNodes {
                 if (!(seconds instanceof Double d)) {
                     throw FlowThrow.typeError("Timer.delay takes a number of seconds, not " + Values.typeOf(seconds) + ".");
                 }
-                if (d < 0) {
-                    throw FlowThrow.rangeError("Timer.delay takes a number of seconds of 0 or more.");
+                if (!(d >= 0)) {
+                    throw FlowThrow.rangeError("Timer.delay takes a number of seconds of 0 or more, not "
+                            + Numbers.toString(d) + ".");
                 }
-                return timer(f, f.m.nowMillis + Math.round(d * 1000), span);
+                return timer(f, Effect.StartTimer.fireTime(f.m.nowMillis + d * 1000), span);
             } catch (FlowThrow t) {
                 throw t.at(span);
             }
@@ -117,10 +121,15 @@ final class DurableNodes {
                 Object time = arguments(f)[0];
                 long at;
                 if (time instanceof Double millis) {
-                    at = Math.round(millis);
+                    if (millis.isNaN()) {
+                        throw FlowThrow.rangeError("Timer.until takes epoch milliseconds, not NaN.");
+                    }
+                    at = Effect.StartTimer.fireTime(millis);
                 } else if (time instanceof String text) {
                     try {
-                        at = OffsetDateTime.parse(text).toInstant().toEpochMilli();
+                        java.time.Instant instant = OffsetDateTime.parse(text).toInstant();
+                        // As a double: a year such as +999999999 would overflow epoch milliseconds.
+                        at = Effect.StartTimer.fireTime(instant.getEpochSecond() * 1000.0 + instant.getNano() / 1e6);
                     } catch (DateTimeParseException e) {
                         throw FlowThrow.rangeError("Timer.until takes an ISO-8601 instant such as '2026-01-31T09:00:00Z', not '" + text + "'.");
                     }
@@ -175,7 +184,8 @@ final class DurableNodes {
                 int waitId = f.m.promises.nextId();
                 PromiseEntry wait = f.m.newLeaf(Kind.SIGNAL, name, (double) (waitId + 1), span);
                 PromiseEntry timer = f.m.newLeaf(Kind.TIMER, null, (double) wait.id, span);
-                f.m.effects.add(new Effect.StartTimer(timer.id, f.m.nowMillis + Math.round(timeout * 1000)));
+                f.m.effects.add(new Effect.StartTimer(timer.id,
+                        Effect.StartTimer.fireTime(f.m.nowMillis + timeout * 1000)));
                 return new PromiseRef(wait.id);
             } catch (FlowThrow t) {
                 throw t.at(span);
@@ -310,7 +320,7 @@ final class DurableNodes {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof Double d) || d < 0) {
+        if (!(value instanceof Double d) || !(d >= 0)) {
             throw FlowThrow.typeError(function + " option '" + key + "' must be a number of seconds of 0 or more.");
         }
         return d;

@@ -50,8 +50,6 @@ final class Frame {
 
     /** Counts one operation against the stretch's limit. */
     void tick(dev.rondo.core.ast.Span where) {
-        if (++m.operations > m.maxOperations) {
-            throw m.operationsExceeded().at(where);
-        }
+        m.budget.tick(where);
     }
 }

@@ -4,6 +4,7 @@ import dev.rondo.core.Effect;
 import dev.rondo.core.Limits;
 import dev.rondo.core.Outcome;
 import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.PromiseRef;
@@ -22,7 +23,10 @@ public final class Interpreter {
     /** How a stretch ended. */
     public enum Status { SUSPENDED, COMPLETED, FAILED }
 
-    /** The end of a stretch: its effects, and the result, the uncaught error or where the program waits. */
+    /**
+     * The end of a stretch: its effects, and the result, the uncaught error or where the program waits.
+     * {@code waitingAt} is the await when suspended, the last statement run when completed.
+     */
     public record Stretch(Status status, List<Effect> effects, Object result, FlowThrow error, boolean cancelled,
                           Span waitingAt, List<PromiseEntry> waitingFor) {}
 
@@ -50,6 +54,8 @@ public final class Interpreter {
         Machine machine = new Machine(limits, state.promises(), state.keys(), state.inputs(), state.context());
         machine.cancelRequested = state.cancelRequested();
         machine.cancelDelivered = state.cancelDelivered();
+        machine.logBytes = state.tally().logBytes();
+        machine.starts = state.tally().starts();
         List<Pos> path = state.path();
         if (path.isEmpty()) {
             throw new IllegalArgumentException("the checkpoint has no position to resume from");
@@ -63,7 +69,13 @@ public final class Interpreter {
         if (finished) {
             throw new IllegalStateException("the execution has already ended");
         }
-        machine.beginStretch(nowMillis, outcomes);
+        try (Budget.Scope stretch = machine.budget.enter()) {
+            machine.beginStretch(nowMillis, outcomes);
+            return runStretch();
+        }
+    }
+
+    private Stretch runStretch() {
         int c;
         try {
             if (pathToResume == null) {
@@ -75,6 +87,8 @@ public final class Interpreter {
             }
         } catch (FlowThrow thrown) {
             finished = true;
+            // Errors that no node placed (raised deep inside a value helper) happened at the last statement.
+            thrown.at(machine.budget.lastWhere());
             return new Stretch(Status.FAILED, effects(), null, thrown, machine.cancelDelivered, null, List.of());
         }
         if (c == Completion.SUSPEND) {
@@ -87,7 +101,9 @@ public final class Interpreter {
         }
         finished = true;
         Object result = c == Completion.RETURN ? frame.returnValue : null;
-        return new Stretch(Status.COMPLETED, effects(), result, null, machine.cancelDelivered, null, List.of());
+        // The last statement run (the return, usually) stands for where the result was made.
+        return new Stretch(Status.COMPLETED, effects(), result, null, machine.cancelDelivered,
+                machine.budget.lastWhere(), List.of());
     }
 
     private void forgetUnreachablePromises(List<Pos> path) {
@@ -111,7 +127,7 @@ public final class Interpreter {
             throw new IllegalStateException("only a suspended execution has a checkpoint");
         }
         return new CheckpointState(pathToResume, machine.promises, Map.copyOf(machine.keys), machine.inputs,
-                machine.context, machine.cancelRequested, machine.cancelDelivered);
+                machine.context, machine.cancelRequested, machine.cancelDelivered, machine.tally());
     }
 
     /** The promise the program waits on while suspended. */

@@ -5,6 +5,7 @@ import dev.rondo.core.Limits;
 import dev.rondo.core.Outcome;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.internal.interp.PromiseEntry.Kind;
+import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.PromiseRef;
@@ -23,8 +24,8 @@ import java.util.Map;
 final class Machine {
 
     final Limits limits;
-    final long maxOperations;
-    long operations;
+    /** The operations and size limits of the current stretch. */
+    final Budget budget;
     long nowMillis;
 
     final PromiseTable promises;
@@ -36,6 +37,12 @@ final class Machine {
     /** Set once CancelledError has been thrown: the execution then ends as cancelled. */
     boolean cancelDelivered;
 
+    /** UTF-8 bytes printed (each line counting one more, for its end) in this stretch and in the whole execution. */
+    private long sliceLogBytes;
+    long logBytes;
+    /** Tasks and child workflows started in the whole execution. */
+    long starts;
+
     final List<Effect> effects = new ArrayList<>();
     private final LinkedList<Outcome.SignalArrived> signalsOnOffer = new LinkedList<>();
 
@@ -45,7 +52,7 @@ final class Machine {
 
     Machine(Limits limits, PromiseTable promises, Map<String, Integer> keys, Object inputs, FlowObject context) {
         this.limits = limits;
-        this.maxOperations = limits.maxOperations();
+        this.budget = new Budget(limits.maxOperations(), limits.maxStringLength(), limits.maxArrayLength());
         this.promises = promises;
         this.keys = new HashMap<>(keys);
         this.inputs = inputs;
@@ -55,7 +62,7 @@ final class Machine {
     /** Starts a stretch: a fresh budget and effect list, then the outcomes that arrived, in order. */
     void beginStretch(long now, List<Outcome> outcomes) {
         nowMillis = now;
-        operations = 0;
+        sliceLogBytes = 0;
         effects.clear();
         signalsOnOffer.clear();
         for (Outcome outcome : outcomes) {
@@ -127,8 +134,49 @@ final class Machine {
         }
     }
 
+    /**
+     * Records a printed line, within the log limits: every line is stored by the engine, so a loop of
+     * prints could otherwise fill the database (or one commit) without bound.
+     */
     void log(String line) {
+        long bytes = utf8Length(line) + 1;
+        if (sliceLogBytes + bytes > limits.maxLogBytesPerSlice()) {
+            throw FlowThrow.limitError("This stretch printed more than " + Limits.bytesText(limits.maxLogBytesPerSlice())
+                    + " without an await; print less, or await between large outputs.");
+        }
+        if (logBytes + bytes > limits.maxLogBytesPerExecution()) {
+            throw FlowThrow.limitError("The workflow printed more than "
+                    + Limits.bytesText(limits.maxLogBytesPerExecution()) + " in all; print less.");
+        }
+        sliceLogBytes += bytes;
+        logBytes += bytes;
         effects.add(new Effect.Log(line));
+    }
+
+    private static long utf8Length(String s) {
+        long bytes = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                // 2 bytes below U+0800, 3 above; a surrogate pair is 4 bytes for its 2 units
+                bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return bytes;
+    }
+
+    /** Counts a task or child workflow about to start against the execution's total. */
+    void countStart() {
+        if (starts >= limits.maxStarts()) {
+            throw FlowThrow.limitError("The workflow has started " + String.format("%,d", limits.maxStarts())
+                    + " tasks and child workflows, its limit; split the work across child workflows that each"
+                    + " start fewer, or raise the limit.");
+        }
+        starts++;
+    }
+
+    CheckpointState.Tally tally() {
+        return new CheckpointState.Tally(logBytes, starts);
     }
 
     PromiseEntry newLeaf(Kind kind, String label, Object detail, Span span) {
@@ -137,11 +185,6 @@ final class Machine {
                     + " promises are pending at once; await some before starting more.").at(span);
         }
         return promises.create(kind, label, detail);
-    }
-
-    FlowThrow operationsExceeded() {
-        return FlowThrow.limitError("This stretch ran more than " + maxOperations
-                + " operations without an await; is a loop running away?");
     }
 
     /** Whether CancelledError must be thrown at an await now; marks it delivered. */

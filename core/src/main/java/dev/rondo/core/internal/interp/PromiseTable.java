@@ -83,6 +83,7 @@ public final class PromiseTable {
     void retainReachable(Iterable<Object> roots, Collection<Integer> keep) {
         java.util.Set<Integer> reachable = new java.util.HashSet<>();
         java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>();
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Object root : roots) {
             if (root != null) {
                 work.add(root);
@@ -99,6 +100,11 @@ public final class PromiseTable {
                     work.add(entry.detail);
                 }
             } else if (value instanceof FlowArray || value instanceof FlowObject) {
+                // Containers are shared (copy on write): an array holding itself twice over 40 levels has
+                // 2^40 paths but 41 containers, so each container is looked into once.
+                if (!seen.add(value)) {
+                    continue;
+                }
                 Values.elements(value).forEachRemaining(child -> {
                     if (child instanceof PromiseRef || child instanceof FlowArray || child instanceof FlowObject) {
                         work.add(child);

@@ -52,6 +52,9 @@ final class TryNode extends XStmt {
         try {
             c = resuming ? body.resume(f) : body.exec(f);
         } catch (FlowThrow thrown) {
+            if (thrown.isFatal()) {
+                throw thrown; // the operations limit ends the execution: no catch, no finally (LANGUAGE.md §10)
+            }
             if (handler != null) {
                 return inHandler(f, thrown, false);
             }
@@ -72,7 +75,7 @@ final class TryNode extends XStmt {
             }
             c = resuming ? handler.resume(f) : handler.exec(f);
         } catch (FlowThrow again) {
-            if (finalizer == null) {
+            if (finalizer == null || again.isFatal()) {
                 throw again;
             }
             return inFinalizer(f, pending(again), false);

@@ -1,19 +1,18 @@
 package dev.rondo.core.internal.interp;
 
 import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Numbers;
+import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
 import java.util.Map;
 import java.util.function.Function;
 
 /** Expressions that produce values directly: literals, variables, built-in values and literals of containers. */
 final class ValueNodes {
-
-    /** Strings longer than this raise LimitError (LANGUAGE.md §10). */
-    static final int MAX_STRING = 16 * 1024 * 1024;
 
     private ValueNodes() {}
 
@@ -89,10 +88,13 @@ final class ValueNodes {
             StringBuilder text = new StringBuilder(strings[0]);
             for (int i = 0; i < exprs.length; i++) {
                 text.append(Values.toDisplayString(exprs[i].peek(f))).append(strings[i + 1]);
-                if (text.length() > MAX_STRING) {
-                    throw FlowThrow.limitError("String is longer than the 16 MiB limit.").at(span);
+                try {
+                    Strings.checkLength(text.length());
+                } catch (FlowThrow t) {
+                    throw t.at(span);
                 }
             }
+            Budget.chargeCharacters(text.length());
             return text.toString();
         }
     }
@@ -117,6 +119,7 @@ final class ValueNodes {
                         throw FlowThrow.typeError("Cannot spread " + Values.typeOf(value) + " into an array; only arrays can be spread.")
                                 .at(elements[i].span);
                     }
+                    Budget.charge(items.size());
                     for (int j = 0; j < items.size(); j++) {
                         array.add(Values.markShared(items.get(j)));
                     }
@@ -155,10 +158,12 @@ final class ValueNodes {
 
         private static void spreadInto(FlowObject object, Object value, Span span) {
             if (value instanceof FlowObject source) {
+                Budget.charge(source.size());
                 for (Map.Entry<String, Object> e : source.view().entrySet()) {
                     object.put(e.getKey(), Values.markShared(e.getValue()));
                 }
             } else if (value instanceof FlowArray source) {
+                Budget.charge(source.size());
                 for (int i = 0; i < source.size(); i++) {
                     object.put(Integer.toString(i), Values.markShared(source.get(i)));
                 }

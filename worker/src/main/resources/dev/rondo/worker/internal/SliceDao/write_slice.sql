@@ -17,7 +17,9 @@ WITH used_inbox AS (
     DELETE FROM timers WHERE execution_id = :id AND promise = ANY(CAST(:firedTimers AS integer[]))
 ), new_timers AS (
     INSERT INTO timers (execution_id, promise, fire_at)
-    SELECT :id, t.promise, to_timestamp(t.fire_at_millis / 1000.0)
+    -- A timer beyond what a timestamp holds (Effect.StartTimer.NEVER, Long.MAX_VALUE) never fires: 'infinity'.
+    SELECT :id, t.promise, CASE WHEN t.fire_at_millis = 9223372036854775807 THEN timestamptz 'infinity'
+                                ELSE to_timestamp(t.fire_at_millis / 1000.0) END
     FROM unnest(CAST(:timerPromises AS integer[]), CAST(:timerFireAtMillis AS bigint[])) AS t(promise, fire_at_millis)
     ON CONFLICT (execution_id, promise) DO NOTHING
     RETURNING fire_at
@@ -78,6 +80,7 @@ WITH used_inbox AS (
           WHERE execution_id = :id AND NOT promise = ANY(CAST(:firedTimers AS integer[]))
           UNION ALL
           SELECT fire_at FROM new_timers) AS t
+    WHERE t.fire_at < timestamptz 'infinity' -- a timer that never fires needs no wake-up
     HAVING CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes)
         OR (CAST(:state AS text) IS NOT NULL AND min(t.fire_at) IS NOT NULL)
     ON CONFLICT (execution_id) WHERE lease_owner IS NULL
