@@ -1,0 +1,84 @@
+package dev.rondo.spring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.client.RondoClient;
+import dev.rondo.spring.internal.FlowLocations;
+import dev.rondo.spring.internal.TaskHandlerBeans;
+import dev.rondo.worker.Worker;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Rondo in a Spring Boot application: a {@link RondoClient} on the application's {@code DataSource} (the
+ * schema brought up to date and the {@code rondo.flows.locations} deployed when it is made), and a
+ * {@link Worker} on the same {@code DataSource} running the task handlers found among the beans, started
+ * and stopped with the context ({@link RondoWorkerLifecycle}). Each backs off when the application defines
+ * its own bean of that type; {@code rondo.worker.enabled=false} leaves the worker out.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(RondoProperties.class)
+public class RondoAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RondoClient rondoClient(DataSource dataSource, RondoProperties properties, ResourceLoader resources) {
+        RondoClient client = RondoClient.create(dataSource);
+        FlowLocations.deploy(client, properties.flows().locations(), resources);
+        return client;
+    }
+
+    /** The worker and its lifecycle, unless {@code rondo.worker.enabled=false}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "rondo.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public static class WorkerConfiguration {
+
+        private static final Logger log = LoggerFactory.getLogger(RondoAutoConfiguration.class);
+
+        /**
+         * Built here, started by {@link RondoWorkerLifecycle}. Takes the client so that the schema is migrated
+         * and the flows are deployed before the worker claims anything.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public Worker rondoWorker(DataSource dataSource, RondoProperties properties, RondoClient client,
+                                  ConfigurableListableBeanFactory beans, ObjectProvider<ObjectMapper> mappers,
+                                  ObjectProvider<RondoWorkerCustomizer> customizers) {
+            RondoProperties.Worker settings = properties.worker();
+            Worker.Builder builder = Worker.builder(dataSource);
+            settings.queues().forEach(builder::queues);
+            if (settings.concurrency() != null) {
+                builder.concurrency(settings.concurrency());
+            }
+            if (settings.lease() != null) {
+                builder.lease(settings.lease());
+            }
+            if (settings.id() != null) {
+                builder.id(settings.id());
+            }
+            mappers.ifUnique(builder::objectMapper); // the application's Jackson 2 settings for handler inputs and results
+            Iterable<String> tasks = TaskHandlerBeans.register(beans, builder);
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            log.info("Rondo worker: queues {}, tasks found among the beans {}",
+                    settings.queues().isEmpty() ? "[default]" : settings.queues(), tasks);
+            return builder.build();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        public RondoWorkerLifecycle rondoWorkerLifecycle(Worker worker, RondoProperties properties) {
+            return new RondoWorkerLifecycle(worker, properties.worker().shutdownTimeout());
+        }
+    }
+}
