@@ -1,10 +1,12 @@
 package dev.rondo.spring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.RondoClient;
 import dev.rondo.spring.internal.FlowLocations;
 import dev.rondo.spring.internal.TaskHandlerBeans;
 import dev.rondo.worker.Worker;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,8 @@ public class RondoAutoConfiguration {
     public static class WorkerConfiguration {
 
         private static final Logger log = LoggerFactory.getLogger(RondoAutoConfiguration.class);
+        /** Worker.Builder's default concurrency, which it does not publish yet. */
+        private static final int WORKER_CONCURRENCY = 16;
 
         /**
          * Built here, started by {@link RondoWorkerLifecycle}. Takes the client so that the schema is migrated
@@ -67,12 +71,33 @@ public class RondoAutoConfiguration {
             if (settings.id() != null) {
                 builder.id(settings.id());
             }
+            warnIfThePoolIsSmall(dataSource, settings.concurrency() != null ? settings.concurrency() : WORKER_CONCURRENCY);
             mappers.ifUnique(builder::objectMapper); // the application's Jackson 2 settings for handler inputs and results
             Iterable<String> tasks = TaskHandlerBeans.register(beans, builder);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             log.info("Rondo worker: queues {}, tasks found among the beans {}",
                     settings.queues().isEmpty() ? "[default]" : settings.queues(), tasks);
             return builder.build();
+        }
+
+        /**
+         * Boot's pool has 10 connections unless told otherwise, fewer than a worker of the default concurrency
+         * takes: its slots would wait for connections, so say so at start rather than let work stall.
+         */
+        private static void warnIfThePoolIsSmall(DataSource dataSource, int concurrency) {
+            try {
+                if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                    int size = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+                    int needed = Worker.connectionsNeeded(concurrency);
+                    if (size < needed) {
+                        log.warn("Rondo worker: the DataSource pool has {} connections, and a worker of concurrency {} takes"
+                                + " up to {}; set spring.datasource.hikari.maximum-pool-size to at least {} plus what the rest"
+                                + " of the application uses, or lower rondo.worker.concurrency.", size, concurrency, needed, needed);
+                    }
+                }
+            } catch (SQLException e) {
+                // not a pool we can look into: nothing to say
+            }
         }
 
         @Bean
