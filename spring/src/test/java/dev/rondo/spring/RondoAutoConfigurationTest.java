@@ -13,6 +13,7 @@ import dev.rondo.client.WorkflowHandle;
 import dev.rondo.testing.RondoDatabase;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskHandler;
+import dev.rondo.worker.TypedTaskHandler;
 import dev.rondo.worker.Worker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,34 @@ class RondoAutoConfigurationTest {
             assertEquals("HELLO PERSON 7!", result.get("greeting").asText());
             assertEquals(true, result.get("confirmed").asBoolean());
             assertThat(result.get("key").asText()).as("the @RondoTask method got the TaskContext").startsWith("welcome-7.t");
+        });
+    }
+
+    /** The same tasks as WelcomeHandlers, from a TypedTaskHandler lambda bean and a RondoWorkerCustomizer. */
+    @Configuration(proxyBeanMethods = false)
+    static class LambdaAndCustomizerHandlers {
+        @Bean
+        @RondoTask("shout")
+        TypedTaskHandler<WelcomeHandlers.Text, String> loud() {
+            return (text, context) -> text.text().toUpperCase() + "!"; // a lambda: the type comes from this method
+        }
+
+        @Bean
+        RondoWorkerCustomizer lookupAndGreet() {
+            return worker -> worker
+                    .task("lookup", WelcomeHandlers.Lookup.class,
+                            (lookup, context) -> new WelcomeHandlers.Person("person " + lookup.id(), context.idempotencyKey()))
+                    .task("greet", (input, context) -> "hello " + input.get("name").asText());
+        }
+    }
+
+    @Test
+    void runsTypedLambdaBeansAndWhatCustomizersRegister() {
+        application().withUserConfiguration(LambdaAndCustomizerHandlers.class).run(context -> {
+            WorkflowHandle welcome = context.getBean(RondoClient.class).start("orders/welcome", "{\"id\": \"5\"}",
+                    StartOptions.DEFAULT.withId("welcome-5"));
+            welcome.signal("confirm", "false");
+            assertEquals("HELLO PERSON 5!", json.readTree(welcome.result(WAIT).resultJson()).get("greeting").asText());
         });
     }
 

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -65,7 +66,7 @@ public final class TaskHandlerBeans {
                 continue;
             }
             Map<Method, RondoTask> methods = MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
-                    (MethodIntrospector.MetadataLookup<RondoTask>) m -> AnnotatedElementUtils.findMergedAnnotation(m, RondoTask.class));
+                    (MethodIntrospector.MetadataLookup<RondoTask>) TaskHandlerBeans::handlerMethod);
             if (methods.isEmpty()) {
                 continue;
             }
@@ -75,6 +76,12 @@ public final class TaskHandlerBeans {
                 MethodTaskHandler.register(builder, annotation.value(), bean, method, name);
             });
         }
+    }
+
+    /** A method's @RondoTask, unless it is a @Bean method, whose annotation names the task of the bean it makes. */
+    private static RondoTask handlerMethod(Method method) {
+        return AnnotatedElementUtils.hasAnnotation(method, Bean.class) ? null
+                : AnnotatedElementUtils.findMergedAnnotation(method, RondoTask.class);
     }
 
     private String taskName(String beanName) {
