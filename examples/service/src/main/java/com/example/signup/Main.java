@@ -19,16 +19,20 @@ public final class Main {
             System.err.println("Set RONDO_DATABASE_URL to a PostgreSQL database.");
             System.exit(2);
         }
+        System.out.println(run(url, "a-1"));
+    }
+
+    /** Deploys the flows, runs a worker, signs {@code accountId} up and confirms it; returns how it ended. */
+    static Signups.Outcome run(String url, String accountId) throws InterruptedException {
         Accounts accounts = new Accounts();
         try (RondoClient rondo = RondoClient.connect(url, Worker.connectionsNeeded(CONCURRENCY) + 2)) {
             rondo.deploy(Path.of("src/main/flows"));
             Worker worker = accounts.register(Worker.builder(rondo.dataSource()).concurrency(CONCURRENCY)).build().start();
             try {
                 Signups signups = new Signups(rondo);
-                signups.start(new Signups.Account("a-1", "ada@example.com"));
-                signups.confirm("a-1");
-                System.out.println(signups.outcome("a-1", Duration.ofSeconds(30)));
-                System.out.println(accounts.outbox());
+                signups.start(new Signups.Account(accountId, "ada@example.com"));
+                signups.confirm(accountId);
+                return signups.outcome(accountId, Duration.ofSeconds(30));
             } finally {
                 worker.shutdown();
                 worker.awaitTermination(Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package com.example.signup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rondo.client.RondoClient;
+import dev.rondo.testing.DatabaseSchema;
 import dev.rondo.testing.RondoDatabase;
 import dev.rondo.worker.Worker;
 import java.nio.file.Path;
@@ -31,5 +32,10 @@ class SignupServiceTest {
             assertEquals(List.of(new Accounts.Sent("ada@example.com", "confirm", "signup-a-9/confirm-email"),
                     new Accounts.Sent("ada@example.com", "welcome", "signup-a-9/welcome-email")), accounts.outbox());
         }
+    }
+
+    @Test
+    void theMainSignsUpAnAccountOnTheDatabaseOfItsUrl(DatabaseSchema database) throws InterruptedException {
+        assertEquals(new Signups.Outcome("active"), Main.run(database.url(), "a-main"));
     }
 }
