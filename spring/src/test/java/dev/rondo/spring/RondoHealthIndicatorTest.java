@@ -9,9 +9,12 @@ import javax.sql.DataSource;
 import dev.rondo.testing.RondoDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -90,6 +93,14 @@ class RondoHealthIndicatorTest {
             assertEquals(Status.UP, health.getStatus());
             assertThat(health.getDetails()).doesNotContainKey("worker");
         });
+    }
+
+    @Test
+    void isTheRondoComponentOfTheApplicationsHealth() {
+        application().withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+                HealthContributorRegistryAutoConfiguration.class)).run(context ->
+                assertThat(context.getBean(HealthContributorRegistry.class).getContributor("rondo"))
+                        .isSameAs(context.getBean(RondoHealthIndicator.class)));
     }
 
     @Test
