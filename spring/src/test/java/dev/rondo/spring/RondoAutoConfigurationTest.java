@@ -16,6 +16,7 @@ import dev.rondo.worker.TaskHandler;
 import dev.rondo.worker.TypedTaskHandler;
 import dev.rondo.worker.Worker;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -83,6 +84,25 @@ class RondoAutoConfigurationTest {
                     StartOptions.DEFAULT.withId("welcome-5"));
             welcome.signal("confirm", "false");
             assertEquals("HELLO PERSON 5!", json.readTree(welcome.result(WAIT).resultJson()).get("greeting").asText());
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnWorker {
+        @Bean
+        Worker myWorker(DataSource dataSource) {
+            return Worker.builder(dataSource).id("my-worker").concurrency(2).build();
+        }
+    }
+
+    @Test
+    void anApplicationsOwnWorkerReplacesTheStartersAndIsStartedWithTheContext() {
+        application().withUserConfiguration(OwnWorker.class).run(context -> {
+            assertThat(context).hasSingleBean(Worker.class);
+            assertEquals("my-worker", context.getBean(Worker.class).id());
+            RondoWorkerLifecycle lifecycle = context.getBean(RondoWorkerLifecycle.class);
+            assertEquals("my-worker", lifecycle.worker().id());
+            assertEquals(true, lifecycle.isRunning());
         });
     }
 
