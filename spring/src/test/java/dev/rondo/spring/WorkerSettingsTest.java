@@ -24,13 +24,13 @@ class WorkerSettingsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    /** "hold" waits a second for "probe" to start beside it, and says whether it did. */
+    /** "hold" waits three seconds for "probe" to start beside it (time for a loaded machine), and says whether it did. */
     static class Pair {
         final CountDownLatch probeStarted = new CountDownLatch(1);
 
         @RondoTask("hold")
         boolean hold() throws InterruptedException {
-            return probeStarted.await(1, TimeUnit.SECONDS);
+            return probeStarted.await(3, TimeUnit.SECONDS);
         }
 
         @RondoTask("probe")
