@@ -22,9 +22,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Rondo in a Spring Boot application: a {@link RondoClient} on the application's {@code DataSource} (the
- * schema brought up to date and the {@code rondo.flows.locations} deployed when it is made), and a
- * {@link Worker} on the same {@code DataSource} running the task handlers found among the beans, started
+ * Rondo in a Spring Boot application: a {@link RondoClient} on the application's {@code DataSource}, or on
+ * the one marked {@link RondoDataSource} (the schema brought up to date and the {@code rondo.flows.locations}
+ * deployed when it is made), and a {@link Worker} on the same {@code DataSource} running the task handlers
+ * found among the beans, started
  * and stopped with the context ({@link RondoWorkerLifecycle}). Each backs off when the application defines
  * its own bean of that type; {@code rondo.worker.enabled=false} leaves the worker out.
  */
@@ -35,10 +36,16 @@ public class RondoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public RondoClient rondoClient(DataSource dataSource, RondoProperties properties, ResourceLoader resources) {
-        RondoClient client = RondoClient.create(dataSource);
+    public RondoClient rondoClient(@RondoDataSource ObjectProvider<DataSource> own, ObjectProvider<DataSource> application,
+                                   RondoProperties properties, ResourceLoader resources) {
+        RondoClient client = RondoClient.create(dataSource(own, application));
         FlowLocations.deploy(client, properties.flows().locations(), resources);
         return client;
+    }
+
+    /** The {@link RondoDataSource} when the application marks one, else its (primary) DataSource. */
+    static DataSource dataSource(ObjectProvider<DataSource> own, ObjectProvider<DataSource> application) {
+        return own.getIfAvailable(application::getObject);
     }
 
     /** The worker and its lifecycle, unless {@code rondo.worker.enabled=false}. */
@@ -56,9 +63,11 @@ public class RondoAutoConfiguration {
          */
         @Bean
         @ConditionalOnMissingBean
-        public Worker rondoWorker(DataSource dataSource, RondoProperties properties, RondoClient client,
+        public Worker rondoWorker(@RondoDataSource ObjectProvider<DataSource> own, ObjectProvider<DataSource> application,
+                                  RondoProperties properties, RondoClient client,
                                   ConfigurableListableBeanFactory beans, ObjectProvider<ObjectMapper> mappers,
                                   ObjectProvider<RondoWorkerCustomizer> customizers) {
+            DataSource dataSource = dataSource(own, application);
             RondoProperties.Worker settings = properties.worker();
             Worker.Builder builder = Worker.builder(dataSource);
             settings.queues().forEach(builder::queues);

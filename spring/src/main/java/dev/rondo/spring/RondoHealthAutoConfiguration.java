@@ -21,7 +21,9 @@ public class RondoHealthAutoConfiguration {
 
     @Bean(name = "rondoHealthIndicator")
     @ConditionalOnMissingBean(name = "rondoHealthIndicator")
-    public RondoHealthIndicator rondoHealthIndicator(DataSource dataSource, ObjectProvider<RondoWorkerLifecycle> worker) {
-        return new RondoHealthIndicator(dataSource, worker.getIfAvailable());
+    public RondoHealthIndicator rondoHealthIndicator(@RondoDataSource ObjectProvider<DataSource> own,
+                                                     ObjectProvider<DataSource> application,
+                                                     ObjectProvider<RondoWorkerLifecycle> worker) {
+        return new RondoHealthIndicator(RondoAutoConfiguration.dataSource(own, application), worker.getIfAvailable());
     }
 }
