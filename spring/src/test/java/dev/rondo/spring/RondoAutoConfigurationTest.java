@@ -145,6 +145,12 @@ class RondoAutoConfigurationTest {
                 assertThat(context).getFailure().rootCause().hasMessageContaining("rondo.flows.locations: classpath:no-such-flows does not exist"));
     }
 
+    @Test
+    void aLocationWithoutFlowsFailsTheStart() {
+        application().withPropertyValues("rondo.flows.locations=classpath:no-flows").run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("rondo.flows.locations: classpath:no-flows holds no .flow file."));
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class SecondGreeter {
         @Bean

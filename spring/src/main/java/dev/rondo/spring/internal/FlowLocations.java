@@ -7,10 +7,12 @@ import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -31,7 +33,12 @@ public final class FlowLocations {
         try {
             List<Path> paths = new ArrayList<>();
             for (String location : locations) {
-                paths.add(path(location, loader.getResource(location), opened));
+                Path path = path(location, loader.getResource(location), opened);
+                if (!Files.isRegularFile(path) && !holdsFlows(path)) {
+                    // deploy would do nothing, and the application would start workflows of an older deployment
+                    throw new IllegalStateException("rondo.flows.locations: " + location + " holds no .flow file.");
+                }
+                paths.add(path);
             }
             client.deploy(paths.toArray(Path[]::new));
         } finally {
@@ -42,6 +49,14 @@ public final class FlowLocations {
                     // a read-only view of a jar: nothing was written that closing could lose
                 }
             }
+        }
+    }
+
+    private static boolean holdsFlows(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.anyMatch(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".flow"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("rondo.flows.locations: cannot read " + folder + ": " + e.getMessage(), e);
         }
     }
 
