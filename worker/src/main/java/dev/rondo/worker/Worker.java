@@ -1,6 +1,7 @@
 package dev.rondo.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.Limits;
 import dev.rondo.migrations.Migrations;
@@ -216,7 +217,7 @@ public final class Worker implements AutoCloseable {
         private ObjectMapper mapper = new ObjectMapper();
         private final List<Consumer<Handlers>> registrations = new ArrayList<>();
         private Limits limits = Limits.DEFAULTS;
-        private int maxChildDepth = 100;
+        private int maxChildDepth = ChildDepth.DEFAULT_LIMIT;
         private String id;
         private boolean failFast;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -292,14 +293,11 @@ public final class Worker implements AutoCloseable {
         }
 
         /**
-         * How deep child workflows may nest (default 100): a {@code Workflow.run} that would start a child
+         * How deep child workflows may nest (default {@link ChildDepth#DEFAULT_LIMIT}, 100): a {@code Workflow.run} that would start a child
          * deeper fails with a {@code LimitError}, so a workflow that starts itself cannot grow without bound.
          */
         public Builder maxChildDepth(int depth) {
-            if (depth < 1) {
-                throw new IllegalArgumentException("maxChildDepth must be at least 1, not " + depth);
-            }
-            this.maxChildDepth = depth;
+            this.maxChildDepth = ChildDepth.requireValid(depth);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.rondo.core.driver;
 
+import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Limits;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class LocalDriver {
     private final Double cancelAt;
     private final boolean roundTrip;
     private final Limits limits;
+    private final int maxChildDepth;
     private final long startMillis;
     private final Consumer<String> checkpoints;
 
@@ -52,6 +54,7 @@ public final class LocalDriver {
         this.cancelAt = b.cancelAt;
         this.roundTrip = b.roundTrip;
         this.limits = b.limits;
+        this.maxChildDepth = b.maxChildDepth;
         this.startMillis = b.startMillis;
         this.checkpoints = b.checkpoints;
     }
@@ -100,6 +103,10 @@ public final class LocalDriver {
         return limits;
     }
 
+    int maxChildDepth() {
+        return maxChildDepth;
+    }
+
     Consumer<String> checkpoints() {
         return checkpoints;
     }
@@ -112,6 +119,7 @@ public final class LocalDriver {
         private Double cancelAt;
         private boolean roundTrip;
         private Limits limits = Limits.DEFAULTS;
+        private int maxChildDepth = ChildDepth.DEFAULT_LIMIT;
         private long startMillis = DEFAULT_START_MILLIS;
         private Consumer<String> checkpoints = json -> { };
 
@@ -164,6 +172,12 @@ public final class LocalDriver {
 
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** How deep child workflows may nest, as on the engine (default {@link ChildDepth#DEFAULT_LIMIT}). */
+        public Builder maxChildDepth(int depth) {
+            this.maxChildDepth = ChildDepth.requireValid(depth);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.rondo.core.driver;
 
+import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Execution;
@@ -39,6 +40,8 @@ public final class LocalRun {
     private final LocalDriver driver;
     private final Executable executable;
     private final String executionId;
+    /** 0 for the workflow the driver started, one more for each level of child below it. */
+    private final int depth;
     private Execution execution;
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
@@ -57,7 +60,13 @@ public final class LocalRun {
     private String stuck;
 
     LocalRun(LocalDriver driver, Executable executable, Object input, long start, String executionId, String parentId) {
+        this(driver, executable, input, start, executionId, parentId, 0);
+    }
+
+    private LocalRun(LocalDriver driver, Executable executable, Object input, long start, String executionId,
+                     String parentId, int depth) {
         this.driver = driver;
+        this.depth = depth;
         this.executable = executable;
         this.executionId = executionId;
         this.now = start;
@@ -262,8 +271,14 @@ public final class LocalRun {
                     FlowThrow.errorObject("Error", "No workflow named '" + w.name() + "' is deployed.")));
             return;
         }
+        if (depth + 1 > driver.maxChildDepth()) {
+            schedule(now, new Outcome.ChildFailed(w.promise(), FlowThrow.errorObject("LimitError", ChildDepth.tooDeep(
+                    w.name(), depth + 1, driver.maxChildDepth(), "Raise the limit with LocalDriver.builder().maxChildDepth(n)."))));
+            return;
+        }
         String childId = Objects.requireNonNullElse(w.id(), "child-" + w.promise());
-        LocalResult result = new LocalRun(driver, child, w.input(), now, childId, executionId).runUntilIdle().result();
+        LocalResult result = new LocalRun(driver, child, w.input(), now, childId, executionId, depth + 1)
+                .runUntilIdle().result();
         if (result.stuck() != null) {
             schedule(result.endMillis(), new Outcome.ChildFailed(w.promise(),
                     FlowThrow.errorObject("Error", "The child workflow " + result.stuck() + ".")));

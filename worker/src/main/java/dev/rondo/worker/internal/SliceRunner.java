@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Execution;
@@ -301,10 +302,8 @@ final class SliceRunner {
             String queue = child.queue() != null ? child.queue() : workflow.queue();
             int depth = workflow.depth() + 1;
             if (depth > maxChildDepth) {
-                deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("LimitError", "Workflow.run(\""
-                        + child.name() + "\") would nest child workflows " + depth + " deep, over the limit of "
-                        + maxChildDepth + " (does a workflow start itself?); the child was not started. Raise the"
-                        + " limit with Worker.builder(...).maxChildDepth(n)."));
+                deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("LimitError", ChildDepth.tooDeep(
+                        child.name(), depth, maxChildDepth, "Raise the limit with Worker.builder(...).maxChildDepth(n).")));
                 return;
             }
             history("workflow started", child.name() + " " + childId);
