@@ -20,6 +20,9 @@ class InterpreterFuzzTest {
     void programsRunTheSameStraightAndRestored(FuzzedDataProvider data) {
         long restoreMask = data.consumeLong();
         String source = FlowGenerator.program(data, 60);
+        if (Boolean.getBoolean("rondo.fuzz.print")) { // to see the program of a finding: bench/fuzz's log says how
+            System.err.println("--- program ---\n" + source + "--- end ---");
+        }
         Compilation compilation = FlowCompiler.compile("fuzz.flow", source);
         if (!compilation.ok()) {
             return; // the generator may write a program the compiler refuses; the compiler has its own target

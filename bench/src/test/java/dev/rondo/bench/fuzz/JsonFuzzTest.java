@@ -52,9 +52,28 @@ class JsonFuzzTest {
         }
     }
 
+    /** A real checkpoint (at the first await of {@link #WAITING}), which the fuzzer damages. */
+    private static final String CHECKPOINT = checkpointAtFirstAwait();
+
+    private static String checkpointAtFirstAwait() {
+        Execution execution = Execution.start(WAITING, new dev.rondo.core.value.FlowObject(),
+                Execution.context("fuzz-1", "wait", "default", null, "2027-01-15T08:00:00.000Z"), Stepper.LIMITS);
+        execution.run(java.util.List.of(), 0);
+        return execution.checkpointJson();
+    }
+
     @FuzzTest(maxDuration = "10s")
     void anyCheckpointTextIsRefusedCleanly(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
+        // mostly a real checkpoint with a stretch replaced, so the codec is reached past the JSON syntax
+        String text;
+        if (data.consumeBoolean()) {
+            text = data.consumeRemainingAsString();
+        } else {
+            int at = data.consumeInt(0, CHECKPOINT.length());
+            int cut = data.consumeInt(0, 16);
+            String insert = data.consumeRemainingAsString();
+            text = CHECKPOINT.substring(0, at) + insert + CHECKPOINT.substring(Math.min(CHECKPOINT.length(), at + cut));
+        }
         try {
             Execution.restore(WAITING, text, Stepper.LIMITS);
         } catch (IllegalArgumentException | FlowThrow refused) {
