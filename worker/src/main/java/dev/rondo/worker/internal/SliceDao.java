@@ -48,6 +48,7 @@ final class SliceDao {
     private static final Sql EXISTING_CHILD = Sql.load(SliceDao.class, "SliceDao/existing_child.sql");
     private static final Sql ADOPT_CHILD = Sql.load(SliceDao.class, "SliceDao/adopt_child.sql");
     private static final Sql DELIVER = Sql.load(SliceDao.class, "SliceDao/deliver.sql");
+    private static final Sql REARM_TIMERS = Sql.load(SliceDao.class, "SliceDao/rearm_timers.sql");
     private static final Sql FINISH_WORKFLOW = Sql.load(SliceDao.class, "SliceDao/finish_workflow.sql");
     /** The client's cancel: one statement for a whole tree, whoever starts it. */
     private static final Sql CANCEL_TREE = Sql.load(Sql.class, "ExecutionDao/request_cancel.sql");
@@ -141,6 +142,13 @@ final class SliceDao {
     void deliver(String id, int promise, String kind, String payload) throws SQLException {
         try (Sql.Bound s = DELIVER.prepare(connection).set("id", id).set("promise", promise).set("kind", kind)
                 .text("payload", payload)) {
+            s.update();
+        }
+    }
+
+    /** Puts the workflow's wake-up back at its earliest timer, if it has one (see rearm_timers.sql). */
+    void rearmTimers(String id, String queue, int priority) throws SQLException {
+        try (Sql.Bound s = REARM_TIMERS.prepare(connection).set("id", id).set("queue", queue).set("priority", priority)) {
             s.update();
         }
     }

@@ -204,7 +204,10 @@ final class SliceRunner {
             writes.history("started", null);
         } else if (slice.suspended() && slice.effects().isEmpty()
                 && pending.stream().allMatch(p -> "signal".equals(p.source()))) {
-            return; // woken by a signal no await takes yet: nothing changed, so the checkpoint stands
+            // woken by a signal no await takes yet: nothing changed, so the checkpoint stands; but the
+            // wake-up this slice used up may have been its timer's too
+            dao.rearmTimers(id, workflow.queue(), workflow.priority());
+            return;
         }
         writes.effects(slice.effects());
         switch (slice.status()) {

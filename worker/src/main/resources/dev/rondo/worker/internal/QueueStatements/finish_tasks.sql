@@ -2,7 +2,7 @@
 -- leased by this worker is deleted, its task execution ends ('resolved' → completed with the payload as
 -- result; 'task_failed' → failed with the payload as error), and an unfinished parent gets the outcome in
 -- its inbox and one wake-up (upserted in id order, so concurrent batches lock parents in the same order).
--- Items this worker no longer holds (rescued by another worker) are left alone. Returns one row: the items
+-- Items this worker no longer holds (rescued by another worker, or by itself for a later attempt) are left alone. Returns one row: the items
 -- that were still held, and so ended, and the queues of the parents they woke, so that the worker can wake
 -- its own dispatcher at once rather than through the notification. (Aggregates, not a row per item joined
 -- back to its task: the planner joins the CTEs' rows pairwise, a quarter of the statement's time at 128.)
@@ -11,9 +11,13 @@ WITH finished AS (
     FROM unnest(CAST(:items AS bigint[]), CAST(:outcomes AS text[]), CAST(:payloads AS text[]),
                 CAST(:attempts AS integer[])) AS f(item_id, outcome, payload, attempt)
 ), done AS (
+    -- fenced by attempt as well as by worker: when this worker's lease ran out and it claimed the task
+    -- again itself, the item is its own again, but the stale attempt's end must not be kept (the task's
+    -- attempt column counts the attempts before the running one)
     DELETE FROM queue_items q
-    USING finished f
+    USING finished f, executions e
     WHERE q.id = f.item_id AND (q.lease_owner = :owner OR CAST(:owner AS text) IS NULL)
+      AND e.id = q.execution_id AND e.attempt = f.attempt - 1
     RETURNING q.id AS item_id, q.execution_id, f.outcome, f.payload, f.attempt
 ), task AS (
     UPDATE executions e
