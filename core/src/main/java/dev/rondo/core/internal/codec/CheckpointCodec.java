@@ -304,7 +304,10 @@ public final class CheckpointCodec {
                         case "items" -> extra = value(v);
                         case "value" -> extra = value(v);
                         case "pending" -> extra = pending(v);
-                        case "locals" -> locals = ((FlowObject) value(v)).view();
+                        case "locals" -> {
+                            expect(v, JsonToken.START_OBJECT, "locals");
+                            locals = ((FlowObject) value(v)).view();
+                        }
                         default -> throw new IllegalArgumentException("A checkpoint position has an unknown field '" + field + "'.");
                     }
                 }

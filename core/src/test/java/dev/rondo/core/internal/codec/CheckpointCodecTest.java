@@ -78,4 +78,14 @@ class CheckpointCodecTest {
                 () -> CheckpointCodec.read("{\"format\":1,\"surprise\":true}"));
         assertTrue(unknown.getMessage().contains("'surprise'"), unknown.getMessage());
     }
+
+    @Test
+    void localsThatAreNotAnObjectAreRejectedWithAReason() {
+        // found by the fuzzer (JsonFuzzTest): a string or null here was a ClassCastException or NullPointerException
+        for (String locals : List.of("\"x\"", "null", "[1]", "7")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> CheckpointCodec.read("{\"format\":1,\"path\":[{\"pc\":0,\"locals\":" + locals + "}]}"));
+            assertTrue(e.getMessage().contains("locals"), e.getMessage());
+        }
+    }
 }
