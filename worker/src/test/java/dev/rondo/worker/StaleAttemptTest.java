@@ -71,4 +71,37 @@ class StaleAttemptTest {
         assertCompleted("\"second\"", handle.result(Duration.ofSeconds(30)));
         assertEquals("2", engine.one("SELECT attempt FROM executions WHERE kind = 'task' AND parent_id = '" + handle.id() + "'"));
     }
+    @Test
+    void aStaleAttemptThatFailsDoesNotFreeTheItemUnderTheNextAttempt() throws Exception {
+        engine.flow("retried", "return await Task.run(\"work\", {}, {maxAttempts: 5, backoff: {initial: 0.1, factor: 1, max: 0.1}})\n");
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch secondMayEnd = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        engine.worker(b -> b.lease(Duration.ofSeconds(30)).rescueInterval(Duration.ofMillis(100)).task("work", (input, ctx) -> {
+            calls.incrementAndGet();
+            if (ctx.attempt() == 1) {
+                firstStarted.countDown();
+                firstMayEnd.await();
+                throw new IllegalStateException("the stale attempt fails");
+            }
+            secondStarted.countDown();
+            secondMayEnd.await();
+            return "second";
+        }));
+        WorkflowHandle handle = engine.start("retried", "{}");
+        assertTrue(firstStarted.await(30, TimeUnit.SECONDS));
+        engine.column("UPDATE queue_items SET lease_expires_at = now() - interval '1 second'"
+                + " WHERE execution_id LIKE '" + handle.id() + ".t%' RETURNING id");
+        assertTrue(secondStarted.await(30, TimeUnit.SECONDS), "the same worker runs attempt 2");
+        firstMayEnd.countDown();
+        // before the fence the stale retry freed the item (and set the count back), so a third attempt
+        // started beside the second within the 0.1 s backoff
+        Thread.sleep(1500);
+        assertEquals(2, calls.get(), "no attempt runs beside attempt 2");
+        secondMayEnd.countDown();
+        assertCompleted("\"second\"", handle.result(Duration.ofSeconds(30)));
+        assertEquals("2", engine.one("SELECT attempt FROM executions WHERE kind = 'task' AND parent_id = '" + handle.id() + "'"));
+    }
 }

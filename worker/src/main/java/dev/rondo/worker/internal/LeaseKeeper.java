@@ -162,7 +162,8 @@ final class LeaseKeeper {
         String error = Outcomes.taskFailure(message, attempt, null);
         LOG.info("Rescuing task {} ({}): {}", item.executionId(), item.name(), message);
         if (attempt < options.maxAttempts()) {
-            QueueStatements.retryTask(connection, null, item.itemId(), attempt, error, options.backoffBefore(attempt + 1));
+            QueueStatements.retryTask(connection, null, item.itemId(), item.attempt(), attempt, error,
+                    options.backoffBefore(attempt + 1));
         } else {
             // owner null: the rescue ends the task whoever held it
             QueueStatements.finishTasks(connection, null, List.of(item.itemId()), List.of(Outcomes.TASK_FAILED),

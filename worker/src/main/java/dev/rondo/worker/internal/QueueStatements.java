@@ -155,12 +155,14 @@ final class QueueStatements {
     /**
      * Hands a task's item back, claimable after {@code delaySeconds}, with its attempt count and last error
      * ({@code error} null: none); {@code owner} null: whoever holds it. Does nothing when {@code owner} no
-     * longer holds it.
+     * longer holds it, or when the task's attempt count is no longer {@code priorAttempts} (a later attempt
+     * of the same task runs).
      */
-    static void retryTask(Connection connection, String owner, long item, int attempt, String error,
+    static void retryTask(Connection connection, String owner, long item, int priorAttempts, int attempt, String error,
                           double delaySeconds) throws SQLException {
         try (Sql.Bound s = RETRY_TASK.prepare(connection).text("owner", owner).set("item", item)
-                .set("attempt", attempt).text("error", error).set("delaySeconds", delaySeconds);
+                .set("priorAttempts", priorAttempts).set("attempt", attempt).text("error", error)
+                .set("delaySeconds", delaySeconds);
              ResultSet rs = s.query()) {
             rs.next();
         }

@@ -174,7 +174,7 @@ final class TaskRunner {
             double delay = options.backoffBefore(attempt + 1) * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1));
             String error = Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson());
             Transactions.autocommit(dataSource, connection -> {
-                QueueStatements.retryTask(connection, owner, task.itemId(), attempt, error, delay);
+                QueueStatements.retryTask(connection, owner, task.itemId(), task.attempt(), attempt, error, delay);
                 return null;
             });
             return null;
@@ -187,7 +187,7 @@ final class TaskRunner {
     private void release(QueueStatements.Claimed task) {
         try {
             Transactions.autocommit(dataSource, connection -> {
-                QueueStatements.retryTask(connection, owner, task.itemId(), task.attempt(), null, 0);
+                QueueStatements.retryTask(connection, owner, task.itemId(), task.attempt(), task.attempt(), null, 0);
                 return null;
             });
         } catch (RuntimeException e) {
