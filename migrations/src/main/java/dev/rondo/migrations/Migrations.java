@@ -47,7 +47,14 @@ public final class Migrations {
 
     /** True when the history says every migration up to {@link #LATEST} succeeded and none failed or came later. */
     static boolean isCurrent(DataSource dataSource, String historyTable) {
-        try (Connection connection = dataSource.getConnection()) {
+        Connection opened;
+        try {
+            opened = dataSource.getConnection();
+        } catch (SQLException e) {
+            // as Flyway would fail, and only once: a caller that waits for the database counts the tries
+            throw new IllegalStateException("Cannot connect to the database to bring Rondo's schema up to date: " + e.getMessage(), e);
+        }
+        try (Connection connection = opened) {
             // asked first, so that a new schema does not put a "relation does not exist" ERROR in the server's log
             try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
                 exists.setString(1, historyTable);
