@@ -2,8 +2,12 @@ package dev.rondo.cli;
 
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.RondoException;
+import dev.rondo.client.internal.DatabaseUrls;
 import dev.rondo.embedded.LocalDatabase;
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,8 +35,28 @@ final class Database {
         });
     }
 
+    /**
+     * A client for a one-shot command: no pool (its start and its classes cost more than the two or three
+     * connections such a command opens), connections straight from the driver.
+     */
     RondoClient connect(PrintWriter err) {
-        return connect(err, RondoClient.DEFAULT_POOL_SIZE);
+        chosen = resolve(err);
+        PGSimpleDataSource direct = new PGSimpleDataSource();
+        direct.setURL(DatabaseUrls.toJdbc(chosen));
+        try (Connection probe = direct.getConnection()) {
+            // reachable: say so here, in the same words as a pool's failure, rather than from inside the migration
+        } catch (SQLException e) {
+            throw new RondoException("Cannot connect to " + DatabaseUrls.redact(chosen) + ": " + rootMessage(e) + "\n" + hint(), e);
+        }
+        return RondoClient.create(direct);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** A client on the chosen database; a connection failure says where the URL came from and what to do. */
@@ -59,7 +83,7 @@ final class Database {
         }
         if (System.getenv(VARIABLE) != null && !System.getenv(VARIABLE).isBlank()) {
             return "hint: check the server and " + VARIABLE + " (host, port, database, user, password), "
-                    + "or unset " + VARIABLE + " to use the embedded PostgreSQL under ~/.rondo.";
+                    + "or unset " + VARIABLE + " to use the embedded PostgreSQL under " + LocalDatabase.fromEnvironment().home() + ".";
         }
         return "hint: 'rondo db status' shows the embedded PostgreSQL; 'rondo db stop' then any command restarts it.";
     }

@@ -6,6 +6,7 @@ import dev.rondo.client.RondoException;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.RunNames;
 import dev.rondo.worker.Worker;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,14 +17,16 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.security.SecureRandom;
 
 /**
  * {@code rondo run} on the engine: deploys the file under a name of its own, starts it on a queue of its
  * own, sends the signals, and runs an in-process worker whose task handlers are the mocks until the
  * execution ends. Nothing else claims from that queue, so other workers on the same database are not
  * disturbed (and do not interfere), and the workflows deployed there under the file's name stay as they
- * are. Interrupted (Ctrl-C), it cancels the execution rather than leave it waiting on a queue nobody serves.
+ * are ({@link RunNames}: any file name works, and the program sees the file's stem as its workflow). Log
+ * lines are printed as their slices commit, so what a run printed before a wait or a Ctrl-C stays printed.
+ * Interrupted (Ctrl-C), it cancels the execution rather than leave it waiting on a queue nobody serves.
  */
 final class EngineRun {
 
@@ -35,22 +38,29 @@ final class EngineRun {
     /** How long the run waits before checking whether the workflow waits for a signal only. */
     private static final Duration SIGNAL_HINT_AFTER = Duration.ofSeconds(2);
 
+    /** How often the run looks for new log lines while the execution runs (its end wakes it at once). */
+    private static final Duration LOG_INTERVAL = Duration.ofMillis(100);
+
     /** How long an interrupted run waits for its execution to take the cancellation. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
     private final RondoClient client;
+    private final PrintWriter out;
     private final PrintWriter err;
+    /** Log lines printed so far. */
+    private int printed;
 
-    EngineRun(RondoClient client, PrintWriter err) {
+    EngineRun(RondoClient client, PrintWriter out, PrintWriter err) {
         this.client = client;
+        this.out = out;
         this.err = err;
     }
 
-    /** The run's outcome: the ended execution, its log lines, and the file name its errors give. */
-    record Ended(WorkflowResult result, List<String> log, String deployedFile) {}
+    /** The run's outcome: the ended execution (its log lines already printed), and the file name its errors give. */
+    record Ended(WorkflowResult result, String deployedFile) {}
 
     Ended run(Path file, String inputJson, Mocks mocks, List<Map.Entry<String, String>> signals) throws InterruptedException {
-        String queue = "rondo-run-" + UUID.randomUUID().toString().substring(0, 8);
+        String queue = RunNames.queue(new SecureRandom().nextInt());
         String name = deployPrivately(file, queue);
         WorkflowHandle handle = client.start(name, inputJson, StartOptions.DEFAULT.withQueue(queue));
         for (Map.Entry<String, String> signal : signals) {
@@ -67,19 +77,22 @@ final class EngineRun {
             } catch (IllegalStateException exiting) {
                 // Ctrl-C came as it ended: the hook finds it finished and does nothing
             }
-            return new Ended(result, handle.logs(0), name + ".flow");
+            printNewLines(handle);
+            return new Ended(result, name + ".flow");
         }
     }
 
     /**
-     * Deploys {@code file} as {@code <queue>/<stem>}: a name no one else uses, so a run never replaces the
-     * version that other starts of {@code <stem>} get, nor races another run of a different file.
+     * Deploys {@code file} under {@link RunNames#workflow}: a name no one else uses, so a run never replaces
+     * the version that other starts of its stem get, nor races another run of a different file.
      */
     private String deployPrivately(Path file, String queue) {
         Path root = null;
         try {
             root = Files.createTempDirectory("rondo-run");
-            Path copy = Files.createDirectories(root.resolve(queue)).resolve(file.getFileName().toString());
+            String stem = file.getFileName().toString().replaceFirst("\\.flow$", "");
+            String name = RunNames.workflow(queue, stem);
+            Path copy = Files.createDirectories(root.resolve(queue)).resolve(name.substring(queue.length() + 1) + ".flow");
             Files.copy(file, copy);
             return client.deploy(root).getFirst().name();
         } catch (IOException e) {
@@ -116,19 +129,29 @@ final class EngineRun {
     }
 
 
+    /** Waits for the end, printing log lines as they come; hints once when only a signal can move it on. */
     private WorkflowResult waitForEnd(WorkflowHandle handle, Path file, String deployedFile) {
-        try {
-            return handle.result(SIGNAL_HINT_AFTER);
-        } catch (RondoException.ResultTimeout stillRunning) {
-            hintWhenWaitingForSignals(handle, file, deployedFile);
-        }
+        long hintAt = System.nanoTime() + SIGNAL_HINT_AFTER.toNanos();
+        boolean hinted = false;
         while (true) {
             try {
-                return handle.result(Duration.ofHours(1));
+                return handle.result(LOG_INTERVAL);
             } catch (RondoException.ResultTimeout stillRunning) {
                 // timers really wait on the engine; keep waiting
             }
+            printNewLines(handle);
+            if (!hinted && System.nanoTime() - hintAt >= 0) {
+                hinted = true;
+                hintWhenWaitingForSignals(handle, file, deployedFile);
+            }
         }
+    }
+
+    private void printNewLines(WorkflowHandle handle) {
+        List<String> lines = handle.logs(printed);
+        lines.forEach(out::println);
+        out.flush();
+        printed += lines.size();
     }
 
     /** A workflow that waits only for signals waits until someone sends one: say how. */

@@ -20,11 +20,14 @@ final class LogsCommand extends ExecutionCommand {
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until the execution ends.")
     boolean follow;
 
+    @Option(names = "--json", description = "Print each line as {\"n\", \"line\"} on a line of its own (JSON Lines, so --follow can stream).")
+    boolean json;
+
     @Override
     int run(RondoClient client, WorkflowHandle handle) {
         PrintWriter out = out();
         handle.status(); // an unknown id fails here rather than printing nothing
-        int seen = print(handle, 0, out);
+        int seen = print(handle, 0);
         while (follow) {
             try {
                 handle.result(FOLLOW_INTERVAL); // returns as soon as it ends (rondo_done)
@@ -32,14 +35,21 @@ final class LogsCommand extends ExecutionCommand {
             } catch (RondoException.ResultTimeout stillRunning) {
                 // print what came meanwhile and keep following
             }
-            seen = print(handle, seen, out);
+            seen = print(handle, seen);
         }
         return 0;
     }
 
-    private static int print(WorkflowHandle handle, int after, PrintWriter out) {
+    private int print(WorkflowHandle handle, int after) {
+        PrintWriter out = out();
         List<String> lines = handle.logs(after);
-        lines.forEach(out::println);
+        for (int i = 0; i < lines.size(); i++) {
+            if (json) {
+                JsonText.print(out, JsonText.object().put("n", after + i + 1).put("line", lines.get(i)));
+            } else {
+                out.println(lines.get(i));
+            }
+        }
         out.flush();
         return after + lines.size();
     }

@@ -2,6 +2,7 @@ package dev.rondo.cli;
 
 import dev.rondo.client.RondoException;
 import dev.rondo.core.CompileException;
+import dev.rondo.core.Suggestions;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -45,10 +46,24 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("rondo: " + e.getMessage());
-            e.getCommandLine().getErr().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            PrintWriter shown = e.getCommandLine().getErr();
+            shown.println("rondo: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+                // picocli's suggestions are loose ("start or status or list" for "stauts"): the closest one only
+                String meant = Suggestions.closest(unmatched.getUnmatched().getFirst(), unmatched.getSuggestions());
+                if (meant != null) {
+                    shown.println("Did you mean: " + meant + "?");
+                }
+            }
+            shown.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return INVALID;
         });
+        if (args.length == 0) {
+            // a bare 'rondo' asks what there is: the usage, rather than "Missing required subcommand"
+            commandLine.usage(err);
+            err.flush();
+            return INVALID;
+        }
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> handle(e, cl.getErr()));
         int code = commandLine.execute(args);
         out.flush();

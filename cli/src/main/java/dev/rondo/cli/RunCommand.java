@@ -89,10 +89,8 @@ final class RunCommand implements Callable<Integer> {
     private int onEngine(List<Map.Entry<String, String>> sent, PrintWriter out, PrintWriter err) throws InterruptedException {
         EngineRun.Ended ended;
         try (RondoClient client = database.connect(err, EngineRun.POOL_SIZE)) {
-            ended = new EngineRun(client, err).run(file, input == null ? "{}" : JsonText.argument("--input", input), mocks, sent);
+            ended = new EngineRun(client, out, err).run(file, input == null ? "{}" : JsonText.argument("--input", input), mocks, sent);
         }
-        ended.log().forEach(out::println);
-        out.flush();
         WorkflowResult result = ended.result();
         if (result.completed()) {
             out.println(result.resultJson());

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -25,12 +26,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code rondo worker}: a development worker whose tasks are mocks. Runs until SIGINT or SIGTERM, then
  * stops claiming, lets running work finish (up to 30 s) and exits. Prints one line per task attempt and
- * one per workflow that ends.
+ * one per workflow of its queues that ends.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Run a development worker: it runs the workflows of its queues, and their tasks with the mocks given.",
                 "Runs until Ctrl-C (SIGINT) or SIGTERM, then lets running work finish and exits.",
-                "Prints a line per task attempt and per workflow that ends on the database.",
+                "Prints a line per task attempt and per workflow of its queues that ends.",
                 "A task with no mock fails at once (TaskError: No handler for task …).",
                 "Started before its database is up, it waits for it (a warning per try) unless --fail-fast."})
 final class WorkerCommand implements Callable<Integer> {
@@ -88,7 +89,7 @@ final class WorkerCommand implements Callable<Integer> {
         err.println("rondo worker " + worker.id() + ": serving " + String.join(", ", queues)
                 + " (Ctrl-C to stop)");
         err.flush();
-        watchEnds(client, out, stopping);
+        watchEnds(client, Set.copyOf(queues), out, stopping);
         return 0;
     }
 
@@ -112,7 +113,8 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** Prints each workflow end (the engine's rondo_done notification) until the worker stops. */
-    private static void watchEnds(RondoClient client, PrintWriter out, Stopping stopping) throws InterruptedException {
+    private static void watchEnds(RondoClient client, Set<String> queues, PrintWriter out, Stopping stopping)
+            throws InterruptedException {
         while (!stopping.now) {
             try (Connection connection = client.dataSource().getConnection()) {
                 try (Statement listen = connection.createStatement()) {
@@ -122,7 +124,7 @@ final class WorkerCommand implements Callable<Integer> {
                     PGConnection notifications = connection.unwrap(PGConnection.class);
                     while (!stopping.now) {
                         for (PGNotification ended : notifications.getNotifications(1000)) {
-                            printEnd(client, ended.getParameter(), out);
+                            printEnd(client, queues, ended.getParameter(), out);
                         }
                     }
                 } finally {
@@ -146,12 +148,16 @@ final class WorkerCommand implements Callable<Integer> {
         }
     }
 
-    private static void printEnd(RondoClient client, String executionId, PrintWriter out) {
+    /** The end of a workflow of one of this worker's queues; the ends of other queues' workflows are theirs to print. */
+    private static void printEnd(RondoClient client, Set<String> queues, String executionId, PrintWriter out) {
+        Description d;
         try {
-            Description d = client.handle(executionId).describe();
+            d = client.handle(executionId).describe();
+        } catch (RondoException gone) {
+            return; // pruned meanwhile, or not a workflow: nothing to say about it
+        }
+        if (queues.contains(d.queue())) {
             printLine(out, "workflow " + executionId + " (" + d.workflow() + ") " + d.status());
-        } catch (RondoException e) {
-            printLine(out, "workflow " + executionId + " ended");
         }
     }
 

@@ -89,6 +89,51 @@ class CommandLineTest {
     }
 
     @Test
+    void checkTakesFoldersAsDeployDoes() throws IOException {
+        Path flows = Files.createDirectories(dir.resolve("flows/orders"));
+        Files.writeString(flows.resolve("a.flow"), "print(1)\n");
+        Files.writeString(flows.resolve("b.flow"), "print(2)\n");
+        Result ok = rondo("check", dir.resolve("flows").toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("2 files: ok\n", ok.out().replace("\r\n", "\n"));
+        Files.writeString(flows.resolve("c.flow"), "let x = y\n");
+        Result bad = rondo("check", dir.resolve("flows").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains(flows.resolve("c.flow") + ":1:9: error: "), bad.err());
+        Result empty = rondo("check", Files.createDirectories(dir.resolve("empty")).toString());
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().contains("no .flow files under"), empty.err());
+    }
+
+    @Test
+    void checkFindsAMisspelledTaskOptionWithWhereAndTheNameMeant() throws IOException {
+        Path flow = file("pay.flow", "await Task.run(\"a\", {}, {maxAtempts: 3})\n");
+        Result check = rondo("check", flow.toString());
+        assertEquals(2, check.code());
+        assertEquals(flow + ":1:26: error: Task.run has no option 'maxAtempts'; did you mean 'maxAttempts'?\n",
+                check.err().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void aBareRondoPrintsTheUsageAndExitsTwo() {
+        Result bare = rondo();
+        assertEquals(2, bare.code());
+        assertTrue(bare.err().startsWith("Usage: rondo "), bare.err());
+        assertTrue(bare.err().contains("deploy") && bare.err().contains("worker"), bare.err());
+        assertTrue(!bare.err().contains("Missing required subcommand"), bare.err());
+    }
+
+    @Test
+    void aMisspelledCommandSuggestsTheRightOne() {
+        Result misspelled = rondo("stauts", "x");
+        assertEquals(2, misspelled.code());
+        assertTrue(misspelled.err().contains("Did you mean: status?"), misspelled.err());
+        Result far = rondo("frobnicate");
+        assertEquals(2, far.code());
+        assertTrue(!far.err().contains("Did you mean"), "nothing close, no guess: " + far.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws IOException {
         assertEquals(2, rondo("run").code());
         assertEquals(2, rondo("run", dir.resolve("missing.flow").toString()).code());

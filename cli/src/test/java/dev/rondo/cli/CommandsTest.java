@@ -98,6 +98,7 @@ class CommandsTest {
             JsonNode describedJson = rondo.run("describe", "g-1", "--json").json();
             assertEquals("signal approve", describedJson.get("waitingFor").get(0).asText());
             assertEquals("hello Ada\n", rondo.run("logs", "g-1").out());
+            assertEquals("{\"n\":1,\"line\":\"hello Ada\"}\n", rondo.run("logs", "g-1", "--json").out());
 
             Path payload = dir.resolve("payload.json");
             Files.writeString(payload, "\"yes\"");

@@ -111,19 +111,49 @@ class RunOnTheEngineTest {
         try {
             Future<Integer> run = background.submit(() -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
                     "run", flow.toString(), "--database-url", url));
-            Matcher hint = Pattern.compile("rondo: execution (\\S+) waits for signal approve at " + Pattern.quote(flow.toString()) + ":1:9; "
-                    + "send it with 'rondo signal \\1 approve --payload JSON'").matcher("");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!hint.reset(err.toString()).find()) { // polled: the hint is printed text, there is no event to wait on
-                if (System.nanoTime() > deadline || run.isDone()) {
-                    throw new AssertionError("no hint: " + err);
-                }
-                Thread.sleep(50);
-            }
+            Matcher hint = awaitHint(err, run, Pattern.compile("rondo: execution (\\S+) waits for signal approve at "
+                    + Pattern.quote(flow.toString()) + ":1:9; send it with 'rondo signal \\1 approve --payload JSON'"));
             Cli.Result signalled = new Cli(url).run("signal", hint.group(1), "approve", "--payload", "true");
             assertEquals(0, signalled.code(), signalled.err());
             assertEquals(0, run.get(60, TimeUnit.SECONDS), err.toString());
             assertEquals("{\"approved\":true}\n", out.toString().replace("\r\n", "\n"));
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void anyFileNameRunsAndTheProgramSeesItsStemAsItsWorkflowNeverThePrivateName() throws Exception {
+        for (String name : new String[] {"01_arith.flow", "my file (2).flow", "v2.1_final.flow"}) {
+            Path flow = file(name, "print(Context.workflow)\nprint(Context.queue)\nawait Timer.delay(0.01)\n"
+                    + "return Context.workflow\n");
+            Result run = rondo("run", flow.toString());
+            String stem = name.substring(0, name.length() - ".flow".length());
+            assertEquals(0, run.code(), run.err());
+            String quoted = "\"" + stem + "\"";
+            assertEquals(stem + "\ndefault\n" + quoted + "\n", run.out());
+            assertTrue(!run.out().contains("rondo-run") && !run.err().contains("rondo-run"), run.out() + run.err());
+        }
+        Result failed = rondo("run", file("9lives.flow", "await Task.run(\"charge\")\n").toString(), "--mock-error", "charge=no");
+        assertEquals(1, failed.code());
+        assertEquals(dir.resolve("9lives.flow") + ":1:1: TaskError: no", failed.err().strip());
+    }
+
+    @Test
+    void logLinesArePrintedAsTheirSlicesCommitNotAtTheEnd() throws Exception {
+        Path flow = file("stream.flow", "print(\"before the wait\")\nlet s = await Signal.next(\"go\")\nprint(`after ${s}`)\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> run = background.submit(() -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    "run", flow.toString(), "--database-url", url));
+            Matcher hint = awaitHint(err, run, Pattern.compile("rondo: execution (\\S+) waits for signal go"));
+            // the hint comes two seconds after the start: the line before the wait was printed by then
+            assertEquals("before the wait\n", out.toString().replace("\r\n", "\n"));
+            assertEquals(0, new Cli(url).run("signal", hint.group(1), "go", "--payload", "1").code());
+            assertEquals(0, run.get(60, TimeUnit.SECONDS), err.toString());
+            assertEquals("before the wait\nafter 1\nnull\n", out.toString().replace("\r\n", "\n"));
         } finally {
             background.shutdownNow();
         }
@@ -163,5 +193,18 @@ class RunOnTheEngineTest {
         assertEquals(1, result.code());
         assertTrue(result.err().startsWith("rondo: Cannot connect to postgres://someone:***@127.0.0.1:1/nowhere"), result.err());
         assertTrue(!result.err().contains("secret"), result.err());
+    }
+
+    /** Waits for the run's hint on stderr; polled: the hint is printed text, there is no event to wait on. */
+    private static Matcher awaitHint(StringWriter err, Future<Integer> run, Pattern pattern) throws InterruptedException {
+        Matcher hint = pattern.matcher("");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!hint.reset(err.toString()).find()) {
+            if (System.nanoTime() > deadline || run.isDone()) {
+                throw new AssertionError("no hint: " + err);
+            }
+            Thread.sleep(50);
+        }
+        return hint;
     }
 }

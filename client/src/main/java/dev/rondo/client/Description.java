@@ -7,18 +7,25 @@ import java.util.List;
  * Where an execution stands: its status and, while it waits, the await it waits at
  * ({@code file.flow:LINE:COL}), that line of its source, and what it still needs (such as
  * {@code task chargeCard}, {@code signal approve}, {@code timer}); {@code hints} say what may keep it
- * from moving on, such as a queue no worker has served lately.
+ * from moving on, such as a queue no worker has served lately; {@code queue} is the queue its slices run on.
  */
 public record Description(String executionId, String workflow, String status, Instant createdAt,
-                          String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints) {
+                          String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints,
+                          String queue) {
 
     /** How long a queue may go without a worker before {@link #hints()} says so. */
     public static final int UNSERVED_MINUTES = 5;
 
-    /** A description without hints. */
+    /** A description without hints or queue. */
     public Description(String executionId, String workflow, String status, Instant createdAt,
                        String waitingAt, String waitingLine, List<String> waitingFor) {
-        this(executionId, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, List.of());
+        this(executionId, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, List.of(), null);
+    }
+
+    /** A description without its queue. */
+    public Description(String executionId, String workflow, String status, Instant createdAt,
+                       String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints) {
+        this(executionId, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints, null);
     }
 
     /** The hint for a queue the execution waits on that no worker has served lately. */

@@ -174,7 +174,7 @@ public final class WorkflowHandle {
                         .stream().map(Description::unservedQueueHint).toList()
                 : List.of();
         return new Description(id, row.workflow(), row.status(), row.createdAt(), row.waitingAt(),
-                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints);
+                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue());
     }
 
     /**

@@ -48,12 +48,15 @@ public final class Execution {
                 Interpreter.restore(executable.linked(), CheckpointCodec.read(checkpointJson), limits), limits);
     }
 
-    /** The {@code Context} value for a new execution. */
+    /**
+     * The {@code Context} value for a new execution; a {@code rondo run}'s private workflow and queue show as
+     * the names the user gave ({@link RunNames}).
+     */
     public static FlowObject context(String executionId, String workflow, String queue, String parentId, String startedAt) {
         FlowObject context = new FlowObject();
         context.put("executionId", executionId);
-        context.put("workflow", workflow);
-        context.put("queue", queue);
+        context.put("workflow", RunNames.shownWorkflow(workflow));
+        context.put("queue", RunNames.shownQueue(queue));
         context.put("parentId", parentId);
         context.put("startedAt", startedAt);
         return context;

@@ -57,7 +57,10 @@ public final class LocalDatabase {
         return new LocalDatabase(Objects.requireNonNull(home, "home"));
     }
 
-    /** The server under {@code $RONDO_HOME}, else under {@code ~/.rondo}. */
+    /**
+     * The server under {@code $RONDO_HOME}, else under {@code $HOME/.rondo} (the shell's {@code ~}, which the
+     * JVM's {@code user.home} need not be: it comes from the password database), else {@code user.home}.
+     */
     public static LocalDatabase fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
@@ -67,7 +70,8 @@ public final class LocalDatabase {
         if (configured != null && !configured.isBlank()) {
             return at(Path.of(configured));
         }
-        return at(Path.of(System.getProperty("user.home"), ".rondo"));
+        String home = environment.get("HOME");
+        return at(Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".rondo"));
     }
 
     /**
@@ -245,9 +249,8 @@ public final class LocalDatabase {
         }
     }
 
-    /** The home as users write it: {@code ~/.rondo} rather than {@code /home/ada/.rondo}. */
+    /** The home as it really is, so a message never says {@code ~/.rondo} when it is elsewhere. */
     private static String shown(Path home) {
-        Path user = Path.of(System.getProperty("user.home")).toAbsolutePath();
-        return home.startsWith(user) && !home.equals(user) ? "~/" + user.relativize(home) : home.toString();
+        return home.toAbsolutePath().toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.rondo.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,14 @@ class ResolveUrlTest {
     private static final Consumer<String> NO_START = line -> {
         throw new AssertionError("the local server was started: " + line);
     };
+
+    @Test
+    void theHomeIsRondoHomeElseTheShellsHomeNotUserHome() {
+        assertEquals(Path.of("/opt/rondo"), LocalDatabase.fromEnvironment(Map.of(LocalDatabase.HOME_VARIABLE, "/opt/rondo",
+                "HOME", "/home/ada")).home());
+        assertEquals(Path.of("/home/ada/.rondo"), LocalDatabase.fromEnvironment(Map.of("HOME", "/home/ada")).home());
+        assertEquals(Path.of(System.getProperty("user.home"), ".rondo"), LocalDatabase.fromEnvironment(Map.of()).home());
+    }
 
     @Test
     void anExplicitUrlWinsOverTheVariable() {

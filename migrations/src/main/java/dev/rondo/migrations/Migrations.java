@@ -1,11 +1,20 @@
 package dev.rondo.migrations;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * Brings a PostgreSQL schema up to Rondo's current version. Safe to call from every process at start:
  * Flyway takes a lock, applies what is missing, and does nothing when the schema is current.
+ *
+ * <p>A schema already at {@link #LATEST} is recognised with one query and Flyway is not loaded at all:
+ * Flyway's start (about 400 classes and a dozen statements) was most of a one-shot {@code rondo status}.
+ * Any doubt (no history table, a failed or unknown version, an error) goes to Flyway, which decides.
  *
  * <pre>{@code
  * Migrations.apply(dataSource);              // the connection's current schema
@@ -14,18 +23,54 @@ import org.flywaydb.core.Flyway;
  */
 public final class Migrations {
 
+    /** The highest {@code V<n>__} under {@code db/migration}; MigrationsTest keeps it in step with the files. */
+    static final int LATEST = 6;
+
     private static final String LOCATION = "classpath:db/migration";
 
     private Migrations() {}
 
     /** Migrates the data source's current schema (usually {@code public}). */
     public static void apply(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations(LOCATION).load().migrate();
+        if (!isCurrent(dataSource, "flyway_schema_history")) {
+            Flyway.configure().dataSource(dataSource).locations(LOCATION).load().migrate();
+        }
     }
 
     /** Migrates {@code schema}, creating it when it does not exist. */
     public static void apply(DataSource dataSource, String schema) {
-        Flyway.configure().dataSource(dataSource).locations(LOCATION).schemas(schema).createSchemas(true)
-                .load().migrate();
+        if (!isCurrent(dataSource, '"' + schema.replace("\"", "\"\"") + "\".flyway_schema_history")) {
+            Flyway.configure().dataSource(dataSource).locations(LOCATION).schemas(schema).createSchemas(true)
+                    .load().migrate();
+        }
+    }
+
+    /** True when the history says every migration up to {@link #LATEST} succeeded and none failed or came later. */
+    static boolean isCurrent(DataSource dataSource, String historyTable) {
+        Connection opened;
+        try {
+            opened = dataSource.getConnection();
+        } catch (SQLException e) {
+            // as Flyway would fail, and only once: a caller that waits for the database counts the tries
+            throw new IllegalStateException("Cannot connect to the database to bring Rondo's schema up to date: " + e.getMessage(), e);
+        }
+        try (Connection connection = opened) {
+            // asked first, so that a new schema does not put a "relation does not exist" ERROR in the server's log
+            try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                exists.setString(1, historyTable);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        return false;
+                    }
+                }
+            }
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT max(version::int) FILTER (WHERE success), bool_and(success) FROM " + historyTable
+                            + " WHERE version IS NOT NULL")) {
+                return rs.next() && rs.getInt(1) == LATEST && rs.getBoolean(2);
+            }
+        } catch (SQLException | RuntimeException notKnown) {
+            return false; // a version that is not a whole number, say, or an error that Flyway will report
+        }
     }
 }

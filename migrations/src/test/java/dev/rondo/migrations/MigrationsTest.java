@@ -32,6 +32,28 @@ class MigrationsTest {
     }
 
     @Test
+    void latestIsTheHighestMigrationFile() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(Migrations.class.getResource("/db/migration").toURI()))) {
+            int highest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V[0-9]+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+            assertEquals(highest, Migrations.LATEST, "a new migration needs Migrations.LATEST raised, or it is skipped");
+        }
+    }
+
+    @Test
+    void aCurrentSchemaIsRecognisedWithOneQueryAndAnythingElseGoesToFlyway() throws SQLException {
+        assertTrue(Migrations.isCurrent(db, "flyway_schema_history"));
+        DataSource fresh = TestDatabase.freshSchema("migrations_partial");
+        assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "no history table yet");
+        Migrations.apply(fresh);
+        Sql.execute(fresh, "DELETE FROM flyway_schema_history WHERE version = '6'", "DROP TABLE workers");
+        assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "one migration behind");
+        Migrations.apply(fresh);
+        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM flyway_schema_history WHERE version = '6' AND success"),
+                "the missing migration was applied by Flyway");
+    }
+
+    @Test
     void applyingAgainChangesNothing() throws SQLException {
         Migrations.apply(db);
         assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));

@@ -1,5 +1,6 @@
 package dev.rondo.testing;
 
+import dev.rondo.testing.internal.QuietLogs;
 import dev.rondo.testing.internal.Schemas;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -21,6 +22,10 @@ public final class RondoDatabaseExtension
         implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RondoDatabaseExtension.class);
+
+    static {
+        QuietLogs.apply(); // before the server starts and the schema is migrated
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IllegalAccessException {

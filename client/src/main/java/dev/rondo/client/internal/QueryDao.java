@@ -15,7 +15,7 @@ public interface QueryDao {
 
     /** An execution with its checkpoint's waiting position and its source, for describe. */
     record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
-               String waitingFor, String source) {}
+               String waitingFor, String source, String queue) {}
 
     @SqlQuery("describe")
     @RegisterConstructorMapper(Row.class)

@@ -21,6 +21,10 @@ public final class Schemas {
     /** The SQLSTATE of a lock_timeout. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    static {
+        QuietLogs.apply();
+    }
+
     private Schemas() {}
 
     /** A new schema named after {@code owner}, with Rondo's tables; returns its name. */

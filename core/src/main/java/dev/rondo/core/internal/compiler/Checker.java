@@ -22,6 +22,7 @@ public final class Checker {
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Scopes scopes = new Scopes();
     private final JumpTargets jumps = new JumpTargets();
+    private final OptionCheck options = new OptionCheck(this::report);
 
     private Checker(String file) {
         this.file = file;
@@ -351,6 +352,7 @@ public final class Checker {
             Optional<BuiltinCatalog.Arity> arity = BuiltinCatalog.function(qualified);
             if (arity.isPresent()) {
                 checkArity(call, qualified, arity.get());
+                options.call(qualified, call);
             } else if (BuiltinCatalog.CONSTANTS.contains(qualified)) {
                 report(callee.span(), "'" + qualified + "' is not a function.");
             } else {

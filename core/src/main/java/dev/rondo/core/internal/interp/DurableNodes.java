@@ -1,5 +1,7 @@
 package dev.rondo.core.internal.interp;
 
+import dev.rondo.core.internal.builtins.DurableOptions;
+
 import dev.rondo.core.Effect;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.StoredText;
@@ -25,11 +27,10 @@ import java.util.function.IntSupplier;
  */
 final class DurableNodes {
 
-    private static final Set<String> TASK_OPTIONS =
-            Set.of("queue", "maxAttempts", "backoff", "timeout", "heartbeatTimeout", "priority", "key");
-    private static final Set<String> BACKOFF_OPTIONS = Set.of("initial", "factor", "max");
-    private static final Set<String> WORKFLOW_OPTIONS = Set.of("queue", "id");
-    private static final Set<String> SIGNAL_OPTIONS = Set.of("timeout");
+    private static final Set<String> TASK_OPTIONS = DurableOptions.TASK.keySet();
+    private static final Set<String> BACKOFF_OPTIONS = DurableOptions.BACKOFF.keySet();
+    private static final Set<String> WORKFLOW_OPTIONS = DurableOptions.WORKFLOW.keySet();
+    private static final Set<String> SIGNAL_OPTIONS = DurableOptions.SIGNAL.keySet();
 
     private DurableNodes() {}
 

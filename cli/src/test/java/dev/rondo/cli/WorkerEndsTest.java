@@ -1,0 +1,65 @@
+package dev.rondo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rondo.client.RondoClient;
+import dev.rondo.migrations.TestDatabase;
+import dev.rondo.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The development worker prints the ends of its own queues' workflows, not every workflow's on the database. */
+class WorkerEndsTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theDevelopmentWorkerPrintsOnlyItsQueuesEnds() throws Exception {
+        String url = TestDatabase.freshSchemaUrl("cli_worker_ends");
+        Cli cli = new Cli(url);
+        Files.writeString(work.resolve("hello.flow"), "return 1\n");
+        assertEquals(0, cli.run("deploy", work.resolve("hello.flow").toString()).code());
+        Map<String, String> env = new HashMap<>();
+        env.put(Database.VARIABLE, null);
+        RondoProcess.Running worker = new RondoProcess(env, work).start("worker", "--queue", "mine", "--database-url", url);
+        try (RondoClient client = RondoClient.connect(url)) {
+            awaitOutput(worker, "", "serving mine");
+            String theirs = cli.run("start", "hello", "--queue", "theirs").out().strip();
+            try (Worker other = Worker.builder(client.dataSource()).queues("theirs").build().start()) {
+                assertTrue(client.handle(theirs).result(Duration.ofSeconds(60)).completed());
+            }
+            String mine = cli.run("start", "hello", "--queue", "mine").out().strip();
+            assertTrue(client.handle(mine).result(Duration.ofSeconds(60)).completed());
+            // the ends come in commit order: by the time mine is printed, theirs would have been
+            String out = awaitOutput(worker, "workflow " + mine + " (hello) completed", null);
+            assertFalse(out.contains(theirs), out);
+        } finally {
+            worker.process().destroy();
+            worker.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls the worker's output file (there is no event to wait on) until it holds {@code line} on stdout or {@code errLine} on stderr. */
+    private static String awaitOutput(RondoProcess.Running worker, String line, String errLine) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            String out = worker.stdout();
+            if (errLine != null ? worker.stderr().contains(errLine) : out.contains(line)) {
+                return out;
+            }
+            if (System.nanoTime() > deadline || !worker.process().isAlive()) {
+                throw new AssertionError("no '" + (errLine != null ? errLine : line) + "': " + out + worker.stderr());
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.rondo.core.internal.compiler;
+
+import dev.rondo.core.Suggestions;
+import dev.rondo.core.ast.Expr;
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.internal.builtins.DurableOptions;
+import dev.rondo.core.internal.builtins.DurableOptions.Kind;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The options object of {@code Task.run}, {@code Workflow.run} and {@code Signal.next} when it is written
+ * out in the call: a misspelled name ({@code maxAtempts}) or a literal of the wrong kind
+ * ({@code timeout: "30"}) is a compile error at its position, rather than a failure once the workflow
+ * reaches the call. Computed and spread properties and non-literal values are left to the run time.
+ */
+final class OptionCheck {
+
+    private final BiConsumer<Span, String> report;
+
+    OptionCheck(BiConsumer<Span, String> report) {
+        this.report = report;
+    }
+
+    void call(String function, Expr.Call call) {
+        Integer position = DurableOptions.OPTIONS_ARGUMENT.get(function);
+        if (position != null && call.args().size() > position && call.args().get(position) instanceof Expr.ObjectLit options) {
+            object(function, "", DurableOptions.of(function), options);
+        }
+    }
+
+    /** {@code prefix} is empty for the options themselves, {@code "backoff."} inside Task.run's backoff. */
+    private void object(String function, String prefix, Map<String, Kind> known, Expr.ObjectLit options) {
+        String owner = prefix.isEmpty() ? function : function + " option '" + prefix.substring(0, prefix.length() - 1) + "'";
+        for (Expr.Prop prop : options.props()) {
+            if (!(prop instanceof Expr.KeyProp named)) {
+                continue;
+            }
+            Kind kind = known.get(named.key());
+            if (kind == null) {
+                String closest = Suggestions.closest(named.key(), known.keySet());
+                report.accept(named.span(), owner + " has no option '" + named.key() + "'"
+                        + (closest != null ? "; did you mean '" + closest + "'?"
+                                : "; it knows " + String.join(", ", known.keySet().stream().sorted().toList()) + "."));
+            } else {
+                value(function, prefix + named.key(), kind, named.value());
+            }
+        }
+    }
+
+    private void value(String function, String path, Kind kind, Expr value) {
+        if (kind == Kind.BACKOFF && value instanceof Expr.ObjectLit backoff) {
+            object(function, path + ".", DurableOptions.BACKOFF, backoff);
+            return;
+        }
+        String what = function + " option '" + path + "'";
+        String literal = literalType(value);
+        if (literal == null) {
+            return; // known only at run time
+        }
+        Object v = value instanceof Expr.Literal l ? l.value() : null;
+        String problem = switch (kind) {
+            case SECONDS -> v instanceof Double d ? (d >= 0 ? null : "must be a number of seconds of 0 or more")
+                    : "must be a number of seconds, not " + literal;
+            case INTEGER -> v instanceof Double d ? (d == Math.rint(d) ? null : "must be an integer")
+                    : "must be an integer, not " + literal;
+            case POSITIVE_INTEGER -> v instanceof Double d ? (d == Math.rint(d) && d >= 1 ? null : "must be an integer of 1 or more")
+                    : "must be an integer of 1 or more, not " + literal;
+            case STRING -> v instanceof String ? null : "must be a string, not " + literal;
+            case STRING_OR_NUMBER -> v instanceof String || v instanceof Double ? null : "must be a string or a number, not " + literal;
+            case BACKOFF -> "must be an object such as {initial: 1, factor: 2, max: 60}, not " + literal;
+        };
+        if (problem != null) {
+            report.accept(value.span(), what + " " + problem + ".");
+        }
+    }
+
+    /** The type of a literal value as the language names it; null when the expression is not a literal (or is null). */
+    private static String literalType(Expr value) {
+        return switch (value) {
+            case Expr.Literal l when l.value() instanceof Double -> "a number";
+            case Expr.Literal l when l.value() instanceof String -> "a string";
+            case Expr.Literal l when l.value() instanceof Boolean -> "a boolean";
+            case Expr.Template t -> "a string";
+            case Expr.ArrayLit a -> "an array";
+            case Expr.ObjectLit o -> "an object";
+            default -> null;
+        };
+    }
+}
