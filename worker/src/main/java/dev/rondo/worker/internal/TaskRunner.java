@@ -3,6 +3,8 @@ package dev.rondo.worker.internal;
 import dev.rondo.core.Limits;
 import dev.rondo.core.TaskOptions;
 import dev.rondo.core.value.Json;
+import dev.rondo.store.QueueStatements;
+import dev.rondo.store.Transactions;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
 import java.util.concurrent.CompletableFuture;
