@@ -3,6 +3,7 @@ package dev.rondo.worker.internal;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Execution;
+import dev.rondo.core.ExecutionIds;
 import dev.rondo.core.FlowError;
 import dev.rondo.core.Limits;
 import dev.rondo.core.Outcome;
@@ -301,7 +302,7 @@ final class SliceRunner {
         }
 
         private void startChild(Effect.StartWorkflow child) throws SQLException {
-            String childId = child.id() != null ? child.id() : id + ".w" + child.promise();
+            String childId = child.id() != null ? child.id() : ExecutionIds.child(id, child.promise());
             String queue = child.queue() != null ? child.queue() : workflow.queue();
             int depth = workflow.depth() + 1;
             if (depth > maxChildDepth) {
@@ -400,7 +401,7 @@ final class SliceRunner {
         private final List<Integer> promises = new ArrayList<>();
 
         void add(String workflowId, String workflowQueue, Effect.StartTask task) {
-            ids.add(workflowId + ".t" + task.promise());
+            ids.add(ExecutionIds.task(workflowId, task.promise()));
             names.add(task.name());
             queues.add(task.options().queue() != null ? task.options().queue() : workflowQueue);
             priorities.add(task.options().priority());

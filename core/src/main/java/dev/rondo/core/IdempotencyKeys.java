@@ -1,4 +1,4 @@
-package dev.rondo.worker.internal;
+package dev.rondo.core;
 
 /**
  * The rule for a task's idempotency key, in one place for the worker and the test kit
