@@ -9,7 +9,7 @@ import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
-import dev.rondo.worker.TaskHandler;
+import dev.rondo.worker.TaskHandlers;
 import dev.rondo.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The same flows through {@link FlowTest} and through a real worker give the same task and child ids,
  * idempotency keys, attempts and timeout messages: both take them from core's rules
- * ({@code ExecutionIds}, {@code IdempotencyKeys}, {@code Retries}).
+ * ({@code ExecutionIds}, {@code IdempotencyKeys}, {@code Retries}), and both take the same {@link TaskHandlers}.
  */
 @RondoDatabase
 class SameRulesAsTheEngineTest {
@@ -33,21 +33,20 @@ class SameRulesAsTheEngineTest {
                 "attempt", ctx.attempt());
     }
 
-    private static final TaskHandler ECHO = (input, ctx) -> seen(ctx);
-
-    /** Fails its first attempt (retryable), succeeds on the second. */
-    private static final TaskHandler FLAKY = (input, ctx) -> {
-        if (ctx.attempt() == 1) {
-            throw TaskFailure.retryable("not yet");
-        }
-        return seen(ctx);
-    };
+    /** One value for both sides: echo reports what it sees; flaky fails its first attempt (retryable). */
+    private static final TaskHandlers HANDLERS = TaskHandlers.of()
+            .with("echo", (input, ctx) -> seen(ctx))
+            .with("flaky", (input, ctx) -> {
+                if (ctx.attempt() == 1) {
+                    throw TaskFailure.retryable("not yet");
+                }
+                return seen(ctx);
+            });
 
     @Test
     void idsKeysAttemptsAndTimeoutMessagesAreTheEnginesInTheTestKit(DataSource dataSource) throws Exception {
         FlowRun local = FlowTest.of(FLOWS)
-                .handler("echo", ECHO)
-                .handler("flaky", FLAKY)
+                .handlers(HANDLERS)
                 .mock("slow", TaskMock.json("{}").after(Duration.ofSeconds(3)))
                 .run("rules/main", "{}");
         assertEquals(FlowRun.Status.COMPLETED, local.status(), () -> String.valueOf(local.error()));
@@ -57,8 +56,7 @@ class SameRulesAsTheEngineTest {
         rondo.deploy(FLOWS);
         WorkflowResult engine;
         try (Worker worker = Worker.builder(dataSource)
-                .task("echo", ECHO)
-                .task("flaky", FLAKY)
+                .handlers(HANDLERS)
                 .task("slow", (input, ctx) -> {
                     Thread.sleep(3_000);
                     return Map.of();

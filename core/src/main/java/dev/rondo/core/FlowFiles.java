@@ -1,7 +1,5 @@
-package dev.rondo.client.internal;
+package dev.rondo.core;
 
-import dev.rondo.core.Diagnostic;
-import dev.rondo.core.Identifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Finds the {@code .flow} files to deploy and names them (LANGUAGE.md §1): a file given directly is named
  * by its stem; a file found in a folder by its path below that folder, without {@code .flow}, with
- * {@code /} between folders.
+ * {@code /} between folders. {@code RondoClient.deploy} and the test kit's {@code FlowTest} both name files
+ * here, so a workflow has the same name in a test as on the engine.
  */
 public final class FlowFiles {
 
