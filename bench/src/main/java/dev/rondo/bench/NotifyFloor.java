@@ -1,5 +1,6 @@
 package dev.rondo.bench;
 
+import dev.rondo.store.Channels;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,14 +29,14 @@ final class NotifyFloor {
 
     /** Milliseconds, one sample per round; the schema must be fresh and no worker running. */
     static double[] run(BenchDatabase db, int rounds) throws SQLException, InterruptedException {
-        EngineSql start = EngineSql.load("dev/rondo/client/internal/ExecutionDao/start_workflow.sql");
+        EngineSql start = EngineSql.load("ExecutionDao/start_workflow.sql");
         // start_workflow.sql starts only deployed workflows: a stand-in version of "floor"
         db.execute("INSERT INTO flow_definitions (name, hash, source, ast) VALUES ('floor', 'none', '', '')",
                 "INSERT INTO flow_heads (name, hash) VALUES ('floor', 'none')");
-        EngineSql claim = EngineSql.load("dev/rondo/worker/internal/QueueStatements/claim.sql");
+        EngineSql claim = EngineSql.load("QueueStatements/claim.sql");
         try (Connection producer = db.connect(); Connection listener = db.connect(); Connection claimer = db.connect()) {
             try (Statement s = listener.createStatement()) {
-                s.execute("LISTEN rondo_work");
+                s.execute("LISTEN " + Channels.WORK);
             }
             SynchronousQueue<Long> claimedAt = new SynchronousQueue<>();
             Thread thread = Thread.ofPlatform().name("floor-listener").start(() -> listen(listener, claimer, claim, claimedAt));

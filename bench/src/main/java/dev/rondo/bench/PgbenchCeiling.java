@@ -82,12 +82,12 @@ final class PgbenchCeiling {
      * {@code \gset}, then the end of all of them in one statement, as the worker's batching finisher does.
      */
     static String script() {
-        String claim = EngineSql.load("dev/rondo/worker/internal/QueueStatements/claim.sql").text();
+        String claim = EngineSql.load("QueueStatements/claim.sql").text();
         int last = claim.lastIndexOf("\nSELECT ");
         if (last < 0 || !claim.startsWith("WITH ")) {
             throw new IllegalStateException("claim.sql is no longer WITH … SELECT …; update PgbenchCeiling.script()");
         }
-        String finish = EngineSql.load("dev/rondo/worker/internal/QueueStatements/finish_tasks.sql").text();
+        String finish = EngineSql.load("QueueStatements/finish_tasks.sql").text();
         return "\\set owner :client_id\n"
                 + claim.substring(0, last) + ", claimed_rows AS (" + claim.substring(last) + "\n)\n"
                 + "SELECT coalesce(array_agg(item_id), '{}') AS items,\n"

@@ -4,7 +4,7 @@ import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.RondoException;
 import dev.rondo.client.StartOptions;
-import dev.rondo.client.WorkflowHandle;
+import dev.rondo.store.Channels;
 import dev.rondo.worker.Worker;
 import dev.rondo.worker.internal.DatabaseWait;
 import java.io.PrintWriter;
@@ -19,9 +19,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rondo worker}: a development worker whose tasks are mocks. Runs until SIGINT or SIGTERM, then
@@ -118,7 +118,7 @@ final class WorkerCommand implements Callable<Integer> {
         while (!stopping.now) {
             try (Connection connection = client.dataSource().getConnection()) {
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + WorkflowHandle.DONE_CHANNEL);
+                    listen.execute("LISTEN " + Channels.DONE);
                 }
                 try {
                     PGConnection notifications = connection.unwrap(PGConnection.class);
@@ -142,7 +142,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     private static void unlisten(Connection connection) {
         try (Statement unlisten = connection.createStatement()) {
-            unlisten.execute("UNLISTEN " + WorkflowHandle.DONE_CHANNEL);
+            unlisten.execute("UNLISTEN " + Channels.DONE);
         } catch (SQLException e) {
             // a dead connection: the pool discards it, and its LISTEN with it
         }

@@ -2,7 +2,10 @@ package dev.rondo.client;
 
 import dev.rondo.client.internal.Lookups;
 import dev.rondo.core.Identifiers;
+import dev.rondo.store.ExecutionStatus;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which executions {@link RondoClient#list} returns, newest first: optionally only one status and one
@@ -14,7 +17,8 @@ public record ListFilter(String status, String workflow, int limit, String after
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 1000;
     public static final ListFilter ALL = new ListFilter(null, null, DEFAULT_LIMIT, null);
-    private static final Set<String> STATUSES = Set.of("queued", "running", "waiting", "completed", "failed", "cancelled");
+    private static final Set<String> STATUSES = Arrays.stream(ExecutionStatus.values()).map(ExecutionStatus::sql)
+            .collect(Collectors.toUnmodifiableSet());
 
     public ListFilter {
         if (status != null && !STATUSES.contains(status)) {

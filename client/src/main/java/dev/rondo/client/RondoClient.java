@@ -3,40 +3,38 @@ package dev.rondo.client;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.internal.DatabaseUrls;
-import dev.rondo.client.internal.DefinitionDao;
-import dev.rondo.client.internal.ExecutionDao;
-import dev.rondo.client.internal.Payloads;
-import dev.rondo.client.internal.FlowFiles;
 import dev.rondo.client.internal.Lookups;
-import dev.rondo.client.internal.QueryDao;
-import dev.rondo.client.internal.RetentionDao;
-import dev.rondo.client.internal.WorkflowStart;
+import dev.rondo.client.internal.Payloads;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
 import dev.rondo.core.Diagnostic;
 import dev.rondo.core.FlowCompiler;
+import dev.rondo.core.FlowFiles;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.ast.Program;
 import dev.rondo.migrations.Migrations;
+import dev.rondo.store.DefinitionDao;
+import dev.rondo.store.ExecutionKind;
+import dev.rondo.store.QueryDao;
+import dev.rondo.store.RetentionDao;
+import dev.rondo.store.Store;
+import dev.rondo.store.WorkflowStart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Rondo's Java client: deploys workflows to a PostgreSQL database, starts them and lists them; a
@@ -62,12 +60,7 @@ public final class RondoClient implements AutoCloseable {
     private RondoClient(DataSource dataSource, HikariDataSource ownPool) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-        // jdbi 3.51 rebuilds an attached SqlObject's metadata (re-reading its .sql files) on every
-        // handle.attach until the type has been used once through the Jdbi itself (jdbi issue 2991): about
-        // 2 ms of CPU per start. No connection is opened for this.
-        jdbi.useExtension(ExecutionDao.class, dao -> { });
-        jdbi.useExtension(DefinitionDao.class, dao -> { });
+        this.jdbi = Store.jdbi(dataSource);
     }
 
     /** A client on {@code dataSource}; applies any missing migrations first (safe from many processes at once). */
@@ -243,8 +236,8 @@ public final class RondoClient implements AutoCloseable {
             throw new RondoException.UnknownWorkflow(name);
         }
         if (!outcome.started() && outcome.existingName() != null
-                && (!"workflow".equals(outcome.existingKind()) || !outcome.existingName().equals(name))) {
-            throw new RondoException.IdConflict(id, outcome.existingKind(), outcome.existingName(), name);
+                && (outcome.existingKind() != ExecutionKind.WORKFLOW || !outcome.existingName().equals(name))) {
+            throw new RondoException.IdConflict(id, outcome.existingKind().sql(), outcome.existingName(), name);
         }
     }
 
@@ -259,7 +252,9 @@ public final class RondoClient implements AutoCloseable {
     public List<ExecutionSummary> list(ListFilter filter) {
         Objects.requireNonNull(filter, "filter");
         return jdbi.withExtension(QueryDao.class,
-                dao -> dao.list(filter.status(), filter.workflow(), filter.after(), filter.limit()));
+                dao -> dao.list(filter.status(), filter.workflow(), filter.after(), filter.limit())).stream()
+                .map(r -> new ExecutionSummary(r.executionId(), r.workflow(), r.status(), r.queue(), r.createdAt(), r.finishedAt()))
+                .toList();
     }
 
     /**

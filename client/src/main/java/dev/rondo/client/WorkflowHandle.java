@@ -1,19 +1,20 @@
 package dev.rondo.client;
 
 import dev.rondo.client.internal.ConnectionLoss;
-import dev.rondo.client.internal.ExecutionDao;
 import dev.rondo.client.internal.Payloads;
-import dev.rondo.client.internal.QueryDao;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
-import java.util.ArrayList;
-import java.util.List;
+import dev.rondo.store.Channels;
+import dev.rondo.store.ExecutionDao;
+import dev.rondo.store.ExecutionStatus;
+import dev.rondo.store.QueryDao;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -23,10 +24,6 @@ import org.postgresql.PGConnection;
  * in the database.
  */
 public final class WorkflowHandle {
-
-    /** The channel the engine notifies, with the execution id as payload, when an execution ends. */
-    public static final String DONE_CHANNEL = "rondo_done";
-    private static final Set<String> ENDED = Set.of("completed", "failed", "cancelled");
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -127,14 +124,15 @@ public final class WorkflowHandle {
     private WorkflowResult awaitEnd(long deadline, Duration timeout) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (Statement listen = connection.createStatement()) {
-                listen.execute("LISTEN " + DONE_CHANNEL);
+                listen.execute("LISTEN " + Channels.DONE);
             }
             try {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (true) {
                     WorkflowResult current = jdbi.withExtension(ExecutionDao.class, dao -> dao.resultOf(id))
+                            .map(e -> new WorkflowResult(e.executionId(), e.status(), e.resultJson(), e.errorJson()))
                             .orElseThrow(() -> new RondoException.UnknownExecution(id));
-                    if (ENDED.contains(current.status())) {
+                    if (ExecutionStatus.of(current.status()).ended()) {
                         return current;
                     }
                     long left = deadline - System.nanoTime();
@@ -147,7 +145,7 @@ public final class WorkflowHandle {
             } finally {
                 if (!connection.isClosed()) {
                     try (Statement unlisten = connection.createStatement()) {
-                        unlisten.execute("UNLISTEN " + DONE_CHANNEL); // the connection may go back to a pool
+                        unlisten.execute("UNLISTEN " + Channels.DONE); // the connection may go back to a pool
                     } catch (SQLException e) {
                         // a dead connection: the pool discards it, and its LISTEN with it
                     }

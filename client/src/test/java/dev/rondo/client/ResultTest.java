@@ -1,5 +1,6 @@
 package dev.rondo.client;
 
+import dev.rondo.store.Channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class ResultTest {
             c.setAutoCommit(false);
             s.execute("UPDATE executions SET status = '" + status + "', result = " + result + ", error = " + error
                     + ", finished_at = now() WHERE id = 'answer-1'");
-            s.execute("SELECT pg_notify('" + WorkflowHandle.DONE_CHANNEL + "', 'answer-1')");
+            s.execute("SELECT pg_notify('" + Channels.DONE + "', 'answer-1')");
             c.commit();
         }
     }

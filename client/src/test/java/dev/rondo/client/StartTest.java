@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
+import dev.rondo.store.Channels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class StartTest {
     @Test
     void aStartIsQueuedPinnedToTheCurrentVersionAndWakesTheQueue() throws Exception {
         try (Connection listener = db.getConnection(); Statement s = listener.createStatement()) {
-            s.execute("LISTEN rondo_work");
+            s.execute("LISTEN " + Channels.WORK);
             WorkflowHandle handle = rondo.start("greet", "{\"name\": \"Ada\", \"n\": 1.0}", StartOptions.DEFAULT.withQueue("orders"));
             assertEquals("queued", handle.status());
             PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);

@@ -54,8 +54,6 @@ public class RondoAutoConfiguration {
     public static class WorkerConfiguration {
 
         private static final Logger log = LoggerFactory.getLogger(RondoAutoConfiguration.class);
-        /** Worker.Builder's default concurrency, which it does not publish yet. */
-        private static final int WORKER_CONCURRENCY = 16;
 
         /**
          * Built here, started by {@link RondoWorkerLifecycle}. Takes the client so that the schema is migrated
@@ -80,7 +78,7 @@ public class RondoAutoConfiguration {
             if (settings.id() != null) {
                 builder.id(settings.id());
             }
-            warnIfThePoolIsSmall(dataSource, settings.concurrency() != null ? settings.concurrency() : WORKER_CONCURRENCY);
+            warnIfThePoolIsSmall(dataSource, settings.concurrency() != null ? settings.concurrency() : Worker.DEFAULT_CONCURRENCY);
             mappers.ifUnique(builder::objectMapper); // the application's Jackson 2 settings for handler inputs and results
             Iterable<String> tasks = TaskHandlerBeans.register(beans, builder);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

@@ -8,20 +8,16 @@ import dev.rondo.core.driver.MockResult;
 import dev.rondo.testing.internal.FlowCatalog;
 import dev.rondo.testing.internal.FlowValues;
 import dev.rondo.worker.TaskHandler;
+import dev.rondo.worker.TaskHandlers;
 import dev.rondo.worker.TypedTaskHandler;
 import dev.rondo.worker.Worker;
-import dev.rondo.worker.internal.Handlers;
-import dev.rondo.worker.internal.Registrations;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -57,8 +53,7 @@ public final class FlowTest {
     private final FlowCatalog catalog;
     private final Map<String, TaskMock> mocks = new HashMap<>();
     private final Map<String, MockResult> workflowMocks = new HashMap<>();
-    private final List<Consumer<Handlers>> registrations = new ArrayList<>();
-    private final Set<String> handled = new HashSet<>();
+    private TaskHandlers handlers = TaskHandlers.of();
     private ObjectMapper mapper = new ObjectMapper();
     private long startMillis = LocalDriver.DEFAULT_START_MILLIS;
 
@@ -98,15 +93,14 @@ public final class FlowTest {
 
     /** Task {@code task} runs {@code handler} over JSON, as {@code Worker.Builder.task(name, handler)} would. */
     public FlowTest handler(String task, TaskHandler handler) {
-        Objects.requireNonNull(handler);
-        return register(task, handlers -> handlers.register(task, handler));
+        handlers = handlers.with(requireName(task), handler);
+        return this;
     }
 
     /** Task {@code task} runs a typed handler, as {@code Worker.Builder.task(name, type, handler)} would. */
     public <I, O> FlowTest handler(String task, Class<I> inputType, TypedTaskHandler<I, O> handler) {
-        Objects.requireNonNull(inputType);
-        Objects.requireNonNull(handler);
-        return register(task, handlers -> handlers.register(task, inputType, handler));
+        handlers = handlers.with(requireName(task), inputType, handler);
+        return this;
     }
 
     /**
@@ -120,16 +114,16 @@ public final class FlowTest {
     public FlowTest handlers(Consumer<Worker.Builder> register) {
         Worker.Builder builder = Worker.builder(NO_DATABASE);
         register.accept(builder);
-        List<Consumer<Handlers>> added = Registrations.of(builder);
-        Handlers names = new Handlers(mapper);
-        added.forEach(registration -> registration.accept(names)); // a task twice in `register` fails here
-        for (String task : names.names()) {
-            if (handled.contains(task)) {
-                throw new IllegalArgumentException("Task '" + task + "' has two handlers; register each task once.");
-            }
-        }
-        handled.addAll(names.names());
-        registrations.addAll(added);
+        return handlers(builder.registered());
+    }
+
+    /**
+     * The task handlers of {@code more}, the value {@code Worker.builder(…).handlers(…)} takes too.
+     *
+     * @throws IllegalArgumentException when a task gets a second handler
+     */
+    public FlowTest handlers(TaskHandlers more) {
+        handlers = handlers.with(more);
         return this;
     }
 
@@ -170,9 +164,7 @@ public final class FlowTest {
     public FlowRun start(String workflow, String inputJson) {
         Object input = FlowValues.parse(inputJson == null ? "{}" : inputJson, "the input");
         AtomicBoolean cancelled = new AtomicBoolean();
-        Handlers handlers = new Handlers(mapper);
-        registrations.forEach(r -> r.accept(handlers));
-        TaskAnswers answers = new TaskAnswers(mocks, handlers, mapper, cancelled::get);
+        TaskAnswers answers = new TaskAnswers(mocks, handlers.caller(mapper), mapper, cancelled::get);
         Map<String, MockResult> childMocks = Map.copyOf(workflowMocks);
         LocalRun run = LocalDriver.builder()
                 .tasks(answers)
@@ -187,14 +179,6 @@ public final class FlowTest {
     /** Starts {@code workflow} and runs it until it ends or waits for a signal nothing has sent. */
     public FlowRun run(String workflow, String inputJson) {
         return start(workflow, inputJson).runUntilIdle();
-    }
-
-    private FlowTest register(String task, Consumer<Handlers> registration) {
-        if (!handled.add(requireName(task))) {
-            throw new IllegalArgumentException("Task '" + task + "' has two handlers; register each task once.");
-        }
-        registrations.add(registration);
-        return this;
     }
 
     private static String requireName(String name) {

@@ -7,7 +7,7 @@ import dev.rondo.core.driver.TaskAttempts;
 import dev.rondo.core.driver.TaskCall;
 import dev.rondo.testing.internal.FlowValues;
 import dev.rondo.testing.internal.TestTaskContext;
-import dev.rondo.worker.internal.Handlers;
+import dev.rondo.worker.TaskHandlers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,19 +17,19 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Answers the task attempts of one run: a mock when the test gave one for the task, else the registered
- * handler (called as a worker calls it, through the worker's own {@link Handlers}), else a failure that
+ * handler (called as a worker calls it, through {@link TaskHandlers#caller}), else a failure that
  * says how to add one. Every attempt is recorded in order.
  */
 final class TaskAnswers implements TaskAttempts {
 
     private final Map<String, TaskMock> mocks;
-    private final Handlers handlers;
+    private final TaskHandlers.Caller handlers;
     private final ObjectMapper mapper;
     private final BooleanSupplier cancelled;
     private final List<FlowRun.Attempt> attempts = new ArrayList<>();
     private final Map<String, Integer> calls = new HashMap<>();
 
-    TaskAnswers(Map<String, TaskMock> mocks, Handlers handlers, ObjectMapper mapper, BooleanSupplier cancelled) {
+    TaskAnswers(Map<String, TaskMock> mocks, TaskHandlers.Caller handlers, ObjectMapper mapper, BooleanSupplier cancelled) {
         this.mocks = Map.copyOf(mocks);
         this.handlers = handlers;
         this.mapper = mapper;
@@ -48,14 +48,17 @@ final class TaskAnswers implements TaskAttempts {
             if (mock != null) {
                 return mock.answer(input, earlier, mapper);
             }
-            Handlers.Invocation handler = handlers.get(call.name());
-            if (handler != null) {
-                String json = handler.run(call.inputJson(), context);
-                return MockResult.success(FlowValues.parse(json, "the result of task '" + call.name() + "'"), 0);
+            TaskHandlers.Answer answer = handlers.call(call.name(), call.inputJson(), context);
+            if (answer != null && answer.succeeded()) {
+                return MockResult.success(FlowValues.parse(answer.resultJson(), "the result of task '" + call.name() + "'"), 0);
+            }
+            if (answer != null) {
+                return MockResult.failure(answer.failureMessage(), answer.retryable(), 0)
+                        .withDetails(FlowValues.parse(answer.detailsJson(), "the failure's details"));
             }
         } catch (Exception e) {
-            Handlers.Failure failure = handlers.failure(e);
-            return MockResult.failure(failure.message(), failure.retryable(), 0)
+            TaskHandlers.Answer failure = handlers.failure(e);
+            return MockResult.failure(failure.failureMessage(), failure.retryable(), 0)
                     .withDetails(FlowValues.parse(failure.detailsJson(), "the failure's details"));
         }
         return MockResult.failure("No mock or handler for task '" + call.name() + "' in this test; add one with"

@@ -9,15 +9,14 @@ import dev.rondo.worker.internal.DatabaseWait;
 import dev.rondo.worker.internal.Dispatcher;
 import dev.rondo.worker.internal.Handlers;
 import dev.rondo.worker.internal.Host;
-import dev.rondo.worker.internal.Registrations;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs workflows and tasks from PostgreSQL: claims the items of its queues, runs workflow slices with the
@@ -57,11 +56,20 @@ public final class Worker implements AutoCloseable {
     public static final Duration MAX_DATABASE_BACKOFF = Duration.ofSeconds(30);
     /** How often a worker writes that it is alive into the {@code workers} table (see {@link Builder#heartbeatInterval}). */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+    /** The queue a worker claims from when it is given none. */
+    public static final String DEFAULT_QUEUE = "default";
+    /** How many slices and task attempts run at once (see {@link Builder#concurrency}). */
+    public static final int DEFAULT_CONCURRENCY = 16;
+    /** The fallback poll when no notification comes (see {@link Builder#pollInterval}). */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** How long a claimed item is held before another worker may rescue it (see {@link Builder#lease}). */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** How often expired leases are looked for (see {@link Builder#rescueInterval}). */
+    public static final Duration DEFAULT_RESCUE_INTERVAL = Duration.ofSeconds(5);
+    /** How deep children of children may nest (see {@link Builder#maxChildDepth}). */
+    public static final int DEFAULT_MAX_CHILD_DEPTH = ChildDepth.DEFAULT_LIMIT;
 
-    static {
-        // the test kit runs the handlers a user registers on a builder (see Registrations)
-        Registrations.grant(builder -> List.copyOf(builder.registrations));
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     private final Dispatcher dispatcher;
     private final DataSource dataSource;
@@ -71,6 +79,7 @@ public final class Worker implements AutoCloseable {
     private boolean starting;
     private boolean started;
     private volatile boolean shutDown;
+    private final String configuration;
 
     private Worker(Builder b, Handlers handlers) {
         this.dataSource = b.dataSource;
@@ -79,6 +88,15 @@ public final class Worker implements AutoCloseable {
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
                 b.maxChildDepth, b.heartbeatInterval));
+        this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
+                + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
+                + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
+                + (b.failFast ? ", fail fast" : "");
+    }
+
+    /** The settings this worker runs with, defaults included, as its start logs them once. */
+    public String configuration() {
+        return configuration;
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -114,6 +132,7 @@ public final class Worker implements AutoCloseable {
             if (!shutDown) {
                 dispatcher.start();
                 started = true;
+                LOG.info("Worker {} started: {}", id, configuration);
             }
         }
         return this;
@@ -210,14 +229,14 @@ public final class Worker implements AutoCloseable {
     public static final class Builder {
         private final DataSource dataSource;
         private final LinkedHashSet<String> queues = new LinkedHashSet<>();
-        private int concurrency = 16;
-        private Duration pollInterval = Duration.ofSeconds(2);
-        private Duration lease = Duration.ofSeconds(30);
-        private Duration rescueInterval = Duration.ofSeconds(5);
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private Duration lease = DEFAULT_LEASE;
+        private Duration rescueInterval = DEFAULT_RESCUE_INTERVAL;
         private ObjectMapper mapper = new ObjectMapper();
-        private final List<Consumer<Handlers>> registrations = new ArrayList<>();
+        private TaskHandlers handlers = TaskHandlers.of();
         private Limits limits = Limits.DEFAULTS;
-        private int maxChildDepth = ChildDepth.DEFAULT_LIMIT;
+        private int maxChildDepth = DEFAULT_MAX_CHILD_DEPTH;
         private String id;
         private boolean failFast;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -243,21 +262,31 @@ public final class Worker implements AutoCloseable {
             return this;
         }
 
-        /** Registers the handler of task {@code name}, over JSON. */
+        /**
+         * Registers the handler of task {@code name}, over JSON.
+         *
+         * @throws IllegalArgumentException when the task already has a handler
+         */
         public Builder task(String name, TaskHandler handler) {
-            Objects.requireNonNull(handler, "handler");
-            Identifiers.require(Identifiers.Kind.TASK_NAME, name);
-            registrations.add(handlers -> handlers.register(name, handler));
+            handlers = handlers.with(name, handler);
             return this;
         }
 
         /** Registers the handler of task {@code name}, over a type Jackson reads the input as. */
         public <I, O> Builder task(String name, Class<I> inputType, TypedTaskHandler<I, O> handler) {
-            Objects.requireNonNull(inputType, "inputType");
-            Objects.requireNonNull(handler, "handler");
-            Identifiers.require(Identifiers.Kind.TASK_NAME, name);
-            registrations.add(handlers -> handlers.register(name, inputType, handler));
+            handlers = handlers.with(name, inputType, handler);
             return this;
+        }
+
+        /** Registers every handler of {@code handlers} (the value a {@code FlowTest} takes too). */
+        public Builder handlers(TaskHandlers handlers) {
+            this.handlers = this.handlers.with(Objects.requireNonNull(handlers, "handlers"));
+            return this;
+        }
+
+        /** The handlers registered so far, as a value: what the test kit runs for a "register my tasks" method. */
+        public TaskHandlers registered() {
+            return handlers;
         }
 
         /** The Jackson mapper for handler inputs and results (default: a plain {@code ObjectMapper}). */
@@ -328,16 +357,10 @@ public final class Worker implements AutoCloseable {
 
         public Worker build() {
             if (queues.isEmpty()) {
-                queues.add("default");
+                queues.add(DEFAULT_QUEUE);
             }
-            return new Worker(this, handlers()); // a bad registration (a task twice) fails here
-        }
-
-        /** The handlers, registered with the mapper chosen last, whatever the order of the calls. */
-        private Handlers handlers() {
-            Handlers handlers = new Handlers(mapper);
-            registrations.forEach(registration -> registration.accept(handlers));
-            return handlers;
+            // the handlers with the mapper chosen last, whatever the order of the calls
+            return new Worker(this, handlers.bind(mapper));
         }
 
         private static Duration positive(Duration d, String what) {

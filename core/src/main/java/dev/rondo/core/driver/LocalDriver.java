@@ -3,11 +3,13 @@ package dev.rondo.core.driver;
 import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Limits;
+import dev.rondo.core.Retries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -43,6 +45,7 @@ public final class LocalDriver {
     private final int maxChildDepth;
     private final long startMillis;
     private final Consumer<String> checkpoints;
+    private final DoubleSupplier random;
 
     private record ScheduledSignal(String name, double atSeconds, Object payload) {}
 
@@ -57,6 +60,7 @@ public final class LocalDriver {
         this.maxChildDepth = b.maxChildDepth;
         this.startMillis = b.startMillis;
         this.checkpoints = b.checkpoints;
+        this.random = b.random;
     }
 
     public static Builder builder() {
@@ -111,6 +115,10 @@ public final class LocalDriver {
         return checkpoints;
     }
 
+    DoubleSupplier random() {
+        return random;
+    }
+
     public static final class Builder {
         private TaskAttempts tasks = call -> null;
         private Function<String, Executable> children = name -> null;
@@ -122,6 +130,7 @@ public final class LocalDriver {
         private int maxChildDepth = ChildDepth.DEFAULT_LIMIT;
         private long startMillis = DEFAULT_START_MILLIS;
         private Consumer<String> checkpoints = json -> { };
+        private DoubleSupplier random = Retries.NO_JITTER;
 
         /** With {@link #roundTrip(boolean)}: sees every checkpoint's JSON text as it is written. */
         public Builder onCheckpoint(Consumer<String> checkpoints) {
@@ -183,6 +192,15 @@ public final class LocalDriver {
 
         public Builder startMillis(long startMillis) {
             this.startMillis = startMillis;
+            return this;
+        }
+
+        /**
+         * The draws in [0, 1) that spread retry backoffs as the engine does ({@link Retries#delayAfter});
+         * {@link Retries#NO_JITTER} by default, so a run's virtual times are the options' backoffs exactly.
+         */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random);
             return this;
         }
 

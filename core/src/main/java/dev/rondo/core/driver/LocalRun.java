@@ -4,15 +4,16 @@ import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Execution;
+import dev.rondo.core.ExecutionIds;
 import dev.rondo.core.FlowError;
 import dev.rondo.core.Outcome;
+import dev.rondo.core.Retries;
 import dev.rondo.core.Slice;
 import dev.rondo.core.TaskOptions;
 import dev.rondo.core.value.FlowThrow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
@@ -53,7 +54,6 @@ public final class LocalRun {
     private long now;
     private long order;
     private long signalSeq;
-    private int taskCount;
     /** A stretch is owed: at the start, and whenever events came due since the last one. */
     private boolean pending = true;
     private Slice last;
@@ -210,7 +210,7 @@ public final class LocalRun {
                 case Effect.Log l -> log.add(l.line());
                 case Effect.StartTask t -> {
                     started.add(new LocalResult.StartedTask(t.name(), t.inputJson()));
-                    attempt(t, executionId + "/task-" + ++taskCount, 1, now);
+                    attempt(t, ExecutionIds.task(executionId, t.promise()), 1, now);
                 }
                 case Effect.StartWorkflow w -> startChild(w);
                 case Effect.StartTimer t -> {
@@ -246,11 +246,11 @@ public final class LocalRun {
             return;
         }
         String message = timedOut
-                ? "Task '" + task.name() + "' timed out after " + formatSeconds(options.timeout()) + " seconds."
+                ? Retries.timedOut(task.name(), options.timeout())
                 : result.error();
         boolean retryable = timedOut || result.retryable();
-        if (retryable && attempt < options.maxAttempts()) {
-            long next = end + Math.round(options.backoffBefore(attempt + 1) * 1000);
+        if (Retries.retry(options, attempt, retryable)) {
+            long next = end + Math.round(Retries.delayAfter(options, attempt, driver.random()) * 1000);
             scheduleAction(next, () -> attempt(task, taskId, attempt + 1, next));
         } else {
             schedule(end, new Outcome.TaskFailed(task.promise(), message, attempt, timedOut ? null : result.details()));
@@ -276,7 +276,7 @@ public final class LocalRun {
                     w.name(), depth + 1, driver.maxChildDepth(), "Raise the limit with LocalDriver.builder().maxChildDepth(n)."))));
             return;
         }
-        String childId = Objects.requireNonNullElse(w.id(), "child-" + w.promise());
+        String childId = w.id() != null ? w.id() : ExecutionIds.child(executionId, w.promise());
         LocalResult result = new LocalRun(driver, child, w.input(), now, childId, executionId, depth + 1)
                 .runUntilIdle().result();
         if (result.stuck() != null) {
@@ -290,9 +290,5 @@ public final class LocalRun {
                     : FlowThrow.errorObject("CancelledError", "The child workflow was cancelled.");
             schedule(result.endMillis(), new Outcome.ChildFailed(w.promise(), value));
         }
-    }
-
-    private static String formatSeconds(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 }

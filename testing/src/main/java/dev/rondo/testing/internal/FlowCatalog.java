@@ -1,11 +1,11 @@
 package dev.rondo.testing.internal;
 
-import dev.rondo.client.internal.FlowFiles;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
 import dev.rondo.core.Diagnostic;
 import dev.rondo.core.Executable;
 import dev.rondo.core.FlowCompiler;
+import dev.rondo.core.FlowFiles;
 import dev.rondo.core.ast.Program;
 import java.nio.file.Path;
 import java.util.ArrayList;

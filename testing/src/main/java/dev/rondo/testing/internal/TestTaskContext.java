@@ -1,8 +1,8 @@
 package dev.rondo.testing.internal;
 
+import dev.rondo.core.IdempotencyKeys;
 import dev.rondo.core.driver.TaskCall;
 import dev.rondo.worker.TaskContext;
-import dev.rondo.worker.internal.IdempotencyKeys;
 import java.util.function.BooleanSupplier;
 
 /**

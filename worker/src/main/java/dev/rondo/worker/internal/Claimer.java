@@ -1,5 +1,7 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.store.QueueStatements;
+import dev.rondo.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

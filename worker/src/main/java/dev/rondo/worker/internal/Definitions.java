@@ -2,6 +2,7 @@ package dev.rondo.worker.internal;
 
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Executable;
+import dev.rondo.store.SliceDao;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,9 @@
 package dev.rondo.worker.internal;
 
 import dev.rondo.core.Limits;
+import dev.rondo.store.ExecutionKind;
+import dev.rondo.store.QueueStatements;
+import dev.rondo.store.Transactions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -275,7 +278,7 @@ public final class Dispatcher {
 
     /** Runs the item; returns the end of a task attempt that is queued but not committed yet, if any. */
     private static boolean isTask(QueueStatements.Claimed item) {
-        return item.kind() != null && !item.finished() && !"workflow".equals(item.kind());
+        return item.kind() != null && !item.finished() && item.kind() != ExecutionKind.WORKFLOW;
     }
 
     private CompletableFuture<Boolean> runItem(QueueStatements.Claimed item, InFlight.Item held, HandlerPool.Slot handlerSlot) {
@@ -285,7 +288,7 @@ public final class Dispatcher {
                 QueueStatements.deleteItem(connection, item.itemId());
                 return null;
             });
-        } else if ("workflow".equals(item.kind())) {
+        } else if (item.kind() == ExecutionKind.WORKFLOW) {
             if (!slices.run(item.itemId(), item.executionId(), held)) {
                 LOG.info("Dropped a slice of {}: another worker rescued it after this worker's lease ran out", item.executionId());
             }

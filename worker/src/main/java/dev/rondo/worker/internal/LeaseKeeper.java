@@ -1,6 +1,9 @@
 package dev.rondo.worker.internal;
 
 import dev.rondo.core.TaskOptions;
+import dev.rondo.store.ExecutionKind;
+import dev.rondo.store.QueueStatements;
+import dev.rondo.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -141,7 +144,7 @@ final class LeaseKeeper {
             for (QueueStatements.Expired item : expired) {
                 if (item.kind() == null || item.finished()) {
                     QueueStatements.deleteItem(connection, item.itemId());
-                } else if ("workflow".equals(item.kind())) {
+                } else if (item.kind() == ExecutionKind.WORKFLOW) {
                     LOG.info("Rescuing workflow {} ({}): its worker's lease ran out; the slice is redone", item.executionId(), item.name());
                     QueueStatements.requeueWorkflow(connection, item.itemId(), item.executionId(), item.queue(), item.priority());
                     rescued++;

@@ -5,6 +5,7 @@ import dev.rondo.core.Outcome;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;
+import dev.rondo.store.SliceDao;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,18 +4,23 @@ import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Execution;
+import dev.rondo.core.ExecutionIds;
 import dev.rondo.core.FlowError;
 import dev.rondo.core.Limits;
 import dev.rondo.core.Outcome;
 import dev.rondo.core.Slice;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import dev.rondo.store.ExecutionKind;
+import dev.rondo.store.ExecutionStatus;
+import dev.rondo.store.SliceDao;
+import dev.rondo.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,11 +217,11 @@ final class SliceRunner {
         writes.effects(slice.effects());
         switch (slice.status()) {
             case SUSPENDED -> suspend(writes, execution, slice);
-            case COMPLETED -> writes.finish("completed", Json.write(slice.result()), null,
+            case COMPLETED -> writes.finish(ExecutionStatus.COMPLETED, Json.write(slice.result()), null,
                     Outcomes.RESOLVED, Json.write(slice.result()));
             case FAILED, CANCELLED -> {
                 FlowError error = slice.error();
-                String status = slice.status() == Slice.Status.FAILED ? "failed" : "cancelled";
+                ExecutionStatus status = slice.status() == Slice.Status.FAILED ? ExecutionStatus.FAILED : ExecutionStatus.CANCELLED;
                 if (error == null) {
                     String cancelled = Outcomes.error("CancelledError", "The workflow was cancelled.");
                     writes.finish(status, null, cancelled, Outcomes.CHILD_FAILED, cancelled);
@@ -301,7 +306,7 @@ final class SliceRunner {
         }
 
         private void startChild(Effect.StartWorkflow child) throws SQLException {
-            String childId = child.id() != null ? child.id() : id + ".w" + child.promise();
+            String childId = child.id() != null ? child.id() : ExecutionIds.child(id, child.promise());
             String queue = child.queue() != null ? child.queue() : workflow.queue();
             int depth = workflow.depth() + 1;
             if (depth > maxChildDepth) {
@@ -325,9 +330,9 @@ final class SliceRunner {
                     // an id the engine made, taken by an execution that is not this child: never adopt it
                     deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("Error", "Child id '" + childId
                             + "', which Rondo made for this Workflow.run(\"" + child.name() + "\"), is taken by another "
-                            + found.kind() + " ('" + found.name() + "'); the child was not started. Ids ending in"
+                            + found.kind().sql() + " ('" + found.name() + "'); the child was not started. Ids ending in"
                             + " .t<number> or .w<number> are the engine's: start workflows under other ids."));
-                } else if (!"workflow".equals(found.kind())) {
+                } else if (found.kind() != ExecutionKind.WORKFLOW) {
                     deliverNow(child.promise(), Outcomes.CHILD_FAILED, Outcomes.error("Error",
                             "Execution id '" + childId + "' belongs to a task, not a workflow."));
                 } else if (!child.name().equals(found.name())) {
@@ -336,7 +341,7 @@ final class SliceRunner {
                             "Execution id '" + childId + "' belongs to workflow '" + found.name() + "', not '"
                             + child.name() + "'; the child was not started. Choose another id."));
                 } else if (found.finished()) {
-                    if ("completed".equals(found.status())) {
+                    if (found.status() == ExecutionStatus.COMPLETED) {
                         deliverNow(child.promise(), Outcomes.RESOLVED, found.result());
                     } else {
                         deliverNow(child.promise(), Outcomes.CHILD_FAILED, found.error());
@@ -367,15 +372,15 @@ final class SliceRunner {
             if (workflow.cancelRequested()) {
                 dao.cancelTree(id);
                 String cancelled = Outcomes.error("CancelledError", "The workflow was cancelled.");
-                finish("cancelled", null, cancelled, Outcomes.CHILD_FAILED, cancelled);
+                finish(ExecutionStatus.CANCELLED, null, cancelled, Outcomes.CHILD_FAILED, cancelled);
             } else {
-                finish("failed", null, errorJson, Outcomes.CHILD_FAILED, errorJson);
+                finish(ExecutionStatus.FAILED, null, errorJson, Outcomes.CHILD_FAILED, errorJson);
             }
         }
 
-        void finish(String status, String result, String error, String parentKind, String parentPayload)
+        void finish(ExecutionStatus status, String result, String error, String parentKind, String parentPayload)
                 throws SQLException {
-            history(status, null);
+            history(status.sql(), null);
             write(null, null, null);
             dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
         }
@@ -398,7 +403,7 @@ final class SliceRunner {
         private final List<Integer> promises = new ArrayList<>();
 
         void add(String workflowId, String workflowQueue, Effect.StartTask task) {
-            ids.add(workflowId + ".t" + task.promise());
+            ids.add(ExecutionIds.task(workflowId, task.promise()));
             names.add(task.name());
             queues.add(task.options().queue() != null ? task.options().queue() : workflowQueue);
             priorities.add(task.options().priority());

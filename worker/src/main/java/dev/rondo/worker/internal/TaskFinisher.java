@@ -1,5 +1,7 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.store.QueueStatements;
+import dev.rondo.store.Transactions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

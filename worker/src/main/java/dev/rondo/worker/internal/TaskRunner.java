@@ -1,8 +1,12 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.core.IdempotencyKeys;
 import dev.rondo.core.Limits;
+import dev.rondo.core.Retries;
 import dev.rondo.core.TaskOptions;
 import dev.rondo.core.value.Json;
+import dev.rondo.store.QueueStatements;
+import dev.rondo.store.Transactions;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +26,6 @@ import org.slf4j.LoggerFactory;
 final class TaskRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
-    /** Backoff delays are spread by ±25% so that tasks that failed together do not retry together. */
-    private static final double JITTER = 0.25;
     /** How long an interrupted handler may take to finish before its attempt is handed back. */
     private static final long INTERRUPT_GRACE_MILLIS = 2_000;
 
@@ -93,11 +95,9 @@ final class TaskRunner {
                     // failed now, whether or not the handler heeds the interrupt: a late result is discarded
                     running.abandon();
                     if (deadline - now <= 0) {
-                        return Ending.failure("Task '" + task.name() + "' timed out after "
-                                + format(options.timeout()) + " seconds.", true, null);
+                        return Ending.failure(Retries.timedOut(task.name(), options.timeout()), true, null);
                     }
-                    return Ending.failure("Task '" + task.name() + "' sent no heartbeat for "
-                            + format(options.heartbeatTimeout()) + " seconds.", true, null);
+                    return Ending.failure(Retries.noHeartbeat(task.name(), options.heartbeatTimeout()), true, null);
                 }
                 try {
                     return ended(task, result.get(wait, TimeUnit.NANOSECONDS));
@@ -170,8 +170,8 @@ final class TaskRunner {
         if (ending.ok()) {
             return finisher.finish(task.itemId(), Outcomes.RESOLVED, ending.json(), attempt);
         }
-        if (ending.retryable() && attempt < options.maxAttempts()) {
-            double delay = options.backoffBefore(attempt + 1) * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1));
+        if (Retries.retry(options, attempt, ending.retryable())) {
+            double delay = Retries.delayAfter(options, attempt, ThreadLocalRandom.current()::nextDouble);
             String error = Outcomes.taskFailure(ending.message(), attempt, ending.detailsJson());
             Transactions.autocommit(dataSource, connection -> {
                 QueueStatements.retryTask(connection, owner, task.itemId(), task.attempt(), attempt, error, delay);
@@ -197,10 +197,6 @@ final class TaskRunner {
 
     private static long seconds(double seconds) {
         return (long) (seconds * 1_000_000_000L);
-    }
-
-    private static String format(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
     /** The context a handler sees. */

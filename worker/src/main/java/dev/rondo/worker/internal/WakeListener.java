@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.store.Channels;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WakeListener {
 
-    static final String CHANNEL = "rondo_work";
+    static final String CHANNEL = Channels.WORK;
     private static final Logger LOG = LoggerFactory.getLogger(WakeListener.class);
     private static final int RECEIVE_TIMEOUT_MILLIS = 500;
 

@@ -1,6 +1,7 @@
 package dev.rondo.worker.internal;
 
-import dev.rondo.client.internal.Sql;
+import dev.rondo.store.Transactions;
+import dev.rondo.store.WorkerStatements;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -17,9 +18,6 @@ import org.slf4j.LoggerFactory;
 final class WorkerRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
-    private static final Sql HEARTBEAT = load("heartbeat.sql");
-    private static final Sql PRUNE = load("prune.sql");
-    private static final Sql REMOVE = load("remove.sql");
     /** Rows not seen for this long belong to dead workers; well beyond describe()'s five minutes. */
     private static final Duration PRUNE_AFTER = Duration.ofHours(1);
 
@@ -42,10 +40,6 @@ final class WorkerRegistry {
         this.thread = Thread.ofPlatform().daemon().name("rondo-registry-" + identity.id()).unstarted(this::loop);
     }
 
-    private static Sql load(String file) {
-        return Sql.load(WorkerRegistry.class, "WorkerRegistry/" + file);
-    }
-
     /** Writes the row now, then every interval. */
     void start() {
         beat();
@@ -58,11 +52,7 @@ final class WorkerRegistry {
         thread.interrupt();
         thread.join();
         try {
-            Transactions.autocommit(dataSource, connection -> {
-                try (Sql.Bound s = REMOVE.prepare(connection).set("id", identity.id())) {
-                    return s.update();
-                }
-            });
+            Transactions.autocommit(dataSource, connection -> WorkerStatements.remove(connection, identity.id()));
         } catch (RuntimeException e) {
             LOG.warn("Could not remove worker {} from the registry (its row will be pruned): {}", identity.id(), e.toString());
         }
@@ -82,14 +72,9 @@ final class WorkerRegistry {
     private void beat() {
         try {
             Transactions.autocommit(dataSource, connection -> {
-                try (Sql.Bound s = HEARTBEAT.prepare(connection).set("id", identity.id()).set("host", identity.host())
-                        .set("pid", identity.pid()).array("queues", "text", identity.queues())
-                        .set("concurrency", identity.concurrency()).set("inFlight", inFlight.getAsInt())) {
-                    s.update();
-                }
-                try (Sql.Bound s = PRUNE.prepare(connection).set("olderThanSeconds", (double) PRUNE_AFTER.toSeconds())) {
-                    return s.update();
-                }
+                WorkerStatements.heartbeat(connection, identity.id(), identity.host(), identity.pid(), identity.queues(),
+                        identity.concurrency(), inFlight.getAsInt());
+                return WorkerStatements.prune(connection, (double) PRUNE_AFTER.toSeconds());
             });
             if (failing) {
                 LOG.info("Worker {} is in the registry again", identity.id());

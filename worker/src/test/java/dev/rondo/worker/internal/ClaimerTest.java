@@ -3,6 +3,7 @@ package dev.rondo.worker.internal;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rondo.store.Transactions;
 import dev.rondo.worker.UnreachableDatabase;
 import org.junit.jupiter.api.Test;
 

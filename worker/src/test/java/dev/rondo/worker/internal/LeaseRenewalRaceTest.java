@@ -10,6 +10,7 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.core.Limits;
 import dev.rondo.migrations.TestDatabase;
+import dev.rondo.store.QueueStatements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,0 +1,17 @@
+package dev.rondo.store;
+
+/**
+ * The NOTIFY channels of the engine, named once: the {@code .sql} files write them as
+ * {@code {{work_channel}}} and {@code {{done_channel}}}, which {@link Sql} and {@link StatementText} replace
+ * by these names when they read a file.
+ */
+public final class Channels {
+
+    /** Payload: a queue name. Sent when that queue got work that is due now; workers LISTEN here. */
+    public static final String WORK = "rondo_work";
+
+    /** Payload: an execution id (cut to 1,000 characters past 4,000 bytes). Sent when that execution ended. */
+    public static final String DONE = "rondo_done";
+
+    private Channels() {}
+}

@@ -1,0 +1,193 @@
+package dev.rondo.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The statements of one workflow slice, on the slice's connection (SQL in {@code SliceDao/*.sql} beside
+ * this class), over plain JDBC: a slice is the engine's hottest path.
+ */
+public final class SliceDao {
+
+    /**
+     * A locked workflow; {@code sliceFailures} its slices that failed in a row without committing,
+     * {@code sliceError} the error the last of them would end it with, {@code depth} its nesting depth.
+     */
+    public record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
+                    boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt,
+                    int sliceFailures, String sliceError, int depth) {}
+
+    /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
+    public record Pending(String source, Long id, Integer promise, String kind, String payload, String name) {}
+
+    /** What {@link #open} read. */
+    public record Opened(Optional<Workflow> workflow, List<Pending> pending) {}
+
+    public record Existing(String id, ExecutionKind kind, String name, ExecutionStatus status, String result, String error,
+                    String parentId, Integer parentPromise, boolean finished) {}
+
+    /** The tasks a slice starts, as parallel lists (one row each). */
+    public record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
+                 List<String> inputs, List<String> options, List<Integer> promises) {}
+
+    /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
+    public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
+                   List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
+                   List<String> lines, List<String> historyKinds, List<String> historyDetails,
+                   String state, String waitingAt, String waitingFor, boolean wakeNow) {}
+
+    /** Both in one round trip: the pending read is only used when the lock shows the slice may run. */
+    private static final Sql OPEN_SLICE = Sql.sequence("SliceDao/lock_workflow.sql", "SliceDao/pending_outcomes.sql");
+    private static final Sql WRITE_SLICE = Sql.load("SliceDao/write_slice.sql");
+    private static final Sql START_CHILD = Sql.load("SliceDao/start_child.sql");
+    private static final Sql EXISTING_CHILD = Sql.load("SliceDao/existing_child.sql");
+    private static final Sql ADOPT_CHILD = Sql.load("SliceDao/adopt_child.sql");
+    private static final Sql DELIVER = Sql.load("SliceDao/deliver.sql");
+    private static final Sql REARM_TIMERS = Sql.load("SliceDao/rearm_timers.sql");
+    private static final Sql FINISH_WORKFLOW = Sql.load("SliceDao/finish_workflow.sql");
+    /** The client's cancel: one statement for a whole tree, whoever starts it. */
+    private static final Sql CANCEL_TREE = Sql.load("ExecutionDao/request_cancel.sql");
+    private static final Sql COUNT_SLICE_FAILURE = Sql.load("SliceDao/count_slice_failure.sql");
+    private static final Sql RETRY_SLICE_LATER = Sql.load("SliceDao/retry_slice_later.sql");
+    private static final Sql LOAD_DEFINITION = Sql.load("SliceDao/load_definition.sql");
+
+    private final Connection connection;
+
+    public SliceDao(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Opens a slice: its workflow (empty when the execution is gone) locked for this transaction, and
+     * everything pending for it (its checkpoint first, when it has one), read once the lock is held.
+     */
+    public Opened open(String id, long item, String owner) throws SQLException {
+        try (Sql.Bound s = OPEN_SLICE.prepare(connection).set("id", id).set("item", item).set("owner", owner)) {
+            Optional<Workflow> workflow = Optional.empty();
+            ResultSet rs = s.first();
+            if (rs.next()) {
+                workflow = Optional.of(new Workflow(rs.getString("name"), rs.getString("definition_hash"), rs.getString("queue"),
+                        rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
+                        rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
+                        rs.getLong("now_millis"), rs.getString("created_at"), rs.getInt("slice_failures"),
+                        rs.getString("slice_error"), rs.getInt("depth")));
+            }
+            List<Pending> pending = new ArrayList<>();
+            rs = s.next();
+            while (rs.next()) {
+                pending.add(new Pending(rs.getString("source"), rs.getObject("id", Long.class),
+                        rs.getObject("promise", Integer.class), rs.getString("kind"), rs.getString("payload"),
+                        rs.getString("name")));
+            }
+            return new Opened(workflow, pending);
+        }
+    }
+
+    /** All of a slice's writes but its workflow's end, in one statement; returns the queues that got items. */
+    public List<String> write(Writes w) throws SQLException {
+        Tasks t = w.tasks();
+        try (Sql.Bound s = WRITE_SLICE.prepare(connection)
+                .set("id", w.id()).set("queue", w.queue()).set("priority", w.priority())
+                .array("inbox", "int8", w.inbox()).array("firedTimers", "int4", w.firedTimers())
+                .array("timerPromises", "int4", w.timerPromises())
+                .array("timerFireAtMillis", "int8", w.timerFireAtMillis())
+                .array("signals", "int8", w.signals())
+                .array("taskIds", "text", t.ids()).array("taskNames", "text", t.names())
+                .array("taskQueues", "text", t.queues()).array("taskPriorities", "int4", t.priorities())
+                .array("taskInputs", "text", t.inputs()).array("taskOptions", "text", t.options())
+                .array("taskPromises", "int4", t.promises())
+                .array("lines", "text", w.lines())
+                .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
+                .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())
+                .set("wakeNow", w.wakeNow());
+             ResultSet rs = s.query()) {
+            rs.next();
+            return List.of((String[]) rs.getArray("woken").getArray());
+        }
+    }
+
+    /** Starts a child {@code depth} deep; false when the name is not deployed or the id exists. */
+    public boolean startChild(String id, String name, String queue, int priority, String input, String parentId, int promise,
+                       int depth) throws SQLException {
+        try (Sql.Bound s = START_CHILD.prepare(connection).set("id", id).set("name", name).set("queue", queue)
+                .set("priority", priority).set("input", input).set("parentId", parentId).set("promise", promise)
+                .set("depth", depth);
+             ResultSet rs = s.query()) {
+            return rs.next();
+        }
+    }
+
+    public Optional<Existing> existingChild(String id) throws SQLException {
+        try (Sql.Bound s = EXISTING_CHILD.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Existing(rs.getString("id"), ExecutionKind.of(rs.getString("kind")), rs.getString("name"),
+                    ExecutionStatus.of(rs.getString("status")), rs.getString("result"), rs.getString("error"), rs.getString("parent_id"),
+                    rs.getObject("parent_promise", Integer.class), rs.getBoolean("finished")));
+        }
+    }
+
+    public int adoptChild(String id, String parentId, int promise) throws SQLException {
+        try (Sql.Bound s = ADOPT_CHILD.prepare(connection).set("id", id).set("parentId", parentId).set("promise", promise)) {
+            return s.update();
+        }
+    }
+
+    public void deliver(String id, int promise, String kind, String payload) throws SQLException {
+        try (Sql.Bound s = DELIVER.prepare(connection).set("id", id).set("promise", promise).set("kind", kind)
+                .text("payload", payload)) {
+            s.update();
+        }
+    }
+
+    /** Puts the workflow's wake-up back at its earliest timer, if it has one (see rearm_timers.sql). */
+    public void rearmTimers(String id, String queue, int priority) throws SQLException {
+        try (Sql.Bound s = REARM_TIMERS.prepare(connection).set("id", id).set("queue", queue).set("priority", priority)) {
+            s.update();
+        }
+    }
+
+    public void finishWorkflow(String id, ExecutionStatus status, String result, String error, String parentKind, String parentPayload)
+            throws SQLException {
+        try (Sql.Bound s = FINISH_WORKFLOW.prepare(connection).set("id", id).set("status", status.sql()).text("result", result)
+                .text("error", error).text("parentKind", parentKind).text("parentPayload", parentPayload);
+             ResultSet rs = s.query()) {
+            rs.next();
+        }
+    }
+
+    /** Cancels every unfinished descendant of {@code id} (and {@code id}, unless flagged already). */
+    public void cancelTree(String id) throws SQLException {
+        try (Sql.Bound s = CANCEL_TREE.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+            rs.next();
+        }
+    }
+
+    /** One more slice of {@code id} failed, with {@code errorJson} as its error; returns how many in a row. */
+    public int countSliceFailure(String id, String errorJson) throws SQLException {
+        try (Sql.Bound s = COUNT_SLICE_FAILURE.prepare(connection).set("id", id).text("error", errorJson);
+             ResultSet rs = s.query()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Makes the workflow claimable again in {@code backoffSeconds}. */
+    public void retrySliceLater(String id, String queue, int priority, double backoffSeconds) throws SQLException {
+        try (Sql.Bound s = RETRY_SLICE_LATER.prepare(connection).set("id", id).set("queue", queue)
+                .set("priority", priority).set("backoffSeconds", backoffSeconds)) {
+            s.update();
+        }
+    }
+
+    public Optional<String> loadDefinition(String name, String hash) throws SQLException {
+        try (Sql.Bound s = LOAD_DEFINITION.prepare(connection).set("name", name).set("hash", hash);
+             ResultSet rs = s.query()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+}

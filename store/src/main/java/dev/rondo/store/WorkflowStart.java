@@ -1,0 +1,54 @@
+package dev.rondo.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A workflow start in one statement ({@code ExecutionDao/start_workflow.sql}) over plain JDBC: starts are
+ * an application's hot path, often inside its own transactions, where building jdbi's per-call machinery
+ * cost more than the insert itself.
+ */
+public final class WorkflowStart {
+
+    private static final Sql START = Sql.load("ExecutionDao/start_workflow.sql");
+    private static final Sql KIND_AND_NAME = Sql.load("ExecutionDao/kind_and_name_of.sql");
+
+    /**
+     * What a start did: nothing when {@code name} is not deployed or the id exists already; then
+     * {@code existingKind} and {@code existingName} say whose the id is (null when it was not found).
+     */
+    public record Outcome(boolean deployed, boolean started, ExecutionKind existingKind, String existingName) {}
+
+    private WorkflowStart() {}
+
+    /**
+     * Inserts the execution, pinned to the version of {@code name} deployed now, with its first queue item
+     * and the wake-up, on {@code connection} as it is (in auto-commit mode the statement commits itself).
+     */
+    public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
+                                 String input, long delayMillis) throws SQLException {
+        Outcome outcome;
+        try (Sql.Bound start = START.prepare(connection)) {
+            start.set("id", id).set("name", name).set("queue", queue).set("priority", priority)
+                    .set("input", input).set("delayMillis", delayMillis);
+            try (ResultSet row = start.query()) {
+                row.next();
+                outcome = new Outcome(row.getBoolean("deployed"), row.getBoolean("started"),
+                        ExecutionKind.of(row.getString("existing_kind")), row.getString("existing_name"));
+            }
+        }
+        if (outcome.deployed() && !outcome.started() && outcome.existingKind() == null) {
+            // Taken by a start that committed while this one waited: a new statement sees it.
+            try (Sql.Bound read = KIND_AND_NAME.prepare(connection)) {
+                read.text("id", id);
+                try (ResultSet row = read.query()) {
+                    if (row.next()) {
+                        return new Outcome(true, false, ExecutionKind.of(row.getString("kind")), row.getString("name"));
+                    }
+                }
+            }
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.rondo.store.internal;
+
+import dev.rondo.store.Channels;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Reads the store's {@code .sql} files (under {@code dev/rondo/store/}) without their comments, with each
+ * {@code {{name}}} replaced by its fragment: the NOTIFY channels and the wake-up rule are written once, and
+ * every statement that uses them stays one statement. Not API.
+ */
+public final class SqlFiles {
+
+    private static final String ROOT = "dev/rondo/store/";
+
+    /**
+     * The wake-up rule: a workflow that already has an unleased queue item keeps that one item, due at the
+     * earlier of the two times (a wake-up never delays one already due); a leased item (a slice running now)
+     * does not conflict, so the workflow gets a second item and runs again after the running slice.
+     */
+    private static final String WAKE_UP = """
+            ON CONFLICT (execution_id) WHERE lease_owner IS NULL
+                DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)""";
+
+    private static final Map<String, String> FRAGMENTS = Map.of(
+            "wake_up", WAKE_UP,
+            "work_channel", "'" + Channels.WORK + "'",
+            "done_channel", "'" + Channels.DONE + "'");
+
+    private SqlFiles() {}
+
+    /** {@code path} relative to {@code dev/rondo/store/}, e.g. {@code QueueStatements/claim.sql}. */
+    public static String read(String path) {
+        String resource = ROOT + path;
+        try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from rondo-store's jar");
+            }
+            return expand(resource, SqlText.withoutComments(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String expand(String resource, String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 128);
+        int at = 0;
+        for (int open = sql.indexOf("{{"); open >= 0; open = sql.indexOf("{{", at)) {
+            int close = sql.indexOf("}}", open);
+            String name = close < 0 ? null : sql.substring(open + 2, close);
+            String fragment = name == null ? null : FRAGMENTS.get(name);
+            if (fragment == null) {
+                throw new IllegalStateException(resource + " names an unknown fragment at " + sql.substring(open, Math.min(sql.length(), open + 30)));
+            }
+            out.append(sql, at, open).append(fragment);
+            at = close + 2;
+        }
+        return out.append(sql, at, sql.length()).toString();
+    }
+}

@@ -1,0 +1,29 @@
+-- A workflow ends: its status and result or error, its checkpoint and timers dropped, waiters on
+-- rondo_done woken, and an unfinished parent given the outcome and a wake-up. The notification's payload
+-- is the execution id, cut short when it is too long for NOTIFY (8000 bytes): a payload is only a hint
+-- (waiters re-read the execution on any notification), and an end that cannot notify could never commit.
+WITH ended AS (
+    UPDATE executions
+    SET status = :status, result = :result, error = :error,
+        started_at = coalesce(started_at, now()), finished_at = now()
+    WHERE id = :id
+    RETURNING id, parent_id, parent_promise
+), dropped_checkpoint AS (
+    DELETE FROM checkpoints WHERE execution_id = :id
+), dropped_timers AS (
+    DELETE FROM timers WHERE execution_id = :id
+), parent AS (
+    SELECT p.id, p.queue, p.priority
+    FROM executions p JOIN ended ON p.id = ended.parent_id
+    WHERE p.finished_at IS NULL
+), message AS (
+    INSERT INTO inbox (execution_id, promise, kind, payload)
+    SELECT ended.parent_id, ended.parent_promise, :parentKind, :parentPayload
+    FROM ended JOIN parent ON parent.id = ended.parent_id
+), wake AS (
+    INSERT INTO queue_items (execution_id, queue, priority)
+    SELECT id, queue, priority FROM parent
+    {{wake_up}}
+    RETURNING queue
+)
+SELECT pg_notify({{done_channel}}, CASE WHEN octet_length(:id) <= 4000 THEN :id ELSE left(:id, 1000) || '...' END), (SELECT count(pg_notify({{work_channel}}, queue)) FROM wake)

@@ -1,0 +1,92 @@
+-- Everything a slice writes but its workflow's end (ARCHITECTURE.md, "Commit the checkpoint"), in one
+-- statement so the workflow's lock is held for one round trip, not one per kind of write: what the slice
+-- used up goes (its inbox rows, its fired timers, the signals it consumed), what it started is inserted
+-- (tasks with their queue items, timers, log lines, history rows) and, when it ends waiting (:state is
+-- its checkpoint), the checkpoint is saved and the workflow gets one wake-up at its earliest timer (an
+-- earlier wake-up, from an outcome that came in meanwhile, is kept). :wakeNow (it put an outcome into its
+-- own inbox) wakes it at once. The sub-statements share one snapshot, so the earliest timer is read from
+-- the timers left plus the new ones. A slice that ends its workflow runs finish_workflow.sql next.
+-- A task id is engine-made (<workflow id>.t<promise>); should another execution hold it already (a
+-- workflow a user started under that id), the task is not started and its promise fails at once with a
+-- message that says why, instead of waiting forever for a task that does not exist (clashes, below).
+-- One notification per queue that got items; returns those queues too, so that the worker can wake its
+-- own dispatcher at once rather than through the notification.
+WITH used_inbox AS (
+    DELETE FROM inbox WHERE execution_id = :id AND id = ANY(CAST(:inbox AS bigint[]))
+), fired AS (
+    DELETE FROM timers WHERE execution_id = :id AND promise = ANY(CAST(:firedTimers AS integer[]))
+), new_timers AS (
+    INSERT INTO timers (execution_id, promise, fire_at)
+    -- A timer beyond what a timestamp holds (Effect.StartTimer.NEVER, Long.MAX_VALUE) never fires: 'infinity'.
+    SELECT :id, t.promise, CASE WHEN t.fire_at_millis = 9223372036854775807 THEN timestamptz 'infinity'
+                                ELSE to_timestamp(t.fire_at_millis / 1000.0) END
+    FROM unnest(CAST(:timerPromises AS integer[]), CAST(:timerFireAtMillis AS bigint[])) AS t(promise, fire_at_millis)
+    ON CONFLICT (execution_id, promise) DO NOTHING
+    RETURNING fire_at
+), used_signals AS (
+    -- exactly once: the update commits with the checkpoint that used the signals
+    UPDATE signals SET consumed_at = now() WHERE id = ANY(CAST(:signals AS bigint[])) AND consumed_at IS NULL
+), tasks AS (
+    INSERT INTO executions (id, kind, name, queue, priority, status, input, options, parent_id, parent_promise)
+    SELECT t.id, 'task', t.name, t.queue, t.priority, 'queued', t.input, t.options, :id, t.promise
+    FROM unnest(CAST(:taskIds AS text[]), CAST(:taskNames AS text[]), CAST(:taskQueues AS text[]),
+                CAST(:taskPriorities AS integer[]), CAST(:taskInputs AS text[]), CAST(:taskOptions AS text[]),
+                CAST(:taskPromises AS integer[])) AS t(id, name, queue, priority, input, options, promise)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id, queue, priority
+), clashes AS (
+    SELECT t.promise, 'Task id ''' || t.id || ''', which Rondo made for this Task.run("' || t.name || '"), is taken by '
+           || coalesce('another ' || e.kind || ' (''' || e.name || ''')', 'another execution')
+           || '; the task was not started. Ids ending in .t<number> or .w<number> are the engine''s: '
+           || 'start workflows under other ids.' AS message
+    FROM unnest(CAST(:taskIds AS text[]), CAST(:taskNames AS text[]), CAST(:taskPromises AS integer[]))
+         AS t(id, name, promise)
+    LEFT JOIN executions e ON e.id = t.id
+    WHERE t.id NOT IN (SELECT id FROM tasks)
+      AND NOT coalesce(e.kind = 'task' AND e.parent_id = :id AND e.parent_promise = t.promise, false)
+), clash_outcomes AS (
+    INSERT INTO inbox (execution_id, promise, kind, payload)
+    SELECT :id, promise, 'task_failed', json_build_object('message', message, 'attempts', 0, 'details', NULL)::text
+    FROM clashes
+), task_items AS (
+    INSERT INTO queue_items (execution_id, queue, priority)
+    SELECT id, queue, priority FROM tasks
+    RETURNING queue
+), lines AS (
+    INSERT INTO log_lines (execution_id, seq, line)
+    SELECT :id, coalesce((SELECT max(seq) FROM log_lines WHERE execution_id = :id), 0) + l.n, l.line
+    FROM unnest(CAST(:lines AS text[])) WITH ORDINALITY AS l(line, n)
+), events AS (
+    INSERT INTO history (execution_id, seq, kind, detail)
+    SELECT :id, coalesce((SELECT max(seq) FROM history WHERE execution_id = :id), 0) + h.n, h.kind, h.detail
+    FROM unnest(CAST(:kinds AS text[]), CAST(:details AS text[])) WITH ORDINALITY AS h(kind, detail, n)
+), saved AS (
+    INSERT INTO checkpoints (execution_id, state, waiting_at, waiting_for, updated_at)
+    SELECT :id, :state, :waitingAt, :waitingFor, now()
+    WHERE CAST(:state AS text) IS NOT NULL
+    ON CONFLICT (execution_id)
+    DO UPDATE SET state = excluded.state, waiting_at = excluded.waiting_at,
+                  waiting_for = excluded.waiting_for, updated_at = excluded.updated_at
+), waiting AS (
+    -- a slice that commits ends a run of failed ones (V5__failure_bounds.sql)
+    UPDATE executions SET status = 'waiting', started_at = coalesce(started_at, now()), slice_failures = 0,
+                          slice_error = NULL
+    WHERE id = :id AND CAST(:state AS text) IS NOT NULL
+), wake AS (
+    INSERT INTO queue_items (execution_id, queue, priority, run_at)
+    SELECT :id, :queue, :priority,
+           CASE WHEN CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes) THEN now() ELSE min(t.fire_at) END
+    FROM (SELECT fire_at FROM timers
+          WHERE execution_id = :id AND NOT promise = ANY(CAST(:firedTimers AS integer[]))
+          UNION ALL
+          SELECT fire_at FROM new_timers) AS t
+    WHERE t.fire_at < timestamptz 'infinity' -- a timer that never fires needs no wake-up
+    HAVING CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes)
+        OR (CAST(:state AS text) IS NOT NULL AND min(t.fire_at) IS NOT NULL)
+    {{wake_up}}
+    RETURNING queue
+), woken AS (
+    SELECT DISTINCT queue FROM (SELECT queue FROM task_items UNION ALL SELECT queue FROM wake) AS q
+)
+SELECT coalesce(array_agg(queue), '{}') AS woken, count(pg_notify({{work_channel}}, queue)) AS notified
+FROM woken

@@ -1,8 +1,0 @@
--- A slice that changed nothing (woken by a signal no await takes yet) still used up the workflow's one
--- wake-up, and that was also its earliest timer's (a signal's enqueue only moves the wake-up earlier): the
--- wake-up goes back to the earliest timer, or the workflow would wait forever. Written like write_slice's.
-INSERT INTO queue_items (execution_id, queue, priority, run_at)
-SELECT :id, :queue, :priority, min(fire_at) FROM timers WHERE execution_id = :id
-HAVING min(fire_at) IS NOT NULL
-ON CONFLICT (execution_id) WHERE lease_owner IS NULL
-DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)
