@@ -67,7 +67,8 @@ final class NotifyFloor {
 
     /** Claims once per notification and hands over the time the claim answered; {@link #STOP} on failure. */
     private static void listen(Connection listener, Connection claimer, EngineSql claim, SynchronousQueue<Long> claimedAt) {
-        Map<String, Object> values = Map.of("queue", QUEUE, "owner", "floor", "limit", 1, "leaseSeconds", 30.0);
+        Map<String, Object> values = Map.of("queue", QUEUE, "owner", "floor", "limit", 1, "leaseSeconds", 30.0,
+                "workflowsOnly", false);
         try {
             PGConnection pg = listener.unwrap(PGConnection.class);
             while (!Thread.currentThread().isInterrupted()) {

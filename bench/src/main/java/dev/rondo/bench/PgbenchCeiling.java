@@ -102,7 +102,7 @@ final class PgbenchCeiling {
         List<String> command = new ArrayList<>(List.of(pgbenchPath(), "-n", "-M", "prepared",
                 "-c", Integer.toString(CLIENTS), "-j", Integer.toString(THREADS), "-T", Integer.toString(seconds),
                 "-h", db.host(), "-p", Integer.toString(db.port()),
-                "-D", "queue=pgbench", "-D", "limit=" + batch, "-D", "leaseSeconds=30",
+                "-D", "queue=pgbench", "-D", "limit=" + batch, "-D", "leaseSeconds=30", "-D", "workflowsOnly=false",
                 "-f", script.toString()));
         if (db.parameter("user") != null) {
             command.addAll(List.of("-U", db.parameter("user")));
