@@ -79,6 +79,7 @@ public final class StoredText {
                 return path(step) + " (in the key)";
             }
             switch (step.value) {
+                case null -> { } // a JSON null: a switch on it would throw
                 case String s when s.indexOf('\0') >= 0 -> {
                     return path(step);
                 }

@@ -32,6 +32,8 @@ class StoredTextTest {
         assertTrue(problemOf("{\"a\": [1, {\"b\": [\"x\", \"\\u0000\"]}]}").contains(" at $.a[1].b[1], "));
         assertTrue(problemOf("{\"my key\": {\"k\\u0000\": 1}}").contains(" at $[\"my key\"][\"k\\u0000\"] (in the key), "));
         assertTrue(problemOf("{\"first\": \"\\u0000\", \"second\": \"\\u0000\"}").contains(" at $.first, "), "the first in document order");
+        // found by the fuzzer: a null met on the way to the NUL was a NullPointerException ("internal error")
+        assertTrue(problemOf("[null, {\"n\": null}, \"\\u0000\"]").contains(" at $[2], "));
     }
 
     @Test
