@@ -59,6 +59,7 @@ final class OptionCheck {
             return; // known only at run time
         }
         Object v = value instanceof Expr.Literal l ? l.value() : null;
+        boolean string = v instanceof String || value instanceof Expr.Template; // a template is a string
         String problem = switch (kind) {
             case SECONDS -> v instanceof Double d ? (d >= 0 ? null : "must be a number of seconds of 0 or more")
                     : "must be a number of seconds, not " + literal;
@@ -66,8 +67,8 @@ final class OptionCheck {
                     : "must be an integer, not " + literal;
             case POSITIVE_INTEGER -> v instanceof Double d ? (d == Math.rint(d) && d >= 1 ? null : "must be an integer of 1 or more")
                     : "must be an integer of 1 or more, not " + literal;
-            case STRING -> v instanceof String ? null : "must be a string, not " + literal;
-            case STRING_OR_NUMBER -> v instanceof String || v instanceof Double ? null : "must be a string or a number, not " + literal;
+            case STRING -> string ? null : "must be a string, not " + literal;
+            case STRING_OR_NUMBER -> string || v instanceof Double ? null : "must be a string or a number, not " + literal;
             case BACKOFF -> "must be an object such as {initial: 1, factor: 2, max: 60}, not " + literal;
         };
         if (problem != null) {
