@@ -1,7 +1,7 @@
 package dev.rondo.cli;
 
 import dev.rondo.client.RondoClient;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.internal.DatabaseUrls;
 import dev.rondo.embedded.LocalDatabase;
 import java.io.PrintWriter;

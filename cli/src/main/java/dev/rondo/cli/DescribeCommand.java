@@ -24,7 +24,7 @@ final class DescribeCommand extends ExecutionCommand {
         PrintWriter out = out();
         Description d = handle.describe();
         if (json) {
-            ObjectNode node = JsonText.object().put("id", d.executionId()).put("workflow", d.workflow()).put("status", d.status())
+            ObjectNode node = JsonText.object().put("id", d.executionId()).put("workflow", d.workflow()).put("status", d.status().text())
                     .put("createdAt", d.createdAt() == null ? null : d.createdAt().toString())
                     .put("waitingAt", d.waitingAt()).put("waitingLine", d.waitingLine());
             d.waitingFor().forEach(node.putArray("waitingFor")::add);
@@ -32,7 +32,7 @@ final class DescribeCommand extends ExecutionCommand {
             JsonText.print(out, node);
             return 0;
         }
-        new Table("execution", d.executionId()).row("workflow", d.workflow()).row("status", d.status())
+        new Table("execution", d.executionId()).row("workflow", d.workflow()).row("status", d.status().text())
                 .row("created", d.createdAt()).print(out);
         if (d.waitingAt() != null && !d.waitingFor().isEmpty()) {
             out.println("waiting for " + String.join(", ", d.waitingFor()) + " at " + d.waitingAt() + ":");

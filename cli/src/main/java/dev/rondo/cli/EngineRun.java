@@ -2,7 +2,7 @@ package dev.rondo.cli;
 
 import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.internal.Payloads;
 import dev.rondo.core.value.Json;
 import java.io.IOException;

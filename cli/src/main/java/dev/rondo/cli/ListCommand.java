@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.rondo.client.ExecutionSummary;
 import dev.rondo.client.ListFilter;
 import dev.rondo.client.RondoClient;
+import dev.rondo.core.ExecutionStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,7 @@ final class ListCommand extends ClientCommand {
 
     @Override
     void check() {
-        filter = new ListFilter(status, workflow, limit, after);
+        filter = new ListFilter(ExecutionStatus.of(status), workflow, limit, after);
     }
 
     @Override
@@ -47,12 +48,12 @@ final class ListCommand extends ClientCommand {
         if (json) {
             ArrayNode array = JsonText.MAPPER.createArrayNode();
             rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
-                    .put("status", r.status()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
+                    .put("status", r.status().text()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
                     .put("finishedAt", iso(r.finishedAt()))));
             JsonText.print(out(), array);
         } else {
             Table table = new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
-            rows.forEach(r -> table.row(r.executionId(), r.workflow(), r.status(), r.queue(), local(r.createdAt()), local(r.finishedAt())));
+            rows.forEach(r -> table.row(r.executionId(), r.workflow(), r.status().text(), r.queue(), local(r.createdAt()), local(r.finishedAt())));
             table.print(out());
         }
         return 0;

@@ -1,7 +1,7 @@
 package dev.rondo.cli;
 
 import dev.rondo.client.RondoClient;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.WorkflowHandle;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.rondo.cli;
 
-import dev.rondo.client.RondoException;
+import dev.rondo.core.RondoException;
 import dev.rondo.core.CompileException;
 import dev.rondo.core.Suggestions;
 import java.io.OutputStreamWriter;

@@ -2,7 +2,7 @@ package dev.rondo.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rondo.client.RondoClient;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
 import java.io.PrintWriter;
@@ -38,7 +38,7 @@ final class ResultCommand extends ExecutionCommand {
         try {
             result = handle.result(Duration.ofMillis(Math.max(1, Math.round(waitSeconds * 1000))));
         } catch (RondoException.ResultTimeout stillRunning) {
-            String status = handle.status();
+            String status = handle.status().text();
             if (json) {
                 JsonText.print(out, JsonText.object().put("id", id).put("status", status));
             } else {
@@ -48,7 +48,7 @@ final class ResultCommand extends ExecutionCommand {
             return Main.STILL_RUNNING;
         }
         if (json) {
-            ObjectNode node = JsonText.object().put("id", id).put("status", result.status());
+            ObjectNode node = JsonText.object().put("id", id).put("status", result.status().text());
             if (result.completed()) {
                 node.set("result", JsonText.node(result.resultJson()));
             } else {

@@ -15,7 +15,7 @@ final class StatusCommand extends ExecutionCommand {
 
     @Override
     int run(RondoClient client, WorkflowHandle execution) {
-        String status = execution.describe().status(); // describe: an unknown id says so plainly
+        String status = execution.status().text(); // an unknown id says so plainly
         if (json) {
             JsonText.print(out(), JsonText.object().put("id", id).put("status", status));
         } else {

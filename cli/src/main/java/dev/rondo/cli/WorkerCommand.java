@@ -2,7 +2,7 @@ package dev.rondo.cli;
 
 import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.StartOptions;
 import dev.rondo.store.Channels;
 import dev.rondo.worker.Worker;
@@ -157,7 +157,7 @@ final class WorkerCommand implements Callable<Integer> {
             return; // pruned meanwhile, or not a workflow: nothing to say about it
         }
         if (queues.contains(d.queue())) {
-            printLine(out, "workflow " + executionId + " (" + d.workflow() + ") " + d.status());
+            printLine(out, "workflow " + executionId + " (" + d.workflow() + ") " + d.status().text());
         }
     }
 

@@ -206,7 +206,7 @@ class CommandsTest {
     /** Waits for the worker to bring the execution to {@code status} (polling with a deadline: no event to wait on). */
     private static void awaitStatus(RondoClient client, String id, String status) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!client.handle(id).status().equals(status)) {
+        while (!client.handle(id).status().text().equals(status)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(id + " never became " + status + "; it is " + client.handle(id).status());
             }

@@ -1,5 +1,6 @@
 package dev.rondo.client;
 
+import dev.rondo.core.ExecutionStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * {@code task chargeCard}, {@code signal approve}, {@code timer}); {@code hints} say what may keep it
  * from moving on, such as a queue no worker has served lately; {@code queue} is the queue its slices run on.
  */
-public record Description(String executionId, String workflow, String status, Instant createdAt,
+public record Description(String executionId, String workflow, ExecutionStatus status, Instant createdAt,
                           String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints,
                           String queue) {
 
@@ -17,13 +18,13 @@ public record Description(String executionId, String workflow, String status, In
     public static final int UNSERVED_MINUTES = 5;
 
     /** A description without hints or queue. */
-    public Description(String executionId, String workflow, String status, Instant createdAt,
+    public Description(String executionId, String workflow, ExecutionStatus status, Instant createdAt,
                        String waitingAt, String waitingLine, List<String> waitingFor) {
         this(executionId, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, List.of(), null);
     }
 
     /** A description without its queue. */
-    public Description(String executionId, String workflow, String status, Instant createdAt,
+    public Description(String executionId, String workflow, ExecutionStatus status, Instant createdAt,
                        String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints) {
         this(executionId, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints, null);
     }

@@ -1,5 +1,6 @@
 package dev.rondo.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.internal.DatabaseUrls;
@@ -9,9 +10,11 @@ import dev.rondo.core.AstCodec;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
 import dev.rondo.core.Diagnostic;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.FlowCompiler;
 import dev.rondo.core.FlowFiles;
 import dev.rondo.core.Identifiers;
+import dev.rondo.core.RondoException;
 import dev.rondo.core.ast.Program;
 import dev.rondo.migrations.Migrations;
 import dev.rondo.store.DefinitionDao;
@@ -44,8 +47,12 @@ import org.jdbi.v3.core.Jdbi;
  * <pre>{@code
  * RondoClient rondo = RondoClient.create(dataSource);   // brings the schema up to date
  * rondo.deploy(Path.of("flows"));
- * WorkflowHandle order = rondo.start("orders/process", "{\"orderId\": 42}", StartOptions.DEFAULT.withId("order-42"));
+ * WorkflowHandle order = rondo.start("orders/process", new Order(42, "ann"), StartOptions.DEFAULT.withId("order-42"));
  * }</pre>
+ *
+ * <p>Inputs and signal payloads are JSON text ({@code String}) or any object, which the client's Jackson
+ * {@code ObjectMapper} writes ({@link #create(DataSource, ObjectMapper)}; a plain {@code new ObjectMapper()}
+ * by default). Every exception it throws for a caller to catch is a {@link RondoException}.
  */
 public final class RondoClient implements AutoCloseable {
 
@@ -56,18 +63,45 @@ public final class RondoClient implements AutoCloseable {
     private final DataSource dataSource;
     /** The pool this client made itself (connect), closed with it; null for a caller's data source. */
     private final HikariDataSource ownPool;
+    /** Writes object inputs and payloads; null until first needed for the default one (loading Jackson databind costs a one-shot command). */
+    private final ObjectMapper mapper;
 
-    private RondoClient(DataSource dataSource, HikariDataSource ownPool) {
+    private RondoClient(DataSource dataSource, HikariDataSource ownPool, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
+        this.mapper = mapper;
         this.jdbi = Store.jdbi(dataSource);
     }
 
     /** A client on {@code dataSource}; applies any missing migrations first (safe from many processes at once). */
     public static RondoClient create(DataSource dataSource) {
+        return create(dataSource, null);
+    }
+
+    /**
+     * {@link #create(DataSource)} writing object inputs and signal payloads with {@code mapper} (the
+     * application's own, with its modules and naming); null for a plain {@code ObjectMapper}.
+     */
+    public static RondoClient create(DataSource dataSource, ObjectMapper mapper) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Migrations.apply(dataSource);
-        return new RondoClient(dataSource, null);
+        migrate(dataSource);
+        return new RondoClient(dataSource, null, mapper);
+    }
+
+    /**
+     * A client on the same database (and pool) as this one that writes object inputs and payloads with
+     * {@code mapper}; closing it leaves the pool open (close this client for that).
+     */
+    public RondoClient withObjectMapper(ObjectMapper mapper) {
+        return new RondoClient(dataSource, null, Objects.requireNonNull(mapper, "mapper"));
+    }
+
+    private static void migrate(DataSource dataSource) {
+        try {
+            Migrations.apply(dataSource);
+        } catch (IllegalStateException e) { // the database cannot be reached
+            throw new RondoException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -95,8 +129,8 @@ public final class RondoClient implements AutoCloseable {
             throw new RondoException("Cannot connect to " + DatabaseUrls.redact(url) + ": " + rootMessage(e), e);
         }
         try {
-            Migrations.apply(pool);
-            return new RondoClient(pool, pool);
+            migrate(pool);
+            return new RondoClient(pool, pool, null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -175,6 +209,25 @@ public final class RondoClient implements AutoCloseable {
     public WorkflowHandle start(String name, String inputJson, StartOptions options) {
         String id = newId(options);
         String input = checkedInput(name, inputJson);
+        return startChecked(id, name, input, options);
+    }
+
+    /**
+     * {@link #start(String, String, StartOptions)} with {@code input} written as JSON by the client's
+     * {@code ObjectMapper} (a record, a map, a list, a number; {@code null} means {@code {}}). A
+     * {@code String} passed here as an {@code Object} becomes a JSON string; pass JSON text to the
+     * {@code String} overload.
+     *
+     * @throws RondoException.InvalidPayload when Jackson cannot write the input, or its JSON breaks the
+     *                                       rules of the {@code String} overload; nothing is started then
+     */
+    public WorkflowHandle start(String name, Object input, StartOptions options) {
+        String id = newId(options);
+        String checked = checkedInput(name, input);
+        return startChecked(id, name, checked, options);
+    }
+
+    private WorkflowHandle startChecked(String id, String name, String input, StartOptions options) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
@@ -191,7 +244,7 @@ public final class RondoClient implements AutoCloseable {
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
-        return new WorkflowHandle(jdbi, dataSource, id);
+        return new WorkflowHandle(jdbi, dataSource, mapper, id);
     }
 
     /**
@@ -204,12 +257,24 @@ public final class RondoClient implements AutoCloseable {
         Objects.requireNonNull(connection, "connection");
         String id = newId(options);
         String input = checkedInput(name, inputJson);
+        return startIn(connection, id, name, input, options);
+    }
+
+    /** {@link #start(Connection, String, String, StartOptions)} with {@code input} written as {@link #start(String, Object, StartOptions)} does. */
+    public WorkflowHandle start(Connection connection, String name, Object input, StartOptions options) {
+        Objects.requireNonNull(connection, "connection");
+        String id = newId(options);
+        String checked = checkedInput(name, input);
+        return startIn(connection, id, name, checked, options);
+    }
+
+    private WorkflowHandle startIn(Connection connection, String id, String name, String input, StartOptions options) {
         try {
             insertStart(connection, id, name, input, options);
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
-        return new WorkflowHandle(jdbi, dataSource, id);
+        return new WorkflowHandle(jdbi, dataSource, mapper, id);
     }
 
     private static RondoException startFailed(String name, SQLException e) {
@@ -225,6 +290,15 @@ public final class RondoClient implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         Identifiers.require(Identifiers.Kind.WORKFLOW_NAME, name);
         return Payloads.normalize(inputJson == null ? "{}" : inputJson, "workflow input");
+    }
+
+    private String checkedInput(String name, Object input) {
+        if (input == null) {
+            return checkedInput(name, (String) null);
+        }
+        Objects.requireNonNull(name, "name");
+        Identifiers.require(Identifiers.Kind.WORKFLOW_NAME, name);
+        return Payloads.write(WorkflowHandle.mapperOrDefault(mapper), input, "workflow input");
     }
 
     /** The execution, pinned to the current version, and its first queue item (which wakes the queue), in one statement. */
@@ -245,15 +319,17 @@ public final class RondoClient implements AutoCloseable {
      * Workflow executions, newest first, filtered and paged by {@code filter}.
      *
      * <pre>{@code
-     * List<ExecutionSummary> page = rondo.list(ListFilter.ALL.withStatus("failed").withLimit(20));
+     * List<ExecutionSummary> page = rondo.list(ListFilter.ALL.withStatus(ExecutionStatus.FAILED).withLimit(20));
      * List<ExecutionSummary> next = rondo.list(filter.after(page.getLast().executionId()));
      * }</pre>
      */
     public List<ExecutionSummary> list(ListFilter filter) {
         Objects.requireNonNull(filter, "filter");
         return jdbi.withExtension(QueryDao.class,
-                dao -> dao.list(filter.status(), filter.workflow(), filter.after(), filter.limit())).stream()
-                .map(r -> new ExecutionSummary(r.executionId(), r.workflow(), r.status(), r.queue(), r.createdAt(), r.finishedAt()))
+                dao -> dao.list(filter.status() == null ? null : filter.status().text(), filter.workflow(), filter.after(),
+                        filter.limit())).stream()
+                .map(r -> new ExecutionSummary(r.executionId(), r.workflow(), ExecutionStatus.of(r.status()), r.queue(),
+                        r.createdAt(), r.finishedAt()))
                 .toList();
     }
 
@@ -301,7 +377,7 @@ public final class RondoClient implements AutoCloseable {
      */
     public WorkflowHandle handle(String id) {
         Lookups.check(Identifiers.Kind.EXECUTION_ID, Objects.requireNonNull(id, "id"));
-        return new WorkflowHandle(jdbi, dataSource, id);
+        return new WorkflowHandle(jdbi, dataSource, mapper, id);
     }
 
     private record Compiled(String name, String hash, String source, String ast) {}

@@ -1,13 +1,15 @@
 package dev.rondo.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.internal.ConnectionLoss;
 import dev.rondo.client.internal.Payloads;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.Identifiers;
+import dev.rondo.core.RondoException;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.Channels;
 import dev.rondo.store.ExecutionDao;
-import dev.rondo.store.ExecutionStatus;
 import dev.rondo.store.QueryDao;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,22 +29,37 @@ public final class WorkflowHandle {
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    private final ObjectMapper mapper;
     private final String id;
 
-    WorkflowHandle(Jdbi jdbi, DataSource dataSource, String id) {
+    WorkflowHandle(Jdbi jdbi, DataSource dataSource, ObjectMapper mapper, String id) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
+        this.mapper = mapper;
         this.id = id;
+    }
+
+    /** The plain mapper, made on first use. */
+    private static final class DefaultMapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    static ObjectMapper mapperOrDefault(ObjectMapper mapper) {
+        return mapper != null ? mapper : DefaultMapper.MAPPER;
     }
 
     public String id() {
         return id;
     }
 
-    /** {@code queued}, {@code running}, {@code waiting}, {@code completed}, {@code failed} or {@code cancelled}. */
-    public String status() {
-        return jdbi.withExtension(ExecutionDao.class, dao -> dao.statusOf(id))
-                .orElseThrow(() -> new RondoException("No execution has the id '" + id + "'."));
+    /**
+     * Where the execution is now.
+     *
+     * @throws RondoException.UnknownExecution when no execution has this id
+     */
+    public ExecutionStatus status() {
+        return jdbi.withExtension(ExecutionDao.class, dao -> dao.statusOf(id)).map(ExecutionStatus::of)
+                .orElseThrow(() -> new RondoException.UnknownExecution(id));
     }
 
     /**
@@ -56,7 +73,22 @@ public final class WorkflowHandle {
      */
     public void signal(String name, String payloadJson) {
         Identifiers.require(Identifiers.Kind.SIGNAL_NAME, name);
-        String payload = Payloads.normalize(payloadJson == null ? "null" : payloadJson, "signal payload");
+        send(name, Payloads.normalize(payloadJson == null ? "null" : payloadJson, "signal payload"));
+    }
+
+    /**
+     * {@link #signal(String, String)} with {@code payload} written as JSON by the client's
+     * {@code ObjectMapper} ({@code null} means {@code null}; a {@code String} passed as an {@code Object}
+     * becomes a JSON string).
+     *
+     * @throws RondoException.InvalidPayload when Jackson cannot write the payload; nothing is sent then
+     */
+    public void signal(String name, Object payload) {
+        Identifiers.require(Identifiers.Kind.SIGNAL_NAME, name);
+        send(name, payload == null ? "null" : Payloads.write(mapperOrDefault(mapper), payload, "signal payload"));
+    }
+
+    private void send(String name, String payload) {
         jdbi.useTransaction(handle -> {
             ExecutionDao executions = handle.attach(ExecutionDao.class);
             ExecutionDao.Placement placement = unfinished(executions, "signals");
@@ -130,9 +162,10 @@ public final class WorkflowHandle {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (true) {
                     WorkflowResult current = jdbi.withExtension(ExecutionDao.class, dao -> dao.resultOf(id))
-                            .map(e -> new WorkflowResult(e.executionId(), e.status(), e.resultJson(), e.errorJson()))
+                            .map(e -> new WorkflowResult(e.executionId(), ExecutionStatus.of(e.status()), e.resultJson(),
+                                    e.errorJson()))
                             .orElseThrow(() -> new RondoException.UnknownExecution(id));
-                    if (ExecutionStatus.of(current.status()).ended()) {
+                    if (current.status().ended()) {
                         return current;
                     }
                     long left = deadline - System.nanoTime();
@@ -167,11 +200,12 @@ public final class WorkflowHandle {
         if (row.waitingFor() != null && Json.parse(row.waitingFor()) instanceof FlowArray needs) {
             needs.view().forEach(need -> waitingFor.add(String.valueOf(need)));
         }
-        List<String> hints = row.status().equals("queued") || row.status().equals("waiting")
+        ExecutionStatus status = ExecutionStatus.of(row.status());
+        List<String> hints = status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING
                 ? jdbi.withExtension(QueryDao.class, dao -> dao.unservedQueues(id, Description.UNSERVED_MINUTES))
                         .stream().map(Description::unservedQueueHint).toList()
                 : List.of();
-        return new Description(id, row.workflow(), row.status(), row.createdAt(), row.waitingAt(),
+        return new Description(id, row.workflow(), status, row.createdAt(), row.waitingAt(),
                 sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue());
     }
 
@@ -214,7 +248,7 @@ public final class WorkflowHandle {
 
     private ExecutionDao.Placement unfinished(ExecutionDao executions, String what) {
         return executions.lockUnfinishedWorkflow(id).orElseThrow(() -> executions.statusOf(id)
-                .<RondoException>map(status -> new RondoException.ExecutionFinished(id, status, what))
+                .<RondoException>map(status -> new RondoException.ExecutionFinished(id, ExecutionStatus.of(status), what))
                 .orElseGet(() -> new RondoException.UnknownExecution(id)));
     }
 

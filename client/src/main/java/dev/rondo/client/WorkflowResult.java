@@ -3,6 +3,8 @@ package dev.rondo.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 
 /**
  * How an execution ended: {@code completed} with its result, or {@code failed}/{@code cancelled} with its
@@ -14,23 +16,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * else { System.err.println(r.error()); }   // orders/process.flow:12:5: TaskError: Card declined
  * }</pre>
  */
-public record WorkflowResult(String executionId, String status, String resultJson, String errorJson) {
+public record WorkflowResult(String executionId, ExecutionStatus status, String resultJson, String errorJson) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Made on first use: a command that prints the result's JSON as it is loads no Jackson databind. */
+    private static final class DefaultMapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public boolean completed() {
-        return "completed".equals(status);
+        return status == ExecutionStatus.COMPLETED;
     }
 
     /** The result read by Jackson as {@code type} (a record, a map, …), with a default {@code ObjectMapper}. */
     public <T> T resultAs(Class<T> type) {
-        return resultAs(type, MAPPER);
+        return resultAs(type, DefaultMapper.MAPPER);
     }
 
     /** The result read as {@code type} by {@code mapper}. */
     public <T> T resultAs(Class<T> type, ObjectMapper mapper) {
         if (!completed()) {
-            throw new IllegalStateException("Execution '" + executionId + "' ended " + status + ", with no result: " + error());
+            throw new IllegalStateException("Execution '" + executionId + "' ended " + status.text() + ", with no result: " + error());
         }
         try {
             return mapper.readValue(resultJson, type);
@@ -46,7 +51,7 @@ public record WorkflowResult(String executionId, String status, String resultJso
             return null;
         }
         try {
-            JsonNode error = MAPPER.readTree(errorJson);
+            JsonNode error = DefaultMapper.MAPPER.readTree(errorJson);
             return new ExecutionError(error.path("name").asText("Error"), error.path("message").asText(""),
                     error.path("file").asText(null), error.path("line").asInt(0), error.path("column").asInt(0));
         } catch (JsonProcessingException e) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.client.internal.DatabaseUrls;
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 import dev.rondo.migrations.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +38,7 @@ class ConnectTest {
         Files.writeString(flow, "return 1\n");
         try (RondoClient rondo = RondoClient.connect(TestDatabase.freshSchemaUrl("connect"))) {
             rondo.deploy(flow);
-            assertEquals("queued", rondo.start("ping", null, StartOptions.DEFAULT).status());
+            assertEquals(ExecutionStatus.QUEUED, rondo.start("ping", null, StartOptions.DEFAULT).status());
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.nio.file.Files;
@@ -38,14 +40,14 @@ class DescribeAndListTest {
     void describeShowsTheAwaitItWaitsAtOnceACheckpointSaysSo() throws Exception {
         WorkflowHandle handle = rondo.start("approve", "{}", StartOptions.DEFAULT.withId("a-1"));
         Description queued = handle.describe();
-        assertEquals("queued", queued.status());
+        assertEquals(ExecutionStatus.QUEUED, queued.status());
         assertNull(queued.waitingAt());
         // What the worker writes when the execution suspends at the await on line 2.
         Sql.execute(db, "INSERT INTO checkpoints (execution_id, state, waiting_at, waiting_for) "
                 + "VALUES ('a-1', '{}', 'approve.flow:2:14', '[\"signal approve\"]')");
         Sql.execute(db, "UPDATE executions SET status = 'waiting' WHERE id = 'a-1'");
         Description waiting = handle.describe();
-        assertEquals("waiting", waiting.status());
+        assertEquals(ExecutionStatus.WAITING, waiting.status());
         assertEquals("approve.flow:2:14", waiting.waitingAt());
         assertEquals("let answer = await Signal.next('approve')", waiting.waitingLine());
         assertEquals(List.of("signal approve"), waiting.waitingFor());
@@ -69,9 +71,9 @@ class DescribeAndListTest {
             rows = rondo.list(page);
         }
         assertEquals(List.of("e-5", "e-4", "e-3", "e-2", "e-1"), all);
-        assertEquals(List.of("e-3"), rondo.list(ListFilter.ALL.withStatus("failed")).stream().map(ExecutionSummary::executionId).toList());
+        assertEquals(List.of("e-3"), rondo.list(ListFilter.ALL.withStatus(ExecutionStatus.FAILED)).stream().map(ExecutionSummary::executionId).toList());
         assertEquals(List.of("e-4", "e-2"), rondo.list(ListFilter.ALL.withWorkflow("other")).stream().map(ExecutionSummary::executionId).toList());
-        assertThrows(IllegalArgumentException.class, () -> ListFilter.ALL.withStatus("sleeping"));
+        assertThrows(IllegalArgumentException.class, () -> ExecutionStatus.of("sleeping"));
         assertThrows(IllegalArgumentException.class, () -> ListFilter.ALL.withLimit(0));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rondo.core.RondoException;
 import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.rondo.client;
 
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 import dev.rondo.store.Channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,7 +67,7 @@ class ResultTest {
         CompletableFuture<WorkflowResult> waiting = CompletableFuture.supplyAsync(() -> handle.result(Duration.ofSeconds(60)));
         finish("failed", "null", "'{\"name\":\"TaskError\",\"message\":\"declined\"}'");
         WorkflowResult result = waiting.get(60, TimeUnit.SECONDS);
-        assertEquals("failed", result.status());
+        assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("{\"name\":\"TaskError\",\"message\":\"declined\"}", result.errorJson());
     }
 

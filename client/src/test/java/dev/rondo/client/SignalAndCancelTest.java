@@ -3,6 +3,8 @@ package dev.rondo.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.nio.file.Files;
@@ -51,7 +53,7 @@ class SignalAndCancelTest {
         Sql.execute(db, "UPDATE executions SET status = 'completed' WHERE id = 'approval-1'");
         RondoException.ExecutionFinished finished = assertThrows(RondoException.ExecutionFinished.class,
                 () -> approval.signal("approve", "true"));
-        assertEquals("completed", finished.status());
+        assertEquals(ExecutionStatus.COMPLETED, finished.status());
         assertEquals(List.of("0"), Sql.rows(db, "SELECT count(*) FROM signals"));
     }
 

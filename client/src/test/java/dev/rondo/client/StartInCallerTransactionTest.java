@@ -3,6 +3,7 @@ package dev.rondo.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import java.nio.file.Files;
@@ -69,6 +70,6 @@ class StartInCallerTransactionTest {
         assertEquals(1, count("orders"));
         assertEquals(1, count("executions"));
         assertEquals(1, count("queue_items"));
-        assertEquals("queued", rondo.handle("ship-o-1").status());
+        assertEquals(ExecutionStatus.QUEUED, rondo.handle("ship-o-1").status());
     }
 }

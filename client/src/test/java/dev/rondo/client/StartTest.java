@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 import dev.rondo.migrations.Sql;
 import dev.rondo.migrations.TestDatabase;
 import dev.rondo.store.Channels;
@@ -47,7 +49,7 @@ class StartTest {
         try (Connection listener = db.getConnection(); Statement s = listener.createStatement()) {
             s.execute("LISTEN " + Channels.WORK);
             WorkflowHandle handle = rondo.start("greet", "{\"name\": \"Ada\", \"n\": 1.0}", StartOptions.DEFAULT.withQueue("orders"));
-            assertEquals("queued", handle.status());
+            assertEquals(ExecutionStatus.QUEUED, handle.status());
             PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);
             assertEquals(List.of("orders"), Arrays.stream(notifications).map(PGNotification::getParameter).toList());
             assertEquals(List.of("{\"name\":\"Ada\",\"n\":1}"), Sql.rows(db, "SELECT input FROM executions"));

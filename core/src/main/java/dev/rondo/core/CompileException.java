@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A program did not compile; {@link #diagnostics()} has every problem, and the message lists them. */
-public final class CompileException extends RuntimeException {
+public final class CompileException extends RondoException {
 
     private final List<Diagnostic> diagnostics;
 

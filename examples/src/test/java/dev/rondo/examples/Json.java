@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 
 /** Reading results in tests. */
 public final class Json {
@@ -16,13 +17,13 @@ public final class Json {
 
     /** The result of an execution that must have completed. */
     public static JsonNode completed(WorkflowResult result) {
-        assertEquals("completed", result.status(), () -> "error: " + result.errorJson());
+        assertEquals(ExecutionStatus.COMPLETED, result.status(), () -> "error: " + result.errorJson());
         return parse(result.resultJson());
     }
 
     /** The error of an execution that must have failed. */
     public static JsonNode failed(WorkflowResult result) {
-        assertEquals("failed", result.status(), () -> "result: " + result.resultJson());
+        assertEquals(ExecutionStatus.FAILED, result.status(), () -> "result: " + result.resultJson());
         return parse(result.errorJson());
     }
 

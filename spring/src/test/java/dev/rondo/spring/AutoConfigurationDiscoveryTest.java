@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.testing.RondoDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class AutoConfigurationDiscoveryTest {
             WorkflowHandle welcome = context.getBean(RondoClient.class).start("orders/welcome", "{\"id\": \"1\"}",
                     StartOptions.DEFAULT.withId("welcome-boot-1"));
             welcome.signal("confirm", "true");
-            assertEquals("completed", welcome.result(Duration.ofSeconds(60)).status());
+            assertEquals(ExecutionStatus.COMPLETED, welcome.result(Duration.ofSeconds(60)).status());
         }
     }
 }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.RondoClient;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.testing.RondoDatabase;
@@ -116,8 +117,8 @@ class RondoAutoConfigurationTest {
                     WorkflowHandle ordered = rondo.start("orders/welcome", "{\"id\": \"9\"}",
                             StartOptions.DEFAULT.withId("welcome-orders-9").withQueue("orders"));
                     ordered.signal("confirm", "false");
-                    assertEquals("completed", ordered.result(WAIT).status());
-                    assertEquals("queued", elsewhere.status(), "no worker serves the default queue");
+                    assertEquals(ExecutionStatus.COMPLETED, ordered.result(WAIT).status());
+                    assertEquals(ExecutionStatus.QUEUED, elsewhere.status(), "no worker serves the default queue");
                     elsewhere.cancel();
                 });
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.testing.RondoDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,7 +65,7 @@ class RondoDataSourceTest {
                     WorkflowHandle welcome = context.getBean(RondoClient.class).start("orders/welcome", "{\"id\": \"3\"}",
                             StartOptions.DEFAULT.withId("welcome-own-3"));
                     welcome.signal("confirm", "true");
-                    assertEquals("completed", welcome.result(Duration.ofSeconds(60)).status());
+                    assertEquals(ExecutionStatus.COMPLETED, welcome.result(Duration.ofSeconds(60)).status());
                     Health health = context.getBean(RondoHealthIndicator.class).health();
                     assertEquals(Status.UP, health.getStatus(), health.toString());
                 });

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.testing.RondoDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,7 +74,7 @@ class RondoWorkerShutdownTest {
         next.release.countDown();
         RondoAutoConfigurationTest.application(url).withBean(SlowTask.class, () -> next).run(context -> {
             WorkflowHandle slow = context.getBean(RondoClient.class).handle(id);
-            assertEquals("completed", slow.result(WAIT).status());
+            assertEquals(ExecutionStatus.COMPLETED, slow.result(WAIT).status());
             assertEquals(1, next.calls.get(), "the interrupted attempt went back to the queue and ran again");
         });
     }

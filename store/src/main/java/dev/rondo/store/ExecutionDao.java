@@ -1,5 +1,6 @@
 package dev.rondo.store;
 
+import dev.rondo.core.ExecutionStatus;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;

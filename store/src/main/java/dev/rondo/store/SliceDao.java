@@ -1,5 +1,6 @@
 package dev.rondo.store;
 
+import dev.rondo.core.ExecutionStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -154,7 +155,7 @@ public final class SliceDao {
 
     public void finishWorkflow(String id, ExecutionStatus status, String result, String error, String parentKind, String parentPayload)
             throws SQLException {
-        try (Sql.Bound s = FINISH_WORKFLOW.prepare(connection).set("id", id).set("status", status.sql()).text("result", result)
+        try (Sql.Bound s = FINISH_WORKFLOW.prepare(connection).set("id", id).set("status", status.text()).text("result", result)
                 .text("error", error).text("parentKind", parentKind).text("parentPayload", parentPayload);
              ResultSet rs = s.query()) {
             rs.next();

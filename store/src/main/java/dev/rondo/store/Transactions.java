@@ -1,5 +1,6 @@
 package dev.rondo.store;
 
+import dev.rondo.core.RondoException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,7 +19,7 @@ public final class Transactions {
     }
 
     /** A failed statement, unchecked; its cause is the SQLException. */
-    public static final class DatabaseException extends RuntimeException {
+    public static final class DatabaseException extends RondoException {
         public DatabaseException(SQLException cause) {
             super(cause.getMessage(), cause);
         }

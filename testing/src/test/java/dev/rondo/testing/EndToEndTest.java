@@ -6,6 +6,7 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.worker.Worker;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ class EndToEndTest {
 
             WorkflowResult result = order.result(Duration.ofSeconds(60));
 
-            assertEquals("completed", result.status(), () -> String.valueOf(result.error()));
+            assertEquals(ExecutionStatus.COMPLETED, result.status(), () -> String.valueOf(result.error()));
             assertEquals(new OrderFlowTest.Result("done", "ch-o-7", "T-o-7"), result.resultAs(OrderFlowTest.Result.class));
             assertEquals(List.of("quoted 12.5", "shipped T-o-7"), order.logs(0));
             assertEquals(List.of("order-o-7/charge"), charges.keys);

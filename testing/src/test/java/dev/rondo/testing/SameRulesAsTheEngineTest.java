@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.worker.TaskContext;
 import dev.rondo.worker.TaskFailure;
 import dev.rondo.worker.TaskHandlers;
@@ -65,7 +66,7 @@ class SameRulesAsTheEngineTest {
                 .start()) {
             engine = rondo.start("rules/main", "{}", StartOptions.DEFAULT.withId(id)).result(Duration.ofSeconds(60));
         }
-        assertEquals("completed", engine.status(), () -> String.valueOf(engine.error()));
+        assertEquals(ExecutionStatus.COMPLETED, engine.status(), () -> String.valueOf(engine.error()));
 
         ObjectMapper json = new ObjectMapper();
         JsonNode expected = json.readTree(engine.resultJson());

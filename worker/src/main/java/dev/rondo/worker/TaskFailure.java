@@ -1,5 +1,7 @@
 package dev.rondo.worker;
 
+import dev.rondo.core.RondoException;
+
 /**
  * Thrown by a task handler to fail an attempt with a message (the Flow {@code TaskError}'s
  * {@code message}) and optional details (its {@code details}, any value Jackson can write). Any other
@@ -9,7 +11,7 @@ package dev.rondo.worker;
  * throw TaskFailure.permanent("Card declined").withDetails(Map.of("code", "insufficient_funds"));
  * }</pre>
  */
-public final class TaskFailure extends RuntimeException {
+public final class TaskFailure extends RondoException {
 
     private final boolean retryable;
     private final transient Object details;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ class ClusterTest {
                         + " inbox " + engine.column("SELECT kind || ' ' || promise FROM inbox WHERE execution_id = '" + id + "'")
                         + " unfinished " + engine.one("SELECT count(*) FROM executions WHERE finished_at IS NULL"), e);
             }
-            assertEquals("completed", result.status(), result::errorJson);
+            assertEquals(ExecutionStatus.COMPLETED, result.status(), result::errorJson);
             assertEquals("{\"total\":10,\"go\":" + i + "}", result.resultJson());
         }
         System.out.printf("cluster: %d workflows ended %.1f s after the last start%n", WORKFLOWS, (System.nanoTime() - started) / 1e9);

@@ -8,6 +8,7 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -101,11 +102,11 @@ class DatabaseRestartTest {
         halfway.await();
         server.close(); // a fast shutdown: every connection of the workers and the client is cut
         server = startServer(data, port);
-        assertEquals("completed", waitedThroughRestart.get().status());
+        assertEquals(ExecutionStatus.COMPLETED, waitedThroughRestart.get().status());
 
         for (WorkflowHandle handle : handles) {
             WorkflowResult result = handle.result(Duration.ofSeconds(120));
-            assertEquals("completed", result.status(), () -> handle.id() + ": " + result.errorJson());
+            assertEquals(ExecutionStatus.COMPLETED, result.status(), () -> handle.id() + ": " + result.errorJson());
             assertEquals(String.valueOf(STEPS * (STEPS + 1) / 2), result.resultJson());
         }
         try (Connection c = clientPool.getConnection(); Statement s = c.createStatement()) {

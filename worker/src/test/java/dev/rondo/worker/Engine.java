@@ -8,6 +8,7 @@ import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.migrations.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +85,7 @@ final class Engine implements AutoCloseable {
     }
 
     static void assertCompleted(String expectedJson, WorkflowResult result) {
-        assertEquals("completed", result.status(), () -> "error: " + result.errorJson());
+        assertEquals(ExecutionStatus.COMPLETED, result.status(), () -> "error: " + result.errorJson());
         assertEquals(expectedJson, result.resultJson());
     }
 

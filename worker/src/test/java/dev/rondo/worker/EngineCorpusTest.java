@@ -2,7 +2,8 @@ package dev.rondo.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.Description;
-import dev.rondo.client.RondoException;
+import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RondoException;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
@@ -373,8 +374,8 @@ class EngineCorpusTest {
         try {
             WorkflowResult r = handle.result(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
             Slice.Status status = switch (r.status()) {
-                case "completed" -> Slice.Status.COMPLETED;
-                case "failed" -> Slice.Status.FAILED;
+                case COMPLETED -> Slice.Status.COMPLETED;
+                case FAILED -> Slice.Status.FAILED;
                 default -> Slice.Status.CANCELLED;
             };
             Object result = r.resultJson() == null ? null : Json.parse(r.resultJson());

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.worker.internal.SliceTestHook;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,7 +86,7 @@ class EveryFailureEndsTest {
         engine.flow("poison", "print(\"POISON\")\nawait Timer.delay(0.01)\nreturn 1\n");
         engine.worker(b -> b);
         WorkflowResult result = engine.start("poison", "{}").result(WAIT);
-        assertEquals("failed", result.status());
+        assertEquals(ExecutionStatus.FAILED, result.status());
         String error = result.errorJson();
         assertTrue(error.contains("\"name\":\"Error\""), error);
         assertTrue(error.contains("could not save the workflow's progress at poison.flow:2:"), error);
@@ -102,7 +103,7 @@ class EveryFailureEndsTest {
         engine.flow("q", "await Task.run(\"noop\", {}, {queue: \"q\".repeat(10000)})\n");
         engine.worker(b -> b.task("noop", (input, ctx) -> "ran"));
         WorkflowResult result = engine.start("q", "{}").result(WAIT);
-        assertEquals("failed", result.status());
+        assertEquals(ExecutionStatus.FAILED, result.status());
         assertTrue(result.errorJson().contains("\"file\":\"q.flow\",\"line\":1"), result.errorJson());
         assertEquals("0", engine.one("SELECT count(*) FROM queue_items"));
     }
@@ -138,10 +139,10 @@ class EveryFailureEndsTest {
                 """);
         engine.worker(b -> b);
         WorkflowHandle handle = engine.start("compensate", "{}");
-        awaitTrue(() -> "waiting".equals(handle.status()));
+        awaitTrue(() -> ExecutionStatus.WAITING.equals(handle.status()));
         handle.cancel();
         WorkflowResult result = handle.result(WAIT);
-        assertEquals("cancelled", result.status(), result.errorJson());
+        assertEquals(ExecutionStatus.CANCELLED, result.status(), result.errorJson());
         assertTrue(result.errorJson().contains("CancelledError"), result.errorJson());
         assertEquals(1, hits()); // ended at its first failure: a cancelled workflow is not tried again
     }
@@ -159,7 +160,7 @@ class EveryFailureEndsTest {
         engine.flow("fine", "await Timer.delay(0.01)\nreturn \"fine\"\n");
         engine.worker(b -> b);
         WorkflowResult result = engine.start("hog", "{}").result(WAIT);
-        assertEquals("failed", result.status());
+        assertEquals(ExecutionStatus.FAILED, result.status());
         assertTrue(result.errorJson().contains("\"name\":\"LimitError\""), result.errorJson());
         assertTrue(result.errorJson().contains("ran out of the worker's memory (java.lang.OutOfMemoryError: Java heap space)"),
                 result.errorJson());
@@ -177,7 +178,7 @@ class EveryFailureEndsTest {
         engine.flow("deep", "return 1\n");
         engine.worker(b -> b);
         WorkflowResult result = engine.start("deep", "{}").result(WAIT);
-        assertEquals("failed", result.status());
+        assertEquals(ExecutionStatus.FAILED, result.status());
         assertTrue(result.errorJson().contains("\"name\":\"LimitError\"") && result.errorJson().contains("StackOverflowError"),
                 result.errorJson());
     }
@@ -187,14 +188,14 @@ class EveryFailureEndsTest {
         engine.flow("doomed", "await Signal.next(\"go\")\nreturn 1\n");
         engine.worker(b -> b);
         WorkflowHandle handle = engine.start("doomed", "{}");
-        awaitTrue(() -> "waiting".equals(handle.status()));
+        awaitTrue(() -> ExecutionStatus.WAITING.equals(handle.status()));
         // what five rescues in a row leave behind (each requeue_workflow.sql counts one; see the next test)
         execute("UPDATE executions SET slice_failures = 5");
         AtomicInteger ran = new AtomicInteger();
         SliceTestHook.set(name -> ran.incrementAndGet());
         handle.signal("go", "{}");
         WorkflowResult result = handle.result(WAIT);
-        assertEquals("failed", result.status());
+        assertEquals(ExecutionStatus.FAILED, result.status());
         assertTrue(result.errorJson().contains("lost 5 times in a row"), result.errorJson());
         assertEquals(0, ran.get());
     }
@@ -247,7 +248,7 @@ class EveryFailureEndsTest {
         root.cancel();
         // one statement reached all 51 levels: nothing is left to a slice per level
         assertEquals("51", engine.one("SELECT count(*) FROM executions WHERE cancel_requested"));
-        assertEquals("cancelled", root.result(WAIT).status());
+        assertEquals(ExecutionStatus.CANCELLED, root.result(WAIT).status());
         awaitTrue(() -> engine.column("SELECT 1 FROM executions WHERE status = 'cancelled'").size() == 51);
     }
 
@@ -262,7 +263,7 @@ class EveryFailureEndsTest {
                 """);
         engine.worker(b -> b.maxChildDepth(5));
         WorkflowResult result = engine.run("childloop", "{}");
-        assertEquals("completed", result.status(), result.errorJson());
+        assertEquals(ExecutionStatus.COMPLETED, result.status(), result.errorJson());
         assertTrue(result.resultJson().startsWith("\"LimitError: Workflow.run(\\\"childloop\\\") would nest child workflows 6 deep,"
                 + " over the limit of 5"), result.resultJson());
         assertTrue(result.resultJson().contains("Worker.builder(...).maxChildDepth(n)"), result.resultJson());
@@ -276,13 +277,13 @@ class EveryFailureEndsTest {
      */
     private WorkflowResult runAfterIdsAreTaken(java.util.function.IntFunction<String> taken) {
         WorkflowHandle handle = engine.client.start("x", "{}", dev.rondo.client.StartOptions.DEFAULT.withId("X"));
-        awaitTrue(() -> "waiting".equals(handle.status()));
+        awaitTrue(() -> ExecutionStatus.WAITING.equals(handle.status()));
         for (int n = 1; n <= 4; n++) {
             execute(taken.apply(n));
         }
         handle.signal("go", "{}");
         WorkflowResult result = handle.result(WAIT);
-        assertEquals("completed", result.status(), result.errorJson());
+        assertEquals(ExecutionStatus.COMPLETED, result.status(), result.errorJson());
         return result;
     }
 

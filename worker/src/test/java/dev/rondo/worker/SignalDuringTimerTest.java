@@ -4,6 +4,7 @@ import static dev.rondo.worker.Engine.assertCompleted;
 import static dev.rondo.worker.WorkflowsOnTheEngineTest.awaitTrue;
 
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.ExecutionStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class SignalDuringTimerTest {
                 """);
         engine.worker(b -> b);
         WorkflowHandle handle = engine.start("later", "{}");
-        awaitTrue(() -> "waiting".equals(handle.status()));
+        awaitTrue(() -> ExecutionStatus.WAITING.equals(handle.status()));
         handle.signal("go", "\"early\"");
         assertCompleted("\"early\"", handle.result(Duration.ofSeconds(30)));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.ExecutionStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -106,7 +107,7 @@ class WorkerFaultsTest {
                 .task("echo", (input, ctx) -> input).build().start();
         try {
             WorkflowHandle handle = engine.start("patient", "{}");
-            awaitTrue(() -> "waiting".equals(handle.status()) && worker.listening());
+            awaitTrue(() -> ExecutionStatus.WAITING.equals(handle.status()) && worker.listening());
             try (Connection c = engine.dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'reconnecting'");
             }

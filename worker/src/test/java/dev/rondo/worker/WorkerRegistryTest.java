@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.client.Description;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.ExecutionStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,14 +72,14 @@ class WorkerRegistryTest {
         engine.worker(b -> b);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Description waiting;
-        while (!(waiting = queued.describe()).status().equals("waiting")) {
+        while ((waiting = queued.describe()).status() != ExecutionStatus.WAITING) {
             assertTrue(System.nanoTime() < deadline, "never waited");
             Thread.sleep(50); // polled, with a deadline
         }
         assertEquals(List.of(Description.unservedQueueHint("elsewhere")), waiting.hints());
 
         engine.worker(b -> b.queues("elsewhere").task("noop", (input, ctx) -> "done"));
-        assertEquals("completed", queued.result(Duration.ofSeconds(30)).status());
+        assertEquals(ExecutionStatus.COMPLETED, queued.result(Duration.ofSeconds(30)).status());
         assertEquals(List.of(), queued.describe().hints());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
+import dev.rondo.core.ExecutionStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -204,11 +205,11 @@ class WorkflowsOnTheEngineTest {
         awaitTrue(() -> engine.column("SELECT 1 FROM executions WHERE status = 'waiting' AND id = 'sleeper-of-" + handle.id() + "'").size() == 1);
         handle.cancel();
         WorkflowResult result = handle.result(Duration.ofSeconds(30));
-        assertEquals("cancelled", result.status());
+        assertEquals(ExecutionStatus.CANCELLED, result.status());
         assertTrue(result.errorJson().contains("CancelledError"), result.errorJson());
         assertEquals(List.of("caught CancelledError"),
                 engine.column("SELECT line FROM log_lines WHERE execution_id = '" + handle.id() + "'"));
-        assertEquals("cancelled", engine.client.handle("sleeper-of-" + handle.id()).result(Duration.ofSeconds(30)).status());
+        assertEquals(ExecutionStatus.CANCELLED, engine.client.handle("sleeper-of-" + handle.id()).result(Duration.ofSeconds(30)).status());
         // The running task saw the cancellation through its context and ended.
         awaitTrue(() -> engine.column("SELECT result FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL").contains("\"noticed\""));
     }
@@ -220,7 +221,7 @@ class WorkflowsOnTheEngineTest {
                 return "v1"
                 """);
         WorkflowHandle old = engine.start("versioned", "{}");
-        awaitTrue(() -> "waiting".equals(old.status()));
+        awaitTrue(() -> ExecutionStatus.WAITING.equals(old.status()));
         engine.flow("versioned", """
                 await Signal.next("go")
                 return "v2"
@@ -253,7 +254,7 @@ class WorkflowsOnTheEngineTest {
                 return x
                 """);
         WorkflowHandle handle = engine.start("waits", "{}");
-        awaitTrue(() -> "waiting".equals(handle.status()));
+        awaitTrue(() -> ExecutionStatus.WAITING.equals(handle.status()));
         var description = handle.describe();
         assertEquals("waits.flow:2:1", description.waitingAt());
         assertEquals(List.of("signal approve"), description.waitingFor());
@@ -266,7 +267,7 @@ class WorkflowsOnTheEngineTest {
                 return o.k
                 """);
         WorkflowResult result = engine.run("broken", "{}");
-        assertEquals("failed", result.status());
+        assertEquals(ExecutionStatus.FAILED, result.status());
         assertTrue(result.errorJson().contains("\"name\":\"TypeError\""), result.errorJson());
         assertTrue(result.errorJson().contains("\"file\":\"broken.flow\",\"line\":2"), result.errorJson());
     }

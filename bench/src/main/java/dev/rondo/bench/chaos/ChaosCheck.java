@@ -1,6 +1,7 @@
 package dev.rondo.bench.chaos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.core.ExecutionStatus;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -306,7 +307,7 @@ final class ChaosCheck {
             String id = entry.getKey();
             Task task = entry.getValue();
             List<Effect> own = effects.getOrDefault(id, List.of());
-            if (!"completed".equals(task.status())) {
+            if (!ExecutionStatus.COMPLETED.equals(task.status())) {
                 problems.add("task " + id + " is " + task.status());
                 continue;
             }

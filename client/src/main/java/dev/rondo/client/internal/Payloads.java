@@ -1,7 +1,9 @@
 package dev.rondo.client.internal;
 
-import dev.rondo.client.RondoException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.Limits;
+import dev.rondo.core.RondoException;
 import dev.rondo.core.StoredText;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
@@ -43,6 +45,23 @@ public final class Payloads {
             throw new RondoException.InvalidPayload(problem);
         }
         return text;
+    }
+
+    /**
+     * {@code value} written as JSON by {@code mapper}, then checked as {@link #normalize} checks text; an
+     * {@link RondoException.InvalidPayload} naming the value's class when Jackson cannot write it (no
+     * getters, a cycle, a serializer that throws), before anything reaches the database.
+     */
+    public static String write(ObjectMapper mapper, Object value, String what) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(value);
+        } catch (JsonProcessingException | RuntimeException e) {
+            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new RondoException.InvalidPayload("The " + what + " (a " + value.getClass().getName()
+                    + ") cannot be written as JSON: " + message, e);
+        }
+        return normalize(json, what);
     }
 
     /** The error's own sentence, without the Flow error name ({@code SyntaxError: }) a Java caller has no use for. */

@@ -1,7 +1,5 @@
 package com.example.signup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
@@ -15,7 +13,6 @@ public final class Signups {
     public record Outcome(String status) {}
 
     private final RondoClient rondo;
-    private final ObjectMapper json = new ObjectMapper();
 
     public Signups(RondoClient rondo) {
         this.rondo = rondo;
@@ -23,16 +20,12 @@ public final class Signups {
 
     /** Starts the sign-up of {@code account}; starting the same account twice starts it once. */
     public WorkflowHandle start(Account account) {
-        try {
-            return rondo.start("signup", json.writeValueAsString(account), StartOptions.DEFAULT.withId(executionId(account.id())));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write the account as JSON", e);
-        }
+        return rondo.start("signup", account, StartOptions.DEFAULT.withId(executionId(account.id()))); // written by Jackson
     }
 
     /** The user clicked the link in the confirmation email. */
     public void confirm(String accountId) {
-        rondo.handle(executionId(accountId)).signal("confirmed", "true");
+        rondo.handle(executionId(accountId)).signal("confirmed", true);
     }
 
     /** Waits for the sign-up of {@code accountId} to end. */

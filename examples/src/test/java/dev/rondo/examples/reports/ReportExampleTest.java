@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.examples.ExampleEngine;
 import dev.rondo.examples.Mailbox;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class ReportExampleTest {
                 .start("reports/monthly", ReportExample.input("2026-10", requireAll));
     }
 
-    private String childStatus(WorkflowHandle parent, String region) {
+    private ExecutionStatus childStatus(WorkflowHandle parent, String region) {
         return engine.rondo.handle(parent.id() + "-" + region).status();
     }
 
@@ -46,7 +47,7 @@ class ReportExampleTest {
                 {"region":"apac","orders":1,"gross":60,"refunded":0,"net":60}],\
                 "missing":[],"complete":true}""", completed(report.result(WAIT)).toString());
         for (String region : ReportExample.REGIONS) {
-            assertEquals("completed", childStatus(report, region));
+            assertEquals(ExecutionStatus.COMPLETED, childStatus(report, region));
         }
         assertEquals(List.of("emea: 2 orders, 200 gross, 30 refunded"),
                 engine.rondo.handle(report.id() + "-emea").logs(0));
@@ -63,8 +64,8 @@ class ReportExampleTest {
         assertEquals("""
                 [{"region":"americas","error":"TaskError: Sales database of region americas is unreachable"}]""",
                 result.get("missing").toString());
-        assertEquals("failed", childStatus(report, "americas"));
-        assertEquals("completed", childStatus(report, "apac"));
+        assertEquals(ExecutionStatus.FAILED, childStatus(report, "americas"));
+        assertEquals(ExecutionStatus.COMPLETED, childStatus(report, "apac"));
         assertEquals("Sales 2026-10: net 230 (incomplete)", mail.sentTo("finance@example.com").getFirst().subject());
     }
 

@@ -5,6 +5,7 @@ import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
 import dev.rondo.core.Execution;
 import dev.rondo.core.ExecutionIds;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.FlowError;
 import dev.rondo.core.Limits;
 import dev.rondo.core.Outcome;
@@ -12,7 +13,6 @@ import dev.rondo.core.Slice;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.ExecutionKind;
-import dev.rondo.store.ExecutionStatus;
 import dev.rondo.store.SliceDao;
 import dev.rondo.store.Transactions;
 import java.sql.Connection;
@@ -380,7 +380,7 @@ final class SliceRunner {
 
         void finish(ExecutionStatus status, String result, String error, String parentKind, String parentPayload)
                 throws SQLException {
-            history(status.sql(), null);
+            history(status.text(), null);
             write(null, null, null);
             dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
         }

@@ -1,8 +1,15 @@
-package dev.rondo.client;
+package dev.rondo.core;
 
 /**
- * Something the caller asked of Rondo cannot be done; the message says what and, where the caller can
- * act, how. Subclasses carry the ids involved.
+ * The root of every exception Rondo throws for a user to catch: something the caller asked of Rondo cannot
+ * be done; the message says what and, where the caller can act, how. Subclasses carry the ids involved:
+ * the client's below, {@link CompileException} (a {@code .flow} file that does not compile) and the
+ * worker's {@code TaskFailure} (thrown by a task handler to fail its attempt).
+ *
+ * <p>A wrong argument (a name Rondo does not accept, a null) is a programming error and throws
+ * {@link IllegalArgumentException} or {@link NullPointerException}, and calling a method at the wrong time
+ * (starting a worker that was shut down) {@link IllegalStateException}, as the JDK's own classes do: those
+ * are fixed in code, not caught.
  */
 public class RondoException extends RuntimeException {
 
@@ -79,10 +86,10 @@ public class RondoException extends RuntimeException {
     /** The execution has ended, so it can take no more signals or cancellation. */
     public static final class ExecutionFinished extends RondoException {
         private final String executionId;
-        private final String status;
+        private final ExecutionStatus status;
 
-        public ExecutionFinished(String executionId, String status, String what) {
-            super("Execution '" + executionId + "' has already " + status + "; it cannot take " + what + ".");
+        public ExecutionFinished(String executionId, ExecutionStatus status, String what) {
+            super("Execution '" + executionId + "' has already " + status.text() + "; it cannot take " + what + ".");
             this.executionId = executionId;
             this.status = status;
         }
@@ -91,8 +98,8 @@ public class RondoException extends RuntimeException {
             return executionId;
         }
 
-        /** {@code completed}, {@code failed} or {@code cancelled}. */
-        public String status() {
+        /** {@code COMPLETED}, {@code FAILED} or {@code CANCELLED}. */
+        public ExecutionStatus status() {
             return status;
         }
     }
@@ -111,10 +118,14 @@ public class RondoException extends RuntimeException {
         }
     }
 
-    /** An input, result or payload that is not JSON or is too large. */
+    /** An input, result or payload that is not JSON (or cannot be written as JSON) or is too large. */
     public static final class InvalidPayload extends RondoException {
         public InvalidPayload(String message) {
             super(message);
+        }
+
+        public InvalidPayload(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
