@@ -1,8 +1,8 @@
 package dev.rondo.cli;
 
+import dev.rondo.client.DatabaseUrls;
 import dev.rondo.client.RondoClient;
 import dev.rondo.core.RondoException;
-import dev.rondo.client.internal.DatabaseUrls;
 import dev.rondo.embedded.LocalDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -2,7 +2,6 @@ package dev.rondo.cli;
 
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowHandle;
-import dev.rondo.client.internal.Lookups;
 import dev.rondo.core.Identifiers;
 import picocli.CommandLine.Parameters;
 
@@ -17,7 +16,10 @@ abstract class ExecutionCommand extends ClientCommand {
     /** Checks the id (an empty one or one with a control character names no execution), then {@link #checkArguments}. */
     @Override
     final void check() {
-        Lookups.check(Identifiers.Kind.EXECUTION_ID, id);
+        String problem = id == null ? null : Identifiers.lookupProblem(Identifiers.Kind.EXECUTION_ID, id);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         checkArguments();
     }
 

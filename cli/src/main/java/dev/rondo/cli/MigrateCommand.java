@@ -1,7 +1,7 @@
 package dev.rondo.cli;
 
+import dev.rondo.client.DatabaseUrls;
 import dev.rondo.client.RondoClient;
-import dev.rondo.client.internal.DatabaseUrls;
 import picocli.CommandLine.Command;
 
 /** {@code rondo migrate}: brings the schema up to date (every command also does it on connecting). */

@@ -2,11 +2,11 @@ package dev.rondo.cli;
 
 import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
-import dev.rondo.core.RondoException;
 import dev.rondo.client.StartOptions;
+import dev.rondo.core.RondoException;
 import dev.rondo.store.Channels;
+import dev.rondo.worker.DatabaseWait;
 import dev.rondo.worker.Worker;
-import dev.rondo.worker.internal.DatabaseWait;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,9 +2,9 @@ package dev.rondo.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.internal.ConnectionLoss;
-import dev.rondo.client.internal.Payloads;
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.Identifiers;
+import dev.rondo.core.Payloads;
 import dev.rondo.core.RondoException;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rondo.client.internal.DatabaseUrls;
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.RondoException;
 import dev.rondo.migrations.TestDatabase;

@@ -5,7 +5,6 @@ import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.Limits;
 import dev.rondo.migrations.Migrations;
-import dev.rondo.worker.internal.DatabaseWait;
 import dev.rondo.worker.internal.Dispatcher;
 import dev.rondo.worker.internal.Handlers;
 import dev.rondo.worker.internal.Host;

@@ -1,4 +1,4 @@
-package dev.rondo.client.internal;
+package dev.rondo.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,12 +8,22 @@ import java.util.List;
 /**
  * Accepts the two spellings of a database address users have at hand: a JDBC URL
  * ({@code jdbc:postgresql://host:5432/db?user=u}) as it is, and a libpq URL
- * ({@code postgres://u:secret@host:5432/db?sslmode=require}, also {@code postgresql://}) turned into one.
+ * ({@code postgres://u:secret@host:5432/db?sslmode=require}, also {@code postgresql://}) turned into one,
+ * as {@link RondoClient#connect} and the command line do; and writes a URL for a message with its password hidden.
+ *
+ * <pre>{@code
+ * dataSource.setURL(DatabaseUrls.toJdbc(System.getenv("RONDO_DATABASE_URL")));
+ * }</pre>
  */
 public final class DatabaseUrls {
 
     private DatabaseUrls() {}
 
+    /**
+     * The JDBC URL for {@code url}.
+     *
+     * @throws IllegalArgumentException when it is empty or neither spelling; the message says which are accepted
+     */
     public static String toJdbc(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("The database URL is empty; give a jdbc:postgresql:// or postgres:// URL.");

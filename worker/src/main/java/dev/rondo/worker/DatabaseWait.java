@@ -1,5 +1,6 @@
-package dev.rondo.worker.internal;
+package dev.rondo.worker;
 
+import dev.rondo.worker.internal.Jitter;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -13,7 +14,13 @@ import org.slf4j.LoggerFactory;
  * Waits for a database that cannot be reached yet (a worker started before PostgreSQL, or while it
  * restarts): tries again with a backoff that doubles up to a cap, jittered so that many workers do not
  * come back at the same instant, and logs each try. Any other failure (a wrong password, a bad URL, a
- * failed migration) is thrown at once: waiting would not fix it.
+ * failed migration) is thrown at once: waiting would not fix it. {@link Worker#start()} waits so; a
+ * service that makes its own client before its worker can wait the same way:
+ *
+ * <pre>{@code
+ * RondoClient rondo = new DatabaseWait(Worker.MAX_DATABASE_BACKOFF, "set rondo.fail-fast")
+ *         .until(() -> RondoClient.connect(url), () -> stopping);
+ * }</pre>
  */
 public final class DatabaseWait {
 

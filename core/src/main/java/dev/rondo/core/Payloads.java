@@ -1,10 +1,7 @@
-package dev.rondo.client.internal;
+package dev.rondo.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rondo.core.Limits;
-import dev.rondo.core.RondoException;
-import dev.rondo.core.StoredText;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Json;

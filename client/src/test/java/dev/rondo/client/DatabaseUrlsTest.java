@@ -1,4 +1,4 @@
-package dev.rondo.client.internal;
+package dev.rondo.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
