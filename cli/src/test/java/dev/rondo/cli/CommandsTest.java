@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rondo.client.RondoClient;
-import dev.rondo.migrations.TestDatabase;
+import dev.rondo.testdb.TestDatabase;
 import dev.rondo.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

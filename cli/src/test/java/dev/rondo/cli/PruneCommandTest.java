@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.client.RondoClient;
-import dev.rondo.migrations.Sql;
-import dev.rondo.migrations.TestDatabase;
+import dev.rondo.testdb.Sql;
+import dev.rondo.testdb.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

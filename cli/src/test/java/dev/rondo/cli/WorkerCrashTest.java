@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowResult;
-import dev.rondo.migrations.TestDatabase;
+import dev.rondo.testdb.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.RondoException;
-import dev.rondo.migrations.TestDatabase;
+import dev.rondo.testdb.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.RondoException;
-import dev.rondo.migrations.Sql;
-import dev.rondo.migrations.TestDatabase;
+import dev.rondo.testdb.Sql;
+import dev.rondo.testdb.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

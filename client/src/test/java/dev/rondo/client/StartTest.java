@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.RondoException;
-import dev.rondo.migrations.Sql;
-import dev.rondo.migrations.TestDatabase;
 import dev.rondo.store.Channels;
+import dev.rondo.testdb.Sql;
+import dev.rondo.testdb.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.rondo.examples;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
-import dev.rondo.migrations.TestDatabase;
+import dev.rondo.testdb.TestDatabase;
 import dev.rondo.worker.Worker;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

@@ -3,6 +3,8 @@ package dev.rondo.migrations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rondo.testdb.Sql;
+import dev.rondo.testdb.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;

@@ -9,7 +9,7 @@ import dev.rondo.client.StartOptions;
 import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.core.ExecutionStatus;
-import dev.rondo.migrations.TestDatabase;
+import dev.rondo.testdb.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.rondo.migrations;
+package dev.rondo.testdb;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

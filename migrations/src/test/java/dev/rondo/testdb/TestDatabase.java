@@ -1,4 +1,4 @@
-package dev.rondo.migrations;
+package dev.rondo.testdb;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,0 +1,11 @@
+/** The worker: claims queue items, runs workflow slices and task handlers, heartbeats, rescues leases. */
+module dev.rondo.worker {
+    requires transitive dev.rondo.core;
+    requires transitive java.sql;
+    requires dev.rondo.migrations;
+    requires dev.rondo.store;
+    requires org.postgresql.jdbc;
+    requires org.slf4j;
+
+    exports dev.rondo.worker;
+}
