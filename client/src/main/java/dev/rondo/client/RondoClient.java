@@ -21,6 +21,7 @@ import dev.rondo.store.ExecutionKind;
 import dev.rondo.store.QueryDao;
 import dev.rondo.store.RetentionDao;
 import dev.rondo.store.Store;
+import dev.rondo.store.Transactions;
 import dev.rondo.store.WorkflowStart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ public final class RondoClient implements AutoCloseable {
     /** Connections {@link #connect} pools: a client mostly starts and signals, a few at a time. */
     public static final int DEFAULT_POOL_SIZE = 4;
 
-    private final Jdbi jdbi;
+    /** For deploy and prune only, made on first use: one-shot commands that start, signal or read load no jdbi. */
+    private volatile Jdbi jdbi;
     private final DataSource dataSource;
     /** The pool this client made itself (connect), closed with it; null for a caller's data source. */
     private final HikariDataSource ownPool;
@@ -69,7 +71,19 @@ public final class RondoClient implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.mapper = mapper;
-        this.jdbi = Store.jdbi(dataSource);
+    }
+
+    private Jdbi jdbi() {
+        Jdbi made = jdbi;
+        if (made == null) {
+            synchronized (this) {
+                if (jdbi == null) {
+                    jdbi = Store.jdbi(dataSource);
+                }
+                made = jdbi;
+            }
+        }
+        return made;
     }
 
     /** A client on {@code dataSource}; applies any missing migrations first (safe from many processes at once). */
@@ -182,7 +196,7 @@ public final class RondoClient implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new CompileException(problems);
         }
-        return jdbi.inTransaction(handle -> {
+        return jdbi().inTransaction(handle -> {
             DefinitionDao definitions = handle.attach(DefinitionDao.class);
             List<Deployment> deployed = new ArrayList<>();
             for (Compiled c : compiled) {
@@ -243,7 +257,7 @@ public final class RondoClient implements AutoCloseable {
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
-        return new WorkflowHandle(jdbi, dataSource, mapper, id);
+        return new WorkflowHandle(dataSource, mapper, id);
     }
 
     /**
@@ -273,7 +287,7 @@ public final class RondoClient implements AutoCloseable {
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
-        return new WorkflowHandle(jdbi, dataSource, mapper, id);
+        return new WorkflowHandle(dataSource, mapper, id);
     }
 
     private static RondoException startFailed(String name, SQLException e) {
@@ -324,8 +338,8 @@ public final class RondoClient implements AutoCloseable {
      */
     public List<ExecutionSummary> list(ListFilter filter) {
         Objects.requireNonNull(filter, "filter");
-        return jdbi.withExtension(QueryDao.class,
-                dao -> dao.list(filter.status() == null ? null : filter.status().text(), filter.workflow(), filter.after(),
+        return Transactions.autocommit(dataSource, connection -> new QueryDao(connection)
+                .list(filter.status() == null ? null : filter.status().text(), filter.workflow(), filter.after(),
                         filter.limit())).stream()
                 .map(r -> new ExecutionSummary(r.executionId(), r.workflow(), ExecutionStatus.of(r.status()), r.queue(),
                         r.createdAt(), r.finishedAt()))
@@ -349,6 +363,7 @@ public final class RondoClient implements AutoCloseable {
      */
     public long prune(PruneOptions options) {
         Objects.requireNonNull(options, "options");
+        Jdbi jdbi = jdbi();
         Instant cutoff = jdbi.withExtension(RetentionDao.class,
                 dao -> dao.cutoff(options.olderThan().getSeconds() + options.olderThan().getNano() / 1e9));
         if (options.dryRun()) {
@@ -376,7 +391,7 @@ public final class RondoClient implements AutoCloseable {
      */
     public WorkflowHandle handle(String id) {
         Lookups.check(Identifiers.Kind.EXECUTION_ID, Objects.requireNonNull(id, "id"));
-        return new WorkflowHandle(jdbi, dataSource, mapper, id);
+        return new WorkflowHandle(dataSource, mapper, id);
     }
 
     private record Compiled(String name, String hash, String source, String ast) {}

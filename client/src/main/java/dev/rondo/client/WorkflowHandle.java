@@ -11,6 +11,7 @@ import dev.rondo.core.value.Json;
 import dev.rondo.store.Channels;
 import dev.rondo.store.ExecutionDao;
 import dev.rondo.store.QueryDao;
+import dev.rondo.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 
 /**
@@ -27,13 +27,11 @@ import org.postgresql.PGConnection;
  */
 public final class WorkflowHandle {
 
-    private final Jdbi jdbi;
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final String id;
 
-    WorkflowHandle(Jdbi jdbi, DataSource dataSource, ObjectMapper mapper, String id) {
-        this.jdbi = jdbi;
+    WorkflowHandle(DataSource dataSource, ObjectMapper mapper, String id) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.id = id;
@@ -58,7 +56,7 @@ public final class WorkflowHandle {
      * @throws RondoException.UnknownExecution when no execution has this id
      */
     public ExecutionStatus status() {
-        return jdbi.withExtension(ExecutionDao.class, dao -> dao.statusOf(id)).map(ExecutionStatus::of)
+        return read(connection -> new ExecutionDao(connection).statusOf(id)).map(ExecutionStatus::of)
                 .orElseThrow(() -> new RondoException.UnknownExecution(id));
     }
 
@@ -89,12 +87,17 @@ public final class WorkflowHandle {
     }
 
     private void send(String name, String payload) {
-        jdbi.useTransaction(handle -> {
-            ExecutionDao executions = handle.attach(ExecutionDao.class);
+        Transactions.retrying(dataSource, connection -> {
+            ExecutionDao executions = new ExecutionDao(connection);
             ExecutionDao.Placement placement = unfinished(executions, "signals");
             executions.insertSignal(id, name, payload);
-            executions.enqueue(id, placement.queue(), placement.priority(), 0);
+            return executions.enqueue(id, placement.queue(), placement.priority(), 0);
         });
+    }
+
+    /** One read in auto-commit mode (one statement, no BEGIN/COMMIT round trips). */
+    private <T> T read(Transactions.Work<T> work) {
+        return Transactions.autocommit(dataSource, work);
     }
 
     /**
@@ -108,11 +111,11 @@ public final class WorkflowHandle {
      * @throws RondoException.ExecutionFinished when it has already ended
      */
     public void cancel() {
-        jdbi.useTransaction(handle -> {
-            ExecutionDao executions = handle.attach(ExecutionDao.class);
+        Transactions.retrying(dataSource, connection -> {
+            ExecutionDao executions = new ExecutionDao(connection);
             ExecutionDao.Placement placement = unfinished(executions, "cancellation");
             executions.requestCancel(id);
-            executions.enqueue(id, placement.queue(), placement.priority(), 0);
+            return executions.enqueue(id, placement.queue(), placement.priority(), 0);
         });
     }
 
@@ -161,7 +164,7 @@ public final class WorkflowHandle {
             try {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (true) {
-                    WorkflowResult current = jdbi.withExtension(ExecutionDao.class, dao -> dao.resultOf(id))
+                    WorkflowResult current = read(c -> new ExecutionDao(c).resultOf(id)) // on its own connection: this one LISTENs
                             .map(e -> new WorkflowResult(e.executionId(), ExecutionStatus.of(e.status()), e.resultJson(),
                                     e.errorJson()))
                             .orElseThrow(() -> new RondoException.UnknownExecution(id));
@@ -194,7 +197,7 @@ public final class WorkflowHandle {
      * @throws RondoException.UnknownExecution when no workflow execution has this id
      */
     public Description describe() {
-        QueryDao.Row row = jdbi.withExtension(QueryDao.class, dao -> dao.describe(id))
+        QueryDao.Row row = read(connection -> new QueryDao(connection).describe(id))
                 .orElseThrow(() -> new RondoException.UnknownExecution(id));
         List<String> waitingFor = new ArrayList<>();
         if (row.waitingFor() != null && Json.parse(row.waitingFor()) instanceof FlowArray needs) {
@@ -202,7 +205,7 @@ public final class WorkflowHandle {
         }
         ExecutionStatus status = ExecutionStatus.of(row.status());
         List<String> hints = status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING
-                ? jdbi.withExtension(QueryDao.class, dao -> dao.unservedQueues(id, Description.UNSERVED_MINUTES))
+                ? read(connection -> new QueryDao(connection).unservedQueues(id, Description.UNSERVED_MINUTES))
                         .stream().map(Description::unservedQueueHint).toList()
                 : List.of();
         return new Description(id, row.workflow(), status, row.createdAt(), row.waitingAt(),
@@ -214,7 +217,7 @@ public final class WorkflowHandle {
      * {@code after} lines; pass the number of lines seen so far to follow a running execution.
      */
     public List<String> logs(int after) {
-        return jdbi.withExtension(QueryDao.class, dao -> dao.logLines(id, after));
+        return read(connection -> new QueryDao(connection).logLines(id, after));
     }
 
     /**
@@ -224,7 +227,7 @@ public final class WorkflowHandle {
      * @throws RondoException.UnknownExecution when no workflow execution has this id
      */
     public String source() {
-        return jdbi.withExtension(QueryDao.class, dao -> dao.sourceOf(id))
+        return read(connection -> new QueryDao(connection).sourceOf(id))
                 .orElseThrow(() -> new RondoException.UnknownExecution(id));
     }
 
@@ -246,10 +249,14 @@ public final class WorkflowHandle {
         }
     }
 
-    private ExecutionDao.Placement unfinished(ExecutionDao executions, String what) {
-        return executions.lockUnfinishedWorkflow(id).orElseThrow(() -> executions.statusOf(id)
+    private ExecutionDao.Placement unfinished(ExecutionDao executions, String what) throws SQLException {
+        var placement = executions.lockUnfinishedWorkflow(id);
+        if (placement.isPresent()) {
+            return placement.get();
+        }
+        throw executions.statusOf(id)
                 .<RondoException>map(status -> new RondoException.ExecutionFinished(id, ExecutionStatus.of(status), what))
-                .orElseGet(() -> new RondoException.UnknownExecution(id)));
+                .orElseGet(() -> new RondoException.UnknownExecution(id));
     }
 
     @Override

@@ -1,39 +1,95 @@
 package dev.rondo.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Read-only views of executions for describe and list (SQL in {@code QueryDao/*.sql}). */
-public interface QueryDao {
+/**
+ * Read-only views of executions for describe, list, logs and source (SQL in {@code QueryDao/*.sql}), over
+ * plain JDBC on the caller's connection: the command line's one-shot reads, where jdbi's set-up cost more
+ * than the query ({@link ExecutionDao} says how much).
+ */
+public final class QueryDao {
+
+    private static final Sql DESCRIBE = Sql.load("QueryDao/describe.sql");
+    private static final Sql UNSERVED_QUEUES = Sql.load("QueryDao/unserved_queues.sql");
+    private static final Sql SOURCE_OF = Sql.load("QueryDao/source_of.sql");
+    private static final Sql LOG_LINES = Sql.load("QueryDao/log_lines.sql");
+    private static final Sql LIST = Sql.load("QueryDao/list_executions.sql");
 
     /** An execution with its checkpoint's waiting position and its source, for describe. */
-    record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
-               String waitingFor, String source, String queue) {}
+    public record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
+                      String waitingFor, String source, String queue) {}
 
     /** One execution of a list. */
-    record Summary(String executionId, String workflow, String status, String queue, Instant createdAt,
-                   Instant finishedAt) {}
+    public record Summary(String executionId, String workflow, String status, String queue, Instant createdAt,
+                          Instant finishedAt) {}
 
-    @SqlQuery("describe")
-    @RegisterConstructorMapper(Row.class)
-    Optional<Row> describe(@Bind("id") String id);
+    private final Connection connection;
+
+    public QueryDao(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Optional<Row> describe(String id) throws SQLException {
+        try (Sql.Bound s = DESCRIBE.prepare(connection).text("id", id); ResultSet rs = s.query()) {
+            return rs.next()
+                    ? Optional.of(new Row(rs.getString("execution_id"), rs.getString("workflow"), rs.getString("status"),
+                            instant(rs, "created_at"), rs.getString("waiting_at"), rs.getString("waiting_for"),
+                            rs.getString("source"), rs.getString("queue")))
+                    : Optional.empty();
+        }
+    }
 
     /** The queues {@code id} waits on that no worker has served in the last {@code minutes} minutes. */
-    @SqlQuery("unserved_queues")
-    List<String> unservedQueues(@Bind("id") String id, @Bind("minutes") int minutes);
+    public List<String> unservedQueues(String id, int minutes) throws SQLException {
+        try (Sql.Bound s = UNSERVED_QUEUES.prepare(connection).text("id", id).set("minutes", minutes)) {
+            return strings(s);
+        }
+    }
 
-    @SqlQuery("source_of")
-    Optional<String> sourceOf(@Bind("id") String id);
+    public Optional<String> sourceOf(String id) throws SQLException {
+        try (Sql.Bound s = SOURCE_OF.prepare(connection).text("id", id); ResultSet rs = s.query()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
+    }
 
-    @SqlQuery("log_lines")
-    List<String> logLines(@Bind("id") String id, @Bind("after") int after);
+    public List<String> logLines(String id, int after) throws SQLException {
+        try (Sql.Bound s = LOG_LINES.prepare(connection).text("id", id).set("after", after)) {
+            return strings(s);
+        }
+    }
 
-    @SqlQuery("list_executions")
-    @RegisterConstructorMapper(Summary.class)
-    List<Summary> list(@Bind("status") String status, @Bind("workflow") String workflow,
-                                @Bind("after") String after, @Bind("limit") int limit);
+    /** Workflow executions newest first; a null filter does not filter. */
+    public List<Summary> list(String status, String workflow, String after, int limit) throws SQLException {
+        try (Sql.Bound s = LIST.prepare(connection).text("status", status).text("workflow", workflow).text("after", after)
+                .set("limit", limit); ResultSet rs = s.query()) {
+            List<Summary> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new Summary(rs.getString("execution_id"), rs.getString("workflow"), rs.getString("status"),
+                        rs.getString("queue"), instant(rs, "created_at"), instant(rs, "finished_at")));
+            }
+            return rows;
+        }
+    }
+
+    private static List<String> strings(Sql.Bound s) throws SQLException {
+        try (ResultSet rs = s.query()) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
 }

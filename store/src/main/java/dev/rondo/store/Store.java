@@ -9,9 +9,10 @@ import org.jdbi.v3.sqlobject.SqlObjects;
 
 /**
  * The entry to the store for its users (the client, the worker): a {@link Jdbi} whose SqlObjects
- * ({@link ExecutionDao}, {@link QueryDao}, {@link DefinitionDao}, {@link RetentionDao}) read their statements
- * from the store's {@code .sql} files. The hot paths ({@link WorkflowStart}, {@link QueueStatements},
- * {@link SliceDao}, {@link WorkerStatements}) take a plain JDBC connection instead.
+ * ({@link DefinitionDao}, {@link RetentionDao}) read their statements from the store's {@code .sql} files.
+ * The hot paths ({@link WorkflowStart}, {@link QueueStatements}, {@link SliceDao}, {@link WorkerStatements})
+ * and the client's one-shot reads and writes ({@link ExecutionDao}, {@link QueryDao}) take a plain JDBC
+ * connection instead.
  */
 public final class Store {
 
@@ -24,7 +25,6 @@ public final class Store {
         // jdbi 3.51 rebuilds an attached SqlObject's metadata (re-reading its .sql files) on every
         // handle.attach until the type has been used once through the Jdbi itself (jdbi issue 2991): about
         // 2 ms of CPU per start. No connection is opened for this.
-        jdbi.useExtension(ExecutionDao.class, dao -> { });
         jdbi.useExtension(DefinitionDao.class, dao -> { });
         return jdbi;
     }
