@@ -16,6 +16,12 @@ import org.flywaydb.core.Flyway;
  * Flyway's start (about 400 classes and a dozen statements) was most of a one-shot {@code rondo status}.
  * Any doubt (no history table, a failed or unknown version, an error) goes to Flyway, which decides.
  *
+ * <p>Rondo's history is the table {@value #HISTORY}, not Flyway's default {@code flyway_schema_history},
+ * so that an application's own Flyway can keep its history in the same schema. A database whose Rondo
+ * history is still in {@code flyway_schema_history} (made before this change) has it carried over on the
+ * first apply: the table is renamed when it holds Rondo's migrations only, or Rondo's rows are copied when
+ * it also holds the application's (which are left where they are).
+ *
  * <pre>{@code
  * Migrations.apply(dataSource);              // the connection's current schema
  * Migrations.apply(dataSource, "rondo");     // a schema of its own (created when missing)
@@ -28,20 +34,37 @@ public final class Migrations {
 
     private static final String LOCATION = "classpath:db/migration";
 
+    /** The table of Rondo's migration history (Flyway's {@code table} setting). */
+    public static final String HISTORY = "rondo_schema_history";
+
+    /** Where Rondo's history was before {@link #HISTORY}, Flyway's default. */
+    static final String OLD_HISTORY = "flyway_schema_history";
+
     private Migrations() {}
 
     /** Migrates the data source's current schema (usually {@code public}). */
     public static void apply(DataSource dataSource) {
-        if (!isCurrent(dataSource, "flyway_schema_history")) {
-            Flyway.configure().dataSource(dataSource).locations(LOCATION).load().migrate();
+        if (!isCurrent(dataSource, HISTORY)) {
+            HistoryCarryOver.run(dataSource, null, HISTORY, OLD_HISTORY);
+            flyway(dataSource).load().migrate();
         }
+    }
+
+    /**
+     * Rondo's Flyway settings: its own history table; and a schema that already holds other tables (the
+     * application's) but no Rondo history is baselined at version 0, so every Rondo migration still runs.
+     */
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations(LOCATION).table(HISTORY)
+                .baselineOnMigrate(true).baselineVersion("0");
     }
 
     /** Migrates {@code schema}, creating it when it does not exist. */
     public static void apply(DataSource dataSource, String schema) {
-        if (!isCurrent(dataSource, '"' + schema.replace("\"", "\"\"") + "\".flyway_schema_history")) {
-            Flyway.configure().dataSource(dataSource).locations(LOCATION).schemas(schema).createSchemas(true)
-                    .load().migrate();
+        String quoted = '"' + schema.replace("\"", "\"\"") + "\".";
+        if (!isCurrent(dataSource, quoted + HISTORY)) {
+            HistoryCarryOver.run(dataSource, quoted, HISTORY, OLD_HISTORY);
+            flyway(dataSource).schemas(schema).createSchemas(true).load().migrate();
         }
     }
 

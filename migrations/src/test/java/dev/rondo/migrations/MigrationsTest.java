@@ -8,6 +8,7 @@ import dev.rondo.testdb.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class MigrationsTest {
     void createsEveryTable() throws SQLException {
         List<String> tables = Sql.rows(db, """
                 SELECT table_name FROM information_schema.tables
-                WHERE table_schema = current_schema() AND table_name <> 'flyway_schema_history' ORDER BY 1""");
+                WHERE table_schema = current_schema() AND table_name <> 'rondo_schema_history' ORDER BY 1""");
         assertEquals(List.of("checkpoints", "executions", "flow_definitions", "flow_heads", "history", "inbox",
                 "log_lines", "queue_items", "signals", "timers", "workers"), tables);
     }
@@ -44,21 +45,54 @@ class MigrationsTest {
 
     @Test
     void aCurrentSchemaIsRecognisedWithOneQueryAndAnythingElseGoesToFlyway() throws SQLException {
-        assertTrue(Migrations.isCurrent(db, "flyway_schema_history"));
+        assertTrue(Migrations.isCurrent(db, Migrations.HISTORY));
         DataSource fresh = TestDatabase.freshSchema("migrations_partial");
-        assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "no history table yet");
+        assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "no history table yet");
         Migrations.apply(fresh);
-        Sql.execute(fresh, "DELETE FROM flyway_schema_history WHERE version = '6'", "DROP TABLE workers");
-        assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "one migration behind");
+        Sql.execute(fresh, "DELETE FROM rondo_schema_history WHERE version = '6'", "DROP TABLE workers");
+        assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "one migration behind");
         Migrations.apply(fresh);
-        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM flyway_schema_history WHERE version = '6' AND success"),
+        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM rondo_schema_history WHERE version = '6' AND success"),
                 "the missing migration was applied by Flyway");
+    }
+
+    @Test
+    void aHistoryInFlywaysDefaultTableIsCarriedOverToRondosOwn() throws SQLException {
+        DataSource old = TestDatabase.freshSchema("migrations_old");
+        // as Rondo migrated before it had a table of its own
+        Flyway.configure().dataSource(old).locations("classpath:db/migration").load().migrate();
+        Migrations.apply(old);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(old, "SELECT version FROM rondo_schema_history WHERE success ORDER BY installed_rank"));
+        assertEquals(List.of("f"), Sql.rows(old, "SELECT to_regclass('flyway_schema_history') IS NOT NULL"));
+        assertTrue(Migrations.isCurrent(old, Migrations.HISTORY), "current again, with one query");
+    }
+
+    @Test
+    void anApplicationsOwnFlywayKeepsItsHistoryBesideRondos() throws SQLException {
+        DataSource shared = TestDatabase.freshSchema("migrations_app");
+        Flyway.configure().dataSource(shared).locations("classpath:db/application").load().migrate();
+        Migrations.apply(shared); // a schema with the application's tables and history: Rondo migrates beside them
+        assertEquals(List.of("1"), Sql.rows(shared, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(shared, "SELECT version FROM rondo_schema_history WHERE success AND version <> '0' ORDER BY installed_rank"));
+        Flyway.configure().dataSource(shared).locations("classpath:db/application").load().validate(); // the application's Flyway is still content
+    }
+
+    @Test
+    void aHistoryHoldingBothIsCopiedAndTheApplicationsRowsStay() throws SQLException {
+        DataSource mixed = TestDatabase.freshSchema("migrations_mixed");
+        Flyway.configure().dataSource(mixed).locations("classpath:db/migration").load().migrate();
+        Sql.execute(mixed, """
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+                VALUES (100, '100', 'orders', 'SQL', 'V100__orders.sql', 1, 'app', 1, true)""");
+        Migrations.apply(mixed);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(mixed, "SELECT version FROM rondo_schema_history ORDER BY installed_rank"));
+        assertEquals(List.of("1"), Sql.rows(mixed, "SELECT count(*) FROM flyway_schema_history WHERE script = 'V100__orders.sql'"));
     }
 
     @Test
     void applyingAgainChangesNothing() throws SQLException {
         Migrations.apply(db);
-        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(db, "SELECT version FROM rondo_schema_history WHERE success ORDER BY installed_rank"));
     }
 
     @Test

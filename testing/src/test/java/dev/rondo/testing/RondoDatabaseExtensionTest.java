@@ -42,7 +42,7 @@ class RondoDatabaseExtensionTest {
             assertEquals(schema.schema(), text(c, "SELECT current_schema()"));
         }
         assertEquals(0, count(dataSource, "SELECT count(*) FROM executions"), "Rondo's tables are there, empty");
-        assertTrue(count(dataSource, "SELECT count(*) FROM flyway_schema_history") > 0, "migrated by Flyway");
+        assertTrue(count(dataSource, "SELECT count(*) FROM rondo_schema_history") > 0, "migrated by Flyway");
     }
 
     @Nested
