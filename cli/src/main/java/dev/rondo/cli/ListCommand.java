@@ -5,6 +5,7 @@ import dev.rondo.client.ExecutionSummary;
 import dev.rondo.client.ListFilter;
 import dev.rondo.client.RondoClient;
 import dev.rondo.core.ExecutionStatus;
+import dev.rondo.core.RunNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,9 @@ final class ListCommand extends ClientCommand {
     @Option(names = "--json", description = "Print a JSON array of {id, workflow, status, queue, createdAt, finishedAt}.")
     boolean json;
 
+    @Option(names = "--all", description = "Also the executions of 'rondo run' (workflows under rondo-run-…), hidden otherwise.")
+    boolean all;
+
     private ListFilter filter;
 
     @Override
@@ -44,7 +48,9 @@ final class ListCommand extends ClientCommand {
 
     @Override
     int run(RondoClient client) {
-        List<ExecutionSummary> rows = client.list(filter);
+        // rondo run's private deployments are an implementation detail of the run: not shown unless asked for
+        List<ExecutionSummary> rows = client.list(filter).stream()
+                .filter(r -> all || RunNames.shownWorkflow(r.workflow()).equals(r.workflow())).toList();
         if (json) {
             ArrayNode array = JsonText.MAPPER.createArrayNode();
             rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())

@@ -124,6 +124,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aMisspelledOptionSuggestsTheRightOne() {
+        Result misspelled = rondo("list", "--jsn");
+        assertEquals(2, misspelled.code());
+        assertTrue(misspelled.err().contains("Did you mean: --json?"), misspelled.err());
+        Result far = rondo("list", "--frobnicate");
+        assertEquals(2, far.code());
+        assertTrue(!far.err().contains("Did you mean"), "nothing close, no guess: " + far.err());
+    }
+
+    @Test
     void aMisspelledCommandSuggestsTheRightOne() {
         Result misspelled = rondo("stauts", "x");
         assertEquals(2, misspelled.code());

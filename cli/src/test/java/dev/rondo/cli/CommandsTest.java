@@ -52,6 +52,17 @@ class CommandsTest {
     }
 
     @Test
+    void listHidesTheRunsOfRondoRunUnlessAll() throws Exception {
+        Files.writeString(dir.resolve("01_hi.flow"), "print('hi')\n", StandardCharsets.UTF_8);
+        Cli.Result run = rondo.run("run", dir.resolve("01_hi.flow").toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals(0, rondo.run("list", "--json").json().size());
+        JsonNode all = rondo.run("list", "--json", "--all").json();
+        assertEquals(1, all.size());
+        assertTrue(all.get(0).get("workflow").asText().startsWith("rondo-run-"), all.toString());
+    }
+
+    @Test
     void deployPrintsNameHashAndWhetherItChanged() {
         Cli.Result first = rondo.run("deploy", dir.resolve("greet.flow").toString());
         assertEquals(0, first.code(), first.err());
