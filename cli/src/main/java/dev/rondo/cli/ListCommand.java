@@ -31,7 +31,11 @@ final class ListCommand extends ClientCommand {
     @Option(names = "--after", paramLabel = "ID", description = "The page after the execution with this id.")
     String after;
 
-    @Option(names = "--json", description = "Print a JSON array of {id, workflow, status, queue, createdAt, finishedAt}.")
+    @Option(names = "--where", paramLabel = "KEY=VALUE", description = {"Only executions with this attribute value (repeatable: all must hold), such as customer=c-42;",
+            "status=… and workflow=… filter on those."})
+    List<String> where = new java.util.ArrayList<>();
+
+    @Option(names = "--json", description = "Print a JSON array of {id, workflow, status, queue, createdAt, finishedAt, attributes}.")
     boolean json;
 
     private ListFilter filter;
@@ -39,6 +43,9 @@ final class ListCommand extends ClientCommand {
     @Override
     void check() {
         filter = new ListFilter(status, workflow, limit, after);
+        for (String condition : where) {
+            filter = filter.where(condition);
+        }
     }
 
     @Override
@@ -48,14 +55,32 @@ final class ListCommand extends ClientCommand {
             ArrayNode array = JsonText.MAPPER.createArrayNode();
             rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
                     .put("status", r.status()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
-                    .put("finishedAt", iso(r.finishedAt()))));
+                    .put("finishedAt", iso(r.finishedAt()))
+                    .set("attributes", JsonText.MAPPER.valueToTree(r.attributes()))));
             JsonText.print(out(), array);
         } else {
-            Table table = new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
-            rows.forEach(r -> table.row(r.executionId(), r.workflow(), r.status(), r.queue(), local(r.createdAt()), local(r.finishedAt())));
+            boolean anyAttributes = rows.stream().anyMatch(r -> !r.attributes().isEmpty());
+            Table table = anyAttributes
+                    ? new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED", "ATTRIBUTES")
+                    : new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
+            rows.forEach(r -> {
+                if (anyAttributes) {
+                    table.row(r.executionId(), r.workflow(), r.status(), r.queue(), local(r.createdAt()),
+                            local(r.finishedAt()), pairs(r.attributes()));
+                } else {
+                    table.row(r.executionId(), r.workflow(), r.status(), r.queue(), local(r.createdAt()), local(r.finishedAt()));
+                }
+            });
             table.print(out());
         }
         return 0;
+    }
+
+    /** {@code customer=c-42 tier=gold}. */
+    static String pairs(java.util.Map<String, String> attributes) {
+        StringBuilder out = new StringBuilder();
+        attributes.forEach((k, v) -> out.append(out.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return out.toString();
     }
 
     private static String iso(Instant instant) {

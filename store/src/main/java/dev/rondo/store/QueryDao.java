@@ -12,11 +12,11 @@ public interface QueryDao {
 
     /** An execution with its checkpoint's waiting position and its source, for describe. */
     record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
-               String waitingFor, String source, String queue) {}
+               String waitingFor, String source, String queue, String attributes) {}
 
     /** One execution of a list. */
     record Summary(String executionId, String workflow, String status, String queue, Instant createdAt,
-                   Instant finishedAt) {}
+                   Instant finishedAt, String attributes) {}
 
     @SqlQuery("describe")
     @RegisterConstructorMapper(Row.class)
@@ -35,5 +35,5 @@ public interface QueryDao {
     @SqlQuery("list_executions")
     @RegisterConstructorMapper(Summary.class)
     List<Summary> list(@Bind("status") String status, @Bind("workflow") String workflow,
-                                @Bind("after") String after, @Bind("limit") int limit);
+                       @Bind("attributes") String attributes, @Bind("after") String after, @Bind("limit") int limit);
 }

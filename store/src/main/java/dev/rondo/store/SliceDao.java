@@ -53,6 +53,7 @@ public final class SliceDao {
     private static final Sql CANCEL_TREE = Sql.load("ExecutionDao/request_cancel.sql");
     private static final Sql COUNT_SLICE_FAILURE = Sql.load("SliceDao/count_slice_failure.sql");
     private static final Sql RETRY_SLICE_LATER = Sql.load("SliceDao/retry_slice_later.sql");
+    private static final Sql SET_ATTRIBUTES = Sql.load("SliceDao/set_attributes.sql");
     private static final Sql LOAD_DEFINITION = Sql.load("SliceDao/load_definition.sql");
 
     private final Connection connection;
@@ -165,6 +166,13 @@ public final class SliceDao {
     public void cancelTree(String id) throws SQLException {
         try (Sql.Bound s = CANCEL_TREE.prepare(connection).set("id", id); ResultSet rs = s.query()) {
             rs.next();
+        }
+    }
+
+    /** Merges {@code attributesJson} (a JSON object of checked strings) into the workflow's attributes. */
+    public void setAttributes(String id, String attributesJson) throws SQLException {
+        try (Sql.Bound s = SET_ATTRIBUTES.prepare(connection).set("id", id).text("attributes", attributesJson)) {
+            s.update();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.core.Attributes;
 import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
@@ -19,7 +20,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -286,6 +289,7 @@ final class SliceRunner {
         }
 
         void effects(List<Effect> effects) throws SQLException {
+            Map<String, String> attributes = null;
             for (Effect effect : effects) {
                 switch (effect) {
                     case Effect.Log log -> lines.add(log.line());
@@ -301,7 +305,16 @@ final class SliceRunner {
                         signals.add(signal.seq());
                         history("signal consumed", signal.name());
                     }
+                    case Effect.SetAttributes set -> {
+                        if (attributes == null) {
+                            attributes = new LinkedHashMap<>();
+                        }
+                        attributes.putAll(set.attributes());
+                    }
                 }
+            }
+            if (attributes != null) {
+                dao.setAttributes(id, Attributes.toJson(attributes)); // merged: one statement per slice at most
             }
         }
 
