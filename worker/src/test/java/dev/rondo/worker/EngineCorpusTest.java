@@ -145,8 +145,11 @@ class EngineCorpusTest {
                 () -> {
                     GoldenRunner.checkExpectations(run.spec, run.ended, "on the engine");
                     if (run.spec.expectedAttributesJson() != null) {
-                        assertEquals(Json.write(Json.parse(run.spec.expectedAttributesJson())),
-                                Json.write(new FlowObject(run.ended.attributes())), "on the engine: attributes");
+                        // jsonb keeps its own key order: compare as sets of pairs
+                        assertEquals(((FlowObject) Json.parse(run.spec.expectedAttributesJson())).view().entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList(),
+                                new java.util.TreeMap<>(run.ended.attributes()).entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue()).toList(), "on the engine: attributes");
                     }
                 }));
     }
