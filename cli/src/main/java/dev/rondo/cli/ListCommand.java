@@ -76,10 +76,10 @@ final class ListCommand extends ClientCommand {
         return 0;
     }
 
-    /** {@code customer=c-42 tier=gold}. */
+    /** {@code customer=c-42 tier=gold}, keys in order (the database keeps its own). */
     static String pairs(java.util.Map<String, String> attributes) {
         StringBuilder out = new StringBuilder();
-        attributes.forEach((k, v) -> out.append(out.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        new java.util.TreeMap<>(attributes).forEach((k, v) -> out.append(out.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return out.toString();
     }
 
