@@ -48,22 +48,30 @@ public final class ObservabilityBench {
             EngineLoad.run(db, 1, CONCURRENCY, "fanout", INPUT, WORKFLOWS, on);
             List<Double> offRates = new ArrayList<>();
             List<Double> onRates = new ArrayList<>();
+            List<Double> offCpu = new ArrayList<>();
+            List<Double> onCpu = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 boolean onFirst = run % 2 == 0;
-                double first = EngineLoad.run(db, 1, CONCURRENCY, "fanout", INPUT, WORKFLOWS, onFirst ? on : off).tasksPerSecond();
-                double second = EngineLoad.run(db, 1, CONCURRENCY, "fanout", INPUT, WORKFLOWS, onFirst ? off : on).tasksPerSecond();
-                double offRate = onFirst ? second : first;
-                double onRate = onFirst ? first : second;
-                offRates.add(offRate);
-                onRates.add(onRate);
-                System.out.printf("  run %d (%s first): off %.0f tasks/s, on %.0f tasks/s, on/off %.3f%n",
-                        run, onFirst ? "on" : "off", offRate, onRate, onRate / offRate);
+                EngineLoad.Result first = EngineLoad.run(db, 1, CONCURRENCY, "fanout", INPUT, WORKFLOWS, onFirst ? on : off);
+                EngineLoad.Result second = EngineLoad.run(db, 1, CONCURRENCY, "fanout", INPUT, WORKFLOWS, onFirst ? off : on);
+                EngineLoad.Result offRun = onFirst ? second : first;
+                EngineLoad.Result onRun = onFirst ? first : second;
+                offRates.add(offRun.tasksPerSecond());
+                onRates.add(onRun.tasksPerSecond());
+                offCpu.add(offRun.jvmMicrosPer(offRun.tasks()));
+                onCpu.add(onRun.jvmMicrosPer(onRun.tasks()));
+                System.out.printf("  run %d (%s first): off %.0f tasks/s %.0f µs JVM CPU/task, on %.0f tasks/s %.0f µs/task;"
+                                + " on/off throughput %.3f, CPU %.3f%n", run, onFirst ? "on" : "off",
+                        offRun.tasksPerSecond(), offCpu.getLast(), onRun.tasksPerSecond(), onCpu.getLast(),
+                        onRun.tasksPerSecond() / offRun.tasksPerSecond(), onCpu.getLast() / offCpu.getLast());
             }
             otel.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
             double offMedian = median(offRates);
             double onMedian = median(onRates);
             System.out.printf("median: off %.0f tasks/s, on %.0f tasks/s; on/off %.3f (overhead %.1f%%); %,d spans exported%n",
                     offMedian, onMedian, onMedian / offMedian, 100 * (1 - onMedian / offMedian), exported.get());
+            System.out.printf("median JVM CPU per task (the worker's own cost, less exposed to the shared machine): off %.1f µs,"
+                    + " on %.1f µs; on/off %.3f%n", median(offCpu), median(onCpu), median(onCpu) / median(offCpu));
         } finally {
             db.closeWorkerPools();
         }

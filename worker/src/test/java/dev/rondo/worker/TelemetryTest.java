@@ -80,7 +80,7 @@ class TelemetryTest {
     @Test
     void aWorkerCountsItsSlicesAttemptsClaimsAndLatencies() throws SQLException {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        engine.worker(b -> working(b).meterRegistry(meters));
+        Worker worker = engine.worker(b -> working(b).meterRegistry(meters));
         RondoClient client = engine.client.withMeterRegistry(meters);
         WorkflowHandle run = client.start("parent", "{}", StartOptions.DEFAULT);
         Engine.assertCompleted("3", run.result(Duration.ofSeconds(30)));
@@ -94,7 +94,8 @@ class TelemetryTest {
         assertTrue(meters.get("rondo.resume.latency").tags("workflow", "parent").timer().count() >= 2);
         assertTrue(meters.get("rondo.claim.batch").tags("queue", "default").summary().totalAmount() >= 6,
                 "3 parent and 2 child slices, 3 task attempts claimed");
-        assertEquals(16.0, meters.get("rondo.worker.free_slots").gauge().value() + meters.get("rondo.worker.in_flight").gauge().value());
+        assertEquals(16.0, meters.get("rondo.worker.free_slots").tags("worker", worker.id()).gauge().value()
+                + meters.get("rondo.worker.in_flight").tags("worker", worker.id()).gauge().value());
         assertNotNull(meters.get("rondo.queue.depth").tags("queue", "default").gauge());
         assertNotNull(meters.get("rondo.queue.oldest.age").tags("queue", "default").gauge());
         for (Meter meter : meters.getMeters()) {

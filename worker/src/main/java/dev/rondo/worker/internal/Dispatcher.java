@@ -102,7 +102,7 @@ public final class Dispatcher {
     }
 
     public void start() {
-        telemetry.start(dataSource, settings.queues(), running::get, settings.concurrency());
+        telemetry.start(dataSource, settings.queues(), running::get, settings.concurrency(), settings.owner());
         registry.start();
         finisher.start();
         leases.start();

@@ -45,6 +45,8 @@ final class Instruments extends Telemetry {
     private final Map<String, DistributionSummary> claimBatches = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong[]> depths = new ConcurrentHashMap<>();
     private volatile Thread depthPoll;
+    /** The gauges this worker registered, removed when it stops (they read its state). */
+    private final List<io.micrometer.core.instrument.Meter> gauges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
     Instruments(MeterRegistry registry, OpenTelemetry openTelemetry) {
@@ -71,21 +73,23 @@ final class Instruments extends Telemetry {
     }
 
     @Override
-    public void start(DataSource dataSource, List<String> queues, IntSupplier inFlight, int concurrency) {
+    public void start(DataSource dataSource, List<String> queues, IntSupplier inFlight, int concurrency, String worker) {
         if (registry == null) {
             return;
         }
-        Gauge.builder("rondo.worker.in_flight", inFlight::getAsInt).description("Slices and task attempts this worker runs now")
-                .register(registry);
-        Gauge.builder("rondo.worker.free_slots", () -> Math.max(0, concurrency - inFlight.getAsInt()))
-                .description("Slots of this worker free for more work").register(registry);
+        // tagged with the worker: two workers sharing a registry each have their own (removed when it stops)
+        gauges.add(Gauge.builder("rondo.worker.in_flight", inFlight::getAsInt)
+                .description("Slices and task attempts this worker runs now").tag("worker", worker).register(registry));
+        gauges.add(Gauge.builder("rondo.worker.free_slots", () -> Math.max(0, concurrency - inFlight.getAsInt()))
+                .description("Slots of this worker free for more work").tag("worker", worker).register(registry));
         for (String queue : queues) {
             AtomicLong[] values = depths.computeIfAbsent(queue, q -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
-            Gauge.builder("rondo.queue.depth", values[0], AtomicLong::get).description("Items due now that no worker holds")
-                    .tag("queue", queue).register(registry);
-            Gauge.builder("rondo.queue.oldest.age", values[1], v -> Double.longBitsToDouble(v.get()))
+            gauges.add(Gauge.builder("rondo.queue.depth", values[0], AtomicLong::get)
+                    .description("Items due now that no worker holds").tag("queue", queue).tag("worker", worker)
+                    .register(registry));
+            gauges.add(Gauge.builder("rondo.queue.oldest.age", values[1], v -> Double.longBitsToDouble(v.get()))
                     .description("Seconds the oldest due item has waited").baseUnit("seconds").tag("queue", queue)
-                    .register(registry);
+                    .tag("worker", worker).register(registry));
         }
         depthPoll = Thread.ofPlatform().daemon().name("rondo-queue-depths").start(() -> pollDepths(dataSource, queues));
     }
@@ -119,6 +123,10 @@ final class Instruments extends Telemetry {
         Thread poll = depthPoll;
         if (poll != null) {
             poll.interrupt();
+        }
+        if (registry != null) {
+            gauges.forEach(registry::remove);
+            gauges.clear();
         }
     }
 

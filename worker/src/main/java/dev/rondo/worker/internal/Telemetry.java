@@ -116,7 +116,7 @@ public abstract class Telemetry {
 
     /** Starts what reports by itself (gauges, the queue-depth poll) for a worker of these queues and slots. */
     public void start(javax.sql.DataSource dataSource, java.util.List<String> queues, java.util.function.IntSupplier inFlight,
-                      int concurrency) {}
+                      int concurrency, String worker) {}
 
     /** Stops what {@link #start} started. */
     public void stop() {}
