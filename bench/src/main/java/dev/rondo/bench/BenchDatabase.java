@@ -49,6 +49,11 @@ final class BenchDatabase {
         return new BenchDatabase(url == null || url.isBlank() ? DEFAULT_URL : url);
     }
 
+    /** The JDBC URL of the benchmark's database. */
+    String url() {
+        return url;
+    }
+
     String host() {
         return uri.getHost();
     }

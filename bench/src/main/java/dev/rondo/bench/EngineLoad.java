@@ -37,7 +37,15 @@ final class EngineLoad {
     /** Queues {@code workflows} executions of {@code workflow}, then runs the workers until all have ended. */
     static Result run(BenchDatabase db, int workers, int concurrency, String workflow, String inputJson, int workflows)
             throws SQLException, IOException {
-        try (FreshEngine engine = new FreshEngine(db); WorkerGroup group = new WorkerGroup(db, workers, concurrency)) {
+        return run(db, workers, concurrency, workflow, inputJson, workflows, b -> b);
+    }
+
+    /** As above, each worker's builder passed through {@code configure} first (metrics, tracing). */
+    static Result run(BenchDatabase db, int workers, int concurrency, String workflow, String inputJson, int workflows,
+                      java.util.function.UnaryOperator<dev.rondo.worker.Worker.Builder> configure)
+            throws SQLException, IOException {
+        try (FreshEngine engine = new FreshEngine(db);
+             WorkerGroup group = new WorkerGroup(db, workers, concurrency).configure(configure)) {
             engine.startAll(workflow, inputJson, workflows);
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long jitBefore = jit.getTotalCompilationTime();

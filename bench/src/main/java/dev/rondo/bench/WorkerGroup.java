@@ -26,6 +26,7 @@ final class WorkerGroup implements AutoCloseable {
     private final List<Worker> workers = new ArrayList<>();
     private final int concurrency;
     private final String queue;
+    private java.util.function.UnaryOperator<Worker.Builder> configure = b -> b;
 
     /** {@code count} pools of min(concurrency, 32) + 5 connections, all open; no worker runs yet. */
     WorkerGroup(BenchDatabase db, int count, int concurrency) {
@@ -41,14 +42,20 @@ final class WorkerGroup implements AutoCloseable {
         }
     }
 
+    /** Configures each worker further (metrics, tracing) before {@link #start()}. */
+    WorkerGroup configure(java.util.function.UnaryOperator<Worker.Builder> configure) {
+        this.configure = configure;
+        return this;
+    }
+
     /** Starts a worker on each pool. */
     WorkerGroup start() {
         for (int i = 0; i < pools.size(); i++) {
-            workers.add(Worker.builder(pools.get(i))
+            workers.add(configure.apply(Worker.builder(pools.get(i))
                     .id("bench-" + i)
                     .queues(queue)
                     .concurrency(concurrency)
-                    .task("noop", (input, ctx) -> null)
+                    .task("noop", (input, ctx) -> null))
                     .build()
                     .start());
         }

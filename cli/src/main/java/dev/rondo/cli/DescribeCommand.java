@@ -16,7 +16,7 @@ final class DescribeCommand extends ExecutionCommand {
     /** Source lines shown before and after the await. */
     private static final int CONTEXT = 2;
 
-    @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints}.")
+    @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints, attributes}.")
     boolean json;
 
     @Override
@@ -29,11 +29,16 @@ final class DescribeCommand extends ExecutionCommand {
                     .put("waitingAt", d.waitingAt()).put("waitingLine", d.waitingLine());
             d.waitingFor().forEach(node.putArray("waitingFor")::add);
             d.hints().forEach(node.putArray("hints")::add);
+            node.set("attributes", JsonText.MAPPER.valueToTree(d.attributes()));
             JsonText.print(out, node);
             return 0;
         }
-        new Table("execution", d.executionId()).row("workflow", d.workflow()).row("status", d.status().text())
-                .row("created", d.createdAt()).print(out);
+        Table table = new Table("execution", d.executionId()).row("workflow", d.workflow()).row("status", d.status().text())
+                .row("created", d.createdAt());
+        if (!d.attributes().isEmpty()) {
+            table.row("attributes", ListCommand.pairs(d.attributes()));
+        }
+        table.print(out);
         if (d.waitingAt() != null && !d.waitingFor().isEmpty()) {
             out.println("waiting for " + String.join(", ", d.waitingFor()) + " at " + d.waitingAt() + ":");
             excerpt(handle.source(), d.waitingAt(), out);

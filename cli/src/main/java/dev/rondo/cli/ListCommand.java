@@ -33,7 +33,11 @@ final class ListCommand extends ClientCommand {
     @Option(names = "--after", paramLabel = "ID", description = "The page after the execution with this id.")
     String after;
 
-    @Option(names = "--json", description = "Print a JSON array of {id, workflow, status, queue, createdAt, finishedAt}.")
+    @Option(names = "--where", paramLabel = "KEY=VALUE", description = {"Only executions with this attribute value (repeatable: all must hold), such as customer=c-42;",
+            "status=… and workflow=… filter on those."})
+    List<String> where = new java.util.ArrayList<>();
+
+    @Option(names = "--json", description = "Print a JSON array of {id, workflow, status, queue, createdAt, finishedAt, attributes}.")
     boolean json;
 
     @Option(names = "--all", description = "Also the executions of 'rondo run' (workflows under rondo-run-…), hidden otherwise.")
@@ -44,6 +48,9 @@ final class ListCommand extends ClientCommand {
     @Override
     void check() {
         filter = new ListFilter(ExecutionStatus.of(status), workflow, limit, after);
+        for (String condition : where) {
+            filter = filter.where(condition);
+        }
     }
 
     @Override
@@ -55,14 +62,32 @@ final class ListCommand extends ClientCommand {
             ArrayNode array = JsonText.MAPPER.createArrayNode();
             rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
                     .put("status", r.status().text()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
-                    .put("finishedAt", iso(r.finishedAt()))));
+                    .put("finishedAt", iso(r.finishedAt()))
+                    .set("attributes", JsonText.MAPPER.valueToTree(r.attributes()))));
             JsonText.print(out(), array);
         } else {
-            Table table = new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
-            rows.forEach(r -> table.row(r.executionId(), r.workflow(), r.status().text(), r.queue(), local(r.createdAt()), local(r.finishedAt())));
+            boolean anyAttributes = rows.stream().anyMatch(r -> !r.attributes().isEmpty());
+            Table table = anyAttributes
+                    ? new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED", "ATTRIBUTES")
+                    : new Table("ID", "WORKFLOW", "STATUS", "QUEUE", "CREATED", "FINISHED");
+            rows.forEach(r -> {
+                if (anyAttributes) {
+                    table.row(r.executionId(), r.workflow(), r.status().text(), r.queue(), local(r.createdAt()),
+                            local(r.finishedAt()), pairs(r.attributes()));
+                } else {
+                    table.row(r.executionId(), r.workflow(), r.status().text(), r.queue(), local(r.createdAt()), local(r.finishedAt()));
+                }
+            });
             table.print(out());
         }
         return 0;
+    }
+
+    /** {@code customer=c-42 tier=gold}, keys in order (the database keeps its own). */
+    static String pairs(java.util.Map<String, String> attributes) {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(attributes).forEach((k, v) -> out.append(out.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return out.toString();
     }
 
     private static String iso(Instant instant) {

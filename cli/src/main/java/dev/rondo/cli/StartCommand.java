@@ -33,6 +33,9 @@ final class StartCommand extends ClientCommand {
     @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "0", description = "Wait this long before it may start (default 0).")
     double delaySeconds;
 
+    @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "A searchable attribute (repeatable), such as customer=c-42; `rondo list --where customer=c-42` finds it.")
+    java.util.List<String> attributes = new java.util.ArrayList<>();
+
     @Option(names = "--json", description = "Print {\"id\": …}.")
     boolean json;
 
@@ -47,7 +50,21 @@ final class StartCommand extends ClientCommand {
             throw new UsageException("--delay cannot be negative: " + delaySeconds);
         }
         options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
-                .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
+                .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000))).withAttributes(attributes());
+    }
+
+    private java.util.Map<String, String> attributes() {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (String pair : attributes) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--attr takes KEY=VALUE, such as customer=c-42; got '" + pair + "'.");
+            }
+            if (map.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
+                throw new UsageException("--attr " + pair.substring(0, eq) + " is given twice.");
+            }
+        }
+        return map;
     }
 
     @Override

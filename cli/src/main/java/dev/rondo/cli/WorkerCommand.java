@@ -60,12 +60,23 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Exit at once when the database cannot be reached (default: wait for it, trying again with a backoff of up to 30 s).")
     boolean failFast;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the worker's metrics in Prometheus text at http://BIND:PORT/metrics (docs/observability.md).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address the metrics endpoint listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String metricsBind;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (concurrency < 1 || leaseSeconds <= 0) {
             throw new UsageException("--concurrency and --lease must be positive.");
+        }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new UsageException("--metrics-port must be between 0 and 65535, not " + metricsPort + ".");
         }
         mocks.delays(); // bad options fail before connecting
         RondoClient client = connect();
@@ -75,6 +86,18 @@ final class WorkerCommand implements Callable<Integer> {
                 .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)))
                 .failFast(failFast);
         mocks.register(builder, line -> printLine(out, line));
+        MetricsEndpoint metrics = null;
+        if (metricsPort != null) {
+            try {
+                metrics = new MetricsEndpoint(metricsBind, metricsPort);
+            } catch (java.io.IOException e) {
+                client.close();
+                throw new UsageException("Cannot serve metrics on " + metricsBind + ":" + metricsPort + ": " + e.getMessage());
+            }
+            builder.meterRegistry(metrics.registry);
+            err.println("rondo worker: metrics at http://" + metricsBind + ":" + metrics.port() + "/metrics");
+        }
+        MetricsEndpoint endpoint = metrics;
         Worker worker = builder.build().start();
         Stopping stopping = new Stopping();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,6 +106,9 @@ final class WorkerCommand implements Callable<Integer> {
             err.flush();
             worker.close();
             client.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
             err.println("rondo worker: stopped");
             err.flush();
         }, "rondo-worker-shutdown"));

@@ -8,11 +8,19 @@ import java.util.List;
  * Where an execution stands: its status and, while it waits, the await it waits at
  * ({@code file.flow:LINE:COL}), that line of its source, and what it still needs (such as
  * {@code task chargeCard}, {@code signal approve}, {@code timer}); {@code hints} say what may keep it
- * from moving on, such as a queue no worker has served lately; {@code queue} is the queue its slices run on.
+ * from moving on, such as a queue no worker has served lately; {@code queue} is the queue its slices run on; {@code attributes} its searchable attributes
+ * (set at start and by {@code Context.setAttributes}).
  */
 public record Description(String executionId, String workflow, ExecutionStatus status, Instant createdAt,
                           String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints,
-                          String queue) {
+                          String queue, java.util.Map<String, String> attributes) {
+
+    /** A description without attributes. */
+    public Description(String executionId, String workflow, ExecutionStatus status, Instant createdAt,
+                       String waitingAt, String waitingLine, List<String> waitingFor, List<String> hints,
+                       String queue) {
+        this(executionId, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints, queue, java.util.Map.of());
+    }
 
     /** How long a queue may go without a worker before {@link #hints()} says so. */
     public static final int UNSERVED_MINUTES = 5;

@@ -4,7 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.internal.Lookups;
+import dev.rondo.client.internal.AttributesJson;
 import dev.rondo.core.AstCodec;
+import dev.rondo.core.Attributes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import dev.rondo.core.Compilation;
 import dev.rondo.core.CompileException;
 import dev.rondo.core.Diagnostic;
@@ -67,10 +78,22 @@ public final class RondoClient implements AutoCloseable {
     /** Writes object inputs and payloads; null until first needed for the default one (loading Jackson databind costs a one-shot command). */
     private final ObjectMapper mapper;
 
-    private RondoClient(DataSource dataSource, HikariDataSource ownPool, ObjectMapper mapper) {
+    /** Spans of starts, or null: no tracing, no cost. */
+    private final Tracer tracer;
+    /** The time starts take, or null: no metrics, no cost. */
+    private final MeterRegistry meters;
+
+    private RondoClient(DataSource dataSource, HikariDataSource ownPool, ObjectMapper mapper, Tracer tracer,
+                        MeterRegistry meters) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.mapper = mapper;
+        this.tracer = tracer;
+        this.meters = meters;
+    }
+
+    private RondoClient(DataSource dataSource, HikariDataSource ownPool, ObjectMapper mapper) {
+        this(dataSource, ownPool, mapper, null, null);
     }
 
     private Jdbi jdbi() {
@@ -85,6 +108,29 @@ public final class RondoClient implements AutoCloseable {
         }
         return made;
     }
+
+    /**
+     * This client with tracing (docs/observability.md): each {@link #start} makes a span
+     * {@code rondo start <workflow>} whose parent is the caller's current span, and stores its context with
+     * the execution, so the spans of its slices and tasks, on any worker and any day, join the same trace.
+     * The returned client shares this one's connections; close this one to close them.
+     */
+    public RondoClient withOpenTelemetry(OpenTelemetry openTelemetry) {
+        Objects.requireNonNull(openTelemetry, "openTelemetry");
+        return new RondoClient(dataSource, null, mapper, openTelemetry.getTracer(INSTRUMENTATION), meters);
+    }
+
+    /**
+     * This client with metrics (docs/observability.md): {@code rondo.client.starts}, a timer of starts by
+     * workflow and outcome. Shares this one's connections; close this one to close them.
+     */
+    public RondoClient withMeterRegistry(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        return new RondoClient(dataSource, null, mapper, tracer, registry);
+    }
+
+    /** The instrumentation scope name of Rondo's spans. */
+    public static final String INSTRUMENTATION = "dev.rondo";
 
     /** A client on {@code dataSource}; applies any missing migrations first (safe from many processes at once). */
     public static RondoClient create(DataSource dataSource) {
@@ -106,7 +152,7 @@ public final class RondoClient implements AutoCloseable {
      * {@code mapper}; closing it leaves the pool open (close this client for that).
      */
     public RondoClient withObjectMapper(ObjectMapper mapper) {
-        return new RondoClient(dataSource, null, Objects.requireNonNull(mapper, "mapper"));
+        return new RondoClient(dataSource, null, Objects.requireNonNull(mapper, "mapper"), tracer, meters);
     }
 
     private static void migrate(DataSource dataSource) {
@@ -241,6 +287,13 @@ public final class RondoClient implements AutoCloseable {
     }
 
     private WorkflowHandle startChecked(String id, String name, String input, StartOptions options) {
+        if (tracer != null || meters != null) {
+            return instrumented(name, id, () -> startOwn(id, name, input, options));
+        }
+        return startOwn(id, name, input, options);
+    }
+
+    private WorkflowHandle startOwn(String id, String name, String input, StartOptions options) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
@@ -282,12 +335,58 @@ public final class RondoClient implements AutoCloseable {
     }
 
     private WorkflowHandle startIn(Connection connection, String id, String name, String input, StartOptions options) {
+        if (tracer != null || meters != null) {
+            return instrumented(name, id, () -> startOn(connection, id, name, input, options));
+        }
+        return startOn(connection, id, name, input, options);
+    }
+
+    private WorkflowHandle startOn(Connection connection, String id, String name, String input, StartOptions options) {
         try {
             insertStart(connection, id, name, input, options);
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
         return new WorkflowHandle(dataSource, mapper, id);
+    }
+
+    /** The start's span (made current, so insertStart stores its context) and its timer. */
+    private WorkflowHandle instrumented(String name, String id, java.util.function.Supplier<WorkflowHandle> start) {
+        long began = System.nanoTime();
+        Span span = tracer == null ? null : tracer.spanBuilder("rondo start " + name).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("rondo.workflow", name).setAttribute("rondo.execution.id", id).startSpan();
+        String outcome = "started";
+        try (Scope ignored = span == null ? null : span.makeCurrent()) {
+            return start.get();
+        } catch (RuntimeException e) {
+            outcome = "failed";
+            if (span != null) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            }
+            throw e;
+        } finally {
+            if (span != null) {
+                span.end();
+            }
+            if (meters != null) {
+                Timer.builder("rondo.client.starts").description("Workflow starts by this client")
+                        .tag("workflow", name).tag("outcome", outcome).register(meters)
+                        .record(System.nanoTime() - began, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /** The W3C traceparent of the current span when this client traces, else null. */
+    private String traceContext() {
+        if (tracer == null) {
+            return null;
+        }
+        SpanContext context = Span.current().getSpanContext();
+        if (!context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 
     private static RondoException startFailed(String name, SQLException e) {
@@ -315,10 +414,10 @@ public final class RondoClient implements AutoCloseable {
     }
 
     /** The execution, pinned to the current version, and its first queue item (which wakes the queue), in one statement. */
-    private static void insertStart(Connection connection, String id, String name, String input, StartOptions options)
+    private void insertStart(Connection connection, String id, String name, String input, StartOptions options)
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
-                input, options.delay().toMillis());
+                input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext());
         if (!outcome.deployed()) {
             throw new RondoException.UnknownWorkflow(name);
         }
@@ -339,10 +438,11 @@ public final class RondoClient implements AutoCloseable {
     public List<ExecutionSummary> list(ListFilter filter) {
         Objects.requireNonNull(filter, "filter");
         return Transactions.autocommit(dataSource, connection -> new QueryDao(connection)
-                .list(filter.status() == null ? null : filter.status().text(), filter.workflow(), filter.after(),
+                .list(filter.status() == null ? null : filter.status().text(), filter.workflow(),
+                        filter.attributes().isEmpty() ? null : Attributes.toJson(filter.attributes()), filter.after(),
                         filter.limit())).stream()
                 .map(r -> new ExecutionSummary(r.executionId(), r.workflow(), ExecutionStatus.of(r.status()), r.queue(),
-                        r.createdAt(), r.finishedAt()))
+                        r.createdAt(), r.finishedAt(), AttributesJson.read(r.attributes())))
                 .toList();
     }
 

@@ -1,7 +1,11 @@
 package dev.rondo.client;
 
 import dev.rondo.core.Identifiers;
+import dev.rondo.core.Attributes;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,16 +18,23 @@ import java.util.Objects;
  *
  * <pre>{@code
  * StartOptions.DEFAULT.withQueue("orders").withId("order-1234").withDelay(Duration.ofMinutes(5))
+ *         .withAttributes(Map.of("customer", "c-42"))
  * }</pre>
  */
-public record StartOptions(String queue, String id, int priority, Duration delay) {
+public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes) {
 
     public static final String DEFAULT_QUEUE = "default";
-    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO);
+    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of());
+
+    /** Options without attributes. */
+    public StartOptions(String queue, String id, int priority, Duration delay) {
+        this(queue, id, priority, delay, Map.of());
+    }
 
     public StartOptions {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(delay, "delay");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(Attributes.require(attributes)));
         Identifiers.require(Identifiers.Kind.QUEUE, queue);
         if (id != null && id.isBlank()) {
             throw new IllegalArgumentException("The execution id is empty; pass null to have one generated.");
@@ -37,18 +48,30 @@ public record StartOptions(String queue, String id, int priority, Duration delay
     }
 
     public StartOptions withQueue(String queue) {
-        return new StartOptions(queue, id, priority, delay);
+        return new StartOptions(queue, id, priority, delay, attributes);
     }
 
     public StartOptions withId(String id) {
-        return new StartOptions(queue, id, priority, delay);
+        return new StartOptions(queue, id, priority, delay, attributes);
     }
 
     public StartOptions withPriority(int priority) {
-        return new StartOptions(queue, id, priority, delay);
+        return new StartOptions(queue, id, priority, delay, attributes);
     }
 
     public StartOptions withDelay(Duration delay) {
-        return new StartOptions(queue, id, priority, delay);
+        return new StartOptions(queue, id, priority, delay, attributes);
+    }
+
+    /**
+     * The execution's searchable attributes (replacing any given before): at most {@link Attributes#MAX_KEYS}
+     * keys, each a name of letters, digits, {@code _ . -} (not {@code status}, {@code workflow} or
+     * {@code queue}) with a string value of at most {@link Attributes#MAX_VALUE_LENGTH} characters; filter
+     * on them with {@link ListFilter#withAttribute}. The flow may add more with {@code Context.setAttributes}.
+     *
+     * @throws IllegalArgumentException when a key or value breaks these rules
+     */
+    public StartOptions withAttributes(Map<String, String> attributes) {
+        return new StartOptions(queue, id, priority, delay, attributes);
     }
 }

@@ -209,7 +209,8 @@ public final class WorkflowHandle {
                         .stream().map(Description::unservedQueueHint).toList()
                 : List.of();
         return new Description(id, row.workflow(), status, row.createdAt(), row.waitingAt(),
-                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue());
+                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue(),
+                dev.rondo.client.internal.AttributesJson.read(row.attributes()));
     }
 
     /**

@@ -52,4 +52,10 @@ public sealed interface Effect {
 
     /** Signal {@code name} number {@code seq} was used by this stretch: mark it consumed. */
     record ConsumeSignal(String name, long seq) implements Effect {}
+
+    /**
+     * {@code Context.setAttributes(...)}: merges these attributes (checked by {@link Attributes}) into the
+     * execution's, in the stretch's commit.
+     */
+    record SetAttributes(java.util.Map<String, String> attributes) implements Effect {}
 }

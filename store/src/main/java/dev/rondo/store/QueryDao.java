@@ -24,11 +24,11 @@ public final class QueryDao {
 
     /** An execution with its checkpoint's waiting position and its source, for describe. */
     public record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
-                      String waitingFor, String source, String queue) {}
+                      String waitingFor, String source, String queue, String attributes) {}
 
     /** One execution of a list. */
     public record Summary(String executionId, String workflow, String status, String queue, Instant createdAt,
-                          Instant finishedAt) {}
+                          Instant finishedAt, String attributes) {}
 
     private final Connection connection;
 
@@ -41,7 +41,7 @@ public final class QueryDao {
             return rs.next()
                     ? Optional.of(new Row(rs.getString("execution_id"), rs.getString("workflow"), rs.getString("status"),
                             instant(rs, "created_at"), rs.getString("waiting_at"), rs.getString("waiting_for"),
-                            rs.getString("source"), rs.getString("queue")))
+                            rs.getString("source"), rs.getString("queue"), rs.getString("attributes")))
                     : Optional.empty();
         }
     }
@@ -65,14 +65,16 @@ public final class QueryDao {
         }
     }
 
-    /** Workflow executions newest first; a null filter does not filter. */
-    public List<Summary> list(String status, String workflow, String after, int limit) throws SQLException {
-        try (Sql.Bound s = LIST.prepare(connection).text("status", status).text("workflow", workflow).text("after", after)
+    /** Workflow executions newest first; a null filter does not filter ({@code attributes}: a JSON object they must contain). */
+    public List<Summary> list(String status, String workflow, String attributes, String after, int limit) throws SQLException {
+        try (Sql.Bound s = LIST.prepare(connection).text("status", status).text("workflow", workflow)
+                .text("attributes", attributes).text("after", after)
                 .set("limit", limit); ResultSet rs = s.query()) {
             List<Summary> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(new Summary(rs.getString("execution_id"), rs.getString("workflow"), rs.getString("status"),
-                        rs.getString("queue"), instant(rs, "created_at"), instant(rs, "finished_at")));
+                        rs.getString("queue"), instant(rs, "created_at"), instant(rs, "finished_at"),
+                        rs.getString("attributes")));
             }
             return rows;
         }

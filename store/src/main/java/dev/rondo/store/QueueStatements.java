@@ -24,10 +24,21 @@ public final class QueueStatements {
     private static final Sql REQUEUE_WORKFLOW = load("requeue_workflow.sql");
     private static final Sql DELETE_ITEM = load("delete_item.sql");
     private static final Sql RETRY_TASK = load("retry_task.sql");
+    private static final Sql QUEUE_DEPTHS = load("queue_depths.sql");
+
+    /** A queue's items due now that nobody holds, and the age of the oldest of them in seconds (0 when none). */
+    public record Depth(String queue, long depth, double oldestSeconds) {}
 
     /** An item this worker now holds, with what running it needs; {@code kind} is null when the execution is gone. */
     public record Claimed(long itemId, String executionId, ExecutionKind kind, String name, String input, int attempt,
-                   String options, String parentId, boolean cancelRequested, boolean finished) {}
+                   String options, String parentId, boolean cancelRequested, boolean finished, String traceContext) {
+
+        /** A claimed item without a trace context. */
+        public Claimed(long itemId, String executionId, ExecutionKind kind, String name, String input, int attempt,
+                       String options, String parentId, boolean cancelRequested, boolean finished) {
+            this(itemId, executionId, kind, name, input, attempt, options, parentId, cancelRequested, finished, null);
+        }
+    }
 
     /** An item whose lease ran out; {@code kind} is null when the execution is gone. */
     public record Expired(long itemId, String executionId, ExecutionKind kind, String name, String queue, int priority,
@@ -66,7 +77,7 @@ public final class QueueStatements {
                 claimed.add(new Claimed(rs.getLong("item_id"), rs.getString("execution_id"),
                         ExecutionKind.of(rs.getString("kind")), rs.getString("name"), rs.getString("input"), rs.getInt("attempt"),
                         rs.getString("options"), rs.getString("parent_id"), rs.getBoolean("cancel_requested"),
-                        rs.getBoolean("finished")));
+                        rs.getBoolean("finished"), rs.getString("trace_context")));
             }
         }
         return claimed;
@@ -95,6 +106,17 @@ public final class QueueStatements {
             rs.next();
             return rs.getObject(1, Long.class);
         }
+    }
+
+    /** The waiting items of each of {@code queues}, in one statement. */
+    public static List<Depth> queueDepths(Connection connection, List<String> queues) throws SQLException {
+        List<Depth> depths = new ArrayList<>(queues.size());
+        try (Sql.Bound s = QUEUE_DEPTHS.prepare(connection).array("queues", "text", queues); ResultSet rs = s.query()) {
+            while (rs.next()) {
+                depths.add(new Depth(rs.getString("queue"), rs.getLong("depth"), rs.getDouble("oldest_seconds")));
+            }
+        }
+        return depths;
     }
 
     /** Extends the leases {@code owner} still holds among {@code items}; a missing item was rescued by another worker. */

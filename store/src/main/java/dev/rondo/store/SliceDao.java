@@ -20,10 +20,16 @@ public final class SliceDao {
      */
     public record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
                     boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt,
-                    int sliceFailures, String sliceError, int depth) {}
+                    int sliceFailures, String sliceError, int depth, String traceContext) {}
 
     /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
-    public record Pending(String source, Long id, Integer promise, String kind, String payload, String name) {}
+    public record Pending(String source, Long id, Integer promise, String kind, String payload, String name, Long atMillis) {
+
+        /** A pending outcome without its time. */
+        public Pending(String source, Long id, Integer promise, String kind, String payload, String name) {
+            this(source, id, promise, kind, payload, name, null);
+        }
+    }
 
     /** What {@link #open} read. */
     public record Opened(Optional<Workflow> workflow, List<Pending> pending) {}
@@ -39,7 +45,17 @@ public final class SliceDao {
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
                    List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
                    List<String> lines, List<String> historyKinds, List<String> historyDetails,
-                   String state, String waitingAt, String waitingFor, boolean wakeNow) {}
+                   String state, String waitingAt, String waitingFor, boolean wakeNow, String traceContext) {
+
+        /** Writes whose tasks run under no trace. */
+        public Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
+                      List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
+                      List<String> lines, List<String> historyKinds, List<String> historyDetails,
+                      String state, String waitingAt, String waitingFor, boolean wakeNow) {
+            this(id, queue, priority, inbox, firedTimers, timerPromises, timerFireAtMillis, signals, tasks, lines,
+                    historyKinds, historyDetails, state, waitingAt, waitingFor, wakeNow, null);
+        }
+    }
 
     /** Both in one round trip: the pending read is only used when the lock shows the slice may run. */
     private static final Sql OPEN_SLICE = Sql.sequence("SliceDao/lock_workflow.sql", "SliceDao/pending_outcomes.sql");
@@ -54,6 +70,8 @@ public final class SliceDao {
     private static final Sql CANCEL_TREE = Sql.load("ExecutionDao/request_cancel.sql");
     private static final Sql COUNT_SLICE_FAILURE = Sql.load("SliceDao/count_slice_failure.sql");
     private static final Sql RETRY_SLICE_LATER = Sql.load("SliceDao/retry_slice_later.sql");
+    private static final Sql SET_ATTRIBUTES = Sql.load("SliceDao/set_attributes.sql");
+    private static final Sql SET_TRACE_CONTEXT = Sql.load("SliceDao/set_trace_context.sql");
     private static final Sql LOAD_DEFINITION = Sql.load("SliceDao/load_definition.sql");
 
     private final Connection connection;
@@ -75,14 +93,14 @@ public final class SliceDao {
                         rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
                         rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
                         rs.getLong("now_millis"), rs.getString("created_at"), rs.getInt("slice_failures"),
-                        rs.getString("slice_error"), rs.getInt("depth")));
+                        rs.getString("slice_error"), rs.getInt("depth"), rs.getString("trace_context")));
             }
             List<Pending> pending = new ArrayList<>();
             rs = s.next();
             while (rs.next()) {
                 pending.add(new Pending(rs.getString("source"), rs.getObject("id", Long.class),
                         rs.getObject("promise", Integer.class), rs.getString("kind"), rs.getString("payload"),
-                        rs.getString("name")));
+                        rs.getString("name"), rs.getObject("at_millis", Long.class)));
             }
             return new Opened(workflow, pending);
         }
@@ -104,7 +122,7 @@ public final class SliceDao {
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())
-                .set("wakeNow", w.wakeNow());
+                .set("wakeNow", w.wakeNow()).text("traceContext", w.traceContext());
              ResultSet rs = s.query()) {
             rs.next();
             return List.of((String[]) rs.getArray("woken").getArray());
@@ -114,9 +132,15 @@ public final class SliceDao {
     /** Starts a child {@code depth} deep; false when the name is not deployed or the id exists. */
     public boolean startChild(String id, String name, String queue, int priority, String input, String parentId, int promise,
                        int depth) throws SQLException {
+        return startChild(id, name, queue, priority, input, parentId, promise, depth, null);
+    }
+
+    /** {@link #startChild(String, String, String, int, String, String, int, int)} under a W3C trace context (or null). */
+    public boolean startChild(String id, String name, String queue, int priority, String input, String parentId, int promise,
+                       int depth, String traceContext) throws SQLException {
         try (Sql.Bound s = START_CHILD.prepare(connection).set("id", id).set("name", name).set("queue", queue)
                 .set("priority", priority).set("input", input).set("parentId", parentId).set("promise", promise)
-                .set("depth", depth);
+                .set("depth", depth).text("traceContext", traceContext);
              ResultSet rs = s.query()) {
             return rs.next();
         }
@@ -166,6 +190,20 @@ public final class SliceDao {
     public void cancelTree(String id) throws SQLException {
         try (Sql.Bound s = CANCEL_TREE.prepare(connection).set("id", id); ResultSet rs = s.query()) {
             rs.next();
+        }
+    }
+
+    /** Merges {@code attributesJson} (a JSON object of checked strings) into the workflow's attributes. */
+    public void setAttributes(String id, String attributesJson) throws SQLException {
+        try (Sql.Bound s = SET_ATTRIBUTES.prepare(connection).set("id", id).text("attributes", attributesJson)) {
+            s.update();
+        }
+    }
+
+    /** Gives the workflow its W3C trace context when it has none yet. */
+    public void setTraceContext(String id, String traceContext) throws SQLException {
+        try (Sql.Bound s = SET_TRACE_CONTEXT.prepare(connection).set("id", id).text("traceContext", traceContext)) {
+            s.update();
         }
     }
 

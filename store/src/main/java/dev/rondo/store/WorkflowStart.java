@@ -28,10 +28,21 @@ public final class WorkflowStart {
      */
     public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
                                  String input, long delayMillis) throws SQLException {
+        return insert(connection, id, name, queue, priority, input, delayMillis, "{}", null);
+    }
+
+    /**
+     * {@link #insert(Connection, String, String, String, int, String, long)} with the execution's attributes
+     * (a JSON object of strings, already checked) and the W3C trace context it runs under (or null).
+     */
+    public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
+                                 String input, long delayMillis, String attributesJson, String traceContext)
+            throws SQLException {
         Outcome outcome;
         try (Sql.Bound start = START.prepare(connection)) {
             start.set("id", id).set("name", name).set("queue", queue).set("priority", priority)
-                    .set("input", input).set("delayMillis", delayMillis);
+                    .set("input", input).set("delayMillis", delayMillis).text("attributes", attributesJson)
+                    .text("traceContext", traceContext);
             try (ResultSet row = start.query()) {
                 row.next();
                 outcome = new Outcome(row.getBoolean("deployed"), row.getBoolean("started"),

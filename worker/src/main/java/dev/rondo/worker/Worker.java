@@ -8,6 +8,9 @@ import dev.rondo.migrations.Migrations;
 import dev.rondo.worker.internal.Dispatcher;
 import dev.rondo.worker.internal.Handlers;
 import dev.rondo.worker.internal.Host;
+import dev.rondo.worker.internal.Telemetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,11 +89,12 @@ public final class Worker implements AutoCloseable {
         this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
-                b.maxChildDepth, b.heartbeatInterval));
+                b.maxChildDepth, b.heartbeatInterval), Telemetry.of(b.meterRegistry, b.openTelemetry));
         this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
                 + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
                 + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
-                + (b.failFast ? ", fail fast" : "");
+                + (b.failFast ? ", fail fast" : "") + (b.meterRegistry != null ? ", metrics" : "")
+                + (b.openTelemetry != null ? ", tracing" : "");
     }
 
     /** The settings this worker runs with, defaults included, as its start logs them once. */
@@ -239,6 +243,8 @@ public final class Worker implements AutoCloseable {
         private String id;
         private boolean failFast;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        private MeterRegistry meterRegistry;
+        private OpenTelemetry openTelemetry;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -351,6 +357,26 @@ public final class Worker implements AutoCloseable {
          */
         public Builder failFast(boolean failFast) {
             this.failFast = failFast;
+            return this;
+        }
+
+        /**
+         * Reports metrics to {@code registry} (docs/observability.md lists them: slices, task attempts, claim
+         * batches, start and resume latency, queue depth and oldest age, in-flight and free slots). Without
+         * one (the default) nothing is measured and nothing is paid.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Reports spans to {@code openTelemetry}: one per slice, per task attempt and per execution (at its end),
+         * each a child of the span that started the execution (its trace context is stored with it, so the
+         * trace continues across workers, restarts and days). Without it (the default) no span is made.
+         */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.rondo.worker;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.Description;
 import dev.rondo.core.ExecutionStatus;
@@ -141,7 +143,14 @@ class EngineCorpusTest {
         System.out.printf("Corpus on the engine: %d of %d files ran (%s); skipped:%n", runs.size(), paths.size(), took);
         skipped.forEach((why, count) -> System.out.printf("  %4d  %s%n", count, why));
         return runs.stream().map(run -> DynamicTest.dynamicTest(run.spec.name(), run.path.toUri(),
-                () -> GoldenRunner.checkExpectations(run.spec, run.ended, "on the engine")));
+                () -> {
+                    GoldenRunner.checkExpectations(run.spec, run.ended, "on the engine");
+                    if (run.spec.expectedAttributesJson() != null) {
+                        // jsonb keeps its own key order: compare as sets of pairs
+                        assertEquals(new java.util.TreeMap<>(((FlowObject) Json.parse(run.spec.expectedAttributesJson())).view()),
+                                new java.util.TreeMap<String, Object>(run.ended.attributes()), "on the engine: attributes");
+                    }
+                }));
     }
 
     /**
@@ -287,7 +296,9 @@ class EngineCorpusTest {
             for (FileRun run : runs) {
                 List<String> log = logs.getOrDefault(run.handle.id(), List.of());
                 LocalResult r = run.ended;
-                run.ended = new LocalResult(r.status(), r.result(), r.error(), log, r.tasks(), r.endMillis(), r.stuck());
+                // the attributes as stored: Context.setAttributes is committed with its slice
+                run.ended = new LocalResult(r.status(), r.result(), r.error(), log, r.tasks(), r.endMillis(), r.stuck(),
+                        run.spec.expectedAttributesJson() == null ? Map.of() : run.handle.describe().attributes());
             }
             return String.format("deployed and started in %.1f s, all ended %.1f s after the worker started",
                     (running - started) / 1e9, (ended - running) / 1e9);

@@ -72,6 +72,7 @@ final class Stepper {
             case Effect.StartWorkflow child -> "child " + child.promise() + " " + child.name() + " " + child.inputJson();
             case Effect.StartTimer timer -> "timer " + timer.promise() + " " + timer.fireAtMillis();
             case Effect.ConsumeSignal signal -> "signal " + signal.name() + " " + signal.seq();
+            case Effect.SetAttributes set -> "attributes " + set.attributes();
         };
     }
 }

@@ -48,6 +48,7 @@ public final class LocalRun {
             (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
     private final List<Outcome.SignalArrived> buffered = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
+    private final java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
     private final List<LocalResult.StartedTask> started = new ArrayList<>();
     private final List<Outcome.SignalArrived> consumed = new ArrayList<>();
     private final List<Timer> timers = new ArrayList<>();
@@ -142,15 +143,20 @@ public final class LocalRun {
     public LocalResult result() {
         if (stuck == null && last != null && !last.suspended()) {
             return new LocalResult(last.status(), last.result(), last.error(), List.copyOf(log), List.copyOf(started),
-                    now, null);
+                    now, null, attributes());
         }
         String why = stuck != null ? stuck : last == null ? "has not started"
                 : "waits forever at " + last.waitingAt() + " for " + String.join(", ", last.waitingFor())
                         + ": nothing else can happen";
-        return new LocalResult(Slice.Status.SUSPENDED, null, null, List.copyOf(log), List.copyOf(started), now, why);
+        return new LocalResult(Slice.Status.SUSPENDED, null, null, List.copyOf(log), List.copyOf(started), now, why, attributes());
     }
 
     /** The lines the workflow printed so far. */
+    /** The attributes the program set with {@code Context.setAttributes}, merged in call order. */
+    public java.util.Map<String, String> attributes() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+    }
+
     public List<String> log() {
         return List.copyOf(log);
     }
@@ -208,6 +214,7 @@ public final class LocalRun {
         for (Effect effect : effects) {
             switch (effect) {
                 case Effect.Log l -> log.add(l.line());
+                case Effect.SetAttributes a -> attributes.putAll(a.attributes());
                 case Effect.StartTask t -> {
                     started.add(new LocalResult.StartedTask(t.name(), t.inputJson()));
                     attempt(t, ExecutionIds.task(executionId, t.promise()), 1, now);

@@ -48,6 +48,11 @@ public final class GoldenRunner {
         checkExpectations(spec, straight, "straight run");
         checkExpectations(spec, restored, "run restored at every await");
         assertEquals(describe(straight), describe(restored), "the straight and restored runs differ");
+        if (spec.expectedAttributesJson() != null) {
+            String expected = Json.write(Json.parse(spec.expectedAttributesJson()));
+            assertEquals(expected, Json.write(new FlowObject(straight.attributes())), "straight run: attributes");
+            assertEquals(expected, Json.write(new FlowObject(restored.attributes())), "restored run: attributes");
+        }
     }
 
     private static void checkCompileErrors(GoldenSpec spec, Compilation compilation) {

@@ -29,19 +29,21 @@ public record GoldenSpec(
         List<Signal> signals,
         Double cancelAt,
         Long operationLimit,
-        Limits limits) {
+        Limits limits,
+        String expectedAttributesJson) {
 
     public record ExpectedError(int line, String text) {}
 
     public record Signal(String name, double at, Object payload) {}
 
     private static final Pattern DIRECTIVE = Pattern.compile(
-            "//\\s*(expect runtime error|expect result|expect|error|input|mock-workflow-error|mock-workflow|mock-error|mock-fatal|mock|signal|cancel at|limit operations|limit string length|limit array length|limit checkpoint bytes|limit log bytes|limit starts|child)\\b(.*)$");
+            "//\\s*(expect runtime error|expect result|expect attributes|expect|error|input|mock-workflow-error|mock-workflow|mock-error|mock-fatal|mock|signal|cancel at|limit operations|limit string length|limit array length|limit checkpoint bytes|limit log bytes|limit starts|child)\\b(.*)$");
     private static final Pattern NAMED = Pattern.compile("\\s+([A-Za-z0-9_./-]+)(?:\\s+(?:after|at)\\s+([0-9.]+))?\\s*:\\s?(.*)$");
 
     public static GoldenSpec parse(String name, String source) {
         List<String> log = new ArrayList<>();
         String result = null;
+        String attributes = null;
         ExpectedError runtime = null;
         List<ExpectedError> compile = new ArrayList<>();
         Object input = null;
@@ -64,6 +66,7 @@ public record GoldenSpec(
             switch (kind) {
                 case "child" -> child = true;
                 case "expect" -> log.add(afterColon(rest, lineNo));
+                case "expect attributes" -> attributes = afterColon(rest, lineNo).strip();
                 case "expect result" -> result = afterColon(rest, lineNo).strip();
                 case "expect runtime error" -> runtime = new ExpectedError(lineNo, afterColon(rest, lineNo).strip());
                 case "error" -> compile.add(new ExpectedError(lineNo, afterColon(rest, lineNo).strip()));
@@ -110,7 +113,7 @@ public record GoldenSpec(
             }
         }
         return new GoldenSpec(name, source, child, log, result, runtime, compile, input, mocks, workflowMocks,
-                signals, cancelAt, limit, limits);
+                signals, cancelAt, limit, limits, attributes);
     }
 
     private static long number(String text) {

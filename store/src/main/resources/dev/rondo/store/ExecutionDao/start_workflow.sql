@@ -6,12 +6,13 @@
 -- none was, the kind and name of the execution that holds the id (so the caller can tell an idempotent
 -- start from one of another workflow). The statement's snapshot shows a row committed before it began; a
 -- start of the same id that committed while this one waited on the id's index entry is not in it (both
--- columns null then, and the caller reads the row again).
+-- columns null then, and the caller reads the row again). :attributes is a JSON object of checked strings
+-- (dev.rondo.core.Attributes); :traceContext the caller's W3C traceparent, or null.
 WITH head AS (
     SELECT hash FROM flow_heads WHERE name = :name
 ), started AS (
-    INSERT INTO executions (id, kind, name, definition_hash, queue, priority, status, input)
-    SELECT :id, 'workflow', :name, head.hash, :queue, :priority, 'queued', :input
+    INSERT INTO executions (id, kind, name, definition_hash, queue, priority, status, input, attributes, trace_context)
+    SELECT :id, 'workflow', :name, head.hash, :queue, :priority, 'queued', :input, CAST(:attributes AS jsonb), :traceContext
     FROM head
     ON CONFLICT (id) DO NOTHING
     RETURNING id, queue, priority

@@ -1,5 +1,5 @@
 SELECT e.id AS execution_id, e.name AS workflow, e.status, e.created_at,
-       c.waiting_at, c.waiting_for, d.source, e.queue
+       c.waiting_at, c.waiting_for, d.source, e.queue, e.attributes::text AS attributes
 FROM executions e
 LEFT JOIN checkpoints c ON c.execution_id = e.id
 LEFT JOIN flow_definitions d ON d.name = e.name AND d.hash = e.definition_hash

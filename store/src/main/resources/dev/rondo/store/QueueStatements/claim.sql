@@ -21,6 +21,6 @@ WITH picked AS (
     RETURNING q.id, q.execution_id
 )
 SELECT c.id AS item_id, c.execution_id, e.kind, e.name, e.input, e.attempt, e.options, e.parent_id,
-       e.cancel_requested, e.finished_at IS NOT NULL AS finished
+       e.cancel_requested, e.finished_at IS NOT NULL AS finished, e.trace_context
 FROM claimed c
 LEFT JOIN executions e ON e.id = c.execution_id

@@ -10,6 +10,7 @@ WITH released AS (
     DELETE FROM queue_items WHERE id = :item AND lease_owner = :owner RETURNING id
 )
 SELECT name, definition_hash, queue, priority, input, parent_id, cancel_requested, slice_failures, slice_error, depth,
+       trace_context,
        finished_at IS NOT NULL AS finished,
        EXISTS (SELECT 1 FROM released) AS owned,
        (EXTRACT(EPOCH FROM now()) * 1000)::bigint AS now_millis,

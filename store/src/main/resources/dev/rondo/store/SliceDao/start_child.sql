@@ -2,8 +2,8 @@
 -- workflow of that name is deployed or the id exists already (the caller tells the two apart).
 WITH started AS (
     INSERT INTO executions (id, kind, name, definition_hash, queue, priority, status, input, parent_id, parent_promise,
-                            depth)
-    SELECT :id, 'workflow', :name, h.hash, :queue, :priority, 'queued', :input, :parentId, :promise, :depth
+                            depth, trace_context)
+    SELECT :id, 'workflow', :name, h.hash, :queue, :priority, 'queued', :input, :parentId, :promise, :depth, :traceContext
     FROM flow_heads h WHERE h.name = :name
     ON CONFLICT (id) DO NOTHING
     RETURNING id, queue, priority

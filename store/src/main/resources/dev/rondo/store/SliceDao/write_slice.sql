@@ -27,8 +27,9 @@ WITH used_inbox AS (
     -- exactly once: the update commits with the checkpoint that used the signals
     UPDATE signals SET consumed_at = now() WHERE id = ANY(CAST(:signals AS bigint[])) AND consumed_at IS NULL
 ), tasks AS (
-    INSERT INTO executions (id, kind, name, queue, priority, status, input, options, parent_id, parent_promise)
-    SELECT t.id, 'task', t.name, t.queue, t.priority, 'queued', t.input, t.options, :id, t.promise
+    INSERT INTO executions (id, kind, name, queue, priority, status, input, options, parent_id, parent_promise,
+                            trace_context)
+    SELECT t.id, 'task', t.name, t.queue, t.priority, 'queued', t.input, t.options, :id, t.promise, :traceContext
     FROM unnest(CAST(:taskIds AS text[]), CAST(:taskNames AS text[]), CAST(:taskQueues AS text[]),
                 CAST(:taskPriorities AS integer[]), CAST(:taskInputs AS text[]), CAST(:taskOptions AS text[]),
                 CAST(:taskPromises AS integer[])) AS t(id, name, queue, priority, input, options, promise)

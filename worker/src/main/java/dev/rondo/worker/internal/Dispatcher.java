@@ -74,7 +74,14 @@ public final class Dispatcher {
     /** Free slots worth a claim at once under full load: all of them. */
     private final int batch;
 
+    private final Telemetry telemetry;
+
     public Dispatcher(DataSource dataSource, Handlers handlers, Settings settings) {
+        this(dataSource, handlers, settings, Telemetry.NONE);
+    }
+
+    public Dispatcher(DataSource dataSource, Handlers handlers, Settings settings, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.settings = settings;
         this.dataSource = dataSource;
         this.slots = new Semaphore(settings.concurrency());
@@ -83,9 +90,10 @@ public final class Dispatcher {
         LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
-        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth());
+        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth(),
+                telemetry);
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
-        this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
+        this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits(), telemetry);
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
         this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
@@ -94,6 +102,7 @@ public final class Dispatcher {
     }
 
     public void start() {
+        telemetry.start(dataSource, settings.queues(), running::get, settings.concurrency(), settings.owner());
         registry.start();
         finisher.start();
         leases.start();
@@ -137,6 +146,7 @@ public final class Dispatcher {
         finisher.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         leases.stop();
         registry.stop();
+        telemetry.stop();
         listener.join();
         return !thread.isAlive();
     }
@@ -188,6 +198,7 @@ public final class Dispatcher {
                     int asked = workflowsOnly ? free : Math.min(free, handlerSlots);
                     List<QueueStatements.Claimed> claimed = workflowsOnly
                             ? claimer.claimWorkflows(queue, asked) : claimer.claim(queue, asked);
+                    telemetry.claimed(queue, claimed.size());
                     claimed.forEach(this::submit);
                     free -= claimed.size();
                     full |= claimed.size() == asked;

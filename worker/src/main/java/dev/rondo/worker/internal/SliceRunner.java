@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.core.Attributes;
 import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
@@ -19,7 +20,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -46,8 +49,15 @@ final class SliceRunner {
     private final Limits limits;
     private final int maxChildDepth;
     private final Definitions definitions = new Definitions();
+    private final Telemetry telemetry;
 
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth) {
+        this(dataSource, localWake, owner, limits, maxChildDepth, Telemetry.NONE);
+    }
+
+    SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth,
+                Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.dataSource = dataSource;
         this.localWake = localWake;
         this.owner = owner;
@@ -63,19 +73,27 @@ final class SliceRunner {
     boolean run(long itemId, String executionId, InFlight.Item held) {
         held.ending = true; // the slice's first statement deletes the item; the commit may come any time
         SliceFailure.Where where = new SliceFailure.Where();
+        Telemetry.Slice report = telemetry.slice(executionId);
+        Telemetry.SliceOutcome[] outcome = {Telemetry.SliceOutcome.WAITING};
         try {
             List<String> woken = new ArrayList<>();
             Transactions.retrying(dataSource, connection -> {
                 woken.clear();
                 where.clear();
-                runIn(connection, itemId, executionId, woken, where);
+                outcome[0] = runIn(connection, itemId, executionId, woken, where, report);
                 return null;
             });
             localWake.woke(woken);
+            if (outcome[0] != Telemetry.SliceOutcome.WAITING) {
+                report.executionEnded(outcome[0]);
+            }
+            report.ended(outcome[0], null);
             return true;
         } catch (LeaseLost lost) {
+            report.ended(Telemetry.SliceOutcome.LOST, null);
             return false;
         } catch (RuntimeException | Error failure) {
+            report.ended(Telemetry.SliceOutcome.ERROR, failure);
             if (Transactions.isTransient(failure)) {
                 throw failure;
             }
@@ -152,26 +170,34 @@ final class SliceRunner {
         }
     }
 
-    /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}. */
-    private void runIn(Connection connection, long itemId, String id, List<String> woken, SliceFailure.Where where)
-            throws SQLException {
+    /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}; says how it ended. */
+    private Telemetry.SliceOutcome runIn(Connection connection, long itemId, String id, List<String> woken,
+                                         SliceFailure.Where where, Telemetry.Slice report) throws SQLException {
         SliceDao dao = new SliceDao(connection);
         SliceDao.Opened opened = dao.open(id, itemId, owner);
         Optional<SliceDao.Workflow> locked = opened.workflow();
         if (locked.isEmpty()) {
-            return; // the execution was deleted: its item goes with this commit
+            return Telemetry.SliceOutcome.WAITING; // the execution was deleted: its item goes with this commit
         }
         if (!locked.get().owned()) {
             throw new LeaseLost();
         }
         if (locked.get().finished()) {
-            return; // a late wake-up of an execution that has ended: the item goes with this commit
+            return Telemetry.SliceOutcome.WAITING; // a late wake-up of an execution that has ended: the item goes with this commit
         }
         SliceDao.Workflow workflow = locked.get();
         List<SliceDao.Pending> pending = new ArrayList<>(opened.pending());
         String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
                 ? pending.removeFirst().payload() : null;
+        if (telemetry.enabled()) {
+            report.opened(workflow.name(), workflow.traceContext(), checkpoint == null, workflow.createdAt(),
+                    workflow.nowMillis(), earliestOutcome(pending));
+        }
         Writes writes = new Writes(dao, id, workflow, woken);
+        writes.traceContext = report.childContext(workflow.traceContext());
+        if (report.adoptsTrace(workflow.traceContext())) {
+            dao.setTraceContext(id, writes.traceContext);
+        }
         writes.consumed(pending);
         if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
             writes.cascadeCancel();
@@ -179,13 +205,13 @@ final class SliceRunner {
         if (workflow.sliceFailures() >= SliceFailure.GIVE_UP) {
             // its slices keep dying with their workers (or even its end failed): do not run it again
             writes.fail(workflow.sliceError() != null ? workflow.sliceError() : SliceFailure.lostWorkers(workflow.sliceFailures()));
-            return;
+            return writes.ending();
         }
         Optional<Executable> executable = definitions.get(dao, workflow.name(), workflow.definitionHash());
         if (executable.isEmpty()) {
             writes.fail(Outcomes.error("Error", "Version " + workflow.definitionHash() + " of workflow '"
                     + workflow.name() + "' is not in flow_definitions; it cannot run."));
-            return;
+            return writes.ending();
         }
         Execution execution;
         Slice slice;
@@ -203,7 +229,7 @@ final class SliceRunner {
             LOG.error("Workflow {} ({}) cannot go on: the interpreter failed", id, workflow.name(), bug);
             writes.fail(Outcomes.error("InternalError", "Rondo could not run the workflow: " + bug
                     + ". This is a bug in Rondo; please report it with the workflow's source."));
-            return;
+            return writes.ending();
         }
         if (checkpoint == null) {
             writes.history("started", null);
@@ -212,7 +238,7 @@ final class SliceRunner {
             // woken by a signal no await takes yet: nothing changed, so the checkpoint stands; but the
             // wake-up this slice used up may have been its timer's too
             dao.rearmTimers(id, workflow.queue(), workflow.priority());
-            return;
+            return Telemetry.SliceOutcome.WAITING;
         }
         writes.effects(slice.effects());
         switch (slice.status()) {
@@ -230,6 +256,19 @@ final class SliceRunner {
                 }
             }
         }
+        return writes.ending();
+    }
+
+    /** When the earliest task or child outcome this slice takes was recorded (the database's clock), or null. */
+    private static Long earliestOutcome(List<SliceDao.Pending> pending) {
+        Long earliest = null;
+        for (SliceDao.Pending p : pending) {
+            if ("inbox".equals(p.source()) && p.atMillis() != null && !"cancel".equals(p.kind())
+                    && (earliest == null || p.atMillis() < earliest)) {
+                earliest = p.atMillis();
+            }
+        }
+        return earliest;
     }
 
     private void suspend(Writes writes, Execution execution, Slice slice) throws SQLException {
@@ -256,6 +295,14 @@ final class SliceRunner {
         private final List<String> historyDetails = new ArrayList<>();
         private final List<String> woken;
         private boolean wakeNow;
+        /** The W3C trace context the tasks and children of this slice run under (null: none). */
+        String traceContext;
+        /** How the workflow ended in this slice; WAITING while it goes on. */
+        private Telemetry.SliceOutcome ending = Telemetry.SliceOutcome.WAITING;
+
+        Telemetry.SliceOutcome ending() {
+            return ending;
+        }
 
         Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken) {
             this.dao = dao;
@@ -286,6 +333,7 @@ final class SliceRunner {
         }
 
         void effects(List<Effect> effects) throws SQLException {
+            Map<String, String> attributes = null;
             for (Effect effect : effects) {
                 switch (effect) {
                     case Effect.Log log -> lines.add(log.line());
@@ -301,7 +349,16 @@ final class SliceRunner {
                         signals.add(signal.seq());
                         history("signal consumed", signal.name());
                     }
+                    case Effect.SetAttributes set -> {
+                        if (attributes == null) {
+                            attributes = new LinkedHashMap<>();
+                        }
+                        attributes.putAll(set.attributes());
+                    }
                 }
+            }
+            if (attributes != null) {
+                dao.setAttributes(id, Attributes.toJson(attributes)); // merged: one statement per slice at most
             }
         }
 
@@ -316,7 +373,7 @@ final class SliceRunner {
             }
             history("workflow started", child.name() + " " + childId);
             if (dao.startChild(childId, child.name(), queue, workflow.priority(), child.inputJson(), id,
-                    child.promise(), depth)) {
+                    child.promise(), depth, traceContext)) {
                 return;
             }
             Optional<SliceDao.Existing> existing = dao.existingChild(childId);
@@ -381,6 +438,11 @@ final class SliceRunner {
         void finish(ExecutionStatus status, String result, String error, String parentKind, String parentPayload)
                 throws SQLException {
             history(status.text(), null);
+            ending = switch (status) {
+                case COMPLETED -> Telemetry.SliceOutcome.COMPLETED;
+                case CANCELLED -> Telemetry.SliceOutcome.CANCELLED;
+                default -> Telemetry.SliceOutcome.FAILED;
+            };
             write(null, null, null);
             dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
         }
@@ -388,7 +450,7 @@ final class SliceRunner {
         private void write(String state, String waitingAt, String waitingFor) throws SQLException {
             woken.addAll(dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox, firedTimers,
                     timerPromises, timerTimes, signals, tasks.rows(), lines, historyKinds, historyDetails,
-                    state, waitingAt, waitingFor, wakeNow)));
+                    state, waitingAt, waitingFor, wakeNow, traceContext)));
         }
     }
 

@@ -34,8 +34,15 @@ final class TaskRunner {
     private final Handlers handlers;
     private final TaskFinisher finisher;
     private final Limits limits;
+    private final Telemetry telemetry;
 
     TaskRunner(DataSource dataSource, String owner, Handlers handlers, TaskFinisher finisher, Limits limits) {
+        this(dataSource, owner, handlers, finisher, limits, Telemetry.NONE);
+    }
+
+    TaskRunner(DataSource dataSource, String owner, Handlers handlers, TaskFinisher finisher, Limits limits,
+               Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.dataSource = dataSource;
         this.owner = owner;
         this.handlers = handlers;
@@ -63,16 +70,24 @@ final class TaskRunner {
     CompletableFuture<Boolean> run(QueueStatements.Claimed task, InFlight.Item held, HandlerPool.Slot slot) {
         TaskOptions options = TaskOptionsJson.read(task.options());
         int attempt = task.attempt() + 1;
-        Ending ending = attempt(task, options, attempt, held, slot);
+        Telemetry.Attempt report = telemetry.attempt(task.executionId(), task.name(), attempt, task.traceContext());
+        Ending ending = attempt(task, options, attempt, held, slot, report);
         if (ending == null) {
+            report.ended(Telemetry.AttemptOutcome.RELEASED, null);
             return null; // interrupted by shutdownNow: the attempt was handed back
         }
         held.ending = true; // its end (or retry) is committed next; the item may go before it is released
-        return record(task, options, attempt, ending);
+        boolean retry = !ending.ok() && Retries.retry(options, attempt, ending.retryable());
+        try {
+            return record(task, options, attempt, ending);
+        } finally {
+            report.ended(ending.ok() ? Telemetry.AttemptOutcome.COMPLETED
+                    : retry ? Telemetry.AttemptOutcome.RETRY : Telemetry.AttemptOutcome.FAILED, ending.message());
+        }
     }
 
     private Ending attempt(QueueStatements.Claimed task, TaskOptions options, int attempt, InFlight.Item held,
-                           HandlerPool.Slot slot) {
+                           HandlerPool.Slot slot, Telemetry.Attempt report) {
         Handlers.Invocation handler = handlers.get(task.name());
         if (handler == null) {
             return Ending.failure("No handler for task '" + task.name() + "' on this worker (it handles: "
@@ -81,7 +96,8 @@ final class TaskRunner {
                     false, null);
         }
         Context context = new Context(task, attempt, options, held);
-        HandlerPool.Running running = slot.start(task.name(), task.executionId(), () -> handler.run(task.input(), context));
+        HandlerPool.Running running = slot.start(task.name(), task.executionId(),
+                report.wrap(() -> handler.run(task.input(), context)));
         CompletableFuture<String> result = running.result;
         long deadline = System.nanoTime() + seconds(options.timeout());
         try {

@@ -80,6 +80,8 @@ public final class BuiltinCatalog {
             Map.entry("Array.isArray", new Arity(1, 1)),
             Map.entry("Date.now", new Arity(0, 0)),
             Map.entry("Date.iso", new Arity(0, 0)),
+            // a method of the Context value (which is read, not a namespace)
+            Map.entry("Context.setAttributes", new Arity(1, 1)),
             // durable operations (§6)
             Map.entry("Task.run", new Arity(1, 3)),
             Map.entry("Workflow.run", new Arity(1, 3)),

@@ -88,6 +88,13 @@ public final class CheckpointCodec {
             if (state.tally().starts() > 0) {
                 g.writeNumberField("starts", state.tally().starts());
             }
+            if (!state.tally().attributeKeys().isEmpty()) {
+                g.writeArrayFieldStart("attributeKeys");
+                for (String key : state.tally().attributeKeys()) {
+                    g.writeString(key);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -260,6 +267,7 @@ public final class CheckpointCodec {
             boolean cancelDelivered = false;
             long logBytes = 0;
             long starts = 0;
+            List<String> attributeKeys = List.of();
             int format = -1;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -275,6 +283,7 @@ public final class CheckpointCodec {
                     case "cancelDelivered" -> cancelDelivered = p.getBooleanValue();
                     case "logBytes" -> logBytes = p.getLongValue();
                     case "starts" -> starts = p.getLongValue();
+                    case "attributeKeys" -> attributeKeys = strings(t, "attributeKeys");
                     default -> throw new IllegalArgumentException("The checkpoint has an unknown field '" + field + "'.");
                 }
             }
@@ -285,7 +294,17 @@ public final class CheckpointCodec {
                 throw new IllegalArgumentException("The checkpoint lacks its " + (path == null ? "path" : "promises") + ".");
             }
             return new CheckpointState(path, promises, keys, inputs, context, cancelRequested, cancelDelivered,
-                    new CheckpointState.Tally(logBytes, starts));
+                    new CheckpointState.Tally(logBytes, starts, attributeKeys));
+        }
+
+        private List<String> strings(JsonToken t, String field) throws IOException {
+            expect(t, JsonToken.START_ARRAY, field);
+            List<String> out = new ArrayList<>();
+            while (p.nextToken() == JsonToken.VALUE_STRING) {
+                out.add(p.getText());
+            }
+            expect(p.currentToken(), JsonToken.END_ARRAY, field);
+            return List.copyOf(out);
         }
 
         private List<Pos> path(JsonToken t) throws IOException {

@@ -358,6 +358,8 @@ public final class Checker {
             } else {
                 report(callee.span(), "'" + namespace + "' has no function '" + method.name() + "'.");
             }
+        } else if (callee instanceof Expr.Member method && isContextMethod(method)) {
+            checkArity(call, "Context.setAttributes", BuiltinCatalog.function("Context.setAttributes").orElseThrow());
         } else if (callee instanceof Expr.Member method) {
             // A method of a value (a.push, s.trim): its receiver's type is only known at run time.
             expression(method.object());
@@ -391,6 +393,12 @@ public final class Checker {
         if (!spread && !arity.accepts(count)) {
             report(call.span(), "'" + name + "' takes " + arity.describe() + " but got " + count + ".");
         }
+    }
+
+    /** {@code Context.setAttributes}, unless a local named Context shadows the built-in value. */
+    private boolean isContextMethod(Expr.Member method) {
+        return method.name().equals("setAttributes") && method.object() instanceof Expr.Identifier id
+                && id.name().equals("Context") && scopes.lookup("Context") == null;
     }
 
     /** The namespace {@code object} names ({@code Math}, {@code Task}, …), unless a local shadows it. */

@@ -10,7 +10,11 @@ import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
 import java.time.Instant;
+import dev.rondo.core.Attributes;
+import dev.rondo.core.value.FlowObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -106,6 +110,50 @@ final class CallNodes {
                     throw FlowThrow.rangeError("print: " + Character.toLowerCase(problem.charAt(0)) + problem.substring(1));
                 }
                 f.m.log(text);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+            return null;
+        }
+    }
+
+    /** {@code Context.setAttributes({k: v, …})}: checked here, merged into the execution's attributes at the commit. */
+    static final class SetAttributes extends Call {
+        SetAttributes(Span span, XExpr[] args, boolean[] spread) {
+            super(span, args, spread);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object[] values = arguments(f);
+            try {
+                if (values.length != 1 || !(values[0] instanceof FlowObject object)) {
+                    throw FlowThrow.typeError("Context.setAttributes takes one object of string, number or boolean"
+                            + " values, not " + (values.length == 1 ? Values.typeOf(values[0]) : values.length + " arguments") + ".");
+                }
+                if (object.size() > Attributes.MAX_KEYS) {
+                    throw FlowThrow.rangeError("Context.setAttributes got " + object.size() + " keys; at most "
+                            + Attributes.MAX_KEYS + " can be set at once.");
+                }
+                Map<String, String> attributes = new LinkedHashMap<>();
+                for (String key : object.keys()) {
+                    String problem = Attributes.keyProblem(key);
+                    if (problem != null) {
+                        throw FlowThrow.rangeError("Context.setAttributes: " + problem);
+                    }
+                    Object value = object.get(key);
+                    if (!(value instanceof String || value instanceof Double || value instanceof Boolean)) {
+                        throw FlowThrow.typeError("Context.setAttributes: the value of \"" + key + "\" is "
+                                + Values.typeOf(value) + "; attributes are strings, numbers or booleans.");
+                    }
+                    String text = Values.toDisplayString(value);
+                    problem = Attributes.valueProblem(key, text);
+                    if (problem != null) {
+                        throw FlowThrow.rangeError("Context.setAttributes: " + problem);
+                    }
+                    attributes.put(key, text);
+                }
+                f.m.setAttributes(attributes);
             } catch (FlowThrow t) {
                 throw t.at(span);
             }

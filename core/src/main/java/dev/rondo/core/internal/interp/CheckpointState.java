@@ -20,7 +20,11 @@ public record CheckpointState(
         Tally tally) {
 
     /** What the execution has used of its whole-execution limits: bytes printed, tasks and children started. */
-    public record Tally(long logBytes, long starts) {
-        public static final Tally NONE = new Tally(0, 0);
+    public record Tally(long logBytes, long starts, List<String> attributeKeys) {
+        public static final Tally NONE = new Tally(0, 0, List.of());
+
+        public Tally(long logBytes, long starts) {
+            this(logBytes, starts, List.of());
+        }
     }
 }

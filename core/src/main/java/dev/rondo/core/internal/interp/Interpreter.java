@@ -56,6 +56,7 @@ public final class Interpreter {
         machine.cancelDelivered = state.cancelDelivered();
         machine.logBytes = state.tally().logBytes();
         machine.starts = state.tally().starts();
+        machine.attributeKeys.addAll(state.tally().attributeKeys());
         List<Pos> path = state.path();
         if (path.isEmpty()) {
             throw new IllegalArgumentException("the checkpoint has no position to resume from");

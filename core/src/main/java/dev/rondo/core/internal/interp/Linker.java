@@ -384,6 +384,10 @@ final class Linker {
                 && BuiltinCatalog.NAMESPACES.contains(ns.name()) && lookup(ns.name()) < 0) {
             return namespaceCall(span, ns.name() + "." + m.name(), args, spread);
         }
+        if (callee instanceof Expr.Member m && m.name().equals("setAttributes")
+                && m.object() instanceof Expr.Identifier ctx && ctx.name().equals("Context") && lookup("Context") < 0) {
+            return new CallNodes.SetAttributes(span, args, spread);
+        }
         if (callee instanceof Expr.Member m) {
             if (Methods.isMutating(m.name())) {
                 Place place = placeOrNull(m.object());

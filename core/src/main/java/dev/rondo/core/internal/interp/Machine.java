@@ -12,6 +12,9 @@ import dev.rondo.core.value.PromiseRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import dev.rondo.core.Attributes;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,8 @@ final class Machine {
     long logBytes;
     /** Tasks and child workflows started in the whole execution. */
     long starts;
+    /** The attribute keys the program has set in the whole execution (at most Attributes.MAX_KEYS). */
+    final Set<String> attributeKeys = new LinkedHashSet<>();
 
     final List<Effect> effects = new ArrayList<>();
     private final LinkedList<Outcome.SignalArrived> signalsOnOffer = new LinkedList<>();
@@ -165,6 +170,25 @@ final class Machine {
         return bytes;
     }
 
+    /**
+     * Records a {@code Context.setAttributes}, within the limit of distinct keys per execution (so repeated
+     * calls cannot grow the stored object without bound).
+     */
+    void setAttributes(Map<String, String> attributes) {
+        int added = 0;
+        for (String key : attributes.keySet()) {
+            if (!attributeKeys.contains(key)) {
+                added++;
+            }
+        }
+        if (attributeKeys.size() + added > Attributes.MAX_KEYS) {
+            throw FlowThrow.rangeError("Context.setAttributes: the workflow would have set " + (attributeKeys.size() + added)
+                    + " different attribute keys; at most " + Attributes.MAX_KEYS + " are allowed.");
+        }
+        attributeKeys.addAll(attributes.keySet());
+        effects.add(new Effect.SetAttributes(java.util.Collections.unmodifiableMap(attributes)));
+    }
+
     /** Counts a task or child workflow about to start against the execution's total. */
     void countStart() {
         if (starts >= limits.maxStarts()) {
@@ -176,7 +200,7 @@ final class Machine {
     }
 
     CheckpointState.Tally tally() {
-        return new CheckpointState.Tally(logBytes, starts);
+        return new CheckpointState.Tally(logBytes, starts, List.copyOf(attributeKeys));
     }
 
     PromiseEntry newLeaf(Kind kind, String label, Object detail, Span span) {
