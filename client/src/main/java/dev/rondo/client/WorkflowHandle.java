@@ -3,6 +3,7 @@ package dev.rondo.client;
 import dev.rondo.client.internal.ConnectionLoss;
 import dev.rondo.client.internal.Payloads;
 import dev.rondo.core.Identifiers;
+import dev.rondo.core.Variables;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.Channels;
@@ -173,6 +174,28 @@ public final class WorkflowHandle {
                 : List.of();
         return new Description(id, row.workflow(), row.status(), row.createdAt(), row.waitingAt(),
                 sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue());
+    }
+
+    /**
+     * The execution's variables now: the locals of every scope open at the await it waits at, read from its
+     * last checkpoint (no worker runs, nothing is replayed). A waiting execution shows where it waits; a
+     * queued or running one shows its previous checkpoint, or nothing before its first; an ended one has
+     * none ({@link Variables#NONE}).
+     *
+     * <pre>{@code
+     * for (Variables.Scope scope : handle.variables().scopes())
+     *     scope.variables().forEach(v -> System.out.println(v.name() + " = " + v.json()));
+     * }</pre>
+     *
+     * @throws RondoException.UnknownExecution when no workflow execution has this id
+     */
+    public Variables variables() {
+        QueryDao.Checkpoint checkpoint = jdbi.withExtension(QueryDao.class, dao -> dao.checkpointOf(id))
+                .orElseThrow(() -> new RondoException.UnknownExecution(id));
+        if (checkpoint.state() == null || ExecutionStatus.of(checkpoint.status()).ended()) {
+            return Variables.NONE;
+        }
+        return Variables.fromCheckpoint(checkpoint.state());
     }
 
     /**

@@ -18,6 +18,13 @@ public interface QueryDao {
     record Summary(String executionId, String workflow, String status, String queue, Instant createdAt,
                    Instant finishedAt) {}
 
+    /** A workflow execution's status and its checkpoint's text ({@code null} when it has none). */
+    record Checkpoint(String status, String state) {}
+
+    @SqlQuery("checkpoint_of")
+    @RegisterConstructorMapper(Checkpoint.class)
+    Optional<Checkpoint> checkpointOf(@Bind("id") String id);
+
     @SqlQuery("describe")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> describe(@Bind("id") String id);
