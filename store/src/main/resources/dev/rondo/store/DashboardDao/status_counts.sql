@@ -1,0 +1,14 @@
+-- How many workflow executions have each status, under the page's other filters, each count stopping at
+-- :cap rows (the page shows "10000+"): an exact count of a million finished executions would read them
+-- all. Each correlated count walks executions_by_status (V11) for its status and stops at the cap.
+SELECT s.status,
+       (SELECT count(*) FROM (
+            SELECT 1 FROM executions e
+            WHERE e.kind = 'workflow' AND e.status = s.status
+              AND (CAST(:workflow AS text) IS NULL OR e.name = :workflow)
+              AND (CAST(:queue AS text) IS NULL OR e.queue = :queue)
+              AND (CAST(:createdFrom AS timestamptz) IS NULL OR e.created_at >= :createdFrom)
+              AND (CAST(:createdTo AS timestamptz) IS NULL OR e.created_at < :createdTo)
+            LIMIT :cap) AS capped) AS count
+FROM unnest(ARRAY['queued', 'running', 'waiting', 'completed', 'failed', 'cancelled']) WITH ORDINALITY AS s(status, n)
+ORDER BY s.n
