@@ -39,7 +39,7 @@ final class SourceView {
             if (marked && note != null) {
                 h.raw("<span class=\"note\">").text(note).raw("</span>");
             }
-            h.raw("</span>\n");
+            h.raw("</span>"); // a block each: no newline between, or the pre would show blank lines
         }
         h.raw("</code></pre>");
     }

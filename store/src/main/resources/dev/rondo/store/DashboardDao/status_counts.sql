@@ -1,6 +1,7 @@
 -- How many workflow executions have each status, under the page's other filters, each count stopping at
--- :cap rows (the page shows "10000+"): an exact count of a million finished executions would read them
--- all. Each correlated count walks executions_by_status (V11) for its status and stops at the cap.
+-- :cap rows (the page shows "1000+"): an exact count of a million finished executions would read them
+-- all. Each correlated count walks executions_by_status (V11) for its status and stops at the cap; under a
+-- workflow or queue filter it reads rows until it has the cap, so the caller bounds it with a statement_timeout.
 SELECT s.status,
        (SELECT count(*) FROM (
             SELECT 1 FROM executions e
