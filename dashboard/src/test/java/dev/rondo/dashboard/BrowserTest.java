@@ -104,6 +104,9 @@ class BrowserTest {
         wait.until(ExpectedConditions.titleContains("Executions"));
         assertEquals("3", browser.findElement(By.cssSelector("a[data-status=waiting] b")).getText());
         screenshot("executions");
+        open("/executions?workflow=approve");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("a[data-status=completed] b"), "3")); // fetched by the script
+        open("/executions");
         browser.findElement(By.linkText("wait-1")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("marked-line")));
         WebElement line = browser.findElement(By.id("marked-line"));

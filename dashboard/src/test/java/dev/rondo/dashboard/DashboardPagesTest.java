@@ -63,6 +63,7 @@ class DashboardPagesTest {
         assertFalse(failed.contains(">wait-1<"));
         String byWorkflow = http.get("/executions?workflow=approve").body();
         assertTrue(byWorkflow.contains(">wait-1<") && !byWorkflow.contains(">fail-1<"));
+        assertTrue(byWorkflow.contains(" data-deferred>") && !byWorkflow.contains(" <b>"), "counts under a workflow filter come from the script");
         assertTrue(http.get("/executions?queue=nowhere").body().contains("No executions match."));
         assertTrue(http.get("/executions?from=2000-01-01T00:00&to=2001-01-01T00:00").body().contains("No executions match."));
         assertTrue(http.get("/executions?from=2000-01-01T00:00").body().contains(">wait-1<"));

@@ -5,14 +5,17 @@
 
   // Live counts per status on the executions page: the server renders the fragment again every 5 s.
   var counts = document.getElementById("counts");
+  // Under a workflow or queue filter the page comes without them (data-deferred): they are asked for at once.
   if (counts && counts.dataset.refresh) {
-    setInterval(function () {
+    var refresh = function () {
       if (document.hidden) return;
       fetch(counts.dataset.refresh, { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.text() : null; })
         .then(function (html) { if (html !== null) counts.innerHTML = html; })
         .catch(function () { /* the next tick tries again */ });
-    }, 5000);
+    };
+    if (counts.hasAttribute("data-deferred")) refresh();
+    setInterval(refresh, 5000);
   }
 
   // The log of a running execution, live, by server-sent events; the page reloads when it ends, to show how.
