@@ -291,6 +291,10 @@ final class ExecutionPage {
             h.raw("<p class=\"hidden-data\">Hidden by the dashboard's settings.</p></section>");
             return;
         }
+        if (log.isEmpty() && ended) {
+            h.raw("<p class=\"empty\">It printed nothing.</p></section>");
+            return;
+        }
         int last = log.isEmpty() ? 0 : log.getLast().seq();
         h.raw("<pre id=\"log\" class=\"log\"").raw(ended ? "" : " data-stream=\"" + Html.escape(
                 page.href("/execution/logs?id=" + Page.q(e.id()) + "&after=" + last)) + "\"").raw(">");
