@@ -47,8 +47,10 @@ public final class RondoDashboard implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public static RondoDashboard start(DataSource dataSource, DashboardOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(options, "options");
-        Handler handler = handler(dataSource, options);
+        // Bound to loopback without a token: answer only requests addressed to a loopback name (DNS rebinding).
+        Handler handler = new DashboardHandler(RondoClient.create(dataSource), options, true);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("rondo-dashboard");
         // Pages block on the database and log streams wait between polls: virtual threads make both cheap.
@@ -83,7 +85,7 @@ public final class RondoDashboard implements AutoCloseable {
     public static Handler handler(DataSource dataSource, DashboardOptions options) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(options, "options");
-        return new DashboardHandler(RondoClient.create(dataSource), options);
+        return new DashboardHandler(RondoClient.create(dataSource), options, false);
     }
 
     /** Where it listens, such as {@code http://127.0.0.1:8233/}. */

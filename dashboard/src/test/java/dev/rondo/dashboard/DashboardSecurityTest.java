@@ -117,6 +117,24 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void withoutATokenOnlyRequestsAddressedToLoopbackAreAnswered() throws Exception {
+        try (RondoDashboard dashboard = RondoDashboard.start(fixture.db, DashboardOptions.DEFAULTS.withPort(0))) {
+            assertTrue(rawGet(dashboard.port(), "rebound.example:" + dashboard.port()).startsWith("HTTP/1.1 403"), "DNS rebinding");
+            assertTrue(rawGet(dashboard.port(), "localhost:" + dashboard.port()).startsWith("HTTP/1.1 200"));
+            assertTrue(rawGet(dashboard.port(), "127.0.0.1:" + dashboard.port()).startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    /** A GET of /queues with the Host header given (java.net.http will not send a chosen Host). */
+    private static String rawGet(int port, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /queues HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         try (RondoDashboard dashboard = RondoDashboard.start(fixture.db, DashboardOptions.DEFAULTS.withPort(0))) {
             HttpResponse<String> page = new Http(dashboard.uri()).get("/executions");

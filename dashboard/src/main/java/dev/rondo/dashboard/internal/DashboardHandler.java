@@ -35,10 +35,14 @@ public final class DashboardHandler extends Handler.Abstract {
     private final byte[] css;
     private final byte[] js;
 
-    public DashboardHandler(RondoClient client, DashboardOptions options) {
+    /**
+     * {@code loopbackHostOnly}: the dashboard serves on a loopback address without a token, so only requests
+     * addressed to a loopback name are answered (a mounted handler leaves the host to its server).
+     */
+    public DashboardHandler(RondoClient client, DashboardOptions options, boolean loopbackHostOnly) {
         super(InvocationType.BLOCKING);
         this.options = options;
-        this.guard = new Guard(options);
+        this.guard = new Guard(options, loopbackHostOnly);
         Reads reads = new Reads(Store.jdbi(client.dataSource()));
         this.executions = new ExecutionsPage(reads);
         this.execution = new ExecutionPage(reads);
@@ -61,6 +65,10 @@ public final class DashboardHandler extends Handler.Abstract {
         headers.put("Referrer-Policy", "no-referrer"); // a token in a first visit's URL must not leak
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         try {
+            if (guard.hostRefused(x)) {
+                x.send(403, "text/plain; charset=utf-8", "This dashboard answers only requests addressed to 127.0.0.1 or localhost.\n");
+                return true;
+            }
             switch (guard.checkToken(x)) {
                 case REFUSED -> {
                     x.send(401, "text/plain; charset=utf-8", "This dashboard needs its token: open it once as /?token=TOKEN,"

@@ -21,9 +21,31 @@ final class Guard {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DashboardOptions options;
+    private final boolean loopbackHostOnly;
 
-    Guard(DashboardOptions options) {
+    /** {@code loopbackHostOnly}: refuse requests addressed to any other host name (see {@link #hostRefused}). */
+    Guard(DashboardOptions options, boolean loopbackHostOnly) {
         this.options = options;
+        this.loopbackHostOnly = loopbackHostOnly;
+    }
+
+    /**
+     * Whether a request to a dashboard without a token names a host other than this machine's loopback names.
+     * A web page can make a browser reach 127.0.0.1 through a name of its own that it points there (DNS
+     * rebinding); the browser then sends that name as the Host, which this refuses.
+     */
+    boolean hostRefused(Exchange x) {
+        if (!loopbackHostOnly || options.token() != null) {
+            return false;
+        }
+        String host = x.header(HttpHeader.HOST);
+        if (host == null) {
+            return false; // HTTP/1.0 without a Host: not a browser's request
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        name = name.toLowerCase(java.util.Locale.ROOT);
+        return !(name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]"));
     }
 
     enum Verdict { PASS, TOKEN_IN_URL, REFUSED }
