@@ -44,6 +44,12 @@ final class BenchDatabase {
         }
     }
 
+    /** The database the environment variable {@code variable} names, or {@code defaultUrl}. */
+    static BenchDatabase fromEnvironment(String variable, String defaultUrl) {
+        String url = System.getenv(variable);
+        return new BenchDatabase(url == null || url.isBlank() ? defaultUrl : url);
+    }
+
     static BenchDatabase fromEnvironment() {
         String url = System.getenv("RONDO_BENCH_URL");
         return new BenchDatabase(url == null || url.isBlank() ? DEFAULT_URL : url);

@@ -1,9 +1,11 @@
 package dev.rondo.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.WorkflowHandle;
+import dev.rondo.core.Variables;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +18,13 @@ final class DescribeCommand extends ExecutionCommand {
     /** Source lines shown before and after the await. */
     private static final int CONTEXT = 2;
 
-    @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints, attributes}.")
+    @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints, attributes}"
+            + " (and variables with --vars).")
     boolean json;
+
+    @Option(names = "--vars", description = "Also show the variables of every scope open where it waits, read from its checkpoint"
+            + " (no worker needed); with --json: variables: [{depth, variables: {name: value}}], outermost first.")
+    boolean vars;
 
     @Override
     int run(RondoClient client, WorkflowHandle handle) {
@@ -30,6 +37,13 @@ final class DescribeCommand extends ExecutionCommand {
             d.waitingFor().forEach(node.putArray("waitingFor")::add);
             d.hints().forEach(node.putArray("hints")::add);
             node.set("attributes", JsonText.MAPPER.valueToTree(d.attributes()));
+            if (vars) {
+                ArrayNode scopes = node.putArray("variables");
+                for (Variables.Scope scope : handle.variables().scopes()) {
+                    ObjectNode variables = scopes.addObject().put("depth", scope.depth()).putObject("variables");
+                    scope.variables().forEach(v -> variables.set(v.name(), JsonText.parse(v.json())));
+                }
+            }
             JsonText.print(out, node);
             return 0;
         }
@@ -44,7 +58,26 @@ final class DescribeCommand extends ExecutionCommand {
             excerpt(handle.source(), d.waitingAt(), out);
         }
         d.hints().forEach(hint -> out.println("hint: " + hint));
+        if (vars) {
+            printVariables(handle.variables(), out);
+        }
         return 0;
+    }
+
+    /** The variables as an indented tree, one scope per level, each value as compact JSON. */
+    private static void printVariables(Variables variables, PrintWriter out) {
+        if (variables.isEmpty()) {
+            out.println("variables: none (no checkpoint: the execution has not waited yet, or it has ended)");
+            return;
+        }
+        out.println("variables:");
+        for (Variables.Scope scope : variables.scopes()) {
+            String indent = "  ".repeat(scope.depth() + 1);
+            for (Variables.Variable v : scope.variables()) {
+                // Re-written by Jackson so that text outside ASCII shows as itself, not as escapes.
+                out.println(indent + v.name() + " = " + JsonText.parse(v.json()));
+            }
+        }
     }
 
     /** The source lines around {@code file:line:col}, numbered, the line marked with > and the column with ^. */

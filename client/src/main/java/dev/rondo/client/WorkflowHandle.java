@@ -6,6 +6,7 @@ import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.Payloads;
 import dev.rondo.core.RondoException;
+import dev.rondo.core.Variables;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.Channels;
@@ -211,6 +212,28 @@ public final class WorkflowHandle {
         return new Description(id, row.workflow(), status, row.createdAt(), row.waitingAt(),
                 sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue(),
                 dev.rondo.client.internal.AttributesJson.read(row.attributes()));
+    }
+
+    /**
+     * The execution's variables now: the locals of every scope open at the await it waits at, read from its
+     * last checkpoint (no worker runs, nothing is replayed). A waiting execution shows where it waits; a
+     * queued or running one shows its previous checkpoint, or nothing before its first; an ended one has
+     * none ({@link Variables#NONE}).
+     *
+     * <pre>{@code
+     * for (Variables.Scope scope : handle.variables().scopes())
+     *     scope.variables().forEach(v -> System.out.println(v.name() + " = " + v.json()));
+     * }</pre>
+     *
+     * @throws RondoException.UnknownExecution when no workflow execution has this id
+     */
+    public Variables variables() {
+        QueryDao.Checkpoint checkpoint = read(connection -> new QueryDao(connection).checkpointOf(id))
+                .orElseThrow(() -> new RondoException.UnknownExecution(id));
+        if (checkpoint.state() == null || ExecutionStatus.of(checkpoint.status()).ended()) {
+            return Variables.NONE;
+        }
+        return Variables.fromCheckpoint(checkpoint.state());
     }
 
     /**

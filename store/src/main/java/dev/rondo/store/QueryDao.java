@@ -21,6 +21,7 @@ public final class QueryDao {
     private static final Sql SOURCE_OF = Sql.load("QueryDao/source_of.sql");
     private static final Sql LOG_LINES = Sql.load("QueryDao/log_lines.sql");
     private static final Sql LIST = Sql.load("QueryDao/list_executions.sql");
+    private static final Sql CHECKPOINT_OF = Sql.load("QueryDao/checkpoint_of.sql");
 
     /** An execution with its checkpoint's waiting position and its source, for describe. */
     public record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
@@ -43,6 +44,15 @@ public final class QueryDao {
                             instant(rs, "created_at"), rs.getString("waiting_at"), rs.getString("waiting_for"),
                             rs.getString("source"), rs.getString("queue"), rs.getString("attributes")))
                     : Optional.empty();
+        }
+    }
+
+    /** A workflow execution's status and its checkpoint's text ({@code null} when it has none). */
+    public record Checkpoint(String status, String state) {}
+
+    public Optional<Checkpoint> checkpointOf(String id) throws SQLException {
+        try (Sql.Bound s = CHECKPOINT_OF.prepare(connection).text("id", id); ResultSet rs = s.query()) {
+            return rs.next() ? Optional.of(new Checkpoint(rs.getString("status"), rs.getString("state"))) : Optional.empty();
         }
     }
 

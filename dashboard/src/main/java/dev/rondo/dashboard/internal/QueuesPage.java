@@ -1,0 +1,71 @@
+package dev.rondo.dashboard.internal;
+
+import dev.rondo.store.DashboardDao;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Queues and workers: per queue the items waiting now and the age of the oldest, items due later, items held,
+ * executions finished in the last minute and hour, the workers of the registry that serve it, and a warning
+ * for a queue with work that no live worker serves; then every registered worker.
+ */
+final class QueuesPage {
+
+    /** A worker not seen for this long is not counted as serving (the registry's heartbeat is much shorter). */
+    static final Duration LIVE = Duration.ofMinutes(2);
+
+    private final Reads reads;
+
+    QueuesPage(Reads reads) {
+        this.reads = reads;
+    }
+
+    String render(Page page) {
+        record Data(List<DashboardDao.Queue> queues, List<DashboardDao.Worker> workers, Instant now) {}
+        Data d = reads.read(dao -> new Data(dao.queues(), dao.workers(), Instant.now()));
+        Html h = new Html().raw("<h1>Queues and workers</h1>");
+        if (d.queues.isEmpty()) {
+            h.raw("<p class=\"empty\">No queue has work, and no worker is registered.</p>");
+        } else {
+            h.raw("<table class=\"queues\"><thead><tr><th>Queue</th><th>Waiting</th><th>Oldest waiting</th><th>Due later</th>")
+                    .raw("<th>Running</th><th>Done, last minute</th><th>Done, last hour</th><th>Workers</th></tr></thead><tbody>");
+            for (DashboardDao.Queue q : d.queues) {
+                List<DashboardDao.Worker> serving = d.workers.stream()
+                        .filter(w -> w.queues().contains(q.queue()) && w.seenSecondsAgo() < LIVE.toSeconds()).toList();
+                boolean unserved = serving.isEmpty() && (q.waiting() > 0 || q.scheduled() > 0);
+                h.raw("<tr data-queue=\"").text(q.queue()).raw("\"").raw(unserved ? " class=\"unserved\"" : "").raw("><td>")
+                        .link(page.href("/executions?queue=" + Page.q(q.queue())), q.queue()).raw("</td><td class=\"num\">")
+                        .text(q.waiting()).raw("</td><td>")
+                        .text(q.oldestDue() == null ? "" : Format.between(q.oldestDue(), d.now)).raw("</td><td class=\"num\">")
+                        .text(q.scheduled()).raw("</td><td class=\"num\">").text(q.leased()).raw("</td><td class=\"num\">")
+                        .text(q.lastMinute()).raw("</td><td class=\"num\">").text(q.lastHour()).raw("</td><td>");
+                if (unserved) {
+                    h.raw("<span class=\"warning\">⚠ no worker serves this queue: start one with <code>rondo worker --queue ")
+                            .text(q.queue()).raw("</code></span>");
+                } else {
+                    h.text(String.join(", ", serving.stream().map(w -> w.host() + " (" + w.inFlight() + "/" + w.concurrency() + ")").toList()));
+                }
+                h.raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        h.raw("<h2>Workers</h2>");
+        if (d.workers.isEmpty()) {
+            h.raw("<p class=\"empty\">No worker is registered.</p>");
+        } else {
+            h.raw("<table class=\"workers\"><thead><tr><th>Worker</th><th>Host</th><th>Pid</th><th>Queues</th>")
+                    .raw("<th>Concurrency</th><th>In flight</th><th>Started (UTC)</th><th>Last seen</th></tr></thead><tbody>");
+            for (DashboardDao.Worker w : d.workers) {
+                boolean stale = w.seenSecondsAgo() >= LIVE.toSeconds();
+                h.raw("<tr").raw(stale ? " class=\"stale\"" : "").raw("><td>").text(w.id()).raw("</td><td>").text(w.host())
+                        .raw("</td><td>").text(w.pid()).raw("</td><td>").text(String.join(", ", w.queues()))
+                        .raw("</td><td class=\"num\">").text(w.concurrency()).raw("</td><td class=\"num\">").text(w.inFlight())
+                        .raw("</td><td>").text(Format.time(w.startedAt())).raw("</td><td>")
+                        .text(Format.duration(Duration.ofMillis((long) (w.seenSecondsAgo() * 1000))) + " ago").raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        return page.document("Queues and workers", "queues", h.toString());
+    }
+}
