@@ -31,7 +31,8 @@ import java.util.Map;
  *  "path":[{"pc":2,"locals":{"x":1}}, {"pc":0,"await":3}, {"pc":4,"items":[…]}, {"pc":2,"pending":{…}}],
  *  "promises":{"next":4,"seq":2,"entries":[{"id":0,"kind":"TASK","label":"charge","state":"FULFILLED","value":…,"seq":0}]},
  *  "keys":{…}, "inputs":…, "context":{…}, "cancelRequested":false, "cancelDelivered":false,
- *  "logBytes":120, "starts":3}
+ *  "logBytes":120, "starts":3,
+ *  "calls":[{"promise":5,"function":0,"path":[…]}]}
  * </pre>
  *
  * Values are written by {@link Json#writeValue}, which keeps them exact: a promise is
@@ -87,6 +88,22 @@ public final class CheckpointCodec {
             }
             if (state.tally().starts() > 0) {
                 g.writeNumberField("starts", state.tally().starts());
+            }
+            // Written only when async calls wait, so that other checkpoints stay as they were.
+            if (!state.calls().isEmpty()) {
+                g.writeArrayFieldStart("calls");
+                for (CheckpointState.Call call : state.calls()) {
+                    g.writeStartObject();
+                    g.writeNumberField("promise", call.promise());
+                    g.writeNumberField("function", call.function());
+                    g.writeArrayFieldStart("path");
+                    for (Pos pos : call.path()) {
+                        writePos(g, pos);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -260,6 +277,7 @@ public final class CheckpointCodec {
             boolean cancelDelivered = false;
             long logBytes = 0;
             long starts = 0;
+            List<CheckpointState.Call> calls = List.of();
             int format = -1;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -275,6 +293,7 @@ public final class CheckpointCodec {
                     case "cancelDelivered" -> cancelDelivered = p.getBooleanValue();
                     case "logBytes" -> logBytes = p.getLongValue();
                     case "starts" -> starts = p.getLongValue();
+                    case "calls" -> calls = calls(t);
                     default -> throw new IllegalArgumentException("The checkpoint has an unknown field '" + field + "'.");
                 }
             }
@@ -285,7 +304,32 @@ public final class CheckpointCodec {
                 throw new IllegalArgumentException("The checkpoint lacks its " + (path == null ? "path" : "promises") + ".");
             }
             return new CheckpointState(path, promises, keys, inputs, context, cancelRequested, cancelDelivered,
-                    new CheckpointState.Tally(logBytes, starts));
+                    new CheckpointState.Tally(logBytes, starts), calls);
+        }
+
+        private List<CheckpointState.Call> calls(JsonToken t) throws IOException {
+            expect(t, JsonToken.START_ARRAY, "calls");
+            List<CheckpointState.Call> calls = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                int promise = -1;
+                int function = -1;
+                List<Pos> path = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (field) {
+                        case "promise" -> promise = p.getIntValue();
+                        case "function" -> function = p.getIntValue();
+                        case "path" -> path = path(v);
+                        default -> throw new IllegalArgumentException("A checkpoint call has an unknown field '" + field + "'.");
+                    }
+                }
+                if (promise < 0 || function < 0 || path == null || path.isEmpty()) {
+                    throw new IllegalArgumentException("A checkpoint call lacks its promise, function or path.");
+                }
+                calls.add(new CheckpointState.Call(promise, function, path));
+            }
+            return calls;
         }
 
         private List<Pos> path(JsonToken t) throws IOException {

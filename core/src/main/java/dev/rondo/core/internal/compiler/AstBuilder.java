@@ -38,6 +38,56 @@ final class AstBuilder {
         this.broken = broken;
         this.depth = new NestingDepth(reporter);
         this.expressions = new ExpressionBuilder(reporter, positions, new Literals(reporter, positions), depth);
+        this.expressions.arrows = this::arrow;
+    }
+
+    // ---- functions (LANGUAGE.md §8)
+
+    private Stmt functionDeclaration(FunctionDeclarationContext ctx, Span span) {
+        if (ctx.Identifier() == null) {
+            reporter.at(ctx.start, "A function declaration needs a name: 'function name(…) { … }'.");
+            return new Stmt.Block(span, List.of());
+        }
+        List<Expr.Param> params = ctx.parameterList() == null ? List.of() : parameters(ctx.parameterList());
+        Expr.Function function = new Expr.Function(span, ctx.Identifier().getText(), ctx.Async() != null, false,
+                params, block(ctx.block()));
+        return new Stmt.FunctionDecl(span, function);
+    }
+
+    /** {@code [async] (params) => body}: an expression body is a block returning it. */
+    private Expr arrow(ArrowFunctionContext ctx) {
+        Span span = span(ctx);
+        ArrowParametersContext parameters = ctx.arrowParameters();
+        List<Expr.Param> params;
+        if (parameters.Identifier() != null) {
+            Token name = parameters.Identifier().getSymbol();
+            Span at = positions.span(name, name);
+            params = List.of(new Expr.Param(at, new Pattern.Name(at, name.getText()), null, false));
+        } else {
+            params = parameters.parameterList() == null ? List.of() : parameters(parameters.parameterList());
+        }
+        Stmt.Block body;
+        depth.enter(ctx, 1, true);
+        try {
+            if (ctx.block() != null) {
+                body = block(ctx.block());
+            } else {
+                Expr value = expressions.expression(ctx.expression());
+                body = new Stmt.Block(value.span(), List.of(new Stmt.Return(value.span(), value)));
+            }
+        } finally {
+            depth.exit(1);
+        }
+        return new Expr.Function(span, null, ctx.Async() != null, true, params, body);
+    }
+
+    private List<Expr.Param> parameters(ParameterListContext ctx) {
+        List<Expr.Param> params = new ArrayList<>();
+        for (ParameterContext p : ctx.parameter()) {
+            Expr fallback = p.expression() == null ? null : expressions.expression(p.expression());
+            params.add(new Expr.Param(span(p), pattern(p.bindingTarget()), fallback, p.Ellipsis() != null));
+        }
+        return params;
     }
 
     /**
@@ -132,10 +182,7 @@ final class AstBuilder {
             case ThrowStatementContext s -> List.of(new Stmt.Throw(span, expressions.expression(s.expression())));
             case TryStatementContext s -> List.of(tryStatement(s, span));
             case SwitchStatementContext s -> List.of(switchStatement(s, span));
-            case FunctionDeclarationContext s -> {
-                reporter.at(s.start, "Helper functions are not supported yet.");
-                yield List.of();
-            }
+            case FunctionDeclarationContext s -> List.of(functionDeclaration(s, span));
             case EmptyStatementContext s -> List.of();
             case SimpleStatementLineContext s -> List.of(simple(s.simpleStatement(), span));
             default -> throw new IllegalStateException("unexpected statement " + ctx.getClass().getSimpleName());

@@ -33,7 +33,8 @@ final class AwaitNode extends XStmt {
 
     private int await(Frame f, Object awaited) {
         Machine m = f.m;
-        if (m.takeCancellation()) {
+        // CancelledError goes to the workflow body's await only; async calls go on (their promises may be awaited).
+        if (f == m.mainFrame && m.takeCancellation()) {
             throw new FlowThrow(Errors.cancelledError(), span);
         }
         PromiseTable.Settled settled;

@@ -169,6 +169,14 @@ final class CallNodes {
             }
             Object[] values = arguments(f);
             try {
+                if (target instanceof FlowArray array && CallbackMethods.handles(name)) {
+                    return CallbackMethods.call(f, array, name, values, span);
+                }
+                if (mutating && target instanceof FlowArray array && name.equals("sort") && values.length > 0) {
+                    FlowArray copy = array.copy();
+                    CallbackMethods.sort(f, copy, values[0], span);
+                    return copy.markShared();
+                }
                 if (mutating && target instanceof FlowArray array) {
                     // Not a variable (a literal, a call result): change a copy nobody else sees.
                     return Methods.callMutating(array.copy(), name, values);
@@ -206,6 +214,10 @@ final class CallNodes {
                     return Methods.call(current, name, values); // raises the right TypeError
                 }
                 FlowArray array = (FlowArray) place.writableTarget(f, keys);
+                if (name.equals("sort") && values.length > 0) {
+                    CallbackMethods.sort(f, array, values[0], span);
+                    return array.markShared();
+                }
                 return Methods.callMutating(array, name, values);
             } catch (FlowThrow t) {
                 throw t.at(span);

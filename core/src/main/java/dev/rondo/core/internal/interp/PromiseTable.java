@@ -110,6 +110,12 @@ public final class PromiseTable {
                         work.add(child);
                     }
                 });
+            } else if (value instanceof dev.rondo.core.value.FlowFunction fn) {
+                for (Object capture : fn.captures()) {
+                    if (capture != null) {
+                        work.add(capture);
+                    }
+                }
             } else if (value instanceof PendingCompletion pending && pending.value() != null) {
                 work.add(pending.value());
             }
@@ -325,6 +331,8 @@ public final class PromiseTable {
             if (entry.label.equals(name) && !found.contains(entry)) {
                 found.add(entry);
             }
+        } else if (entry.kind == Kind.CALL) {
+            collectDemanded(entry.waits, name, found);
         } else if (entry.isCombinator() && settled(ref) == null) {
             Values.elements(entry.detail).forEachRemaining(child -> collectDemanded(child, name, found));
         }
@@ -348,6 +356,10 @@ public final class PromiseTable {
         if (entry.isCombinator()) {
             if (settled(ref) == null) {
                 Values.elements(entry.detail).forEachRemaining(child -> collectLeaves(child, found));
+            }
+        } else if (entry.kind == Kind.CALL) {
+            if (entry.waits != null) {
+                collectLeaves(entry.waits, found);
             }
         } else {
             found.add(entry);
