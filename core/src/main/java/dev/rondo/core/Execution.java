@@ -152,7 +152,7 @@ public final class Execution {
         FlowThrow replaced = FlowThrow.limitError("The workflow's uncaught error is larger than the "
                 + limits.payloadLimitText() + " limit; it was " + error.name() + ": "
                 + Values.toDisplayPreview(error.message(), 200));
-        return new FlowError(replaced.value(), error.file(), error.line(), error.column());
+        return new FlowError(replaced.value(), error.file(), error.line(), error.column(), error.stack());
     }
 
     private static String where(String file, Span span) {
@@ -161,7 +161,14 @@ public final class Execution {
 
     private static FlowError error(String file, FlowThrow thrown) {
         Span span = thrown.span() == null ? new Span(1, 1, 1, 1) : thrown.span();
-        return new FlowError(thrown.value(), file, span.line(), span.column());
+        List<String> stack = new java.util.ArrayList<>(thrown.inherited());
+        for (FlowThrow.Call call : thrown.calls()) {
+            stack.add(FlowThrow.line(call.function(), file, call.at() == null ? span : call.at()));
+        }
+        if (!stack.isEmpty()) {
+            stack.add(FlowThrow.line(null, file, thrown.bodySpan()));
+        }
+        return new FlowError(thrown.value(), file, span.line(), span.column(), stack);
     }
 
     private static String describe(PromiseEntry entry) {

@@ -101,6 +101,24 @@ public final class FlowThrow extends RuntimeException {
         return this;
     }
 
+    /** The stack of an async call whose rejection this error rethrows at an await, innermost first. */
+    private java.util.List<String> inherited;
+
+    public FlowThrow inherit(java.util.List<String> lines) {
+        inherited = lines;
+        return this;
+    }
+
+    public java.util.List<String> inherited() {
+        return inherited == null ? java.util.List.of() : inherited;
+    }
+
+    /** One line of a helper stack: {@code at name (file:line:col)}. */
+    public static String line(String function, String file, Span at) {
+        String where = at == null ? file : file + ":" + at.line() + ":" + at.column();
+        return function == null ? "at " + where : "at " + function + " (" + where + ")";
+    }
+
     /** The helper calls the error left, innermost first (empty when raised in the workflow body). */
     public java.util.List<Call> calls() {
         return calls == null ? java.util.List.of() : calls;

@@ -238,6 +238,13 @@ public final class CheckpointCodec {
                 writeValue(g, entry.value());
                 g.writeNumberField("seq", entry.seq());
             }
+            if (entry.trace() != null) {
+                g.writeArrayFieldStart("trace");
+                for (String line : entry.trace()) {
+                    g.writeString(line);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -421,6 +428,7 @@ public final class CheckpointCodec {
             PromiseEntry.State state = PromiseEntry.State.PENDING;
             Object value = null;
             long seq = -1;
+            List<String> trace = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
@@ -432,13 +440,22 @@ public final class CheckpointCodec {
                     case "state" -> state = PromiseEntry.State.valueOf(p.getText());
                     case "value" -> value = value(v);
                     case "seq" -> seq = p.getLongValue();
+                    case "trace" -> {
+                        expect(v, JsonToken.START_ARRAY, "trace");
+                        trace = new ArrayList<>();
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            trace.add(p.getText());
+                        }
+                    }
                     default -> throw new IllegalArgumentException("A promise has an unknown field '" + field + "'.");
                 }
             }
             if (id < 0 || kind == null) {
                 throw new IllegalArgumentException("A promise lacks its id or kind.");
             }
-            return PromiseEntry.restore(id, kind, label, detail, state, value, seq);
+            PromiseEntry entry = PromiseEntry.restore(id, kind, label, detail, state, value, seq);
+            entry.restoreTrace(trace);
+            return entry;
         }
 
         private Map<String, Integer> keys(JsonToken t) throws IOException {

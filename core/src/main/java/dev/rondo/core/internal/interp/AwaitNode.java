@@ -54,7 +54,12 @@ final class AwaitNode extends XStmt {
         m.waitingOn = null;
         Object value = Values.markShared(settled.value());
         if (!settled.fulfilled()) {
-            throw new FlowThrow(value, span);
+            FlowThrow rejection = new FlowThrow(value, span);
+            if (awaited instanceof PromiseRef ref && m.promises.get(ref.id()) instanceof PromiseEntry entry
+                    && entry.trace != null) {
+                rejection.inherit(entry.trace);
+            }
+            throw rejection;
         }
         if (targetSlot >= 0) {
             f.slots[targetSlot] = value;

@@ -6,6 +6,8 @@ import dev.rondo.core.internal.builtins.BuiltinFunction;
 import dev.rondo.core.internal.builtins.Methods;
 import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowFunction;
+import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
@@ -169,6 +171,9 @@ final class CallNodes {
             }
             Object[] values = arguments(f);
             try {
+                if (target instanceof FlowObject object && object.get(name) instanceof FlowFunction fn) {
+                    return Calls.invoke(f, fn, values, span);
+                }
                 if (target instanceof FlowArray array && CallbackMethods.handles(name)) {
                     return CallbackMethods.call(f, array, name, values, span);
                 }
@@ -210,6 +215,9 @@ final class CallNodes {
                 Object[] keys = place.depth() == 0 ? NO_KEYS : place.keys(f);
                 Object current = place.depth() == 0 ? f.slots[place.slot] : place.read(f, keys);
                 Object[] values = arguments(f);
+                if (current instanceof FlowObject object && object.get(name) instanceof FlowFunction fn) {
+                    return Calls.invoke(f, fn, values, span);
+                }
                 if (!(current instanceof FlowArray)) {
                     return Methods.call(current, name, values); // raises the right TypeError
                 }

@@ -254,12 +254,25 @@ final class Machine {
                 throw t.leaving(co.code.name, site);
             }
             coroutines.remove(co);
-            promises.settle(co.promise, false, t.value());
+            if (promises.settle(co.promise, false, t.value())) {
+                promises.get(co.promise).trace = trace(t, co.code.name);
+            }
         } finally {
             depth--;
             waitingAt = savedAt;
             waitingOn = savedOn;
         }
+    }
+
+    /** The helper stack of an error that leaves the async function {@code function}, as text lines. */
+    java.util.List<String> trace(FlowThrow t, String function) {
+        String file = linked.program.file();
+        java.util.List<String> lines = new ArrayList<>(t.inherited());
+        for (FlowThrow.Call call : t.calls()) {
+            lines.add(FlowThrow.line(call.function(), file, call.at() != null ? call.at() : t.span()));
+        }
+        lines.add(FlowThrow.line(function, file, t.bodySpan()));
+        return lines;
     }
 
     /** Whether CancelledError must be thrown at an await now; marks it delivered. */

@@ -25,6 +25,20 @@ public final class PromiseEntry {
     long seq = -1;
     /** A pending CALL (an async function's call): what its coroutine awaits now. Not saved: rebuilt from the coroutine's path. */
     Object waits;
+    /**
+     * A rejected CALL: where in the async function (and the helpers it called) the error was raised, as
+     * {@code at name (file:line:col)} lines, innermost first. Saved with the promise.
+     */
+    java.util.List<String> trace;
+
+    public java.util.List<String> trace() {
+        return trace;
+    }
+
+    /** For the checkpoint codec. */
+    public void restoreTrace(java.util.List<String> lines) {
+        this.trace = lines;
+    }
 
     PromiseEntry(int id, Kind kind, String label, Object detail) {
         this.id = id;

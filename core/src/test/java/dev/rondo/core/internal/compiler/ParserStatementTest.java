@@ -172,10 +172,10 @@ class ParserStatementTest {
     }
 
     @Test
-    void refusesHelperFunctionsUntilTheyAreSupported() {
-        assertEquals("1:1: Helper functions are not supported yet.", error("function helper(a) { return a }\nhelper(1)"));
-        assertEquals(List.of("1:1: Helper functions are not supported yet.", "2:1: Helper functions are not supported yet."),
-                ParserTestSupport.errors("async function main() {}\nfunction other() {}"));
+    void parsesHelperFunctions() {
+        assertEquals("(function helper (a) {(return a)})\n(call helper 1)", program("function helper(a) { return a }\nhelper(1)"));
+        assertEquals("(async function main () {})\n(function other (...rest) {})",
+                program("async function main() {}\nfunction other(...rest) {}"));
         assertEquals("1:15: The function 'main' takes no parameters; read the workflow's input from 'Inputs'.",
                 error("function main(input) {}"));
     }
