@@ -11,7 +11,6 @@ import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -133,7 +132,7 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            return Instant.ofEpochMilli(f.m.nowMillis).toString();
+            return dev.rondo.core.Execution.isoMillis(f.m.nowMillis);
         }
     }
 

@@ -131,7 +131,9 @@ final class Machine {
                 Outcome.SignalArrived signal = it.next();
                 List<PromiseEntry> waits = promises.demandedSignalWaits(awaited, signal.name());
                 if (!waits.isEmpty()) {
-                    promises.settle(waits.get(0).id, true, signal.payload());
+                    // Waits for one name are served in the order they were created, however they are awaited.
+                    PromiseEntry first = promises.oldestServableWait(signal.name(), waits.get(0));
+                    promises.settle(first.id, true, signal.payload());
                     effects.add(new Effect.ConsumeSignal(signal.name(), signal.seq()));
                     it.remove();
                     progress = true;

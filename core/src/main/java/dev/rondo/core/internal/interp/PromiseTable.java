@@ -338,6 +338,30 @@ public final class PromiseTable {
         }
     }
 
+    /**
+     * The oldest pending wait for signal {@code name} created no later than {@code demanded}, leaving out
+     * the waits that lost a race or an any (a settled combinator holds them): LANGUAGE.md §6 serves waits in
+     * creation order, and a losing wait consumes nothing.
+     */
+    PromiseEntry oldestServableWait(String name, PromiseEntry demanded) {
+        java.util.Set<Integer> losers = new java.util.HashSet<>();
+        for (PromiseEntry entry : entries.values()) {
+            if (entry.isCombinator() && !entry.isPending()) {
+                Values.elements(entry.detail).forEachRemaining(child -> {
+                    if (child instanceof PromiseRef ref) {
+                        losers.add(ref.id());
+                    }
+                });
+            }
+        }
+        for (PromiseEntry entry : entries.headMap(demanded.id, false).values()) {
+            if (entry.kind == Kind.SIGNAL && entry.isPending() && entry.label.equals(name) && !losers.contains(entry.id)) {
+                return entry;
+            }
+        }
+        return demanded;
+    }
+
     /** Pending leaves the awaited value depends on, for describing what an execution waits for. */
     List<PromiseEntry> pendingLeaves(Object value) {
         List<PromiseEntry> found = new ArrayList<>();
