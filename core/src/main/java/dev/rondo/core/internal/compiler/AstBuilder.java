@@ -31,6 +31,8 @@ final class AstBuilder {
     private final Set<ParserRuleContext> broken;
     private final NestingDepth depth;
     private final ExpressionBuilder expressions;
+    /** Blocks made for a 'for' that declares several variables: the loop is their last statement. */
+    private final Set<Stmt> loopPreludes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     AstBuilder(Reporter reporter, SourcePositions positions, Set<ParserRuleContext> broken) {
         this.reporter = reporter;
@@ -96,6 +98,11 @@ final class AstBuilder {
      */
     List<Stmt> program(ProgramContext ctx) {
         List<StatementContext> statements = ctx.statement();
+        // 'async function main() { … };' has a trailing empty statement: still the Rhythm form.
+        if (statements.size() > 1 && statements.stream().skip(1)
+                .allMatch(st -> st.label().isEmpty() && st.unlabeledStatement() instanceof EmptyStatementContext)) {
+            statements = statements.subList(0, 1);
+        }
         if (statements.size() == 1 && statements.get(0).label().isEmpty()
                 && statements.get(0).unlabeledStatement() instanceof FunctionDeclarationContext function
                 && function.Identifier() != null && function.Identifier().getText().equals("main")
@@ -136,9 +143,20 @@ final class AstBuilder {
                 return built;
             }
             Stmt body = single(built, ctx.unlabeledStatement());
+            List<Stmt> prelude = List.of();
+            if (body instanceof Stmt.Block block && loopPreludes.contains(block)) {
+                // The labels belong to the loop, not to the block that declares its first variables.
+                prelude = block.body().subList(0, block.body().size() - 1);
+                body = block.body().getLast();
+            }
             for (int i = labels.size() - 1; i >= 0; i--) {
                 Span span = positions.span(labels.get(i).start, ctx.stop);
                 body = new Stmt.Labeled(span, labels.get(i).Identifier().getText(), body);
+            }
+            if (!prelude.isEmpty()) {
+                List<Stmt> all = new ArrayList<>(prelude);
+                all.add(body);
+                return List.of(new Stmt.Block(span(ctx), all));
             }
             return List.of(body);
         } finally {
@@ -223,8 +241,16 @@ final class AstBuilder {
         if (forInit != null && forInit.declaration() != null) {
             List<Stmt> lets = declarations(forInit.declaration());
             if (lets.size() > 1) {
-                reporter.at(forInit.declaration().variableDeclarator(1).start,
-                        "Only one variable can be declared in the header of 'for'.");
+                // for (let i = 0, j = n; …): the first variables are declared in a block around the loop,
+                // which is the same thing here, since an arrow copies the variables it sees anyway.
+                Expr test = ctx.test == null ? null : expressions.expression(ctx.test);
+                Stmt update = ctx.forUpdate() == null ? null
+                        : simpleStatements(ctx.forUpdate().simpleStatement(), ctx.forUpdate());
+                List<Stmt> block = new ArrayList<>(lets.subList(0, lets.size() - 1));
+                block.add(new Stmt.For(span, lets.getLast(), test, update, body(ctx.statement())));
+                Stmt.Block wrapped = new Stmt.Block(span, block);
+                loopPreludes.add(wrapped);
+                return wrapped;
             }
             init = lets.get(0);
         } else if (forInit != null) {
