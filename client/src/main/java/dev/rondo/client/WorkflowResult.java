@@ -52,20 +52,39 @@ public record WorkflowResult(String executionId, ExecutionStatus status, String 
         }
         try {
             JsonNode error = DefaultMapper.MAPPER.readTree(errorJson);
+            java.util.List<String> stack = new java.util.ArrayList<>();
+            error.path("stack").forEach(call -> stack.add(call.asText()));
             return new ExecutionError(error.path("name").asText("Error"), error.path("message").asText(""),
-                    error.path("file").asText(null), error.path("line").asInt(0), error.path("column").asInt(0));
+                    error.path("file").asText(null), error.path("line").asInt(0), error.path("column").asInt(0), stack);
         } catch (JsonProcessingException e) {
             return new ExecutionError("Error", errorJson, null, 0, 0);
         }
     }
 
     /** An execution's uncaught error: its name and message, and where in the {@code .flow} file it was raised. */
-    public record ExecutionError(String name, String message, String file, int line, int column) {
+    public record ExecutionError(String name, String message, String file, int line, int column,
+                                 java.util.List<String> stack) {
 
-        /** {@code file.flow:LINE:COL: Name: message}, as the command line prints errors. */
+        public ExecutionError {
+            stack = stack == null ? java.util.List.of() : java.util.List.copyOf(stack);
+        }
+
+        public ExecutionError(String name, String message, String file, int line, int column) {
+            this(name, message, file, line, column, java.util.List.of());
+        }
+
+        /**
+         * {@code file.flow:LINE:COL: Name: message}, as the command line prints errors, then the helper calls
+         * it was raised in ({@code at scaled (orders.flow:3:12)}), one indented line each.
+         */
         @Override
         public String toString() {
-            return (file == null ? "" : file + ":" + line + ":" + column + ": ") + name + ": " + message;
+            StringBuilder text = new StringBuilder(
+                    (file == null ? "" : file + ":" + line + ":" + column + ": ") + name + ": " + message);
+            for (String call : stack) {
+                text.append("\n    ").append(call);
+            }
+            return text.toString();
         }
     }
 }

@@ -58,8 +58,35 @@ public final class Execution {
         context.put("workflow", RunNames.shownWorkflow(workflow));
         context.put("queue", RunNames.shownQueue(queue));
         context.put("parentId", parentId);
-        context.put("startedAt", startedAt);
+        context.put("startedAt", isoMillis(startedAt));
         return context;
+    }
+
+    private static final java.time.format.DateTimeFormatter ISO_MILLIS =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * An instant as ISO-8601 text in UTC, always with milliseconds ({@code 2026-12-07T10:00:00.000Z}), so
+     * that such texts sort as the instants do (LANGUAGE.md §7: {@code Date.iso()}, {@code Context.startedAt}).
+     */
+    public static String isoMillis(long epochMillis) {
+        return ISO_MILLIS.format(java.time.Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** {@link #isoMillis(long)} of an instant given as text (any ISO-8601 form); text that is no instant is kept. */
+    static String isoMillis(String instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return isoMillis(java.time.OffsetDateTime.parse(instant).toInstant().toEpochMilli());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return isoMillis(java.time.Instant.parse(instant).toEpochMilli());
+            } catch (java.time.format.DateTimeParseException again) {
+                return instant;
+            }
+        }
     }
 
     /**
@@ -152,7 +179,7 @@ public final class Execution {
         FlowThrow replaced = FlowThrow.limitError("The workflow's uncaught error is larger than the "
                 + limits.payloadLimitText() + " limit; it was " + error.name() + ": "
                 + Values.toDisplayPreview(error.message(), 200));
-        return new FlowError(replaced.value(), error.file(), error.line(), error.column());
+        return new FlowError(replaced.value(), error.file(), error.line(), error.column(), error.stack());
     }
 
     private static String where(String file, Span span) {
@@ -161,7 +188,14 @@ public final class Execution {
 
     private static FlowError error(String file, FlowThrow thrown) {
         Span span = thrown.span() == null ? new Span(1, 1, 1, 1) : thrown.span();
-        return new FlowError(thrown.value(), file, span.line(), span.column());
+        List<String> stack = new java.util.ArrayList<>(thrown.inherited());
+        for (FlowThrow.Call call : thrown.calls()) {
+            stack.add(FlowThrow.line(call.function(), file, call.at() == null ? span : call.at()));
+        }
+        if (!stack.isEmpty()) {
+            stack.add(FlowThrow.line(null, file, thrown.bodySpan()));
+        }
+        return new FlowError(thrown.value(), file, span.line(), span.column(), stack);
     }
 
     private static String describe(PromiseEntry entry) {

@@ -8,7 +8,19 @@ import dev.rondo.core.value.Values;
  * where it was raised. {@link #toString()} is the command line's format,
  * {@code file.flow:LINE:COL: Name: message}.
  */
-public record FlowError(Object value, String file, int line, int column) {
+public record FlowError(Object value, String file, int line, int column, java.util.List<String> stack) {
+
+    /**
+     * {@code stack}: the helper calls the error left, innermost first, as {@code at scaled (orders.flow:3:12)},
+     * then where the workflow body stood ({@code at orders.flow:8:1}); empty when raised in the body itself.
+     */
+    public FlowError {
+        stack = stack == null ? java.util.List.of() : java.util.List.copyOf(stack);
+    }
+
+    public FlowError(Object value, String file, int line, int column) {
+        this(value, file, line, column, java.util.List.of());
+    }
 
     /** The error's name ({@code TypeError}, {@code TaskError}, …), or {@code Uncaught} for a thrown non-error value. */
     public String name() {
@@ -36,5 +48,14 @@ public record FlowError(Object value, String file, int line, int column) {
     @Override
     public String toString() {
         return file + ":" + line + ":" + column + ": " + name() + ": " + message();
+    }
+
+    /** {@link #toString()} followed by the stack of helper calls, one indented line each. */
+    public String withStack() {
+        StringBuilder text = new StringBuilder(toString());
+        for (String call : stack) {
+            text.append("\n    ").append(call);
+        }
+        return text.toString();
     }
 }

@@ -129,7 +129,10 @@ class AstCodecRoundTripTest {
                 switchStmt,
                 new AwaitStmt(sp(), "result", call),
                 new ExprStmt(sp(), new OptionalChain(sp(), new Member(sp(), id("maybe"), "value", true))),
-                new ExprStmt(sp(), new Await(sp(), id("promise")))));
+                new ExprStmt(sp(), new Await(sp(), id("promise"))),
+                new Stmt.FunctionDecl(sp(), new Expr.Function(sp(), "helper", true, true,
+                        List.of(new Expr.Param(sp(), new Name(sp(), "a"), lit(1.0), true)),
+                        block(new Return(sp(), id("a")))))));
     }
 
     /** Every part that may be null, left out: the other half of {@link #everyKind()}. */
@@ -152,7 +155,9 @@ class AstCodecRoundTripTest {
                 new ExprStmt(sp(), new Member(sp(), id("a"), "b", false)),
                 new ExprStmt(sp(), new Template(sp(), List.of(""), List.of())),
                 new ExprStmt(sp(), new ObjectLit(sp(), List.of())),
-                new Block(sp(), List.of())));
+                new Block(sp(), List.of()),
+                new ExprStmt(sp(), new Expr.Function(sp(), null, false, false,
+                        List.of(new Expr.Param(sp(), new Name(sp(), "x"), null, false)), block()))));
     }
 
     @Test
@@ -188,7 +193,8 @@ class AstCodecRoundTripTest {
                 "For.update", "Try.param", "Try.handler", "Try.finalizer", "Return.value", "Break.label",
                 "Continue.label", "AwaitStmt.target", "Case.test", "PropTarget.defaultValue", "Element.defaultValue",
                 "ArrayPattern.elements[hole]", "Literal.value", "Let.constant", "ForEach.keys", "ForEach.constant",
-                "Member.optional", "Index.optional", "Call.optional"));
+                "Member.optional", "Index.optional", "Call.optional", "Function.name", "Function.async",
+                "Function.arrow", "Param.defaultValue", "Param.rest"));
         assertEquals(expected, absent);
     }
 
@@ -307,8 +313,11 @@ class AstCodecRoundTripTest {
      */
     @Test
     void readsAndWritesTheFormatOneTextOfEveryKind() {
-        assertEquals(everyKind(), AstCodec.fromJson(EVERY_KIND_FORMAT_1));
-        assertEquals(EVERY_KIND_FORMAT_1, AstCodec.toJson(everyKind()));
+        // The sample as it stood before functions (its last statement) joined the format.
+        Program full = everyKind();
+        Program beforeFunctions = new Program(full.file(), full.body().subList(0, full.body().size() - 1));
+        assertEquals(beforeFunctions, AstCodec.fromJson(EVERY_KIND_FORMAT_1));
+        assertEquals(EVERY_KIND_FORMAT_1, AstCodec.toJson(beforeFunctions));
     }
 
     private static final String EVERY_KIND_FORMAT_1 = """

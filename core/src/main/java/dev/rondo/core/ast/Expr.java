@@ -59,6 +59,18 @@ public sealed interface Expr extends Node {
      */
     record OptionalChain(Span span, Expr chain) implements Expr {}
 
+    /**
+     * A function: a top-level {@code [async] function name(params) { body }} (see {@link Stmt.FunctionDecl})
+     * or an arrow {@code [async] (params) => body} ({@code name} is {@code null}; an expression body is a
+     * block holding one {@code return}). The body is kept as parsed: awaits inside it belong to the function,
+     * not to the code around it, and are lowered when the program is linked.
+     */
+    record Function(Span span, String name, boolean async, boolean arrow, List<Param> params, Stmt.Block body)
+            implements Expr {}
+
+    /** One parameter: a name or a destructuring pattern, its default (or {@code null}), and whether it is {@code ...rest}. */
+    record Param(Span span, Pattern target, Expr defaultValue, boolean rest) {}
+
     /** {@code await operand}; only before lowering. */
     record Await(Span span, Expr operand) implements Expr {}
 

@@ -81,6 +81,12 @@ public sealed interface Stmt extends Node {
      */
     record AwaitStmt(Span span, String target, Expr operand) implements Stmt {}
 
+    /**
+     * A top-level {@code [async] function name(params) { … }}. It defines the name for the whole program
+     * (as JavaScript hoists it); running the statement does nothing.
+     */
+    record FunctionDecl(Span span, Expr.Function function) implements Stmt {}
+
     enum AssignOp {
         ASSIGN("="), ADD("+="), SUBTRACT("-="), MULTIPLY("*="), DIVIDE("/="), REMAINDER("%="), POWER("**="),
         COALESCE("??="), OR("||="), AND("&&=");

@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 final class ExactJsonWriter extends ValueWalker {
 
     static final String PROMISE_TAG = "$promise";
+    static final String FUNCTION_TAG = "$function";
     static final String ENTRIES_TAG = "$entries";
 
     private final JsonGenerator out;
@@ -64,6 +65,17 @@ final class ExactJsonWriter extends ValueWalker {
                 } else {
                     out.writeString(s);
                 }
+            }
+            case FlowFunction fn -> {
+                out.writeStartObject();
+                out.writeFieldName(FUNCTION_TAG);
+                out.writeStartArray();
+                out.writeNumber(fn.index());
+                for (Object capture : fn.captures()) {
+                    new ExactJsonWriter(out).walk(capture);
+                }
+                out.writeEndArray();
+                out.writeEndObject();
             }
             case PromiseRef p -> {
                 out.writeStartObject();

@@ -14,6 +14,13 @@ public final class FlowThrow extends RuntimeException {
     private final Object value;
     private Span span;
     private boolean fatal;
+    /** The helper calls the error has left, innermost first, each with where in it the error stood. */
+    private java.util.List<Call> calls;
+    /** Where the error stands in the frame it has reached (the call site of the last function it left). */
+    private Span cursor;
+
+    /** One helper call on the error's way out: the function's name and where in it the error was. */
+    public record Call(String function, Span at) {}
 
     public FlowThrow(Object value, Span span) {
         super(null, null, false, false);
@@ -82,6 +89,44 @@ public final class FlowThrow extends RuntimeException {
             span = where;
         }
         return this;
+    }
+
+    /** Records that the error leaves the function {@code function}, called at {@code callSite}. */
+    public FlowThrow leaving(String function, Span callSite) {
+        if (calls == null) {
+            calls = new java.util.ArrayList<>();
+        }
+        calls.add(new Call(function, cursor != null ? cursor : span));
+        cursor = callSite;
+        return this;
+    }
+
+    /** The stack of an async call whose rejection this error rethrows at an await, innermost first. */
+    private java.util.List<String> inherited;
+
+    public FlowThrow inherit(java.util.List<String> lines) {
+        inherited = lines;
+        return this;
+    }
+
+    public java.util.List<String> inherited() {
+        return inherited == null ? java.util.List.of() : inherited;
+    }
+
+    /** One line of a helper stack: {@code at name (file:line:col)}. */
+    public static String line(String function, String file, Span at) {
+        String where = at == null ? file : file + ":" + at.line() + ":" + at.column();
+        return function == null ? "at " + where : "at " + function + " (" + where + ")";
+    }
+
+    /** The helper calls the error left, innermost first (empty when raised in the workflow body). */
+    public java.util.List<Call> calls() {
+        return calls == null ? java.util.List.of() : calls;
+    }
+
+    /** Where the error stands in the workflow body: its own position, or the call that led to it. */
+    public Span bodySpan() {
+        return cursor != null ? cursor : span;
     }
 
     /** {@code name: message} for error objects, the display string otherwise. */

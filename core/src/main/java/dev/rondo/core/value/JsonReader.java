@@ -23,6 +23,8 @@ final class JsonReader {
         final FlowObject object;
         /** An object written as {@code {"$entries": [[key, value], …]}}: its key is null between pairs. */
         final boolean entries;
+        /** The array of a {@code {"$function": [index, ...captures]}}. */
+        boolean function;
         String key;
 
         Frame(FlowArray array) {
@@ -82,6 +84,14 @@ final class JsonReader {
                                 expect(parser, JsonToken.END_OBJECT, "the end of a '$promise'");
                                 break;
                             }
+                            if (tag.equals(ExactJsonWriter.FUNCTION_TAG)) {
+                                expect(parser, JsonToken.START_ARRAY, "the index and captures of a '$function'");
+                                Frame function = new Frame(new FlowArray());
+                                function.function = true;
+                                stack.push(function);
+                                token = parser.nextToken();
+                                continue;
+                            }
                             if (!tag.equals(ExactJsonWriter.ENTRIES_TAG)) {
                                 throw new JsonParseException(parser, "Unknown tag '" + tag + "' in an exact Flow value");
                             }
@@ -98,7 +108,10 @@ final class JsonReader {
                         token = parser.nextToken();
                         continue;
                     }
-                    case END_ARRAY -> value = stack.pop().array;
+                    case END_ARRAY -> {
+                        Frame done = stack.pop();
+                        value = done.function ? function(parser, done.array) : done.array;
+                    }
                     case END_OBJECT -> value = stack.pop().object;
                     case VALUE_STRING -> {
                         String text = parser.getText();
@@ -129,6 +142,18 @@ final class JsonReader {
             }
             token = parser.nextToken();
         }
+    }
+
+    private static FlowFunction function(JsonParser parser, FlowArray parts) throws IOException {
+        if (parts.size() == 0 || !(parts.get(0) instanceof Double index) || index < 0 || index != Math.floor(index)) {
+            throw new JsonParseException(parser, "Expected a function index first in a '$function'");
+        }
+        expect(parser, JsonToken.END_OBJECT, "the end of a '$function'");
+        Object[] captures = new Object[parts.size() - 1];
+        for (int i = 1; i < parts.size(); i++) {
+            captures[i - 1] = Values.markShared(parts.get(i));
+        }
+        return new FlowFunction(index.intValue(), null, captures);
     }
 
     private static void expect(JsonParser parser, JsonToken expected, String what) throws IOException {

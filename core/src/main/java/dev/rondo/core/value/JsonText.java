@@ -135,6 +135,12 @@ final class JsonText extends ValueWalker {
             case Boolean b -> out.append(b ? "true" : "false");
             case Double d -> out.append(Numbers.toString(d));
             case String s -> appendQuoted(out, s.length() > previewLimit ? s.substring(0, previewLimit) : s);
+            case FlowFunction fn -> {
+                if (!display) {
+                    throw FlowThrow.typeError("Cannot serialize a function: functions live only inside the workflow.");
+                }
+                out.append(fn.toString());
+            }
             case PromiseRef p -> {
                 if (!display) {
                     throw FlowThrow.typeError("Cannot serialize a promise.");

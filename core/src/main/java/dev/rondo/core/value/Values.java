@@ -27,6 +27,7 @@ public final class Values {
             case FlowArray a -> "array";
             case FlowObject o -> "object";
             case PromiseRef p -> "promise";
+            case FlowFunction fn -> "function";
             default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());
         };
     }
@@ -106,6 +107,7 @@ public final class Values {
             case Boolean b -> b ? "true" : "false";
             case Double d -> Numbers.toString(d);
             case PromiseRef p -> "[promise]";
+            case FlowFunction fn -> fn.toString();
             case FlowArray a -> JsonText.display(a);
             case FlowObject o -> JsonText.display(o);
             default -> throw new IllegalArgumentException("not a Flow value: " + value.getClass().getName());

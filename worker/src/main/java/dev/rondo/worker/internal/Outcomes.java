@@ -54,13 +54,18 @@ final class Outcomes {
     /**
      * An uncaught error as stored in {@code executions.error}: the thrown error object (or
      * {@code {name: "Uncaught", message, value}} for a thrown non-object) with {@code file}, {@code line}
-     * and {@code column} added.
+     * and {@code column} added, and the stack of helper calls ({@code stack}) when it was raised inside one.
      */
     static String errorJson(FlowError error) {
         FlowObject stored = error.value() instanceof FlowObject object ? object.copy() : uncaught(error);
         stored.put("file", error.file());
         stored.put("line", (double) error.line());
         stored.put("column", (double) error.column());
+        if (!error.stack().isEmpty()) {
+            dev.rondo.core.value.FlowArray stack = new dev.rondo.core.value.FlowArray();
+            error.stack().forEach(stack::add);
+            stored.put("stack", stack);
+        }
         return Json.write(stored);
     }
 

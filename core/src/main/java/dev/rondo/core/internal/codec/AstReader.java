@@ -114,6 +114,15 @@ public final class AstReader {
             case "Try" -> new Stmt.Try(in.span(), block("body"), optionalPattern("param"), optionalBlock("handler"),
                     optionalBlock("finalizer"));
             case "Switch" -> new Stmt.Switch(in.span(), expr("discriminant"), list("cases", this::switchCase));
+            case "FunDecl" -> {
+                Span span = in.span();
+                in.field("function");
+                Expr function = expr();
+                if (!(function instanceof Expr.Function f)) {
+                    throw in.error("Expected a 'Fun' node in a function declaration");
+                }
+                yield new Stmt.FunctionDecl(span, f);
+            }
             case "AwaitS" -> new Stmt.AwaitStmt(in.span(), optionalString("target"), expr("operand"));
             default -> throw in.error("Unknown statement tag '" + tag + "'");
         };
@@ -158,6 +167,8 @@ public final class AstReader {
             case "Call" -> new Expr.Call(in.span(), expr("callee"), list("args", this::expr), flag("optional"));
             case "Chain" -> new Expr.OptionalChain(in.span(), expr("chain"));
             case "Await" -> new Expr.Await(in.span(), expr("operand"));
+            case "Fun" -> new Expr.Function(in.span(), optionalString("name"), flag("async"), flag("arrow"),
+                    list("params", this::param), block("body"));
             default -> throw in.error("Unknown expression tag '" + tag + "'");
         };
         in.end();
@@ -212,6 +223,13 @@ public final class AstReader {
                 optionalExpr("defaultValue"));
         in.end();
         return target;
+    }
+
+    private Expr.Param param() throws IOException {
+        in.beginUntagged("a parameter");
+        Expr.Param param = new Expr.Param(in.span(), pattern("target"), optionalExpr("defaultValue"), flag("rest"));
+        in.end();
+        return param;
     }
 
     /** An array pattern entry, or {@code null} for a hole. */

@@ -159,6 +159,10 @@ public final class AstWriter {
                 out.writeFieldName("cases");
                 list(s.cases(), this::switchCase);
             }
+            case Stmt.FunctionDecl s -> {
+                begin("FunDecl", s.span());
+                expr("function", s.function());
+            }
             case Stmt.AwaitStmt s -> {
                 begin("AwaitS", s.span());
                 optionalString("target", s.target());
@@ -268,6 +272,15 @@ public final class AstWriter {
                 begin("Await", e.span());
                 expr("operand", e.operand());
             }
+            case Expr.Function e -> {
+                begin("Fun", e.span());
+                optionalString("name", e.name());
+                flag("async", e.async());
+                flag("arrow", e.arrow());
+                out.writeFieldName("params");
+                list(e.params(), this::param);
+                stmt("body", e.body());
+            }
         }
         out.writeEndObject();
         levels--;
@@ -351,6 +364,18 @@ public final class AstWriter {
         string(target.key());
         pattern("target", target.target());
         optionalExpr("defaultValue", target.defaultValue());
+        out.writeEndObject();
+    }
+
+    private void param(Expr.Param param) throws IOException {
+        if (param == null) {
+            throw invalid("a parameter is null");
+        }
+        out.writeStartObject();
+        span(param.span());
+        pattern("target", param.target());
+        optionalExpr("defaultValue", param.defaultValue());
+        flag("rest", param.rest());
         out.writeEndObject();
     }
 

@@ -31,7 +31,8 @@ import java.util.Map;
  *  "path":[{"pc":2,"locals":{"x":1}}, {"pc":0,"await":3}, {"pc":4,"items":[…]}, {"pc":2,"pending":{…}}],
  *  "promises":{"next":4,"seq":2,"entries":[{"id":0,"kind":"TASK","label":"charge","state":"FULFILLED","value":…,"seq":0}]},
  *  "keys":{…}, "inputs":…, "context":{…}, "cancelRequested":false, "cancelDelivered":false,
- *  "logBytes":120, "starts":3}
+ *  "logBytes":120, "starts":3,
+ *  "calls":[{"promise":5,"function":0,"path":[…]}]}
  * </pre>
  *
  * Values are written by {@link Json#writeValue}, which keeps them exact: a promise is
@@ -92,6 +93,22 @@ public final class CheckpointCodec {
                 g.writeArrayFieldStart("attributeKeys");
                 for (String key : state.tally().attributeKeys()) {
                     g.writeString(key);
+                }
+                g.writeEndArray();
+            }
+            // Written only when async calls wait, so that other checkpoints stay as they were.
+            if (!state.calls().isEmpty()) {
+                g.writeArrayFieldStart("calls");
+                for (CheckpointState.Call call : state.calls()) {
+                    g.writeStartObject();
+                    g.writeNumberField("promise", call.promise());
+                    g.writeNumberField("function", call.function());
+                    g.writeArrayFieldStart("path");
+                    for (Pos pos : call.path()) {
+                        writePos(g, pos);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
                 }
                 g.writeEndArray();
             }
@@ -228,6 +245,13 @@ public final class CheckpointCodec {
                 writeValue(g, entry.value());
                 g.writeNumberField("seq", entry.seq());
             }
+            if (entry.trace() != null) {
+                g.writeArrayFieldStart("trace");
+                for (String line : entry.trace()) {
+                    g.writeString(line);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -268,6 +292,7 @@ public final class CheckpointCodec {
             long logBytes = 0;
             long starts = 0;
             List<String> attributeKeys = List.of();
+            List<CheckpointState.Call> calls = List.of();
             int format = -1;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -284,6 +309,7 @@ public final class CheckpointCodec {
                     case "logBytes" -> logBytes = p.getLongValue();
                     case "starts" -> starts = p.getLongValue();
                     case "attributeKeys" -> attributeKeys = strings(t, "attributeKeys");
+                    case "calls" -> calls = calls(t);
                     default -> throw new IllegalArgumentException("The checkpoint has an unknown field '" + field + "'.");
                 }
             }
@@ -294,7 +320,7 @@ public final class CheckpointCodec {
                 throw new IllegalArgumentException("The checkpoint lacks its " + (path == null ? "path" : "promises") + ".");
             }
             return new CheckpointState(path, promises, keys, inputs, context, cancelRequested, cancelDelivered,
-                    new CheckpointState.Tally(logBytes, starts, attributeKeys));
+                    new CheckpointState.Tally(logBytes, starts, attributeKeys), calls);
         }
 
         private List<String> strings(JsonToken t, String field) throws IOException {
@@ -305,6 +331,31 @@ public final class CheckpointCodec {
             }
             expect(p.currentToken(), JsonToken.END_ARRAY, field);
             return List.copyOf(out);
+        }
+
+        private List<CheckpointState.Call> calls(JsonToken t) throws IOException {
+            expect(t, JsonToken.START_ARRAY, "calls");
+            List<CheckpointState.Call> calls = new ArrayList<>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                int promise = -1;
+                int function = -1;
+                List<Pos> path = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (field) {
+                        case "promise" -> promise = p.getIntValue();
+                        case "function" -> function = p.getIntValue();
+                        case "path" -> path = path(v);
+                        default -> throw new IllegalArgumentException("A checkpoint call has an unknown field '" + field + "'.");
+                    }
+                }
+                if (promise < 0 || function < 0 || path == null || path.isEmpty()) {
+                    throw new IllegalArgumentException("A checkpoint call lacks its promise, function or path.");
+                }
+                calls.add(new CheckpointState.Call(promise, function, path));
+            }
+            return calls;
         }
 
         private List<Pos> path(JsonToken t) throws IOException {
@@ -396,6 +447,7 @@ public final class CheckpointCodec {
             PromiseEntry.State state = PromiseEntry.State.PENDING;
             Object value = null;
             long seq = -1;
+            List<String> trace = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
@@ -407,13 +459,22 @@ public final class CheckpointCodec {
                     case "state" -> state = PromiseEntry.State.valueOf(p.getText());
                     case "value" -> value = value(v);
                     case "seq" -> seq = p.getLongValue();
+                    case "trace" -> {
+                        expect(v, JsonToken.START_ARRAY, "trace");
+                        trace = new ArrayList<>();
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            trace.add(p.getText());
+                        }
+                    }
                     default -> throw new IllegalArgumentException("A promise has an unknown field '" + field + "'.");
                 }
             }
             if (id < 0 || kind == null) {
                 throw new IllegalArgumentException("A promise lacks its id or kind.");
             }
-            return PromiseEntry.restore(id, kind, label, detail, state, value, seq);
+            PromiseEntry entry = PromiseEntry.restore(id, kind, label, detail, state, value, seq);
+            entry.restoreTrace(trace);
+            return entry;
         }
 
         private Map<String, Integer> keys(JsonToken t) throws IOException {

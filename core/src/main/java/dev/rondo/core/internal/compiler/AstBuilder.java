@@ -31,6 +31,8 @@ final class AstBuilder {
     private final Set<ParserRuleContext> broken;
     private final NestingDepth depth;
     private final ExpressionBuilder expressions;
+    /** Blocks made for a 'for' that declares several variables: the loop is their last statement. */
+    private final Set<Stmt> loopPreludes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     AstBuilder(Reporter reporter, SourcePositions positions, Set<ParserRuleContext> broken) {
         this.reporter = reporter;
@@ -38,6 +40,56 @@ final class AstBuilder {
         this.broken = broken;
         this.depth = new NestingDepth(reporter);
         this.expressions = new ExpressionBuilder(reporter, positions, new Literals(reporter, positions), depth);
+        this.expressions.arrows = this::arrow;
+    }
+
+    // ---- functions (LANGUAGE.md §8)
+
+    private Stmt functionDeclaration(FunctionDeclarationContext ctx, Span span) {
+        if (ctx.Identifier() == null) {
+            reporter.at(ctx.start, "A function declaration needs a name: 'function name(…) { … }'.");
+            return new Stmt.Block(span, List.of());
+        }
+        List<Expr.Param> params = ctx.parameterList() == null ? List.of() : parameters(ctx.parameterList());
+        Expr.Function function = new Expr.Function(span, ctx.Identifier().getText(), ctx.Async() != null, false,
+                params, block(ctx.block()));
+        return new Stmt.FunctionDecl(span, function);
+    }
+
+    /** {@code [async] (params) => body}: an expression body is a block returning it. */
+    private Expr arrow(ArrowFunctionContext ctx) {
+        Span span = span(ctx);
+        ArrowParametersContext parameters = ctx.arrowParameters();
+        List<Expr.Param> params;
+        if (parameters.Identifier() != null) {
+            Token name = parameters.Identifier().getSymbol();
+            Span at = positions.span(name, name);
+            params = List.of(new Expr.Param(at, new Pattern.Name(at, name.getText()), null, false));
+        } else {
+            params = parameters.parameterList() == null ? List.of() : parameters(parameters.parameterList());
+        }
+        Stmt.Block body;
+        depth.enter(ctx, 1, true);
+        try {
+            if (ctx.block() != null) {
+                body = block(ctx.block());
+            } else {
+                Expr value = expressions.expression(ctx.expression());
+                body = new Stmt.Block(value.span(), List.of(new Stmt.Return(value.span(), value)));
+            }
+        } finally {
+            depth.exit(1);
+        }
+        return new Expr.Function(span, null, ctx.Async() != null, true, params, body);
+    }
+
+    private List<Expr.Param> parameters(ParameterListContext ctx) {
+        List<Expr.Param> params = new ArrayList<>();
+        for (ParameterContext p : ctx.parameter()) {
+            Expr fallback = p.expression() == null ? null : expressions.expression(p.expression());
+            params.add(new Expr.Param(span(p), pattern(p.bindingTarget()), fallback, p.Ellipsis() != null));
+        }
+        return params;
     }
 
     /**
@@ -46,6 +98,11 @@ final class AstBuilder {
      */
     List<Stmt> program(ProgramContext ctx) {
         List<StatementContext> statements = ctx.statement();
+        // 'async function main() { … };' has a trailing empty statement: still the Rhythm form.
+        if (statements.size() > 1 && statements.stream().skip(1)
+                .allMatch(st -> st.label().isEmpty() && st.unlabeledStatement() instanceof EmptyStatementContext)) {
+            statements = statements.subList(0, 1);
+        }
         if (statements.size() == 1 && statements.get(0).label().isEmpty()
                 && statements.get(0).unlabeledStatement() instanceof FunctionDeclarationContext function
                 && function.Identifier() != null && function.Identifier().getText().equals("main")
@@ -86,9 +143,20 @@ final class AstBuilder {
                 return built;
             }
             Stmt body = single(built, ctx.unlabeledStatement());
+            List<Stmt> prelude = List.of();
+            if (body instanceof Stmt.Block block && loopPreludes.contains(block)) {
+                // The labels belong to the loop, not to the block that declares its first variables.
+                prelude = block.body().subList(0, block.body().size() - 1);
+                body = block.body().getLast();
+            }
             for (int i = labels.size() - 1; i >= 0; i--) {
                 Span span = positions.span(labels.get(i).start, ctx.stop);
                 body = new Stmt.Labeled(span, labels.get(i).Identifier().getText(), body);
+            }
+            if (!prelude.isEmpty()) {
+                List<Stmt> all = new ArrayList<>(prelude);
+                all.add(body);
+                return List.of(new Stmt.Block(span(ctx), all));
             }
             return List.of(body);
         } finally {
@@ -132,10 +200,7 @@ final class AstBuilder {
             case ThrowStatementContext s -> List.of(new Stmt.Throw(span, expressions.expression(s.expression())));
             case TryStatementContext s -> List.of(tryStatement(s, span));
             case SwitchStatementContext s -> List.of(switchStatement(s, span));
-            case FunctionDeclarationContext s -> {
-                reporter.at(s.start, "Helper functions are not supported yet.");
-                yield List.of();
-            }
+            case FunctionDeclarationContext s -> List.of(functionDeclaration(s, span));
             case EmptyStatementContext s -> List.of();
             case SimpleStatementLineContext s -> List.of(simple(s.simpleStatement(), span));
             default -> throw new IllegalStateException("unexpected statement " + ctx.getClass().getSimpleName());
@@ -176,8 +241,16 @@ final class AstBuilder {
         if (forInit != null && forInit.declaration() != null) {
             List<Stmt> lets = declarations(forInit.declaration());
             if (lets.size() > 1) {
-                reporter.at(forInit.declaration().variableDeclarator(1).start,
-                        "Only one variable can be declared in the header of 'for'.");
+                // for (let i = 0, j = n; …): the first variables are declared in a block around the loop,
+                // which is the same thing here, since an arrow copies the variables it sees anyway.
+                Expr test = ctx.test == null ? null : expressions.expression(ctx.test);
+                Stmt update = ctx.forUpdate() == null ? null
+                        : simpleStatements(ctx.forUpdate().simpleStatement(), ctx.forUpdate());
+                List<Stmt> block = new ArrayList<>(lets.subList(0, lets.size() - 1));
+                block.add(new Stmt.For(span, lets.getLast(), test, update, body(ctx.statement())));
+                Stmt.Block wrapped = new Stmt.Block(span, block);
+                loopPreludes.add(wrapped);
+                return wrapped;
             }
             init = lets.get(0);
         } else if (forInit != null) {

@@ -49,6 +49,9 @@ final class AwaitSearch {
     private boolean search(Node node) {
         return switch (node) {
             case Expr.Await e -> true;
+            // A function's awaits suspend the function, not the code that creates it.
+            case Expr.Function e -> false;
+            case Stmt.FunctionDecl s -> false;
             case Expr.Literal e -> false;
             case Expr.Identifier e -> false;
             case Expr.Template e -> inAny(e.exprs());

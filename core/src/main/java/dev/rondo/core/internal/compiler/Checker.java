@@ -7,7 +7,9 @@ import dev.rondo.core.ast.Span;
 import dev.rondo.core.ast.Stmt;
 import dev.rondo.core.internal.builtins.BuiltinCatalog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,8 +22,16 @@ public final class Checker {
 
     private final String file;
     private final List<Diagnostic> problems = new ArrayList<>();
-    private final Scopes scopes = new Scopes();
-    private final JumpTargets jumps = new JumpTargets();
+    private Scopes scopes = new Scopes();
+    private JumpTargets jumps = new JumpTargets();
+    /** The top-level functions by name (hoisted: visible everywhere), and the top-level {@code let}s and {@code const}s. */
+    private final Map<String, Expr.Function> functions = new HashMap<>();
+    private final Map<String, Span> topLevelLets = new HashMap<>();
+    private final List<Stmt.Let> topLevelConsts = new ArrayList<>();
+    /** The function being checked ({@code null}: the workflow body), and the scopes outside it that it sees by copy. */
+    private Expr.Function function;
+    private int outsideDepth;
+    private boolean inTopLevelFunction;
     private final OptionCheck options = new OptionCheck(this::report);
 
     private Checker(String file) {
@@ -30,9 +40,136 @@ public final class Checker {
 
     public static List<Diagnostic> check(String file, List<Stmt> body) {
         Checker checker = new Checker(file);
+        checker.topLevel(body);
         checker.block(body);
         checker.problems.sort(null);
         return List.copyOf(checker.problems);
+    }
+
+    /** Collects what top-level functions see: the functions themselves, and the top-level declarations. */
+    private void topLevel(List<Stmt> body) {
+        for (Stmt statement : body) {
+            if (statement instanceof Stmt.FunctionDecl declaration) {
+                Expr.Function f = declaration.function();
+                if (BuiltinCatalog.isGlobal(f.name())) {
+                    report(f.span(), "The function '" + f.name() + "' would hide the built-in of that name; rename it.");
+                } else if (functions.putIfAbsent(f.name(), f) != null) {
+                    report(f.span(), "The function '" + f.name() + "' is already declared at "
+                            + functions.get(f.name()).span() + ".");
+                }
+            } else if (statement instanceof Stmt.Let let) {
+                if (let.constant()) {
+                    topLevelConsts.add(let);
+                } else {
+                    Scopes.names(let.target(), name -> topLevelLets.putIfAbsent(name.name(), name.span()));
+                }
+            }
+        }
+    }
+
+    // ---- functions
+
+    /**
+     * A top-level function: its own scopes, seeing the top-level constants (LANGUAGE.md §8), its own jumps
+     * (a {@code break} cannot leave a function), and every name that {@link #functions} holds.
+     */
+    private void functionDeclaration(Stmt.FunctionDecl declaration) {
+        if (function != null || scopes.size() > 1) {
+            report(declaration.span(), "Functions can be declared only at the top level of the file; inside a block"
+                    + " or function, use an arrow: 'const " + declaration.function().name() + " = (…) => …'.");
+        }
+        Scopes outerScopes = scopes;
+        scopes = new Scopes();
+        scopes.enter(List.of());
+        for (Stmt.Let let : topLevelConsts) {
+            Scopes.names(let.target(), name -> scopes.declare(new Scopes.Binding(name.name(), true, name.span(), let.target())));
+        }
+        boolean outerIn = inTopLevelFunction;
+        inTopLevelFunction = true;
+        functionBody(declaration.function(), 1);
+        inTopLevelFunction = outerIn;
+        scopes = outerScopes;
+    }
+
+    /** An arrow: it sees every variable around it, as a copy it cannot change. */
+    private void arrow(Expr.Function arrow) {
+        functionBody(arrow, scopes.size());
+    }
+
+    private void functionBody(Expr.Function f, int outside) {
+        Expr.Function outerFunction = function;
+        int outerOutside = outsideDepth;
+        JumpTargets outerJumps = jumps;
+        function = f;
+        outsideDepth = outside;
+        jumps = new JumpTargets();
+        scopes.enter(List.of());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < f.params().size(); i++) {
+            Expr.Param param = f.params().get(i);
+            if (param.rest() && i < f.params().size() - 1) {
+                report(param.span(), "A rest parameter ('...name') must be the last parameter.");
+            }
+            if (param.rest() && param.defaultValue() != null) {
+                report(param.span(), "A rest parameter cannot have a default value.");
+            }
+            if (param.defaultValue() != null) {
+                expression(param.defaultValue());
+            }
+            Scopes.names(param.target(), name -> {
+                if (!seen.add(name.name())) {
+                    report(name.span(), "Duplicate parameter '" + name.name() + "'.");
+                } else {
+                    scopes.declare(new Scopes.Binding(name.name(), false, name.span(), param.target()));
+                }
+            });
+            if (!(param.target() instanceof Pattern.Name)) {
+                bindDefaults(param.target());
+            }
+        }
+        block(f.body().body());
+        scopes.exit();
+        jumps = outerJumps;
+        function = outerFunction;
+        outsideDepth = outerOutside;
+    }
+
+    /** The defaults inside a destructuring parameter, whose names are already declared. */
+    private void bindDefaults(Pattern pattern) {
+        switch (pattern) {
+            case Pattern.Name name -> { }
+            case Pattern.ObjectPattern object -> object.props().forEach(prop -> {
+                if (prop.defaultValue() != null) {
+                    expression(prop.defaultValue());
+                }
+                bindDefaults(prop.target());
+            });
+            case Pattern.ArrayPattern array -> array.elements().forEach(element -> {
+                if (element != null) {
+                    if (element.defaultValue() != null) {
+                        expression(element.defaultValue());
+                    }
+                    bindDefaults(element.target());
+                }
+            });
+        }
+    }
+
+    /** A variable the current function sees from outside (a copy, or a top-level constant): it cannot change it. */
+    private boolean seenFromOutside(String name) {
+        if (function == null) {
+            return false;
+        }
+        int depth = scopes.depthOf(name);
+        return depth > 0 && depth <= outsideDepth;
+    }
+
+    private String outsideProblem(String name) {
+        return function.arrow()
+                ? "Cannot change '" + name + "' inside an arrow function: an arrow sees a copy of the variables around"
+                        + " it, made when it is created. Return the new value instead (map, filter and reduce build"
+                        + " new arrays)."
+                : "Cannot change the top-level constant '" + name + "' inside a function: functions see it read-only.";
     }
 
     // ---- statements
@@ -98,6 +235,7 @@ public final class Checker {
             case Stmt.Try s -> tryStatement(s);
             case Stmt.Switch s -> switchStatement(s);
             case Stmt.AwaitStmt s -> expression(s.operand());
+            case Stmt.FunctionDecl s -> functionDeclaration(s);
         }
     }
 
@@ -239,6 +377,9 @@ public final class Checker {
         }
         if (root instanceof Expr.Identifier variable) {
             assignedVariable(variable, root == assign.target());
+            if (seenFromOutside(variable.name())) {
+                report(variable.span(), outsideProblem(variable.name()));
+            }
         } else {
             report(assign.target().span(),
                     "The left side of an assignment must be a variable, a property or an index.");
@@ -297,7 +438,14 @@ public final class Checker {
             }
             case Expr.Call e -> call(e);
             case Expr.OptionalChain e -> expression(e.chain());
-            case Expr.Await e -> expression(e.operand());
+            case Expr.Await e -> {
+                if (function != null && !function.async()) {
+                    report(e.span(), "'await' can be used only in an async function; write 'async "
+                            + (function.arrow() ? "(…) => …" : "function " + function.name() + "(…)") + "'.");
+                }
+                expression(e.operand());
+            }
+            case Expr.Function e -> arrow(e);
         }
     }
 
@@ -314,7 +462,13 @@ public final class Checker {
 
     private void read(Expr.Identifier variable) {
         String name = variable.name();
-        if (scopes.lookup(name) != null || BuiltinCatalog.VALUES.contains(name)) {
+        if (scopes.lookup(name) != null || BuiltinCatalog.VALUES.contains(name) || functions.containsKey(name)) {
+            return;
+        }
+        if (inTopLevelFunction && topLevelLets.containsKey(name)) {
+            report(variable.span(), "The function cannot see the top-level 'let' '" + name + "' (declared at "
+                    + topLevelLets.get(name) + "): a function sees its parameters, its own variables and the"
+                    + " top-level constants. Pass it as a parameter, or declare it with 'const'.");
             return;
         }
         if (BuiltinCatalog.isGlobal(name)) {
@@ -363,18 +517,38 @@ public final class Checker {
         } else if (callee instanceof Expr.Member method) {
             // A method of a value (a.push, s.trim): its receiver's type is only known at run time.
             expression(method.object());
+            mutatedFromOutside(method);
         } else {
-            report(callee.span(), "Only built-in functions and methods can be called.");
-            expression(callee);
+            expression(callee); // a function value: whether it is one shows at run time
         }
         call.args().forEach(this::expression);
+    }
+
+    /** {@code out.push(x)} on a variable an arrow or function sees from outside changes only its copy: refused. */
+    private void mutatedFromOutside(Expr.Member method) {
+        if (!dev.rondo.core.internal.builtins.Methods.isMutating(method.name())) {
+            return;
+        }
+        Expr root = method.object();
+        while (root instanceof Expr.Member m && !m.optional() || root instanceof Expr.Index x && !x.optional()) {
+            root = root instanceof Expr.Member m ? m.object() : ((Expr.Index) root).object();
+        }
+        if (root instanceof Expr.Identifier variable && seenFromOutside(variable.name())) {
+            report(variable.span(), outsideProblem(variable.name()));
+        }
     }
 
     private void calledFunction(Expr.Call call, Expr.Identifier function) {
         String name = function.name();
         if (scopes.lookup(name) != null) {
-            report(function.span(),
-                    "'" + name + "' is a variable, not a function; only built-in functions can be called.");
+            read(function); // a function value held by a variable; whether it is one shows at run time
+            return;
+        }
+        if (functions.containsKey(name)) {
+            return;
+        }
+        if (inTopLevelFunction && topLevelLets.containsKey(name)) {
+            read(function);
             return;
         }
         Optional<BuiltinCatalog.Arity> arity = BuiltinCatalog.function(name);

@@ -50,6 +50,7 @@ final class ExprLowering {
             case Expr.Call e -> chains.value(e, out, null);
             case Expr.OptionalChain e -> chains.value(e.chain(), out, e);
             case Expr.Literal e -> e;
+            case Expr.Function e -> e;
             case Expr.Identifier e -> e;
         };
     }

@@ -27,6 +27,8 @@ final class ExpressionBuilder {
     private final SourcePositions positions;
     private final Literals literals;
     private final NestingDepth depth;
+    /** Builds arrow functions, whose bodies are statements (set by {@link AstBuilder}). */
+    java.util.function.Function<ArrowFunctionContext, Expr> arrows;
 
     ExpressionBuilder(Reporter reporter, SourcePositions positions, Literals literals, NestingDepth depth) {
         this.reporter = reporter;
@@ -253,10 +255,7 @@ final class ExpressionBuilder {
                 }
             }
             case TemplatePrimaryContext t -> template(t.templateLiteral());
-            case ArrowFunctionContext a -> {
-                reporter.at(a.Arrow().getSymbol(), "Arrow functions are not supported yet.");
-                yield new Expr.Literal(span(a), null);
-            }
+            case ArrowFunctionContext a -> arrows.apply(a);
             default -> throw new IllegalStateException("unexpected primary " + ctx.getClass().getSimpleName());
         };
     }

@@ -20,8 +20,32 @@ final class Lexing {
 
     private Lexing() {}
 
+    /**
+     * Counts U+2028 and U+2029 as line breaks, as JavaScript does, so that a statement ends at them (the
+     * parser finds line breaks by the tokens' lines). ANTLR's lexer counts only {@code \n}.
+     */
+    private static final class LineBreaks extends org.antlr.v4.runtime.atn.LexerATNSimulator {
+        LineBreaks(FlowLexer lexer) {
+            super(lexer, lexer.getATN(), lexer.getInterpreter().decisionToDFA,
+                    new org.antlr.v4.runtime.atn.PredictionContextCache());
+        }
+
+        @Override
+        public void consume(org.antlr.v4.runtime.CharStream input) {
+            int c = input.LA(1);
+            if (c == 0x2028 || c == 0x2029) {
+                line++;
+                charPositionInLine = 0;
+                input.consume();
+            } else {
+                super.consume(input);
+            }
+        }
+    }
+
     static Tokens lex(String text, Reporter reporter) {
         FlowLexer lexer = new FlowLexer(CharStreams.fromString(text));
+        lexer.setInterpreter(new LineBreaks(lexer));
         lexer.removeErrorListeners();
         List<Token> tokens = new ArrayList<>();
         Deque<Token> openTemplates = new ArrayDeque<>();

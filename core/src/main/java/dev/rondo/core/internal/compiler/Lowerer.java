@@ -138,6 +138,7 @@ public final class Lowerer {
             case Stmt.Switch s -> out.add(switchStatement(s, out));
             case Stmt.Break s -> out.add(s);
             case Stmt.Continue s -> out.add(s);
+            case Stmt.FunctionDecl s -> out.add(s);
             case Stmt.AwaitStmt s -> out.add(s);
         }
     }
@@ -470,6 +471,7 @@ public final class Lowerer {
             case Expr.Call e -> mentions(e.callee(), name) || e.args().stream().anyMatch(x -> mentions(x, name));
             case Expr.OptionalChain e -> mentions(e.chain(), name);
             case Expr.Await e -> mentions(e.operand(), name);
+            case Expr.Function e -> true; // it may capture the variable
         };
     }
 }

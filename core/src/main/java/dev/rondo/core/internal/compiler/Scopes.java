@@ -61,6 +61,23 @@ final class Scopes {
         return null;
     }
 
+    /** How many scopes are open: a mark that {@link #depthOf} answers are compared with. */
+    int size() {
+        return stack.size();
+    }
+
+    /** How many scopes are open up to and including the one that declares {@code name}; 0 when none does. */
+    int depthOf(String name) {
+        int depth = stack.size();
+        for (Scope scope : stack) {
+            if (scope.declared.containsKey(name)) {
+                return depth;
+            }
+            depth--;
+        }
+        return 0;
+    }
+
     /** Where an enclosing block declares {@code name} further down, or {@code null}; only asked when lookup failed. */
     Span declaredLater(String name) {
         for (Scope scope : stack) {

@@ -33,7 +33,8 @@ final class AwaitNode extends XStmt {
 
     private int await(Frame f, Object awaited) {
         Machine m = f.m;
-        if (m.takeCancellation()) {
+        // CancelledError goes to the workflow body's await only; async calls go on (their promises may be awaited).
+        if (f == m.mainFrame && m.takeCancellation()) {
             throw new FlowThrow(Errors.cancelledError(), span);
         }
         PromiseTable.Settled settled;
@@ -53,7 +54,12 @@ final class AwaitNode extends XStmt {
         m.waitingOn = null;
         Object value = Values.markShared(settled.value());
         if (!settled.fulfilled()) {
-            throw new FlowThrow(value, span);
+            FlowThrow rejection = new FlowThrow(value, span);
+            if (awaited instanceof PromiseRef ref && m.promises.get(ref.id()) instanceof PromiseEntry entry
+                    && entry.trace != null) {
+                rejection.inherit(entry.trace);
+            }
+            throw rejection;
         }
         if (targetSlot >= 0) {
             f.slots[targetSlot] = value;

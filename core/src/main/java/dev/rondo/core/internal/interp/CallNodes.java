@@ -6,6 +6,8 @@ import dev.rondo.core.internal.builtins.BuiltinFunction;
 import dev.rondo.core.internal.builtins.Methods;
 import dev.rondo.core.value.Budget;
 import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowFunction;
+import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
@@ -179,7 +181,7 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            return Instant.ofEpochMilli(f.m.nowMillis).toString();
+            return dev.rondo.core.Execution.isoMillis(f.m.nowMillis);
         }
     }
 
@@ -217,6 +219,17 @@ final class CallNodes {
             }
             Object[] values = arguments(f);
             try {
+                if (target instanceof FlowObject object && object.get(name) instanceof FlowFunction fn) {
+                    return Calls.invoke(f, fn, values, span);
+                }
+                if (target instanceof FlowArray array && CallbackMethods.handles(name)) {
+                    return CallbackMethods.call(f, array, name, values, span);
+                }
+                if (mutating && target instanceof FlowArray array && name.equals("sort") && values.length > 0) {
+                    FlowArray copy = array.copy();
+                    CallbackMethods.sort(f, copy, values[0], span);
+                    return copy.markShared();
+                }
                 if (mutating && target instanceof FlowArray array) {
                     // Not a variable (a literal, a call result): change a copy nobody else sees.
                     return Methods.callMutating(array.copy(), name, values);
@@ -250,10 +263,17 @@ final class CallNodes {
                 Object[] keys = place.depth() == 0 ? NO_KEYS : place.keys(f);
                 Object current = place.depth() == 0 ? f.slots[place.slot] : place.read(f, keys);
                 Object[] values = arguments(f);
+                if (current instanceof FlowObject object && object.get(name) instanceof FlowFunction fn) {
+                    return Calls.invoke(f, fn, values, span);
+                }
                 if (!(current instanceof FlowArray)) {
                     return Methods.call(current, name, values); // raises the right TypeError
                 }
                 FlowArray array = (FlowArray) place.writableTarget(f, keys);
+                if (name.equals("sort") && values.length > 0) {
+                    CallbackMethods.sort(f, array, values[0], span);
+                    return array.markShared();
+                }
                 return Methods.callMutating(array, name, values);
             } catch (FlowThrow t) {
                 throw t.at(span);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The state of one running body: its local slots, how the last statement completed, and the path of
- * positions used to suspend and resume. (Helper functions, LANGUAGE.md §8, will stack frames.)
+ * positions used to suspend and resume. The workflow body has one, and so has each function call
+ * (an async call's frame lives in its {@link Coroutine} while it waits).
  */
 final class Frame {
 

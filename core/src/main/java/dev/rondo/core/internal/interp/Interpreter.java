@@ -43,6 +43,8 @@ public final class Interpreter {
         this.frame = new Frame(machine, linked.slotCount);
         this.pathToResume = path;
         this.restoring = restoring;
+        machine.linked = linked;
+        machine.mainFrame = frame;
     }
 
     public static Interpreter start(LinkedProgram linked, Object inputs, FlowObject context, Limits limits) {
@@ -62,7 +64,27 @@ public final class Interpreter {
             throw new IllegalArgumentException("the checkpoint has no position to resume from");
         }
         machine.waitingOn = path.get(path.size() - 1).extra();
-        return new Interpreter(linked, machine, path, true);
+        Interpreter interpreter = new Interpreter(linked, machine, path, true);
+        // Functions read the top-level constants, and a waiting call may go on before the body does.
+        if (linked.body instanceof StmtNodes.Block top) {
+            top.restoreLocals(interpreter.frame, path.get(0));
+        }
+        for (CheckpointState.Call call : state.calls()) {
+            if (call.function() < 0 || call.function() >= linked.functions.length || call.path().isEmpty()) {
+                throw new IllegalArgumentException("the checkpoint's call of function " + call.function() + " does not fit the program");
+            }
+            FunctionCode code = linked.functions[call.function()];
+            Coroutine co = new Coroutine(call.promise(), code, new Frame(machine, code.slotCount));
+            co.path = call.path();
+            co.restoring = true;
+            co.waitingOn = call.path().get(call.path().size() - 1).extra();
+            PromiseEntry entry = machine.promises.get(call.promise());
+            if (entry != null) {
+                entry.waits = co.waitingOn;
+            }
+            machine.coroutines.add(co);
+        }
+        return interpreter;
     }
 
     /** Runs one stretch: applies the outcomes in order, then runs until the program waits or ends. */
@@ -76,15 +98,29 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Runs the workflow body and the async calls until none can go on: first the body (from its start or
+     * where it waits), then, again and again, the first waiting call (in the order they started) whose
+     * awaited value is settled, or else the body when its own is. A cancellation goes to the body first.
+     */
     private Stretch runStretch() {
         int c;
         try {
             if (pathToResume == null) {
                 c = linked.body.exec(frame);
             } else {
-                frame.startResume(pathToResume, restoring);
-                restoring = false;
-                c = linked.body.resume(frame);
+                c = resumeBody();
+            }
+            while (c == Completion.SUSPEND) {
+                pathToResume = bodyPath();
+                Coroutine next = machine.cancelRequested && !machine.cancelDelivered ? null : firstReady();
+                if (next != null) {
+                    machine.step(next, null);
+                } else if (bodyReady()) {
+                    c = resumeBody();
+                } else {
+                    break;
+                }
             }
         } catch (FlowThrow thrown) {
             finished = true;
@@ -93,10 +129,7 @@ public final class Interpreter {
             return new Stretch(Status.FAILED, effects(), null, thrown, machine.cancelDelivered, null, List.of());
         }
         if (c == Completion.SUSPEND) {
-            List<Pos> path = new ArrayList<>(frame.suspendPath);
-            Collections.reverse(path);
-            pathToResume = path;
-            forgetUnreachablePromises(path);
+            forgetUnreachablePromises(pathToResume);
             return new Stretch(Status.SUSPENDED, effects(), null, null, false, machine.waitingAt,
                     machine.promises.pendingLeaves(machine.waitingOn));
         }
@@ -107,15 +140,58 @@ public final class Interpreter {
                 machine.budget.lastWhere(), List.of());
     }
 
+    private int resumeBody() {
+        frame.startResume(pathToResume, restoring);
+        restoring = false;
+        return linked.body.resume(frame);
+    }
+
+    /** The body's path after it suspended, outermost first; kept when the body has not run since. */
+    private List<Pos> bodyPath() {
+        if (frame.suspendPath.isEmpty()) {
+            return pathToResume;
+        }
+        List<Pos> path = new ArrayList<>(frame.suspendPath);
+        Collections.reverse(path);
+        frame.suspendPath.clear();
+        return path;
+    }
+
+    private boolean bodyReady() {
+        if (machine.cancelRequested && !machine.cancelDelivered) {
+            return true;
+        }
+        machine.deliverSignals(machine.waitingOn);
+        return machine.promises.settled(machine.waitingOn) != null;
+    }
+
+    private Coroutine firstReady() {
+        for (Coroutine co : machine.coroutines) {
+            if (machine.ready(co)) {
+                return co;
+            }
+        }
+        return null;
+    }
+
     private void forgetUnreachablePromises(List<Pos> path) {
         List<Object> roots = new ArrayList<>();
+        addRoots(path, roots);
+        List<Integer> keep = new ArrayList<>(machine.keys.values());
+        for (Coroutine co : machine.coroutines) {
+            addRoots(co.path, roots);
+            keep.add(co.promise);
+        }
+        machine.promises.retainReachable(roots, keep);
+    }
+
+    private static void addRoots(List<Pos> path, List<Object> roots) {
         for (Pos pos : path) {
             if (pos.extra() != null) {
                 roots.add(pos.extra());
             }
             roots.addAll(pos.locals().values());
         }
-        machine.promises.retainReachable(roots, machine.keys.values());
     }
 
     private List<Effect> effects() {
@@ -127,8 +203,12 @@ public final class Interpreter {
         if (finished || pathToResume == null) {
             throw new IllegalStateException("only a suspended execution has a checkpoint");
         }
+        List<CheckpointState.Call> calls = new ArrayList<>();
+        for (Coroutine co : machine.coroutines) {
+            calls.add(new CheckpointState.Call(co.promise, co.code.index, co.path));
+        }
         return new CheckpointState(pathToResume, machine.promises, Map.copyOf(machine.keys), machine.inputs,
-                machine.context, machine.cancelRequested, machine.cancelDelivered, machine.tally());
+                machine.context, machine.cancelRequested, machine.cancelDelivered, machine.tally(), List.copyOf(calls));
     }
 
     /** The promise the program waits on while suspended. */

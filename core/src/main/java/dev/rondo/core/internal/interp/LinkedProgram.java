@@ -8,11 +8,14 @@ public final class LinkedProgram {
     final Program program;
     final XStmt body;
     final int slotCount;
+    /** Every function of the program, by the index a {@link dev.rondo.core.value.FlowFunction} holds. */
+    final FunctionCode[] functions;
 
-    LinkedProgram(Program program, XStmt body, int slotCount) {
+    LinkedProgram(Program program, XStmt body, int slotCount, FunctionCode[] functions) {
         this.program = program;
         this.body = body;
         this.slotCount = slotCount;
+        this.functions = functions;
     }
 
     public static LinkedProgram of(Program program) {

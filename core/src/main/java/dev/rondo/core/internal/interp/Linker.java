@@ -38,22 +38,61 @@ final class Linker {
         }
     }
 
-    private final Deque<ScopeBuilder> scopes = new ArrayDeque<>();
-    private int slotCount;
+    /**
+     * The body being linked: the workflow's, a top-level function's or an arrow's. Each has its own frame
+     * of slots; an arrow copies the variables it uses from the body around it ({@code outer}) into slots of
+     * its own when it is created (its captures).
+     */
+    private static final class Context {
+        final Deque<ScopeBuilder> scopes = new ArrayDeque<>();
+        final Context outer;
+        int slotCount;
+        final List<Integer> captureSources = new ArrayList<>();
+        final List<Integer> captureSlots = new ArrayList<>();
+
+        Context(Context outer) {
+            this.outer = outer;
+        }
+    }
+
+    private Context ctx = new Context(null);
+    /** Top-level functions by name, with their indices; then the linked code of every function by index. */
+    private final Map<String, Integer> topFunctions = new HashMap<>();
+    private final List<FunctionCode> functions = new ArrayList<>();
+    /** The top-level variables of the workflow body, which top-level functions read (the constants). */
+    private Map<String, Integer> topLevel = Map.of();
 
     private Linker() {}
 
     static LinkedProgram link(Program program) {
         Linker linker = new Linker();
-        XStmt body = linker.block(new Stmt.Block(new Span(1, 1, 1, 1), program.body()));
-        return new LinkedProgram(program, body, linker.slotCount);
+        List<Stmt.FunctionDecl> declared = new ArrayList<>();
+        for (Stmt stmt : program.body()) {
+            if (stmt instanceof Stmt.FunctionDecl d) {
+                linker.topFunctions.put(d.function().name(), declared.size());
+                declared.add(d);
+                linker.functions.add(null);
+            }
+        }
+        Stmt.Block top = new Stmt.Block(new Span(1, 1, 1, 1), program.body());
+        linker.ctx.scopes.push(new ScopeBuilder());
+        XStmt[] statements = linker.statements(top.body());
+        ScopeBuilder topScope = linker.ctx.scopes.pop();
+        XStmt body = new StmtNodes.Block(top.span(), statements, topScope.build());
+        int slotCount = linker.ctx.slotCount;
+        linker.topLevel = topScope.slots;
+        for (int i = 0; i < declared.size(); i++) {
+            linker.ctx = new Context(null);
+            linker.functions.set(i, linker.function(declared.get(i).function(), i));
+        }
+        return new LinkedProgram(program, body, slotCount, linker.functions.toArray(FunctionCode[]::new));
     }
 
     // ---- scopes
 
     private int declare(String name) {
-        ScopeBuilder scope = scopes.peek();
-        int slot = slotCount++;
+        ScopeBuilder scope = ctx.scopes.peek();
+        int slot = ctx.slotCount++;
         scope.slots.put(name, slot);
         scope.names.add(name);
         scope.order.add(slot);
@@ -61,13 +100,69 @@ final class Linker {
     }
 
     private int lookup(String name) {
-        for (ScopeBuilder scope : scopes) {
+        return lookupIn(ctx, name);
+    }
+
+    /** The slot of {@code name} in {@code c}; in an arrow, a variable of the code around it becomes a capture. */
+    private static int lookupIn(Context c, String name) {
+        for (ScopeBuilder scope : c.scopes) {
             Integer slot = scope.slots.get(name);
             if (slot != null) {
                 return slot;
             }
         }
-        return -1;
+        if (c.outer == null) {
+            return -1;
+        }
+        int source = lookupIn(c.outer, name);
+        if (source < 0) {
+            return -1;
+        }
+        ScopeBuilder function = c.scopes.peekLast();
+        int slot = c.slotCount++;
+        function.slots.put(name, slot);
+        // Saved under a name no variable can have: a later 'let' of the same name in the arrow is another variable.
+        function.names.add("^" + name);
+        function.order.add(slot);
+        c.captureSources.add(source);
+        c.captureSlots.add(slot);
+        return slot;
+    }
+
+    // ---- functions
+
+    /** Links a function's body in the current (fresh) context; its awaits are lowered here, as its own. */
+    private FunctionCode function(Expr.Function f, int index) {
+        List<Stmt> body = dev.rondo.core.internal.compiler.Lowerer.lower(f.body().body());
+        ctx.scopes.push(new ScopeBuilder());
+        int n = f.params().size();
+        PatternNodes.XPattern[] params = new PatternNodes.XPattern[n];
+        XExpr[] defaults = new XExpr[n];
+        boolean rest = false;
+        for (int i = 0; i < n; i++) {
+            Expr.Param p = f.params().get(i);
+            defaults[i] = p.defaultValue() == null ? null : expr(p.defaultValue());
+            params[i] = pattern(p.target());
+            rest |= p.rest();
+        }
+        XStmt[] statements = statements(body);
+        ScopeBuilder scope = ctx.scopes.pop();
+        StmtNodes.Block block = new StmtNodes.Block(f.body().span(), statements, scope.build());
+        String name = f.name() == null ? "anonymous" : f.name();
+        return new FunctionCode(index, name, f.async(), f.span(), params, defaults, rest,
+                ctx.captureSlots.stream().mapToInt(Integer::intValue).toArray(), block, ctx.slotCount);
+    }
+
+    private XExpr arrow(Expr.Function f) {
+        int index = functions.size();
+        functions.add(null);
+        Context outer = ctx;
+        ctx = new Context(outer);
+        FunctionCode code = function(f, index);
+        int[] sources = ctx.captureSources.stream().mapToInt(Integer::intValue).toArray();
+        ctx = outer;
+        functions.set(index, code);
+        return new FunctionNodes.MakeArrow(f.span(), index, sources);
     }
 
     private boolean isGlobal(Expr expr, String name) {
@@ -77,9 +172,9 @@ final class Linker {
     // ---- statements
 
     private StmtNodes.Block block(Stmt.Block block) {
-        scopes.push(new ScopeBuilder());
+        ctx.scopes.push(new ScopeBuilder());
         XStmt[] body = statements(block.body());
-        Scope scope = scopes.pop().build();
+        Scope scope = ctx.scopes.pop().build();
         return new StmtNodes.Block(block.span(), body, scope);
     }
 
@@ -113,6 +208,7 @@ final class Linker {
             case Stmt.Throw s -> new StmtNodes.Throw(s.span(), expr(s.value()));
             case Stmt.Try s -> tryStmt(s);
             case Stmt.Switch s -> switchStmt(s);
+            case Stmt.FunctionDecl s -> new StmtNodes.Block(s.span(), new XStmt[0], Scope.EMPTY);
             case Stmt.AwaitStmt s -> new AwaitNode(s.span(), s.target() == null ? -1 : slotOf(s.target(), s.span()),
                     expr(s.operand()));
         };
@@ -152,20 +248,20 @@ final class Linker {
             case Stmt.While s -> new LoopNodes.While(s.span(), labels, expr(s.test()), stmt(s.body()));
             case Stmt.DoWhile s -> new LoopNodes.DoWhile(s.span(), labels, stmt(s.body()), expr(s.test()));
             case Stmt.For s -> {
-                scopes.push(new ScopeBuilder());
+                ctx.scopes.push(new ScopeBuilder());
                 XStmt init = s.init() == null ? null : stmt(s.init());
                 XExpr test = s.test() == null ? null : expr(s.test());
                 XStmt update = s.update() == null ? null : stmt(s.update());
                 XStmt body = stmt(s.body());
-                Scope scope = scopes.pop().build();
+                Scope scope = ctx.scopes.pop().build();
                 yield new LoopNodes.For(s.span(), labels, init, test, update, body, scope);
             }
             case Stmt.ForEach s -> {
                 XExpr iterable = expr(s.iterable());
-                scopes.push(new ScopeBuilder());
+                ctx.scopes.push(new ScopeBuilder());
                 PatternNodes.XPattern target = pattern(s.target());
                 XStmt body = stmt(s.body());
-                Scope scope = scopes.pop().build();
+                Scope scope = ctx.scopes.pop().build();
                 yield new LoopNodes.ForEach(s.span(), labels, s.keys(), target, iterable, body, scope);
             }
             default -> throw new IllegalArgumentException("not a loop: " + loop);
@@ -178,10 +274,10 @@ final class Linker {
         XStmt handler = null;
         Scope handlerScope = Scope.EMPTY;
         if (t.handler() != null) {
-            scopes.push(new ScopeBuilder());
+            ctx.scopes.push(new ScopeBuilder());
             param = t.param() == null ? null : pattern(t.param());
             handler = block(t.handler());
-            handlerScope = scopes.pop().build();
+            handlerScope = ctx.scopes.pop().build();
         }
         XStmt finalizer = t.finalizer() == null ? null : block(t.finalizer());
         return new TryNode(t.span(), body, param, handler, finalizer, handlerScope);
@@ -189,7 +285,7 @@ final class Linker {
 
     private XStmt switchStmt(Stmt.Switch s) {
         XExpr discriminant = expr(s.discriminant());
-        scopes.push(new ScopeBuilder());
+        ctx.scopes.push(new ScopeBuilder());
         XExpr[] tests = new XExpr[s.cases().size()];
         int[] entries = new int[tests.length];
         List<XStmt> body = new ArrayList<>();
@@ -201,7 +297,7 @@ final class Linker {
                 body.add(stmt(stmt));
             }
         }
-        Scope scope = scopes.pop().build();
+        Scope scope = ctx.scopes.pop().build();
         return new SwitchNode(s.span(), discriminant, tests, entries, body.toArray(XStmt[]::new), scope);
     }
 
@@ -335,6 +431,7 @@ final class Linker {
             case Expr.Call e -> call(e);
             case Expr.OptionalChain e -> new AccessNodes.OptionalChain(e.span(), expr(e.chain()));
             case Expr.Await e -> throw new IllegalStateException(e.span() + ": an await the compiler did not lower");
+            case Expr.Function e -> arrow(e);
         };
     }
 
@@ -342,6 +439,14 @@ final class Linker {
         int slot = lookup(id.name());
         if (slot >= 0) {
             return new ValueNodes.Local(id.span(), slot);
+        }
+        Integer function = topFunctions.get(id.name());
+        if (function != null) {
+            return new FunctionNodes.FunctionRef(id.span(), function, id.name());
+        }
+        Integer top = topLevel.get(id.name());
+        if (top != null) {
+            return new FunctionNodes.TopLocal(id.span(), top);
         }
         return switch (id.name()) {
             case "Inputs" -> new ValueNodes.ExecutionValue(id.span(), m -> m.inputs);
@@ -377,7 +482,8 @@ final class Linker {
         XExpr[] args = exprs(call.args());
         boolean[] spread = spreads(call.args());
         Expr callee = call.callee();
-        if (callee instanceof Expr.Identifier id && lookup(id.name()) < 0) {
+        if (callee instanceof Expr.Identifier id && lookup(id.name()) < 0 && !topFunctions.containsKey(id.name())
+                && !topLevel.containsKey(id.name())) {
             return id.name().equals("print") ? new CallNodes.Print(span, args, spread) : builtin(span, id.name(), args, spread);
         }
         if (callee instanceof Expr.Member m && m.object() instanceof Expr.Identifier ns
@@ -397,9 +503,8 @@ final class Linker {
             }
             return new CallNodes.Method(span, expr(m.object()), m.name(), m.optional(), args, spread);
         }
-        return new CallNodes.Builtin(span, ignored -> {
-            throw FlowThrow.typeError("Only built-in functions and methods can be called.");
-        }, args, spread);
+        String name = callee instanceof Expr.Identifier id ? id.name() : null;
+        return new FunctionNodes.CallValue(span, expr(callee), name, args, spread);
     }
 
     private XExpr namespaceCall(Span span, String name, XExpr[] args, boolean[] spread) {

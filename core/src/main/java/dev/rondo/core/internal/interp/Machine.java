@@ -27,6 +27,13 @@ import java.util.Map;
 final class Machine {
 
     final Limits limits;
+    /** The program, for the code of function values; the workflow body's frame, which top-level functions read constants from. */
+    LinkedProgram linked;
+    Frame mainFrame;
+    /** The async calls that wait, in the order they were started. */
+    final List<Coroutine> coroutines = new ArrayList<>();
+    /** How many function calls are open on the Java stack (LANGUAGE.md §8's depth limit). */
+    int depth;
     /** The operations and size limits of the current stretch. */
     final Budget budget;
     long nowMillis;
@@ -129,7 +136,9 @@ final class Machine {
                 Outcome.SignalArrived signal = it.next();
                 List<PromiseEntry> waits = promises.demandedSignalWaits(awaited, signal.name());
                 if (!waits.isEmpty()) {
-                    promises.settle(waits.get(0).id, true, signal.payload());
+                    // Waits for one name are served in the order they were created, however they are awaited.
+                    PromiseEntry first = promises.oldestServableWait(signal.name(), waits.get(0));
+                    promises.settle(first.id, true, signal.payload());
                     effects.add(new Effect.ConsumeSignal(signal.name(), signal.seq()));
                     it.remove();
                     progress = true;
@@ -209,6 +218,87 @@ final class Machine {
                     + " promises are pending at once; await some before starting more.").at(span);
         }
         return promises.create(kind, label, detail);
+    }
+
+    /** Starts an async call: its promise, then its body, which runs until it must wait or ends. */
+    PromiseRef startCall(FunctionCode code, dev.rondo.core.value.FlowFunction fn, Frame frame, Object[] args, Span site) {
+        PromiseEntry entry = newLeaf(Kind.CALL, code.name, null, site);
+        Coroutine co = new Coroutine(entry.id, code, frame);
+        co.args = args;
+        co.function = fn;
+        step(co, site);
+        return new PromiseRef(entry.id);
+    }
+
+    /** Whether the waiting call can go on: what it awaits is settled (or a signal it waits for is on offer). */
+    boolean ready(Coroutine co) {
+        deliverSignals(co.waitingOn);
+        return promises.settled(co.waitingOn) != null;
+    }
+
+    /**
+     * Runs an async call from its start ({@code site}: the call) or from where it waits ({@code site} null),
+     * until it must wait again or ends; its end settles its promise. An error it does not catch rejects the
+     * promise (the operations limit, which nothing may catch, ends the execution).
+     */
+    void step(Coroutine co, Span site) {
+        Span savedAt = waitingAt;
+        Object savedOn = waitingOn;
+        waitingAt = null;
+        waitingOn = null;
+        Calls.enter(this, co.code, site != null ? site : co.code.span);
+        try {
+            int c;
+            if (site != null) {
+                Calls.bind(co.frame, co.code, co.function, co.args);
+                co.args = null;
+                c = co.code.body.exec(co.frame);
+            } else {
+                co.frame.startResume(co.path, co.restoring);
+                co.restoring = false;
+                c = co.code.body.resume(co.frame);
+            }
+            if (c == Completion.SUSPEND) {
+                List<Pos> path = new ArrayList<>(co.frame.suspendPath);
+                java.util.Collections.reverse(path);
+                co.path = path;
+                co.waitingOn = waitingOn;
+                co.waitingAt = waitingAt;
+                PromiseEntry entry = promises.get(co.promise);
+                if (entry != null) {
+                    entry.waits = waitingOn;
+                }
+                if (!coroutines.contains(co)) {
+                    coroutines.add(co);
+                }
+            } else {
+                coroutines.remove(co);
+                promises.settle(co.promise, true, c == Completion.RETURN ? co.frame.returnValue : null);
+            }
+        } catch (FlowThrow t) {
+            if (t.isFatal()) {
+                throw t.leaving(co.code.name, site);
+            }
+            coroutines.remove(co);
+            if (promises.settle(co.promise, false, t.value())) {
+                promises.get(co.promise).trace = trace(t, co.code.name);
+            }
+        } finally {
+            depth--;
+            waitingAt = savedAt;
+            waitingOn = savedOn;
+        }
+    }
+
+    /** The helper stack of an error that leaves the async function {@code function}, as text lines. */
+    java.util.List<String> trace(FlowThrow t, String function) {
+        String file = linked.program.file();
+        java.util.List<String> lines = new ArrayList<>(t.inherited());
+        for (FlowThrow.Call call : t.calls()) {
+            lines.add(FlowThrow.line(call.function(), file, call.at() != null ? call.at() : t.span()));
+        }
+        lines.add(FlowThrow.line(function, file, t.bodySpan()));
+        return lines;
     }
 
     /** Whether CancelledError must be thrown at an await now; marks it delivered. */

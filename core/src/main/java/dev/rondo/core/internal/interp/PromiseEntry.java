@@ -10,7 +10,7 @@ package dev.rondo.core.internal.interp;
  */
 public final class PromiseEntry {
 
-    public enum Kind { TASK, WORKFLOW, TIMER, SIGNAL, ALL, ALL_SETTLED, ANY, RACE, ANY_KV, RACE_KV }
+    public enum Kind { TASK, WORKFLOW, TIMER, SIGNAL, CALL, ALL, ALL_SETTLED, ANY, RACE, ANY_KV, RACE_KV }
 
     public enum State { PENDING, FULFILLED, REJECTED }
 
@@ -23,6 +23,22 @@ public final class PromiseEntry {
     State state = State.PENDING;
     Object value;
     long seq = -1;
+    /** A pending CALL (an async function's call): what its coroutine awaits now. Not saved: rebuilt from the coroutine's path. */
+    Object waits;
+    /**
+     * A rejected CALL: where in the async function (and the helpers it called) the error was raised, as
+     * {@code at name (file:line:col)} lines, innermost first. Saved with the promise.
+     */
+    java.util.List<String> trace;
+
+    public java.util.List<String> trace() {
+        return trace;
+    }
+
+    /** For the checkpoint codec. */
+    public void restoreTrace(java.util.List<String> lines) {
+        this.trace = lines;
+    }
 
     PromiseEntry(int id, Kind kind, String label, Object detail) {
         this.id = id;

@@ -110,6 +110,12 @@ public final class PromiseTable {
                         work.add(child);
                     }
                 });
+            } else if (value instanceof dev.rondo.core.value.FlowFunction fn) {
+                for (Object capture : fn.captures()) {
+                    if (capture != null) {
+                        work.add(capture);
+                    }
+                }
             } else if (value instanceof PendingCompletion pending && pending.value() != null) {
                 work.add(pending.value());
             }
@@ -325,9 +331,35 @@ public final class PromiseTable {
             if (entry.label.equals(name) && !found.contains(entry)) {
                 found.add(entry);
             }
+        } else if (entry.kind == Kind.CALL) {
+            collectDemanded(entry.waits, name, found);
         } else if (entry.isCombinator() && settled(ref) == null) {
             Values.elements(entry.detail).forEachRemaining(child -> collectDemanded(child, name, found));
         }
+    }
+
+    /**
+     * The oldest pending wait for signal {@code name} created no later than {@code demanded}, leaving out
+     * the waits that lost a race or an any (a settled combinator holds them): LANGUAGE.md §6 serves waits in
+     * creation order, and a losing wait consumes nothing.
+     */
+    PromiseEntry oldestServableWait(String name, PromiseEntry demanded) {
+        java.util.Set<Integer> losers = new java.util.HashSet<>();
+        for (PromiseEntry entry : entries.values()) {
+            if (entry.isCombinator() && !entry.isPending()) {
+                Values.elements(entry.detail).forEachRemaining(child -> {
+                    if (child instanceof PromiseRef ref) {
+                        losers.add(ref.id());
+                    }
+                });
+            }
+        }
+        for (PromiseEntry entry : entries.headMap(demanded.id, false).values()) {
+            if (entry.kind == Kind.SIGNAL && entry.isPending() && entry.label.equals(name) && !losers.contains(entry.id)) {
+                return entry;
+            }
+        }
+        return demanded;
     }
 
     /** Pending leaves the awaited value depends on, for describing what an execution waits for. */
@@ -348,6 +380,10 @@ public final class PromiseTable {
         if (entry.isCombinator()) {
             if (settled(ref) == null) {
                 Values.elements(entry.detail).forEachRemaining(child -> collectLeaves(child, found));
+            }
+        } else if (entry.kind == Kind.CALL) {
+            if (entry.waits != null) {
+                collectLeaves(entry.waits, found);
             }
         } else {
             found.add(entry);

@@ -180,6 +180,11 @@ final class StmtNodes {
             return Completion.NORMAL;
         }
 
+        /** Writes this block's saved locals back at once (the top-level constants that functions read). */
+        void restoreLocals(Frame f, Pos pos) {
+            scope.restore(f, pos);
+        }
+
         @Override
         int resume(Frame f) {
             Pos pos = f.nextResumePos();

@@ -38,6 +38,7 @@ final class AstText {
             case Stmt.Labeled s -> s.label() + ": " + statement(s.body(), indent);
             case Stmt.Break s -> "break" + (s.label() == null ? "" : " " + s.label());
             case Stmt.Continue s -> "continue" + (s.label() == null ? "" : " " + s.label());
+            case Stmt.FunctionDecl s -> expr(s.function());
             case Stmt.Return s -> "return" + (s.value() == null ? "" : " " + expr(s.value()));
             case Stmt.Throw s -> "throw " + expr(s.value());
             case Stmt.Try s -> "try " + statement(s.body(), indent)
@@ -119,6 +120,10 @@ final class AstText {
             case Expr.Call e -> object(e.callee()) + (e.optional() ? "?.(" : "(") + list(e.args()) + ")";
             case Expr.OptionalChain e -> expr(e.chain());
             case Expr.Await e -> "await " + operand(e.operand());
+            case Expr.Function e -> (e.async() ? "async " : "") + (e.arrow() ? "" : "function " + e.name())
+                    + "(" + e.params().stream().map(p -> (p.rest() ? "..." : "") + pattern(p.target())
+                            + (p.defaultValue() == null ? "" : " = " + expr(p.defaultValue())))
+                    .collect(Collectors.joining(", ")) + ")" + (e.arrow() ? " => " : " ") + block(e.body().body(), "");
         };
     }
 

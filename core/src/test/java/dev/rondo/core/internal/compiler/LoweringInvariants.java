@@ -48,6 +48,7 @@ final class LoweringInvariants {
 
     private void statement(Stmt statement) {
         switch (statement) {
+            case Stmt.FunctionDecl s -> { }
             case Stmt.ExprStmt s -> expr(s.expr());
             case Stmt.Let s -> {
                 if (s.init() != null) {
@@ -170,6 +171,7 @@ final class LoweringInvariants {
     private void expr(Expr expr) {
         switch (expr) {
             case Expr.Await e -> fail("An await is left inside an expression in:\n" + program);
+            case Expr.Function e -> { } // its body is lowered when linked, as its own
             case Expr.Identifier e -> {
                 if (e.name().startsWith("%") && !visible(e.name())) {
                     fail("Temporary " + e.name() + " is read where it is not declared, in:\n" + program);

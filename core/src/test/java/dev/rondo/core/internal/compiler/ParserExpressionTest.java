@@ -215,10 +215,9 @@ class ParserExpressionTest {
     }
 
     @Test
-    void givesArrowFunctionsAndTaggedTemplatesAClearError() {
-        assertEquals("1:7: Arrow functions are not supported yet.", error("f((x) => x * 2)"));
-        assertEquals("1:7: Arrow functions are not supported yet.", error("x = y => y"));
-        assertEquals("1:20: Arrow functions are not supported yet.", error("g(async (a, b = 1) => { await a })"));
+    void parsesArrowFunctionsAndGivesTaggedTemplatesAClearError() {
+        assertEquals("(call f (=> (x) {(return (* x 2))}))", ParserTestSupport.program("f((x) => x * 2)"));
+        assertEquals("(call g (async => (a b) {(await a)}))", ParserTestSupport.program("g(async (a, b = 1) => { await a })"));
         assertEquals("1:4: Tagged templates are not supported.", error("tag`x`"));
     }
 

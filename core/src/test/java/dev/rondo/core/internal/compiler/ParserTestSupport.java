@@ -71,6 +71,7 @@ final class ParserTestSupport {
     static String print(Stmt stmt) {
         return switch (stmt) {
             case Stmt.ExprStmt s -> print(s.expr());
+            case Stmt.FunctionDecl s -> print(s.function());
             case Stmt.Let s -> "(" + (s.constant() ? "const " : "let ") + print(s.target())
                     + (s.init() == null ? "" : " " + print(s.init())) + ")";
             case Stmt.Assign s -> "(" + s.op().symbol + " " + print(s.target()) + " " + print(s.value()) + ")";
@@ -127,6 +128,9 @@ final class ParserTestSupport {
                     + e.args().stream().map(a -> " " + print(a)).collect(Collectors.joining()) + ")";
             case Expr.OptionalChain e -> "(chain " + print(e.chain()) + ")";
             case Expr.Await e -> "(await " + print(e.operand()) + ")";
+            case Expr.Function e -> "(" + (e.async() ? "async " : "") + (e.arrow() ? "=>" : "function " + e.name())
+                    + " (" + e.params().stream().map(p -> (p.rest() ? "..." : "") + print(p.target()))
+                    .collect(Collectors.joining(" ")) + ") " + print(e.body()) + ")";
         };
     }
 

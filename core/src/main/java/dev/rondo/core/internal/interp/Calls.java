@@ -1,0 +1,82 @@
+package dev.rondo.core.internal.interp;
+
+import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.Budget;
+import dev.rondo.core.value.FlowArray;
+import dev.rondo.core.value.FlowFunction;
+import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Values;
+
+/**
+ * Calling a function value: a frame of its own, the captures and arguments bound into it, the call depth
+ * limit, and the helper call stack that an error leaving the function records. An async function's call
+ * becomes a {@link Coroutine} that runs at once until its first await that must wait, and the caller gets
+ * its promise.
+ */
+final class Calls {
+
+    /** LANGUAGE.md §8: recursion beyond this depth raises a (catchable) RangeError. */
+    static final int MAX_DEPTH = 200;
+
+    private Calls() {}
+
+    static Object invoke(Frame caller, FlowFunction fn, Object[] args, Span site) {
+        Machine m = caller.m;
+        FunctionCode code = code(m, fn);
+        Frame f = new Frame(m, code.slotCount);
+        if (code.async) {
+            return m.startCall(code, fn, f, args, site);
+        }
+        enter(m, code, site);
+        try {
+            bind(f, code, fn, args);
+            int c = code.body.exec(f);
+            return c == Completion.RETURN ? f.returnValue : null;
+        } catch (FlowThrow t) {
+            throw t.at(m.budget.lastWhere()).leaving(code.name, site);
+        } finally {
+            m.depth--;
+        }
+    }
+
+    static FunctionCode code(Machine m, FlowFunction fn) {
+        if (fn.index() < 0 || fn.index() >= m.linked.functions.length) {
+            throw new IllegalStateException("function " + fn.index() + " is not in the program");
+        }
+        return m.linked.functions[fn.index()];
+    }
+
+    static void enter(Machine m, FunctionCode code, Span site) {
+        if (m.depth >= MAX_DEPTH) {
+            throw FlowThrow.rangeError("Maximum call depth of " + MAX_DEPTH + " exceeded calling '" + code.name
+                    + "'; recursion this deep needs a loop instead.").at(site);
+        }
+        m.depth++;
+    }
+
+    /** Copies the captures and binds the arguments: defaults for missing or null ones, a rest array. */
+    static void bind(Frame f, FunctionCode code, FlowFunction fn, Object[] args) {
+        Object[] captures = fn.captures();
+        for (int i = 0; i < code.captureSlots.length; i++) {
+            f.slots[code.captureSlots[i]] = captures[i];
+        }
+        int n = code.params.length;
+        for (int i = 0; i < n; i++) {
+            Object value;
+            if (code.rest && i == n - 1) {
+                FlowArray rest = new FlowArray();
+                for (int j = i; j < args.length; j++) {
+                    rest.add(Values.markShared(args[j]));
+                }
+                Budget.charge(Math.max(0, args.length - i));
+                value = rest;
+            } else {
+                value = i < args.length ? args[i] : null;
+                if (value == null && code.defaults[i] != null) {
+                    value = code.defaults[i].eval(f);
+                }
+            }
+            code.params[i].bind(f, Values.markShared(value));
+        }
+    }
+}
