@@ -48,18 +48,18 @@ public final class DashboardBench {
             String deep = deepCursor(http, dashboard.uri());
             record Case(String name, String path, SqlPeer peer) {}
             List<Case> cases = List.of(
-                    new Case("first page, no filter", "/executions", dao -> dao.executions(null, null, null, null, null, null, null, 50)),
-                    new Case("status=failed", "/executions?status=failed", dao -> dao.executions("failed", null, null, null, null, null, null, 50)),
-                    new Case("status=waiting", "/executions?status=waiting", dao -> dao.executions("waiting", null, null, null, null, null, null, 50)),
+                    new Case("first page, no filter", "/executions", dao -> dao.executions(null, null, null, null, null, null, null, null, 50)),
+                    new Case("status=failed", "/executions?status=failed", dao -> dao.executions("failed", null, null, null, null, null, null, null, 50)),
+                    new Case("status=waiting", "/executions?status=waiting", dao -> dao.executions("waiting", null, null, null, null, null, null, null, 50)),
                     new Case("workflow=bench/refund", "/executions?workflow=bench/refund",
-                            dao -> dao.executions(null, "bench/refund", null, null, null, null, null, 50)),
-                    new Case("queue=mail", "/executions?queue=mail", dao -> dao.executions(null, null, "mail", null, null, null, null, 50)),
+                            dao -> dao.executions(null, "bench/refund", null, null, null, null, null, null, 50)),
+                    new Case("queue=mail", "/executions?queue=mail", dao -> dao.executions(null, null, "mail", null, null, null, null, null, 50)),
                     new Case("a day, 2 weeks back", "/executions?from=" + day(14) + "&to=" + day(13),
-                            dao -> dao.executions(null, null, null, Instant.parse(day(14) + ":00Z"), Instant.parse(day(13) + ":00Z"), null, null, 50)),
-                    new Case("page 3 (keyset)", deep, dao -> dao.executions(null, null, null, null, null, null, null, 50)),
+                            dao -> dao.executions(null, null, null, Instant.parse(day(14) + ":00Z"), Instant.parse(day(13) + ":00Z"), null, null, null, 50)),
+                    new Case("page 3 (keyset)", deep, dao -> dao.executions(null, null, null, null, null, null, null, null, 50)),
                     // not a page: the counts the page's script fetches under a workflow filter (its budget: 300 ms)
                     new Case("counts, workflow filter", "/executions/counts?workflow=bench/refund",
-                            dao -> dao.statusCounts("bench/refund", null, null, null, 1_001)));
+                            dao -> dao.statusCounts("bench/refund", null, null, null, null, 1_001)));
             Medians medians = new Medians();
             for (int run = 1; run <= runs; run++) {
                 for (Case c : cases) {

@@ -36,7 +36,7 @@ class DescribeVarsTest {
         try (RondoClient client = RondoClient.connect(url, 4);
              Worker worker = Worker.builder(client.dataSource()).queues("vars").concurrency(1).build().start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!client.handle("o-7").status().equals("waiting")) {
+            while (!client.handle("o-7").status().text().equals("waiting")) {
                 assertTrue(System.nanoTime() < deadline, "o-7 never waited");
                 Thread.sleep(50);
             }

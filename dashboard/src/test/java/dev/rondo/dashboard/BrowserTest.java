@@ -146,7 +146,7 @@ class BrowserTest {
         browser.findElement(By.cssSelector("form.cancel input[name=confirm]")).click();
         browser.findElement(By.cssSelector("form.cancel button")).click();
         wait.until(ExpectedConditions.alertIsPresent()).dismiss();
-        assertEquals("waiting", fixture.client.handle("sleep-1").status(), "dismissed: nothing happens");
+        assertEquals("waiting", fixture.client.handle("sleep-1").status().text(), "dismissed: nothing happens");
         browser.findElement(By.cssSelector("form.cancel button")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("h1 .badge"), "cancelled"));

@@ -70,6 +70,14 @@ class DashboardPagesTest {
         assertEquals(400, http.get("/executions?status=sleeping").statusCode());
         assertEquals(400, http.get("/executions?from=yesterday").statusCode());
 
+        String byCustomer = http.get("/executions?where=customer%3Dc-42").body();
+        assertTrue(byCustomer.contains(">wait-1<") && !byCustomer.contains(">fail-1<") && !byCustomer.contains(">sleep-1<"), byCustomer);
+        assertTrue(byCustomer.contains("value=\"customer=c-42\""), "the form keeps the condition");
+        assertTrue(http.get("/executions?where=customer%3Dc-7").body().contains("No executions match."));
+        assertEquals(400, http.get("/executions?where=customer").statusCode());
+        assertEquals(400, http.get("/executions?where=status%3Dfailed").statusCode(), "status is no attribute");
+        assertEquals("1", count(http.get("/executions/counts?where=customer%3Dc-42").body(), "waiting"));
+
         String counts = http.get("/executions/counts?workflow=broken").body();
         assertEquals("1", count(counts, "failed"));
         assertEquals("0", count(counts, "waiting"));
@@ -185,7 +193,7 @@ class DashboardPagesTest {
         assertEquals(400, http.post("/execution/cancel", Map.of("csrf", csrf, "id", "act-2")).statusCode(), "unconfirmed");
         HttpResponse<String> cancelled = http.post("/execution/cancel", Map.of("csrf", csrf, "id", "act-2", "confirm", "yes"));
         assertEquals(303, cancelled.statusCode(), cancelled.body());
-        assertEquals("cancelled", fixture.client.handle("act-2").result(Duration.ofSeconds(30)).status());
+        assertEquals("cancelled", fixture.client.handle("act-2").result(Duration.ofSeconds(30)).status().text());
         HttpResponse<String> again = http.post("/execution/cancel", Map.of("csrf", csrf, "id", "act-2", "confirm", "yes"));
         assertEquals(400, again.statusCode());
         assertTrue(again.body().contains("already"), again.body());

@@ -83,7 +83,7 @@ class DashboardSecurityTest {
             assertEquals(404, http.get("/execution/cancel").statusCode(), "an action has no page");
             assertEquals(405, http.client.send(java.net.http.HttpRequest.newBuilder(dashboard.uri().resolve("/executions"))
                     .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
-            assertEquals("waiting", fixture.client.handle("wait-1").status(), "nothing was cancelled");
+            assertEquals("waiting", fixture.client.handle("wait-1").status().text(), "nothing was cancelled");
         }
     }
 
@@ -97,7 +97,7 @@ class DashboardSecurityTest {
             HttpResponse<String> refused = http.post("/execution/signal", Map.of("id", "wait-1", "name", "approve", "csrf", "any"));
             assertEquals(403, refused.statusCode());
             assertTrue(refused.body().contains("read-only"), refused.body());
-            assertEquals("waiting", fixture.client.handle("wait-1").status());
+            assertEquals("waiting", fixture.client.handle("wait-1").status().text());
         }
     }
 

@@ -66,7 +66,8 @@ final class Fixture implements AutoCloseable {
 
     /** Starts the four examples and waits until each stands where the tests expect it. */
     Fixture started() {
-        client.start("approve", "{\"id\":\"o-1\",\"total\":12.5}", StartOptions.DEFAULT.withId("wait-1").withQueue("dash"));
+        client.start("approve", "{\"id\":\"o-1\",\"total\":12.5}", StartOptions.DEFAULT.withId("wait-1").withQueue("dash")
+                .withAttributes(java.util.Map.of("customer", "c-42")));
         client.start("broken", "{}", StartOptions.DEFAULT.withId("fail-1").withQueue("dash"));
         client.start("retrying", "{\"id\":\"inv-9\"}", StartOptions.DEFAULT.withId("retry-1").withQueue("dash"));
         client.start("sleepy", "null", StartOptions.DEFAULT.withId("sleep-1").withQueue("dash"));
@@ -79,7 +80,7 @@ final class Fixture implements AutoCloseable {
 
     void awaitStatus(String id, String status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!client.handle(id).status().equals(status)) {
+        while (!client.handle(id).status().text().equals(status)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(id + " never became " + status + "; it is " + client.handle(id).status());
             }

@@ -58,14 +58,15 @@ public interface DashboardDao {
     @RegisterConstructorMapper(ExecutionRow.class)
     List<ExecutionRow> executions(@Bind("status") String status, @Bind("workflow") String workflow,
                                   @Bind("queue") String queue, @Bind("createdFrom") Instant createdFrom,
-                                  @Bind("createdTo") Instant createdTo, @Bind("afterAt") Instant afterAt,
+                                  @Bind("createdTo") Instant createdTo, @Bind("attributes") String attributes,
+                                  @Bind("afterAt") Instant afterAt,
                                   @Bind("afterId") String afterId, @Bind("limit") int limit);
 
     @SqlQuery("status_counts")
     @RegisterConstructorMapper(StatusCount.class)
     List<StatusCount> statusCounts(@Bind("workflow") String workflow, @Bind("queue") String queue,
                                    @Bind("createdFrom") Instant createdFrom, @Bind("createdTo") Instant createdTo,
-                                   @Bind("cap") int cap);
+                                   @Bind("attributes") String attributes, @Bind("cap") int cap);
 
     @SqlQuery("exists")
     boolean exists(@Bind("id") String id);

@@ -116,7 +116,7 @@ class AttributesTest {
 
     private static void waitFor(WorkflowHandle handle, String status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!handle.describe().status().equals(status)) {
+        while (!handle.describe().status().text().equals(status)) {
             assertTrue(System.nanoTime() < deadline, handle.id() + " never " + status);
             Thread.onSpinWait(); // polled with a deadline: describe is one query
             try {

@@ -1,12 +1,15 @@
 package dev.rondo.dashboard.internal;
 
 import dev.rondo.store.DashboardDao;
+import dev.rondo.core.Attributes;
 import dev.rondo.core.ExecutionStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The executions page: workflow executions newest first, filtered by status, workflow, queue and creation
@@ -33,7 +36,8 @@ final class ExecutionsPage {
     }
 
     /** The filters as given on the query string, checked. */
-    record Filters(String status, String workflow, String queue, Instant from, Instant to, String fromText, String toText) {
+    record Filters(String status, String workflow, String queue, Instant from, Instant to, String fromText, String toText,
+                   String whereText, String attributes) {
 
         static Filters of(Exchange x) {
             String status = x.param("status");
@@ -42,9 +46,34 @@ final class ExecutionsPage {
             }
             String from = x.param("from");
             String to = x.param("to");
-            // Attributes (issue 12, built beside this page): parse `where=key=value` here and pass it to
-            // DashboardDao.executions and statusCounts, whose SQL marks the place for the condition.
-            return new Filters(status, x.param("workflow"), x.param("queue"), time(from, "from"), time(to, "to"), from, to);
+            String where = x.param("where");
+            return new Filters(status, x.param("workflow"), x.param("queue"), time(from, "from"), time(to, "to"), from, to,
+                    where, attributes(where));
+        }
+
+        /**
+         * {@code customer=c-42, region=eu} as the JSON object the attribute index serves ({@code @>}), checked
+         * by the rules of attributes; null for none. Conditions are separated by commas, so a value with a
+         * comma cannot be searched for here (the command line's {@code --where} can).
+         */
+        private static String attributes(String where) {
+            if (where == null || where.isBlank()) {
+                return null;
+            }
+            Map<String, String> pairs = new LinkedHashMap<>();
+            for (String condition : where.split(",")) {
+                String c = condition.strip();
+                int eq = c.indexOf('=');
+                if (eq <= 0) {
+                    throw new Exchange.BadRequest("An attribute condition is key=value, such as customer=c-42; got '" + c + "'.");
+                }
+                pairs.put(c.substring(0, eq).strip(), c.substring(eq + 1).strip());
+            }
+            String problem = Attributes.problem(pairs);
+            if (problem != null) {
+                throw new Exchange.BadRequest(problem);
+            }
+            return Attributes.toJson(pairs);
         }
 
         /** The query string that keeps these filters, without status when {@code withStatus} is false. */
@@ -55,6 +84,7 @@ final class ExecutionsPage {
             add(q, "queue", queue);
             add(q, "from", fromText);
             add(q, "to", toText);
+            add(q, "where", attributes == null ? null : whereText);
             return q.toString();
         }
 
@@ -107,8 +137,8 @@ final class ExecutionsPage {
         record Data(List<DashboardDao.ExecutionRow> rows, List<DashboardDao.StatusCount> counts) {}
         // Counts under a workflow or queue filter read table rows (the status index lacks both columns): the
         // page leaves them to its script, which asks /executions/counts at once, so the listing never waits.
-        boolean deferCounts = f.workflow != null || f.queue != null;
-        Data data = new Data(reads.read(dao -> dao.executions(f.status, f.workflow, f.queue, f.from, f.to, at, id, PAGE_SIZE)),
+        boolean deferCounts = f.workflow != null || f.queue != null || f.attributes != null;
+        Data data = new Data(reads.read(dao -> dao.executions(f.status, f.workflow, f.queue, f.from, f.to, f.attributes, at, id, PAGE_SIZE)),
                 deferCounts ? List.of() : statusCounts(f));
 
         Html h = new Html();
@@ -147,7 +177,7 @@ final class ExecutionsPage {
 
     /** The counts per status, or none when they took longer than {@link #COUNT_MILLIS}. */
     private List<DashboardDao.StatusCount> statusCounts(Filters f) {
-        return reads.readWithin(COUNT_MILLIS, dao -> dao.statusCounts(f.workflow, f.queue, f.from, f.to, COUNT_CAP), List.of());
+        return reads.readWithin(COUNT_MILLIS, dao -> dao.statusCounts(f.workflow, f.queue, f.from, f.to, f.attributes, COUNT_CAP), List.of());
     }
 
     private static void counts(Html h, Page page, Filters f, List<DashboardDao.StatusCount> counts) {
@@ -181,7 +211,7 @@ final class ExecutionsPage {
         input(h, "Queue", "queue", "text", f.queue);
         input(h, "Created from (UTC)", "from", "datetime-local", f.fromText);
         input(h, "to", "to", "datetime-local", f.toText);
-        // Attributes (issue 12): a `where` field (key=value) joins the form here once the column exists.
+        input(h, "Attributes", "where", "text", f.whereText);
         h.raw("<button type=\"submit\">Filter</button></form>");
         h.raw("<form class=\"search\" method=\"get\" action=\"").text(page.href("/executions")).raw("\">");
         h.raw("<input type=\"search\" name=\"id\" placeholder=\"Go to an execution id\" aria-label=\"Execution id\">")

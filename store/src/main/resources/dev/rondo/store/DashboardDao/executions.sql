@@ -11,8 +11,9 @@ WHERE e.kind = 'workflow'
   AND (CAST(:queue AS text) IS NULL OR e.queue = :queue)
   AND (CAST(:createdFrom AS timestamptz) IS NULL OR e.created_at >= :createdFrom)
   AND (CAST(:createdTo AS timestamptz) IS NULL OR e.created_at < :createdTo)
-  -- Attributes (issue 12, built beside this page): the filter on executions.attributes goes here, as
-  -- AND (CAST(:attributes AS jsonb) IS NULL OR e.attributes @> CAST(:attributes AS jsonb)), served by its GIN index.
+  -- :attributes (a JSON object, or null): the executions whose attributes contain it, served by the GIN index
+  -- executions_by_attributes (V7).
+  AND (CAST(:attributes AS jsonb) IS NULL OR e.attributes @> CAST(:attributes AS jsonb))
   AND (CAST(:afterId AS text) IS NULL OR (e.created_at, e.id) < (CAST(:afterAt AS timestamptz), :afterId))
 ORDER BY e.created_at DESC, e.id DESC
 LIMIT :limit

@@ -10,7 +10,7 @@ SELECT s.status,
               AND (CAST(:queue AS text) IS NULL OR e.queue = :queue)
               AND (CAST(:createdFrom AS timestamptz) IS NULL OR e.created_at >= :createdFrom)
               AND (CAST(:createdTo AS timestamptz) IS NULL OR e.created_at < :createdTo)
-              -- Attributes (issue 12): the same condition as in executions.sql goes here.
+              AND (CAST(:attributes AS jsonb) IS NULL OR e.attributes @> CAST(:attributes AS jsonb))
             LIMIT :cap) AS capped) AS count
 FROM unnest(ARRAY['queued', 'running', 'waiting', 'completed', 'failed', 'cancelled']) WITH ORDINALITY AS s(status, n)
 ORDER BY s.n
