@@ -6,3 +6,6 @@ CREATE INDEX executions_by_status ON executions (status, created_at DESC, id DES
 -- The queues page's throughput (executions finished in the last minute and hour, per queue): a range over
 -- the last hour instead of a scan of every execution ever kept.
 CREATE INDEX executions_finished_by_queue ON executions (finished_at, queue) WHERE finished_at IS NOT NULL;
+-- executions_by_status covers what executions_unfinished served (the unfinished statuses of workflows, newest
+-- first), so that one goes: a workflow's status changes at every slice, and each index on it costs a write then.
+DROP INDEX executions_unfinished;

@@ -80,7 +80,7 @@ final class FreshEngine implements AutoCloseable {
      */
     void awaitWorkflowsEnded(int seconds) throws SQLException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        // the status filter matches the partial index executions_unfinished
+        // the status filter is served by the index executions_by_status
         String unfinished = "SELECT count(*) FROM executions WHERE status IN ('queued', 'running', 'waiting') AND kind = 'workflow'";
         // prepared, so that the server plans it once, not at every poll (the poll's cost is counted as the server's)
         try (Connection c = pool.getConnection(); PreparedStatement poll = c.prepareStatement(unfinished)) {
