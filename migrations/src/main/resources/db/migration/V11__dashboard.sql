@@ -8,4 +8,4 @@ CREATE INDEX executions_by_status ON executions (status, created_at DESC, id DES
 CREATE INDEX executions_finished_by_queue ON executions (finished_at, queue) WHERE finished_at IS NOT NULL;
 -- executions_by_status covers what executions_unfinished served (the unfinished statuses of workflows, newest
 -- first), so that one goes: a workflow's status changes at every slice, and each index on it costs a write then.
-DROP INDEX executions_unfinished;
+DROP INDEX IF EXISTS executions_unfinished;
