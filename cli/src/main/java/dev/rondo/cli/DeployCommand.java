@@ -26,7 +26,7 @@ final class DeployCommand extends ClientCommand {
     int run(RondoClient client) {
         List<Deployment> deployed = client.deploy(paths.toArray(Path[]::new));
         if (json) {
-            ArrayNode array = JsonText.MAPPER.createArrayNode();
+            ArrayNode array = JsonText.mapper().createArrayNode();
             deployed.forEach(d -> array.add(JsonText.object().put("name", d.name()).put("hash", d.hash()).put("changed", d.changed())));
             JsonText.print(out(), array);
         } else {

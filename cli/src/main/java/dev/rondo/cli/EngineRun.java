@@ -66,7 +66,6 @@ final class EngineRun {
         for (Map.Entry<String, String> signal : signals) {
             handle.signal(signal.getKey(), signal.getValue());
         }
-        quietWorkerStart();
         Worker.Builder builder = Worker.builder(client.dataSource()).queues(queue).concurrency(CONCURRENCY);
         mocks.register(builder, attempt -> {});
         try (Worker worker = builder.build().start()) {
@@ -80,18 +79,6 @@ final class EngineRun {
             }
             printNewLines(handle);
             return new Ended(result, name + ".flow");
-        }
-    }
-
-    /**
-     * The worker's "started: configuration" INFO line names the run's private queue, which the user never
-     * sees otherwise: WARN and above only for that logger, unless the user set its level (slf4j-simple reads
-     * a system property when it makes the logger, at the Worker class's first use, which comes after this).
-     */
-    private static void quietWorkerStart() {
-        String property = "org.slf4j.simpleLogger.log." + Worker.class.getName();
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, "warn");
         }
     }
 

@@ -17,7 +17,14 @@ import java.nio.file.Path;
 final class JsonText {
 
     /** Without Jackson's default limits on depth and sizes, as for the Flow values it carries (a copy: a mapper sets its factory's codec). */
-    static final ObjectMapper MAPPER = new ObjectMapper(Json.factory().copy());
+    /** Made on first use: a command that prints no JSON tree (status, signal, start) loads no Jackson databind (about 390 classes). */
+    private static final class Holder {
+        static final ObjectMapper MAPPER = new ObjectMapper(Json.factory().copy());
+    }
+
+    static ObjectMapper mapper() {
+        return Holder.MAPPER;
+    }
 
     private JsonText() {}
 
@@ -52,25 +59,25 @@ final class JsonText {
     /** A JSON text already checked by {@link #argument} as a Jackson node (for a mocked task's answer). */
     static JsonNode parse(String json) {
         try {
-            return MAPPER.readTree(json);
+            return mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return mapper().createObjectNode();
     }
 
     /** A JSON text as a node, for embedding a stored result or payload in {@code --json} output. */
     static JsonNode node(String json) {
         if (json == null) {
-            return MAPPER.nullNode();
+            return mapper().nullNode();
         }
         try {
-            return MAPPER.readTree(json);
+            return mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            return MAPPER.getNodeFactory().textNode(json);
+            return mapper().getNodeFactory().textNode(json);
         }
     }
 

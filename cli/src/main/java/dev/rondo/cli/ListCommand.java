@@ -59,7 +59,7 @@ final class ListCommand extends ClientCommand {
         List<ExecutionSummary> rows = client.list(filter).stream()
                 .filter(r -> all || RunNames.shownWorkflow(r.workflow()).equals(r.workflow())).toList();
         if (json) {
-            ArrayNode array = JsonText.MAPPER.createArrayNode();
+            ArrayNode array = JsonText.mapper().createArrayNode();
             rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
                     .put("status", r.status().text()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
                     .put("finishedAt", iso(r.finishedAt()))

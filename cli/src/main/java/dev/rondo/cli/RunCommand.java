@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        quietWorkerStart();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String inputJson = input == null ? "{}" : JsonText.argument("--input", input);
@@ -137,6 +138,19 @@ final class RunCommand implements Callable<Integer> {
     private static final Pattern NO_HANDLER = Pattern.compile("^No handler (?:or mock )?for task '([^']+)'");
 
     /** A task nobody answers: say how to answer it. */
+    /**
+     * The worker's "started: configuration" INFO line names the run's private queue, which the user never
+     * sees otherwise: WARN and above only for that logger, unless the user set its level. slf4j-simple reads
+     * the system property when it makes the logger, at the Worker class's initialisation: so this runs
+     * first, before EngineRun (whose constants use Worker) is touched, and names the class by string.
+     */
+    private static void quietWorkerStart() {
+        String property = "org.slf4j.simpleLogger.log.dev.rondo.worker.Worker";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "warn");
+        }
+    }
+
     private static void hint(String message, PrintWriter err) {
         Matcher m = NO_HANDLER.matcher(message);
         if (m.find()) {

@@ -1,7 +1,6 @@
 package dev.rondo.bench.chaos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rondo.core.ExecutionStatus;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -307,7 +306,7 @@ final class ChaosCheck {
             String id = entry.getKey();
             Task task = entry.getValue();
             List<Effect> own = effects.getOrDefault(id, List.of());
-            if (!ExecutionStatus.COMPLETED.equals(task.status())) {
+            if (!"completed".equals(task.status())) {
                 problems.add("task " + id + " is " + task.status());
                 continue;
             }
