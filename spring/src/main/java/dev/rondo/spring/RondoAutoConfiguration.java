@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,9 +39,19 @@ public class RondoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public RondoClient rondoClient(@RondoDataSource ObjectProvider<DataSource> own, ObjectProvider<DataSource> application,
-                                   RondoProperties properties, ResourceLoader resources) {
+                                   RondoProperties properties, ResourceLoader resources,
+                                   ObjectProvider<MeterRegistry> meters, ObjectProvider<OpenTelemetry> openTelemetry) {
         RondoClient client = RondoClient.create(dataSource(own, application));
         FlowLocations.deploy(client, properties.flows().locations(), resources);
+        // the application's registry and OpenTelemetry, when it has one of each (docs/observability.md)
+        MeterRegistry registry = meters.getIfUnique();
+        if (registry != null) {
+            client = client.withMeterRegistry(registry);
+        }
+        OpenTelemetry otel = openTelemetry.getIfUnique();
+        if (otel != null) {
+            client = client.withOpenTelemetry(otel);
+        }
         return client;
     }
 
@@ -64,7 +76,8 @@ public class RondoAutoConfiguration {
         public Worker rondoWorker(@RondoDataSource ObjectProvider<DataSource> own, ObjectProvider<DataSource> application,
                                   RondoProperties properties, RondoClient client,
                                   ConfigurableListableBeanFactory beans, ObjectProvider<ObjectMapper> mappers,
-                                  ObjectProvider<RondoWorkerCustomizer> customizers) {
+                                  ObjectProvider<RondoWorkerCustomizer> customizers, ObjectProvider<MeterRegistry> meters,
+                                  ObjectProvider<OpenTelemetry> openTelemetry) {
             DataSource dataSource = dataSource(own, application);
             RondoProperties.Worker settings = properties.worker();
             Worker.Builder builder = Worker.builder(dataSource);
@@ -80,6 +93,8 @@ public class RondoAutoConfiguration {
             }
             warnIfThePoolIsSmall(dataSource, settings.concurrency() != null ? settings.concurrency() : Worker.DEFAULT_CONCURRENCY);
             mappers.ifUnique(builder::objectMapper); // the application's Jackson 2 settings for handler inputs and results
+            meters.ifUnique(builder::meterRegistry); // metrics and spans when the application has them (Actuator, OTel starter)
+            openTelemetry.ifUnique(builder::openTelemetry);
             Iterable<String> tasks = TaskHandlerBeans.register(beans, builder);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             log.info("Rondo worker: queues {}, tasks found among the beans {}",

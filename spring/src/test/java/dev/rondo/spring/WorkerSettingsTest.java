@@ -81,4 +81,16 @@ class WorkerSettingsTest {
                 assertEquals("{\"display_name\":\"Ada\"}", context.getBean(RondoClient.class)
                         .start("profile", "{}", StartOptions.DEFAULT).result(WAIT).resultJson()));
     }
+
+    @Test
+    void theApplicationsMeterRegistryCountsTheWorkersWorkAndTheClientsStarts() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        RondoAutoConfigurationTest.application(url).withUserConfiguration(SnakeCase.class)
+                .withBean(io.micrometer.core.instrument.MeterRegistry.class, () -> meters).run(context -> {
+                    context.getBean(RondoClient.class).start("profile", "{}", StartOptions.DEFAULT).result(WAIT);
+                    assertEquals(1, meters.get("rondo.client.starts").tags("workflow", "profile").timer().count());
+                    assertEquals(1, meters.get("rondo.task.attempts").tags("task", "profile", "outcome", "completed")
+                            .timer().count());
+                });
+    }
 }

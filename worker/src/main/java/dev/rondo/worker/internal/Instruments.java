@@ -169,7 +169,7 @@ final class Instruments extends Telemetry {
         private final Instant beganAt;
         private String workflow;
         private String stored;
-        private long createdAtMillis;
+        private String createdAt;
         private Span span;
         private boolean latencyRecorded;
 
@@ -182,13 +182,13 @@ final class Instruments extends Telemetry {
         public void opened(String workflow, String traceContext, boolean first, String createdAt, long nowMillis,
                            Long outcomeAtMillis) {
             this.workflow = workflow;
-            this.createdAtMillis = Instant.parse(createdAt).toEpochMilli();
+            this.createdAt = createdAt; // parsed only where needed: the first slice's latency, the execution's span
             this.stored = traceContext;
             if (registry != null && !latencyRecorded) {
                 latencyRecorded = true;
                 if (first) {
                     latency(startLatency, "rondo.start.latency", "From a workflow's start to its first slice", workflow)
-                            .record(Math.max(0, nowMillis - createdAtMillis), TimeUnit.MILLISECONDS);
+                            .record(Math.max(0, nowMillis - Instant.parse(createdAt).toEpochMilli()), TimeUnit.MILLISECONDS);
                 } else if (outcomeAtMillis != null) {
                     latency(resumeLatency, "rondo.resume.latency", "From a task or child's end to the slice it resumes",
                             workflow).record(Math.max(0, nowMillis - outcomeAtMillis), TimeUnit.MILLISECONDS);
@@ -221,7 +221,7 @@ final class Instruments extends Telemetry {
             // under the start's span (a workflow started untraced: under its first slice's, which it adopted)
             String parent = stored != null ? stored : TraceParents.format(span.getSpanContext());
             Span execution = tracer.spanBuilder("rondo workflow " + workflow).setParent(parent(parent))
-                    .setStartTimestamp(createdAtMillis, TimeUnit.MILLISECONDS)
+                    .setStartTimestamp(Instant.parse(createdAt))
                     .setAttribute("rondo.workflow", workflow).setAttribute("rondo.execution.id", executionId)
                     .setAttribute("rondo.outcome", outcome.tag).startSpan();
             if (outcome != SliceOutcome.COMPLETED) {
