@@ -34,6 +34,10 @@ final class Calls {
             return c == Completion.RETURN ? f.returnValue : null;
         } catch (FlowThrow t) {
             throw t.at(m.budget.lastWhere()).leaving(code.name, site);
+        } catch (StackOverflowError e) {
+            // A thread with a small stack can run out before the depth limit: the same catchable error.
+            throw FlowThrow.rangeError("Maximum call depth exceeded calling '" + code.name
+                    + "' (the worker's stack is full); recursion this deep needs a loop instead.").at(site);
         } finally {
             m.depth--;
         }

@@ -72,16 +72,27 @@ final class FunctionNodes {
     static final class CallValue extends CallNodes.Call {
         private final XExpr callee;
         private final String name;
+        private final boolean optional;
 
-        CallValue(Span span, XExpr callee, String name, XExpr[] args, boolean[] spread) {
+        CallValue(Span span, XExpr callee, String name, boolean optional, XExpr[] args, boolean[] spread) {
             super(span, args, spread);
             this.callee = callee;
             this.name = name;
+            this.optional = optional;
         }
 
         @Override
         Object eval(Frame f) {
+            Object result = peek(f);
+            return result == AccessNodes.SKIPPED ? result : Values.markShared(result);
+        }
+
+        @Override
+        Object peek(Frame f) {
             Object target = callee.peek(f);
+            if (target == AccessNodes.SKIPPED || (optional && target == null)) {
+                return AccessNodes.SKIPPED; // f?.(x) on null: the rest of the chain is skipped
+            }
             Object[] values = arguments(f);
             if (!(target instanceof FlowFunction function)) {
                 throw FlowThrow.typeError((name == null ? "The callee" : "'" + name + "'") + " is a "

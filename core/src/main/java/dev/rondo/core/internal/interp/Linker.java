@@ -504,7 +504,7 @@ final class Linker {
             return new CallNodes.Method(span, expr(m.object()), m.name(), m.optional(), args, spread);
         }
         String name = callee instanceof Expr.Identifier id ? id.name() : null;
-        return new FunctionNodes.CallValue(span, expr(callee), name, args, spread);
+        return new FunctionNodes.CallValue(span, expr(callee), name, call.optional(), args, spread);
     }
 
     private XExpr namespaceCall(Span span, String name, XExpr[] args, boolean[] spread) {

@@ -43,6 +43,44 @@ class CheckpointCodecTest {
     }
 
     @Test
+    void functionValuesAndWaitingAsyncCallsSurvive() {
+        List<String> log = logAfterRestore("""
+                const k = 10
+                const add = (x) => x + k
+                async function slow(x) {
+                  let local = x * 2
+                  await Timer.delay(5)
+                  return local
+                }
+                let held = {fns: [add], call: slow(4)}
+                await Timer.delay(1)
+                print(held.fns[0](1), typeof held.call)
+                """);
+        assertEquals(List.of("11 promise"), log);
+    }
+
+    @Test
+    void aWaitingCallIsWrittenWithItsFunctionAndPath() {
+        Executable executable = Executable.compile("t.flow", """
+                const add = (x) => x + 1
+                async function slow(x) {
+                  let local = add(x)
+                  await Timer.delay(5)
+                  return local
+                }
+                await Promise.all([slow(1), slow(2)])
+                """);
+        Execution execution = Execution.start(executable, new FlowObject(), new FlowObject(), Limits.DEFAULTS);
+        assertTrue(execution.run(List.of(), 0).suspended());
+        String json = execution.checkpointJson();
+        assertTrue(json.contains("\"calls\":[{\"promise\":"), json);
+        assertTrue(json.contains("\"local\":2") && json.contains("\"local\":3"), json);
+        assertTrue(json.contains("\"kind\":\"CALL\""), json);
+        assertTrue(json.contains("\"add\":{\"$function\":[0]}") || json.contains("{\"$function\":["), json);
+        assertEquals(json, CheckpointCodec.write(CheckpointCodec.read(json)), "the text is stable");
+    }
+
+    @Test
     void promisesHeldInValuesSurvive() {
         List<String> log = logAfterRestore("""
                 let t = Timer.delay(5)
