@@ -36,7 +36,7 @@ final class DescribeCommand extends ExecutionCommand {
                     .put("waitingAt", d.waitingAt()).put("waitingLine", d.waitingLine());
             d.waitingFor().forEach(node.putArray("waitingFor")::add);
             d.hints().forEach(node.putArray("hints")::add);
-            node.set("attributes", JsonText.MAPPER.valueToTree(d.attributes()));
+            node.set("attributes", JsonText.mapper().valueToTree(d.attributes()));
             if (vars) {
                 ArrayNode scopes = node.putArray("variables");
                 for (Variables.Scope scope : handle.variables().scopes()) {

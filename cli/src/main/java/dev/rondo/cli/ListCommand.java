@@ -63,7 +63,7 @@ final class ListCommand extends ClientCommand {
             rows.forEach(r -> array.add(JsonText.object().put("id", r.executionId()).put("workflow", r.workflow())
                     .put("status", r.status().text()).put("queue", r.queue()).put("createdAt", iso(r.createdAt()))
                     .put("finishedAt", iso(r.finishedAt()))
-                    .set("attributes", JsonText.MAPPER.valueToTree(r.attributes()))));
+                    .set("attributes", JsonText.mapper().valueToTree(r.attributes()))));
             JsonText.print(out(), array);
         } else {
             boolean anyAttributes = rows.stream().anyMatch(r -> !r.attributes().isEmpty());
