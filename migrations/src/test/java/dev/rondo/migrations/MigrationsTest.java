@@ -28,7 +28,7 @@ class MigrationsTest {
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_name <> 'flyway_schema_history' ORDER BY 1""");
         assertEquals(List.of("checkpoints", "executions", "flow_definitions", "flow_heads", "history", "inbox",
-                "log_lines", "queue_items", "signals", "timers", "workers"), tables);
+                "log_lines", "queue_items", "schedule_fires", "schedules", "signals", "timers", "workers"), tables);
     }
 
     @Test
@@ -46,17 +46,18 @@ class MigrationsTest {
         DataSource fresh = TestDatabase.freshSchema("migrations_partial");
         assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "no history table yet");
         Migrations.apply(fresh);
-        Sql.execute(fresh, "DELETE FROM flyway_schema_history WHERE version = '6'", "DROP TABLE workers");
+        Sql.execute(fresh, "DELETE FROM flyway_schema_history WHERE version = '9'", "DROP TABLE schedule_fires", "DROP TABLE schedules",
+                "ALTER TABLE executions DROP COLUMN scheduled_at");
         assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "one migration behind");
         Migrations.apply(fresh);
-        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM flyway_schema_history WHERE version = '6' AND success"),
+        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM flyway_schema_history WHERE version = '9' AND success"),
                 "the missing migration was applied by Flyway");
     }
 
     @Test
     void applyingAgainChangesNothing() throws SQLException {
         Migrations.apply(db);
-        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "9"), Sql.rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
     }
 
     @Test
