@@ -126,11 +126,12 @@ public final class RondoClient implements AutoCloseable {
 
     /**
      * Compiles and deploys {@code .flow} files and folders (a folder's files are named by their path below
-     * it, LANGUAGE.md §1). All or nothing: when any file has a problem, {@link CompileException} lists every
+     * it, LANGUAGE.md §1), with the schedules a folder declares in its {@code schedules.json}
+     * (docs/scheduling.md): created, changed, or deleted when no longer declared. All or nothing: when any file has a problem, {@link CompileException} lists every
      * diagnostic of every file and nothing is deployed. Deploying a new version of a workflow affects only
      * executions started afterwards.
      *
-     * @throws IllegalArgumentException when a path does not exist
+     * @throws IllegalArgumentException when a path does not exist, or a {@code schedules.json} has a mistake
      */
     public List<Deployment> deploy(Path... paths) {
         FlowFiles.Found found = FlowFiles.collect(Arrays.asList(paths));
@@ -149,6 +150,11 @@ public final class RondoClient implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new CompileException(problems);
         }
+        List<String> scheduleProblems = new ArrayList<>();
+        ScheduleFiles.Declared declared = ScheduleFiles.read(Arrays.asList(paths), scheduleProblems);
+        if (!scheduleProblems.isEmpty()) {
+            throw new IllegalArgumentException("Nothing was deployed: " + String.join("; ", scheduleProblems) + ".");
+        }
         return jdbi.inTransaction(handle -> {
             DefinitionDao definitions = handle.attach(DefinitionDao.class);
             List<Deployment> deployed = new ArrayList<>();
@@ -156,8 +162,16 @@ public final class RondoClient implements AutoCloseable {
                 definitions.insertDefinition(c.name, c.hash, c.source, c.ast);
                 deployed.add(new Deployment(c.name, c.hash, definitions.setHead(c.name, c.hash) > 0));
             }
+            if (!declared.none()) {
+                Schedules.declare(handle.getConnection(), declared.schedules(), declared.workflows());
+            }
             return deployed;
         });
+    }
+
+    /** The schedules of this database: create, list, pause, trigger, backfill, ... (docs/scheduling.md). */
+    public Schedules schedules() {
+        return new Schedules(dataSource, jdbi);
     }
 
     /**

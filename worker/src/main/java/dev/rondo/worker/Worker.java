@@ -87,11 +87,11 @@ public final class Worker implements AutoCloseable {
         this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
-                b.maxChildDepth, b.heartbeatInterval));
+                b.maxChildDepth, b.heartbeatInterval, b.fireSchedules));
         this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
                 + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
                 + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
-                + (b.failFast ? ", fail fast" : "");
+                + (b.fireSchedules ? ", fires schedules" : ", fires no schedules") + (b.failFast ? ", fail fast" : "");
     }
 
     /** The settings this worker runs with, defaults included, as its start logs them once. */
@@ -240,6 +240,7 @@ public final class Worker implements AutoCloseable {
         private String id;
         private boolean failFast;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        private boolean fireSchedules = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -352,6 +353,16 @@ public final class Worker implements AutoCloseable {
          */
         public Builder failFast(boolean failFast) {
             this.failFast = failFast;
+            return this;
+        }
+
+        /**
+         * Whether this worker fires schedules (default true; docs/scheduling.md): it starts the workflows of
+         * due schedules, whatever their queue, within milliseconds of their fire time. Any number of workers
+         * may fire; each fire time is started once. Turn it off for workers that should only run work.
+         */
+        public Builder fireSchedules(boolean fire) {
+            this.fireSchedules = fire;
             return this;
         }
 

@@ -41,7 +41,7 @@ public final class Dispatcher {
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
                            Duration rescueInterval, String owner, Limits limits,
-                           int maxChildDepth, Duration heartbeatInterval) {}
+                           int maxChildDepth, Duration heartbeatInterval, boolean fireSchedules) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -54,6 +54,8 @@ public final class Dispatcher {
     private final LeaseKeeper leases;
     private final WakeListener listener;
     private final WorkerRegistry registry;
+    /** Null when this worker fires no schedules. */
+    private final ScheduleFirer firer;
     /**
      * Slices and the watch over task attempts (timeouts, recording the end) run on platform threads, bounded
      * by the slots; the handlers themselves run on {@link #handlerPool}, so a handler that spins cannot take
@@ -87,7 +89,9 @@ public final class Dispatcher {
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
-        this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
+        this.firer = settings.fireSchedules() ? new ScheduleFirer(dataSource, settings.pollInterval(), settings.owner()) : null;
+        this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake,
+                firer == null ? null : firer::wake, settings.owner());
         this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
                 settings.queues(), settings.concurrency()), running::get, settings.heartbeatInterval());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
@@ -98,6 +102,9 @@ public final class Dispatcher {
         finisher.start();
         leases.start();
         listener.start();
+        if (firer != null) {
+            firer.start();
+        }
         thread.start();
     }
 
@@ -116,6 +123,9 @@ public final class Dispatcher {
     public void stopClaiming() {
         stopped = true;
         listener.stop();
+        if (firer != null) {
+            firer.stop();
+        }
         wake();
     }
 
@@ -138,6 +148,9 @@ public final class Dispatcher {
         leases.stop();
         registry.stop();
         listener.join();
+        if (firer != null) {
+            firer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
         return !thread.isAlive();
     }
 

@@ -194,7 +194,7 @@ final class SliceRunner {
             execution = checkpoint == null
                     ? Execution.start(executable.get(), Json.parse(workflow.input()),
                             Execution.context(id, workflow.name(), workflow.queue(), workflow.parentId(),
-                                    workflow.createdAt()), limits)
+                                    workflow.createdAt(), workflow.scheduledAt()), limits)
                     : Execution.restore(executable.get(), checkpoint, limits);
             slice = execution.run(outcomes, workflow.nowMillis());
             where.reached(slice);
