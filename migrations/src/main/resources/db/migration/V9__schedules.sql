@@ -40,3 +40,31 @@ CREATE TABLE schedule_fires (
 
 -- The fire time of an execution a schedule started (Context.scheduledAt); null for any other.
 ALTER TABLE executions ADD COLUMN scheduled_at timestamptz;
+
+-- Concurrency keys (docs/scheduling.md, "Flow control"): at most max_running executions of a key run at
+-- once, across all workers. Work with a key does not get a queue item when it is started: it waits in
+-- concurrency_waiting, outside the hot table, so claims of other work never read past it, however many
+-- wait. A worker admits waiting work (admit.sql) under the key's row lock in concurrency_keys, which
+-- serializes admissions of one key: it counts the holders that have not finished (a holder is freed when
+-- its execution ends, whether it completed, failed, was cancelled or ran out of attempts after its worker
+-- died) and moves up to the free slots' worth into queue_items, highest priority first, then oldest.
+ALTER TABLE executions ADD COLUMN concurrency_key text;
+CREATE TABLE concurrency_keys (
+    key text PRIMARY KEY
+);
+CREATE TABLE concurrency_waiting (
+    id           bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    key          text        NOT NULL,
+    max_running  integer     NOT NULL CHECK (max_running >= 1),
+    execution_id text        NOT NULL UNIQUE,
+    queue        text        NOT NULL,
+    priority     integer     NOT NULL DEFAULT 0,
+    created_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX concurrency_waiting_next ON concurrency_waiting (key, priority DESC, id);
+CREATE TABLE concurrency_holders (
+    key          text        NOT NULL,
+    execution_id text        NOT NULL,
+    admitted_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (key, execution_id)
+);

@@ -27,7 +27,7 @@ class MigrationsTest {
         List<String> tables = Sql.rows(db, """
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_name <> 'flyway_schema_history' ORDER BY 1""");
-        assertEquals(List.of("checkpoints", "executions", "flow_definitions", "flow_heads", "history", "inbox",
+        assertEquals(List.of("checkpoints", "concurrency_holders", "concurrency_keys", "concurrency_waiting", "executions", "flow_definitions", "flow_heads", "history", "inbox",
                 "log_lines", "queue_items", "schedule_fires", "schedules", "signals", "timers", "workers"), tables);
     }
 
@@ -47,7 +47,8 @@ class MigrationsTest {
         assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "no history table yet");
         Migrations.apply(fresh);
         Sql.execute(fresh, "DELETE FROM flyway_schema_history WHERE version = '9'", "DROP TABLE schedule_fires", "DROP TABLE schedules",
-                "ALTER TABLE executions DROP COLUMN scheduled_at");
+                "ALTER TABLE executions DROP COLUMN scheduled_at", "DROP TABLE concurrency_keys", "DROP TABLE concurrency_waiting",
+                "DROP TABLE concurrency_holders", "ALTER TABLE executions DROP COLUMN concurrency_key");
         assertTrue(!Migrations.isCurrent(fresh, "flyway_schema_history"), "one migration behind");
         Migrations.apply(fresh);
         assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM flyway_schema_history WHERE version = '9' AND success"),

@@ -30,9 +30,13 @@ public final class SliceDao {
     public record Existing(String id, ExecutionKind kind, String name, ExecutionStatus status, String result, String error,
                     String parentId, Integer parentPromise, boolean finished) {}
 
-    /** The tasks a slice starts, as parallel lists (one row each). */
+    /**
+     * The tasks a slice starts, as parallel lists (one row each); a task's concurrency key is null when it has
+     * none (it then gets its queue item at once), its limit 0 then.
+     */
     public record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
-                 List<String> inputs, List<String> options, List<Integer> promises) {}
+                 List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
+                 List<Integer> concurrencyLimits) {}
 
     /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
@@ -100,6 +104,8 @@ public final class SliceDao {
                 .array("taskQueues", "text", t.queues()).array("taskPriorities", "int4", t.priorities())
                 .array("taskInputs", "text", t.inputs()).array("taskOptions", "text", t.options())
                 .array("taskPromises", "int4", t.promises())
+                .array("taskConcurrencyKeys", "text", t.concurrencyKeys())
+                .array("taskConcurrencyLimits", "int4", t.concurrencyLimits())
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())

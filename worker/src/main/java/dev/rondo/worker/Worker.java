@@ -12,6 +12,7 @@ import dev.rondo.worker.internal.Host;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -87,11 +88,13 @@ public final class Worker implements AutoCloseable {
         this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
-                b.maxChildDepth, b.heartbeatInterval, b.fireSchedules));
+                b.maxChildDepth, b.heartbeatInterval, b.fireSchedules, Map.copyOf(b.taskConcurrency)));
         this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
                 + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
                 + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
-                + (b.fireSchedules ? ", fires schedules" : ", fires no schedules") + (b.failFast ? ", fail fast" : "");
+                + (b.fireSchedules ? ", fires schedules" : ", fires no schedules")
+                + (b.taskConcurrency.isEmpty() ? "" : ", task concurrency " + new java.util.TreeMap<>(b.taskConcurrency))
+                + (b.failFast ? ", fail fast" : "");
     }
 
     /** The settings this worker runs with, defaults included, as its start logs them once. */
@@ -241,6 +244,7 @@ public final class Worker implements AutoCloseable {
         private boolean failFast;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private boolean fireSchedules = true;
+        private final Map<String, Integer> taskConcurrency = new java.util.HashMap<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -363,6 +367,21 @@ public final class Worker implements AutoCloseable {
          */
         public Builder fireSchedules(boolean fire) {
             this.fireSchedules = fire;
+            return this;
+        }
+
+        /**
+         * At most {@code limit} tasks named {@code task} run at once, across all workers (docs/scheduling.md):
+         * the default for a {@code Task.run} of that name that gives no {@code concurrency} option, under the key
+         * {@code task:<name>}. It is applied by the worker that runs the workflow's slice, so give every worker
+         * of the workflows' queues the same setting.
+         */
+        public Builder taskConcurrency(String task, int limit) {
+            dev.rondo.core.Identifiers.require(dev.rondo.core.Identifiers.Kind.TASK_NAME, task);
+            if (limit < 1) {
+                throw new IllegalArgumentException("The concurrency limit of task '" + task + "' must be 1 or more, not " + limit + ".");
+            }
+            taskConcurrency.put(task, limit);
             return this;
         }
 

@@ -41,7 +41,8 @@ public final class Dispatcher {
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
                            Duration rescueInterval, String owner, Limits limits,
-                           int maxChildDepth, Duration heartbeatInterval, boolean fireSchedules) {}
+                           int maxChildDepth, Duration heartbeatInterval, boolean fireSchedules,
+                           java.util.Map<String, Integer> taskConcurrency) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -54,6 +55,8 @@ public final class Dispatcher {
     private final LeaseKeeper leases;
     private final WakeListener listener;
     private final WorkerRegistry registry;
+    /** Admits work that waits for a concurrency slot. */
+    private final Admitter admitter;
     /** Null when this worker fires no schedules. */
     private final ScheduleFirer firer;
     /**
@@ -85,7 +88,9 @@ public final class Dispatcher {
         LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
-        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth());
+        this.admitter = new Admitter(dataSource, settings.pollInterval(), settings.owner());
+        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth(),
+                admitter, settings.taskConcurrency());
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
@@ -105,6 +110,7 @@ public final class Dispatcher {
         if (firer != null) {
             firer.start();
         }
+        admitter.start();
         thread.start();
     }
 
@@ -151,6 +157,8 @@ public final class Dispatcher {
         if (firer != null) {
             firer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
+        admitter.stop();
+        admitter.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         return !thread.isAlive();
     }
 
@@ -270,6 +278,10 @@ public final class Dispatcher {
                             LOG.warn("Dropped the end of a task attempt of {}: another worker rescued it after this"
                                     + " worker's lease ran out, and runs it again", item.executionId());
                         }
+                        String key = concurrencyKey(item);
+                        if (key != null) {
+                            admitter.admit(List.of(key)); // its slot may be free (a retry keeps it)
+                        }
                         done(item);
                     });
                 }
@@ -282,6 +294,12 @@ public final class Dispatcher {
                 }
             }
         });
+    }
+
+    /** The concurrency key of a task item, without parsing the options of the many tasks that have none. */
+    private static String concurrencyKey(QueueStatements.Claimed item) {
+        return item.options() != null && item.options().contains("\"concurrencyKey\":\"")
+                ? TaskOptionsJson.read(item.options()).concurrencyKey() : null;
     }
 
     private void done(QueueStatements.Claimed item) {

@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import dev.rondo.core.TaskOptions;
 import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
@@ -19,6 +20,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -47,7 +51,21 @@ final class SliceRunner {
     private final int maxChildDepth;
     private final Definitions definitions = new Definitions();
 
+    /** Admits tasks that wait for a concurrency slot, after the commit that started them. */
+    private final Admitter admitter;
+    /** The worker's concurrency limit per task name, for tasks whose Task.run gives no concurrency option. */
+    private final Map<String, Integer> taskConcurrency;
+
+    /** A runner whose keyed tasks wait for the sweep of other workers' admitters (for tests of slices alone). */
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth) {
+        this(dataSource, localWake, owner, limits, maxChildDepth, new Admitter(dataSource, java.time.Duration.ofSeconds(2), owner),
+                Map.of());
+    }
+
+    SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth,
+                Admitter admitter, Map<String, Integer> taskConcurrency) {
+        this.admitter = admitter;
+        this.taskConcurrency = taskConcurrency;
         this.dataSource = dataSource;
         this.localWake = localWake;
         this.owner = owner;
@@ -65,13 +83,16 @@ final class SliceRunner {
         SliceFailure.Where where = new SliceFailure.Where();
         try {
             List<String> woken = new ArrayList<>();
+            Set<String> gated = new HashSet<>();
             Transactions.retrying(dataSource, connection -> {
                 woken.clear();
+                gated.clear();
                 where.clear();
-                runIn(connection, itemId, executionId, woken, where);
+                runIn(connection, itemId, executionId, woken, gated, where);
                 return null;
             });
             localWake.woke(woken);
+            admitter.admit(gated);
             return true;
         } catch (LeaseLost lost) {
             return false;
@@ -132,7 +153,7 @@ final class SliceRunner {
         for (String error : List.of(errorJson, SliceFailure.MINIMAL_ERROR)) {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                new Writes(dao, id, workflow, woken).fail(error);
+                new Writes(dao, id, workflow, woken, new HashSet<>()).fail(error);
                 connection.releaseSavepoint(savepoint);
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -153,7 +174,8 @@ final class SliceRunner {
     }
 
     /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}. */
-    private void runIn(Connection connection, long itemId, String id, List<String> woken, SliceFailure.Where where)
+    private void runIn(Connection connection, long itemId, String id, List<String> woken, Set<String> gated,
+                       SliceFailure.Where where)
             throws SQLException {
         SliceDao dao = new SliceDao(connection);
         SliceDao.Opened opened = dao.open(id, itemId, owner);
@@ -171,7 +193,7 @@ final class SliceRunner {
         List<SliceDao.Pending> pending = new ArrayList<>(opened.pending());
         String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
                 ? pending.removeFirst().payload() : null;
-        Writes writes = new Writes(dao, id, workflow, woken);
+        Writes writes = new Writes(dao, id, workflow, woken, gated);
         writes.consumed(pending);
         if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
             writes.cascadeCancel();
@@ -255,11 +277,14 @@ final class SliceRunner {
         private final List<String> historyKinds = new ArrayList<>();
         private final List<String> historyDetails = new ArrayList<>();
         private final List<String> woken;
+        /** The concurrency keys of the tasks it started that wait for a slot. */
+        private final Set<String> gated;
         private boolean wakeNow;
 
-        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken) {
+        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken, Set<String> gated) {
             this.dao = dao;
             this.woken = woken;
+            this.gated = gated;
             this.id = id;
             this.workflow = workflow;
         }
@@ -291,7 +316,13 @@ final class SliceRunner {
                     case Effect.Log log -> lines.add(log.line());
                     // no history row: the task's own execution row (parent_id, parent_promise, created_at)
                     // records its start, and one row less per task is a tenth of a task's writes
-                    case Effect.StartTask task -> tasks.add(id, workflow.queue(), task);
+                    case Effect.StartTask task -> {
+                        TaskOptions options = withDefaultConcurrency(task.name(), task.options());
+                        tasks.add(id, workflow.queue(), task, options);
+                        if (options.concurrencyKey() != null) {
+                            gated.add(options.concurrencyKey());
+                        }
+                    }
                     case Effect.StartWorkflow child -> startChild(child);
                     case Effect.StartTimer timer -> {
                         timerPromises.add(timer.promise());
@@ -393,6 +424,12 @@ final class SliceRunner {
     }
 
     /** The tasks of one slice, one row each. */
+    /** A task with no concurrency option gets the worker's limit for its name, if any (key {@code task:<name>}). */
+    private TaskOptions withDefaultConcurrency(String name, TaskOptions options) {
+        Integer limit = options.concurrencyKey() == null ? taskConcurrency.get(name) : null;
+        return limit == null ? options : options.withConcurrency("task:" + name, limit);
+    }
+
     private static final class TaskBatch {
         private final List<String> ids = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
@@ -401,19 +438,24 @@ final class SliceRunner {
         private final List<String> inputs = new ArrayList<>();
         private final List<String> options = new ArrayList<>();
         private final List<Integer> promises = new ArrayList<>();
+        private final List<String> concurrencyKeys = new ArrayList<>();
+        private final List<Integer> concurrencyLimits = new ArrayList<>();
 
-        void add(String workflowId, String workflowQueue, Effect.StartTask task) {
+        void add(String workflowId, String workflowQueue, Effect.StartTask task, TaskOptions taskOptions) {
             ids.add(ExecutionIds.task(workflowId, task.promise()));
             names.add(task.name());
-            queues.add(task.options().queue() != null ? task.options().queue() : workflowQueue);
-            priorities.add(task.options().priority());
+            queues.add(taskOptions.queue() != null ? taskOptions.queue() : workflowQueue);
+            priorities.add(taskOptions.priority());
             inputs.add(task.inputJson());
-            options.add(TaskOptionsJson.write(task.options()));
+            options.add(TaskOptionsJson.write(taskOptions));
             promises.add(task.promise());
+            concurrencyKeys.add(taskOptions.concurrencyKey());
+            concurrencyLimits.add(taskOptions.concurrencyLimit());
         }
 
         SliceDao.Tasks rows() {
-            return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises);
+            return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises, concurrencyKeys,
+                    concurrencyLimits);
         }
     }
 }
