@@ -33,6 +33,13 @@ final class StartCommand extends ClientCommand {
     @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "0", description = "Wait this long before it may start (default 0).")
     double delaySeconds;
 
+    @Option(names = "--concurrency-key", paramLabel = "KEY",
+            description = "Run at most --concurrency-limit workflows of this key at once (docs/scheduling.md); over it, this one waits.")
+    String concurrencyKey;
+
+    @Option(names = "--concurrency-limit", paramLabel = "N", defaultValue = "1", description = "With --concurrency-key (default ${DEFAULT-VALUE}).")
+    int concurrencyLimit;
+
     @Option(names = "--json", description = "Print {\"id\": …}.")
     boolean json;
 
@@ -48,6 +55,9 @@ final class StartCommand extends ClientCommand {
         }
         options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
                 .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
+        if (concurrencyKey != null) {
+            options = options.withConcurrency(concurrencyKey, concurrencyLimit);
+        }
     }
 
     @Override

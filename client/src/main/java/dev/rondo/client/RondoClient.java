@@ -196,6 +196,9 @@ public final class RondoClient implements AutoCloseable {
                 if (!autoCommit) {
                     connection.commit();
                 }
+                if (options.concurrencyKey() != null) {
+                    admit(options.concurrencyKey());
+                }
             } catch (SQLException | RuntimeException e) {
                 if (!autoCommit) {
                     connection.rollback();
@@ -220,10 +223,18 @@ public final class RondoClient implements AutoCloseable {
         String input = checkedInput(name, inputJson);
         try {
             insertStart(connection, id, name, input, options);
+            if (options.concurrencyKey() != null && connection.getAutoCommit()) {
+                admit(options.concurrencyKey()); // in the caller's transaction, the workers' sweep admits it after the commit
+            }
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
         return new WorkflowHandle(jdbi, dataSource, id);
+    }
+
+    /** Admits what waits for a slot of {@code key} (a start over the limit stays waiting). */
+    private void admit(String key) {
+        dev.rondo.store.Transactions.retrying(dataSource, c -> dev.rondo.store.ConcurrencyStatements.admit(c, key));
     }
 
     private static RondoException startFailed(String name, SQLException e) {
@@ -245,7 +256,7 @@ public final class RondoClient implements AutoCloseable {
     private static void insertStart(Connection connection, String id, String name, String input, StartOptions options)
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
-                input, options.delay().toMillis());
+                input, options.delay().toMillis(), options.concurrencyKey(), options.concurrencyLimit());
         if (!outcome.deployed()) {
             throw new RondoException.UnknownWorkflow(name);
         }

@@ -167,12 +167,18 @@ public final class WorkflowHandle {
         if (row.waitingFor() != null && Json.parse(row.waitingFor()) instanceof FlowArray needs) {
             needs.view().forEach(need -> waitingFor.add(String.valueOf(need)));
         }
-        List<String> hints = row.status().equals("queued") || row.status().equals("waiting")
-                ? jdbi.withExtension(QueryDao.class, dao -> dao.unservedQueues(id, Description.UNSERVED_MINUTES))
-                        .stream().map(Description::unservedQueueHint).toList()
-                : List.of();
+        boolean unfinished = row.status().equals("queued") || row.status().equals("waiting");
+        List<String> hints = new ArrayList<>();
+        if (unfinished) {
+            // flow control first: "waiting for concurrency slot acct-42 (1/1 in use)"
+            dev.rondo.store.Transactions.autocommit(dataSource, c -> dev.rondo.store.ConcurrencyStatements.waitingFor(c, id))
+                    .forEach(w -> hints.add("waiting for concurrency slot " + w.key() + " (" + w.inUse() + "/" + w.limit()
+                            + " in use)" + (w.executionId().equals(id) ? "" : ": task " + w.executionId())));
+            jdbi.withExtension(QueryDao.class, dao -> dao.unservedQueues(id, Description.UNSERVED_MINUTES))
+                    .stream().map(Description::unservedQueueHint).forEach(hints::add);
+        }
         return new Description(id, row.workflow(), row.status(), row.createdAt(), row.waitingAt(),
-                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue());
+                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), List.copyOf(hints), row.queue());
     }
 
     /**

@@ -19,7 +19,7 @@ public final class SliceDao {
      */
     public record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
                     boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt,
-                    int sliceFailures, String sliceError, int depth, String scheduledAt) {}
+                    int sliceFailures, String sliceError, int depth, String scheduledAt, String concurrencyKey) {}
 
     /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
     public record Pending(String source, Long id, Integer promise, String kind, String payload, String name) {}
@@ -78,7 +78,8 @@ public final class SliceDao {
                         rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
                         rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
                         rs.getLong("now_millis"), rs.getString("created_at"), rs.getInt("slice_failures"),
-                        rs.getString("slice_error"), rs.getInt("depth"), rs.getString("scheduled_at")));
+                        rs.getString("slice_error"), rs.getInt("depth"), rs.getString("scheduled_at"),
+                        rs.getString("concurrency_key")));
             }
             List<Pending> pending = new ArrayList<>();
             rs = s.next();

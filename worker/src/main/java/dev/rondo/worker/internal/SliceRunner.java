@@ -414,6 +414,9 @@ final class SliceRunner {
             history(status.sql(), null);
             write(null, null, null);
             dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
+            if (workflow.concurrencyKey() != null) {
+                gated.add(workflow.concurrencyKey()); // its slot is free after this commit
+            }
         }
 
         private void write(String state, String waitingAt, String waitingFor) throws SQLException {
