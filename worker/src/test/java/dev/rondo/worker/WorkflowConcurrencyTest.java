@@ -25,6 +25,10 @@ class WorkflowConcurrencyTest {
     @BeforeEach
     void setUp() {
         engine = new Engine("workflow_concurrency", flows);
+        engine.flow("three", """
+                const all = [1, 2, 3].map((i) => Task.run("slow", {i}, {concurrency: {key: "acct-9", limit: 1}}))
+                return await Promise.all(all)
+                """);
         engine.flow("hold", """
                 await Signal.next("go")
                 return Inputs.n
@@ -63,5 +67,33 @@ class WorkflowConcurrencyTest {
         other.signal("go", "true");
         Engine.assertCompleted("2", second.result(Duration.ofSeconds(10)));
         Engine.assertCompleted("3", other.result(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void cancellingAWorkflowEndsItsTasksThatWaitForASlotWithoutRunningThem() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        engine.worker(b -> b.task("slow", (input, ctx) -> {
+            ran.incrementAndGet();
+            release.await();
+            return input;
+        }));
+        WorkflowHandle three = engine.start("three", "{}");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!engine.one("SELECT count(*) FROM concurrency_waiting").equals("2")) {
+            assertTrue(System.nanoTime() < deadline, "one task runs, two wait");
+            Thread.sleep(20);
+        }
+        List<String> hints = three.describe().hints();
+        assertEquals(2, hints.size(), hints.toString());
+        assertTrue(hints.stream().allMatch(h -> h.startsWith("waiting for concurrency slot acct-9 (1/1 in use): task " + three.id() + ".t")),
+                hints.toString());
+        three.cancel();
+        assertEquals("cancelled", three.result(Duration.ofSeconds(10)).status());
+        release.countDown();
+        assertEquals("0", engine.one("SELECT count(*) FROM concurrency_waiting"));
+        assertEquals("2", engine.one("SELECT count(*) FROM executions WHERE parent_id = '" + three.id()
+                + "' AND status = 'cancelled' AND started_at IS NULL"), "the two waiting tasks ended without running");
+        assertEquals(1, ran.get());
     }
 }

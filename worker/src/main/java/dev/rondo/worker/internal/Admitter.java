@@ -75,6 +75,7 @@ final class Admitter {
 
     private void loop() {
         long nextSweep = System.nanoTime();
+        long backoff = 100;
         while (!stopped) {
             try {
                 List<String> keys = take(nextSweep);
@@ -85,9 +86,12 @@ final class Admitter {
                 for (String key : keys) {
                     Transactions.retrying(dataSource, c -> ConcurrencyStatements.admit(c, key));
                 }
+                backoff = 100;
             } catch (RuntimeException e) {
-                LOG.warn("Admitting work to its concurrency slots failed (the next sweep tries again): {}", e.toString());
-                sleep(100);
+                LOG.warn("Admitting work to its concurrency slots failed (trying again in {} ms, and on the next sweep): {}",
+                        backoff, e.toString());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
             }
         }
     }
