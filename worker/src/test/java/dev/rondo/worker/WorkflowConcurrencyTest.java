@@ -26,7 +26,10 @@ class WorkflowConcurrencyTest {
     void setUp() {
         engine = new Engine("workflow_concurrency", flows);
         engine.flow("three", """
-                const all = [1, 2, 3].map((i) => Task.run("slow", {i}, {concurrency: {key: "acct-9", limit: 1}}))
+                const all = []
+                for (const i of [1, 2, 3]) {
+                  all.push(Task.run("slow", {i}, {concurrency: {key: "acct-9", limit: 1}}))
+                }
                 return await Promise.all(all)
                 """);
         engine.flow("hold", """
