@@ -32,6 +32,7 @@ class NightlyReportExampleTest {
         assertEquals("0 2 * * *", nightly.schedule().cron());
         assertEquals("Europe/Berlin", nightly.schedule().timeZone());
         assertEquals(Overlap.SKIP, nightly.schedule().overlap());
+        assertEquals("examples", nightly.schedule().queue());
 
         // 02:00 in Berlin on 2026-10-20 is 00:00 UTC (summer time)
         assertEquals(1, engine.rondo.schedules().backfill("nightly-sales",
