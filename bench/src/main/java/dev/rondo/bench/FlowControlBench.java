@@ -43,13 +43,13 @@ public final class FlowControlBench {
         BenchDatabase db = BenchDatabase.fromEnvironment();
         db.reset();
         try (HikariDataSource clientPool = db.pool("bench-client", 4);
-             HikariDataSource workerPool = db.pool("bench-worker", 22)) {
+             HikariDataSource workerPool = db.pool("bench-worker", 19)) {
             RondoClient client = RondoClient.create(clientPool);
             Path flows = Files.createTempDirectory("rondo-flow-control");
             Files.writeString(flows.resolve("tick.flow"), "return Context.scheduledAt");
             Files.writeString(flows.resolve("fan.flow"), FAN);
             client.deploy(flows);
-            Worker worker = Worker.builder(workerPool).concurrency(16).task("noop", (input, ctx) -> input).build().start();
+            Worker worker = Worker.builder(workerPool).concurrency(12).task("noop", (input, ctx) -> input).build().start();
             try {
                 lateness(client, db);
                 throughput(client, workerPool, rounds);
@@ -97,7 +97,7 @@ public final class FlowControlBench {
             plain[r] = tasksPerSecond(client, tasks, 0, 0);
             keyed[r] = tasksPerSecond(client, tasks, 50, 4);
         }
-        System.out.printf("tasks/s, %d no-op tasks, worker concurrency 16: without a key %s, under concurrency keys"
+        System.out.printf("tasks/s, %d no-op tasks, worker concurrency 12: without a key %s, under concurrency keys"
                         + " (50 keys, limit 4) %s: ratio %s (medians of %d)%n", tasks, Stats.format(Stats.median(plain)),
                 Stats.format(Stats.median(keyed)), Stats.format(Stats.median(keyed) / Stats.median(plain)), rounds);
 

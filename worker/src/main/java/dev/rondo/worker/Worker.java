@@ -46,11 +46,12 @@ public final class Worker implements AutoCloseable {
 
     /**
      * How many connections a worker of this concurrency takes from its data source at most: one per slot,
-     * one held for LISTEN, one kept for claiming, two for lease upkeep and batched task ends, and one for
-     * its heartbeat in the {@code workers} table.
+     * one held for LISTEN, one kept for claiming, two for lease upkeep and batched task ends, one for
+     * its heartbeat in the {@code workers} table, one for firing schedules and one for admitting work to its
+     * concurrency slots (docs/scheduling.md).
      */
     public static int connectionsNeeded(int concurrency) {
-        return concurrency + 5;
+        return concurrency + 7;
     }
 
     /** The longest wait between two tries to reach a database that is not up yet (see {@link Builder#failFast}). */
