@@ -15,6 +15,7 @@ import java.util.List;
 public final class ConcurrencyStatements {
 
     private static final Sql LOCK_KEY = Sql.load("ConcurrencyStatements/lock_key.sql");
+    private static final Sql LOCK_KEYS = Sql.load("ConcurrencyStatements/lock_keys.sql");
     private static final Sql ADMIT = Sql.load("ConcurrencyStatements/admit.sql");
     private static final Sql WAITING_KEYS = Sql.load("ConcurrencyStatements/waiting_keys.sql");
     private static final Sql WAITING_FOR = Sql.load("ConcurrencyStatements/waiting_for.sql");
@@ -36,6 +37,30 @@ public final class ConcurrencyStatements {
             rs.next();
             return rs.getInt("admitted");
         }
+    }
+
+    /**
+     * {@link #admit(Connection, String)} for several keys in one transaction (their locks taken in key order,
+     * one commit for all); returns how many were admitted in all.
+     */
+    public static int admit(Connection connection, java.util.Collection<String> keys) throws SQLException {
+        List<String> sorted = keys.stream().distinct().sorted().toList();
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        try (Sql.Bound lock = LOCK_KEYS.prepare(connection).array("keys", "text", sorted); ResultSet rs = lock.query()) {
+            while (rs.next()) {
+                // every key locked
+            }
+        }
+        int admitted = 0;
+        for (String key : sorted) {
+            try (Sql.Bound admit = ADMIT.prepare(connection).set("key", key); ResultSet rs = admit.query()) {
+                rs.next();
+                admitted += rs.getInt("admitted");
+            }
+        }
+        return admitted;
     }
 
     /** Up to {@code limit} keys that have waiting work. */

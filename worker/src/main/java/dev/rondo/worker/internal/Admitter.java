@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class Admitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Admitter.class);
+    /** Keys admitted in one transaction (their locks held until its commit). */
+    private static final int BATCH = 50;
     /** Keys one sweep looks at. */
     private static final int SWEEP_KEYS = 1_000;
 
@@ -83,8 +85,9 @@ final class Admitter {
                     keys = Transactions.autocommit(dataSource, c -> ConcurrencyStatements.waitingKeys(c, SWEEP_KEYS));
                     nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Jitter.around(poll.toMillis()));
                 }
-                for (String key : keys) {
-                    Transactions.retrying(dataSource, c -> ConcurrencyStatements.admit(c, key));
+                for (int from = 0; from < keys.size(); from += BATCH) {
+                    List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+                    Transactions.retrying(dataSource, c -> ConcurrencyStatements.admit(c, batch));
                 }
                 backoff = 100;
             } catch (RuntimeException e) {
