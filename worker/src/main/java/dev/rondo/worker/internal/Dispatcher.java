@@ -94,7 +94,7 @@ public final class Dispatcher {
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
-        this.firer = settings.fireSchedules() ? new ScheduleFirer(dataSource, settings.pollInterval(), settings.owner()) : null;
+        this.firer = settings.fireSchedules() ? new ScheduleFirer(dataSource, settings.pollInterval(), settings.owner(), this::wake) : null;
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake,
                 firer == null ? null : firer::wake, settings.owner());
         this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
