@@ -71,7 +71,10 @@ public final class Schedules {
     private static void declareOn(java.sql.Connection c, List<Schedule> declared, List<String> workflows) throws SQLException {
         Instant now = ScheduleStatements.now(c);
         for (Schedule s : declared) {
-            ScheduleStatements.upsert(c, definition(s), true, now, s.spec().nextAfter(now, now).orElse(null));
+            if (ScheduleStatements.upsert(c, definition(s), true, now, s.spec().nextAfter(now, now).orElse(null)) == null) {
+                throw new IllegalArgumentException("Nothing was deployed: " + ScheduleFiles.FILE + " declares schedule '" + s.name()
+                        + "', which was made by hand (rondo schedule create); delete that one first, or rename the declared one.");
+            }
         }
         ScheduleStatements.deleteUndeclared(c, workflows, declared.stream().map(Schedule::name).toList());
     }

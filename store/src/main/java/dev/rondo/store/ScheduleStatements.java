@@ -65,14 +65,16 @@ public final class ScheduleStatements {
         }
     }
 
-    /** Creates or changes a schedule ({@code declared}: by a deploy); true when it was created. */
-    public static boolean upsert(Connection connection, Definition d, boolean declared, Instant anchor, Instant nextFireAt)
+    /**
+     * Creates or changes a schedule ({@code declared}: by a deploy); true when it was created, false when it
+     * was changed, null when {@code declared} and a schedule of that name was made by hand (left alone).
+     */
+    public static Boolean upsert(Connection connection, Definition d, boolean declared, Instant anchor, Instant nextFireAt)
             throws SQLException {
         try (Sql.Bound s = bindDefinition(UPSERT.prepare(connection), d).set("declared", declared)
                 .set("anchor", time(anchor)).set("nextFireAt", time(nextFireAt));
              ResultSet rs = s.query()) {
-            rs.next();
-            return rs.getBoolean("inserted");
+            return rs.next() ? rs.getBoolean("inserted") : null;
         }
     }
 

@@ -113,6 +113,11 @@ class SchedulesOnTheEngineTest {
                 [{"name": "nightly", "workflow": "reports/nightly", "cron": "0 3 * * *", "tz": "Europe/Berlin"}]""");
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> engine.client.deploy(folder));
         assertTrue(bad.getMessage().contains("schedules.json: schedule 1: unknown key 'tz'"), bad.getMessage());
+        Files.writeString(folder.resolve("schedules.json"), """
+                [{"name": "by-hand", "workflow": "reports/nightly", "every": 60}]""");
+        IllegalArgumentException taken = assertThrows(IllegalArgumentException.class, () -> engine.client.deploy(folder));
+        assertTrue(taken.getMessage().contains("declares schedule 'by-hand', which was made by hand"), taken.getMessage());
+        assertEquals("tick", schedules.describe("by-hand").schedule().workflow(), "left alone");
         Files.delete(folder.resolve("schedules.json"));
         engine.client.deploy(folder);
         assertEquals(List.of("by-hand"), schedules.list().stream().map(s -> s.schedule().name()).toList(),
