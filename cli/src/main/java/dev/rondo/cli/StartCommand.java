@@ -36,6 +36,13 @@ final class StartCommand extends ClientCommand {
     @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "A searchable attribute (repeatable), such as customer=c-42; `rondo list --where customer=c-42` finds it.")
     java.util.List<String> attributes = new java.util.ArrayList<>();
 
+    @Option(names = "--concurrency-key", paramLabel = "KEY",
+            description = "Run at most --concurrency-limit workflows of this key at once (docs/scheduling.md); over it, this one waits.")
+    String concurrencyKey;
+
+    @Option(names = "--concurrency-limit", paramLabel = "N", defaultValue = "1", description = "With --concurrency-key (default ${DEFAULT-VALUE}).")
+    int concurrencyLimit;
+
     @Option(names = "--json", description = "Print {\"id\": …}.")
     boolean json;
 
@@ -51,6 +58,9 @@ final class StartCommand extends ClientCommand {
         }
         options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
                 .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000))).withAttributes(attributes());
+        if (concurrencyKey != null) {
+            options = options.withConcurrency(concurrencyKey, concurrencyLimit);
+        }
     }
 
     private java.util.Map<String, String> attributes() {

@@ -219,11 +219,12 @@ public final class RondoClient implements AutoCloseable {
 
     /**
      * Compiles and deploys {@code .flow} files and folders (a folder's files are named by their path below
-     * it, LANGUAGE.md §1). All or nothing: when any file has a problem, {@link CompileException} lists every
+     * it, LANGUAGE.md §1), with the schedules a folder declares in its {@code schedules.json}
+     * (docs/scheduling.md): created, changed, or deleted when no longer declared. All or nothing: when any file has a problem, {@link CompileException} lists every
      * diagnostic of every file and nothing is deployed. Deploying a new version of a workflow affects only
      * executions started afterwards.
      *
-     * @throws IllegalArgumentException when a path does not exist
+     * @throws IllegalArgumentException when a path does not exist, or a {@code schedules.json} has a mistake
      */
     public List<Deployment> deploy(Path... paths) {
         FlowFiles.Found found = FlowFiles.collect(Arrays.asList(paths));
@@ -242,6 +243,11 @@ public final class RondoClient implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new CompileException(problems);
         }
+        List<String> scheduleProblems = new ArrayList<>();
+        ScheduleFiles.Declared declared = ScheduleFiles.read(Arrays.asList(paths), scheduleProblems);
+        if (!scheduleProblems.isEmpty()) {
+            throw new IllegalArgumentException("Nothing was deployed: " + String.join("; ", scheduleProblems) + ".");
+        }
         return jdbi().inTransaction(handle -> {
             DefinitionDao definitions = handle.attach(DefinitionDao.class);
             List<Deployment> deployed = new ArrayList<>();
@@ -249,8 +255,16 @@ public final class RondoClient implements AutoCloseable {
                 definitions.insertDefinition(c.name, c.hash, c.source, c.ast);
                 deployed.add(new Deployment(c.name, c.hash, definitions.setHead(c.name, c.hash) > 0));
             }
+            if (!declared.none()) {
+                Schedules.declare(handle.getConnection(), declared.schedules(), declared.workflows());
+            }
             return deployed;
         });
+    }
+
+    /** The schedules of this database: create, list, pause, trigger, backfill, ... (docs/scheduling.md). */
+    public Schedules schedules() {
+        return new Schedules(dataSource, mapper);
     }
 
     /**
@@ -301,6 +315,9 @@ public final class RondoClient implements AutoCloseable {
                 if (!autoCommit) {
                     connection.commit();
                 }
+                if (options.concurrencyKey() != null) {
+                    admit(options.concurrencyKey());
+                }
             } catch (SQLException | RuntimeException e) {
                 if (!autoCommit) {
                     connection.rollback();
@@ -344,6 +361,9 @@ public final class RondoClient implements AutoCloseable {
     private WorkflowHandle startOn(Connection connection, String id, String name, String input, StartOptions options) {
         try {
             insertStart(connection, id, name, input, options);
+            if (options.concurrencyKey() != null && connection.getAutoCommit()) {
+                admit(options.concurrencyKey()); // in the caller's transaction, the workers' sweep admits it after the commit
+            }
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
@@ -389,6 +409,11 @@ public final class RondoClient implements AutoCloseable {
         return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 
+    /** Admits what waits for a slot of {@code key} (a start over the limit stays waiting). */
+    private void admit(String key) {
+        dev.rondo.store.Transactions.retrying(dataSource, c -> dev.rondo.store.ConcurrencyStatements.admit(c, key));
+    }
+
     private static RondoException startFailed(String name, SQLException e) {
         return new RondoException("Cannot start workflow '" + name + "': " + e.getMessage(), e);
     }
@@ -417,7 +442,8 @@ public final class RondoClient implements AutoCloseable {
     private void insertStart(Connection connection, String id, String name, String input, StartOptions options)
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
-                input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext());
+                input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
+                options.concurrencyKey(), options.concurrencyLimit());
         if (!outcome.deployed()) {
             throw new RondoException.UnknownWorkflow(name);
         }

@@ -21,14 +21,15 @@ import java.util.Objects;
  *         .withAttributes(Map.of("customer", "c-42"))
  * }</pre>
  */
-public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes) {
+public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
+                           String concurrencyKey, int concurrencyLimit) {
 
     public static final String DEFAULT_QUEUE = "default";
-    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of());
+    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0);
 
-    /** Options without attributes. */
+    /** Options without attributes or a concurrency key. */
     public StartOptions(String queue, String id, int priority, Duration delay) {
-        this(queue, id, priority, delay, Map.of());
+        this(queue, id, priority, delay, Map.of(), null, 0);
     }
 
     public StartOptions {
@@ -45,22 +46,39 @@ public record StartOptions(String queue, String id, int priority, Duration delay
         if (delay.isNegative()) {
             throw new IllegalArgumentException("The delay is negative: " + delay + ".");
         }
+        if (concurrencyKey != null) {
+            Identifiers.require(Identifiers.Kind.QUEUE, concurrencyKey); // stored and shown as a name is
+            if (concurrencyLimit < 1) {
+                throw new IllegalArgumentException("The concurrency limit must be 1 or more, not " + concurrencyLimit + ".");
+            }
+            if (!delay.isZero()) {
+                throw new IllegalArgumentException("A start with a concurrency key cannot be delayed as well.");
+            }
+        }
+    }
+
+    /**
+     * At most {@code limit} workflows of {@code key} run at once, across all workers (docs/scheduling.md): a
+     * start over the limit waits, in priority then start order, until one of them ends.
+     */
+    public StartOptions withConcurrency(String key, int limit) {
+        return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit);
     }
 
     public StartOptions withQueue(String queue) {
-        return new StartOptions(queue, id, priority, delay, attributes);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
     }
 
     public StartOptions withId(String id) {
-        return new StartOptions(queue, id, priority, delay, attributes);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
     }
 
     public StartOptions withPriority(int priority) {
-        return new StartOptions(queue, id, priority, delay, attributes);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
     }
 
     public StartOptions withDelay(Duration delay) {
-        return new StartOptions(queue, id, priority, delay, attributes);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
     }
 
     /**
@@ -72,6 +90,6 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      * @throws IllegalArgumentException when a key or value breaks these rules
      */
     public StartOptions withAttributes(Map<String, String> attributes) {
-        return new StartOptions(queue, id, priority, delay, attributes);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
     }
 }

@@ -205,12 +205,17 @@ public final class WorkflowHandle {
             needs.view().forEach(need -> waitingFor.add(String.valueOf(need)));
         }
         ExecutionStatus status = ExecutionStatus.of(row.status());
-        List<String> hints = status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING
-                ? read(connection -> new QueryDao(connection).unservedQueues(id, Description.UNSERVED_MINUTES))
-                        .stream().map(Description::unservedQueueHint).toList()
-                : List.of();
+        List<String> hints = new ArrayList<>();
+        if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING) {
+            // flow control first: "waiting for concurrency slot acct-42 (1/1 in use)"
+            read(c -> dev.rondo.store.ConcurrencyStatements.waitingFor(c, id))
+                    .forEach(w -> hints.add("waiting for concurrency slot " + w.key() + " (" + w.inUse() + "/" + w.limit()
+                            + " in use)" + (w.executionId().equals(id) ? "" : ": task " + w.executionId())));
+            read(connection -> new QueryDao(connection).unservedQueues(id, Description.UNSERVED_MINUTES))
+                    .stream().map(Description::unservedQueueHint).forEach(hints::add);
+        }
         return new Description(id, row.workflow(), status, row.createdAt(), row.waitingAt(),
-                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), hints, row.queue(),
+                sourceLine(row.source(), row.waitingAt()), List.copyOf(waitingFor), List.copyOf(hints), row.queue(),
                 dev.rondo.client.internal.AttributesJson.read(row.attributes()));
     }
 

@@ -53,12 +53,22 @@ public final class Execution {
      * the names the user gave ({@link RunNames}).
      */
     public static FlowObject context(String executionId, String workflow, String queue, String parentId, String startedAt) {
+        return context(executionId, workflow, queue, parentId, startedAt, null);
+    }
+
+    /**
+     * The {@code Context} of an execution a schedule started: {@code scheduledAt} is its fire time (ISO-8601
+     * text with milliseconds, as {@code startedAt}), null for an execution no schedule started.
+     */
+    public static FlowObject context(String executionId, String workflow, String queue, String parentId, String startedAt,
+                                     String scheduledAt) {
         FlowObject context = new FlowObject();
         context.put("executionId", executionId);
         context.put("workflow", RunNames.shownWorkflow(workflow));
         context.put("queue", RunNames.shownQueue(queue));
         context.put("parentId", parentId);
         context.put("startedAt", isoMillis(startedAt));
+        context.put("scheduledAt", scheduledAt);
         return context;
     }
 

@@ -35,7 +35,9 @@ public final class Identifiers {
         TASK_NAME("task name", MAX_BYTES),
         SIGNAL_NAME("signal name", MAX_BYTES),
         QUEUE("queue name", MAX_BYTES),
-        EXECUTION_ID("execution id", MAX_BYTES);
+        EXECUTION_ID("execution id", MAX_BYTES),
+        /** Shorter than the others: a schedule's runs get the id {@code <name>@<fire time>}, which must fit an execution id. */
+        SCHEDULE_NAME("schedule name", 200);
 
         private final String noun;
         private final int maxBytes;

@@ -35,6 +35,34 @@ public class RondoException extends RuntimeException {
         }
     }
 
+    /** No schedule has that name. */
+    public static final class UnknownSchedule extends RondoException {
+        private final String schedule;
+
+        public UnknownSchedule(String schedule) {
+            super("No schedule is named '" + schedule + "'; 'rondo schedule list' shows them.");
+            this.schedule = schedule;
+        }
+
+        public String schedule() {
+            return schedule;
+        }
+    }
+
+    /** A schedule of that name exists already. */
+    public static final class ScheduleExists extends RondoException {
+        private final String schedule;
+
+        public ScheduleExists(String schedule) {
+            super("A schedule named '" + schedule + "' exists already; delete it first, or choose another name.");
+            this.schedule = schedule;
+        }
+
+        public String schedule() {
+            return schedule;
+        }
+    }
+
     /** No execution has that id (or it is not a workflow). */
     public static final class UnknownExecution extends RondoException {
         private final String executionId;

@@ -3,7 +3,9 @@ package dev.rondo.core;
 /**
  * The options of one {@code Task.run} (LANGUAGE.md §6), with the defaults filled in. Times are in
  * seconds; {@code queue} is {@code null} for "the workflow's queue", {@code heartbeatTimeout} and
- * {@code key} are {@code null} when not set.
+ * {@code key} are {@code null} when not set. {@code concurrencyKey} (null: none) and {@code concurrencyLimit}
+ * are the {@code concurrency: {key, limit}} option: at most that many tasks of that key run at once,
+ * across all workers (docs/scheduling.md).
  */
 public record TaskOptions(
         String queue,
@@ -14,7 +16,9 @@ public record TaskOptions(
         double timeout,
         Double heartbeatTimeout,
         int priority,
-        String key) {
+        String key,
+        String concurrencyKey,
+        int concurrencyLimit) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final double DEFAULT_BACKOFF_INITIAL = 1;
@@ -23,7 +27,13 @@ public record TaskOptions(
     public static final double DEFAULT_TIMEOUT = 300;
 
     public static final TaskOptions DEFAULTS = new TaskOptions(null, DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF_INITIAL,
-            DEFAULT_BACKOFF_FACTOR, DEFAULT_BACKOFF_MAX, DEFAULT_TIMEOUT, null, 0, null);
+            DEFAULT_BACKOFF_FACTOR, DEFAULT_BACKOFF_MAX, DEFAULT_TIMEOUT, null, 0, null, null, 0);
+
+    /** These options with a concurrency key and limit. */
+    public TaskOptions withConcurrency(String concurrencyKey, int concurrencyLimit) {
+        return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
+                priority, key, concurrencyKey, concurrencyLimit);
+    }
 
     /** Seconds to wait before attempt {@code nextAttempt} (2 or more), before jitter. */
     public double backoffBefore(int nextAttempt) {

@@ -45,10 +45,13 @@ class IdentifiersTest {
     @Test
     void theLimitIs255BytesOfUtf8AndTheMessageSaysSo() {
         for (Kind kind : Kind.values()) {
-            assertNull(Identifiers.problem(kind, "x".repeat(255)));
-            assertEquals("The " + kind.noun() + " \"" + "x".repeat(40) + "…\" is 256 bytes long (UTF-8); the limit is 255"
-                    + " bytes. Use a shorter one.", Identifiers.problem(kind, "x".repeat(256)));
+            int limit = kind.maxBytes();
+            assertNull(Identifiers.problem(kind, "x".repeat(limit)));
+            assertEquals("The " + kind.noun() + " \"" + "x".repeat(40) + "…\" is " + (limit + 1) + " bytes long (UTF-8); the limit is "
+                    + limit + " bytes. Use a shorter one.", Identifiers.problem(kind, "x".repeat(limit + 1)));
         }
+        // a schedule's runs are <name>@<fire time>: its name leaves room for the time in an execution id
+        assertEquals(200, Kind.SCHEDULE_NAME.maxBytes());
         assertNull(Identifiers.problem(Kind.QUEUE, "€".repeat(85)));
         assertTrue(Identifiers.problem(Kind.QUEUE, "€".repeat(86)).contains("is 258 bytes long"));
         assertNull(Identifiers.problem(Kind.QUEUE, "📄".repeat(63)), "a surrogate pair is 4 bytes, not 6");

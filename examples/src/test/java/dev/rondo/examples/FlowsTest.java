@@ -13,8 +13,8 @@ class FlowsTest {
     void everyExampleFlowCompilesUnderItsFolderName() {
         try (ExampleEngine engine = new ExampleEngine("flows")) {
             List<String> names = engine.rondo.deploy(Examples.flows()).stream().map(Deployment::name).sorted().toList();
-            assertEquals(List.of("approval/request", "batch/thumbnails", "orders/process", "reports/monthly",
-                    "reports/region"), names);
+            assertEquals(List.of("approval/request", "batch/thumbnails", "billing/invoices", "orders/process",
+                    "reports/monthly", "reports/nightly", "reports/region"), names);
         }
     }
 }

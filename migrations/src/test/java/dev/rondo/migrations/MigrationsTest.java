@@ -30,8 +30,8 @@ class MigrationsTest {
         List<String> tables = Sql.rows(db, """
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_name <> 'rondo_schema_history' ORDER BY 1""");
-        assertEquals(List.of("checkpoints", "executions", "flow_definitions", "flow_heads", "history", "inbox",
-                "log_lines", "queue_items", "signals", "timers", "workers"), tables);
+        assertEquals(List.of("checkpoints", "concurrency_holders", "concurrency_keys", "concurrency_waiting", "executions", "flow_definitions", "flow_heads", "history", "inbox",
+                "log_lines", "queue_items", "schedule_fires", "schedules", "signals", "timers", "workers"), tables);
     }
 
     /** Every migration's version, in order, as the history writes them ("1", "2", …), read from the files. */

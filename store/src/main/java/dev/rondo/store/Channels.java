@@ -13,5 +13,8 @@ public final class Channels {
     /** Payload: an execution id (cut to 1,000 characters past 4,000 bytes). Sent when that execution ended. */
     public static final String DONE = "rondo_done";
 
+    /** Payload: a schedule's name. Sent when a schedule was created, changed or resumed; workers' firers LISTEN here. */
+    public static final String SCHEDULES = "rondo_schedules";
+
     private Channels() {}
 }

@@ -16,11 +16,12 @@ public final class SliceDao {
 
     /**
      * A locked workflow; {@code sliceFailures} its slices that failed in a row without committing,
-     * {@code sliceError} the error the last of them would end it with, {@code depth} its nesting depth.
+     * {@code sliceError} the error the last of them would end it with, {@code depth} its nesting depth, {@code scheduledAt} the fire time of the schedule that started it (null: none).
      */
     public record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
                     boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt,
-                    int sliceFailures, String sliceError, int depth, String traceContext) {}
+                    int sliceFailures, String sliceError, int depth, String traceContext, String scheduledAt,
+                    String concurrencyKey) {}
 
     /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
     public record Pending(String source, Long id, Integer promise, String kind, String payload, String name, Long atMillis) {
@@ -37,9 +38,13 @@ public final class SliceDao {
     public record Existing(String id, ExecutionKind kind, String name, ExecutionStatus status, String result, String error,
                     String parentId, Integer parentPromise, boolean finished) {}
 
-    /** The tasks a slice starts, as parallel lists (one row each). */
+    /**
+     * The tasks a slice starts, as parallel lists (one row each); a task's concurrency key is null when it has
+     * none (it then gets its queue item at once), its limit 0 then.
+     */
     public record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
-                 List<String> inputs, List<String> options, List<Integer> promises) {}
+                 List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
+                 List<Integer> concurrencyLimits) {}
 
     /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
@@ -93,7 +98,8 @@ public final class SliceDao {
                         rs.getInt("priority"), rs.getString("input"), rs.getString("parent_id"),
                         rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
                         rs.getLong("now_millis"), rs.getString("created_at"), rs.getInt("slice_failures"),
-                        rs.getString("slice_error"), rs.getInt("depth"), rs.getString("trace_context")));
+                        rs.getString("slice_error"), rs.getInt("depth"), rs.getString("trace_context"),
+                        rs.getString("scheduled_at"), rs.getString("concurrency_key")));
             }
             List<Pending> pending = new ArrayList<>();
             rs = s.next();
@@ -119,6 +125,8 @@ public final class SliceDao {
                 .array("taskQueues", "text", t.queues()).array("taskPriorities", "int4", t.priorities())
                 .array("taskInputs", "text", t.inputs()).array("taskOptions", "text", t.options())
                 .array("taskPromises", "int4", t.promises())
+                .array("taskConcurrencyKeys", "text", t.concurrencyKeys())
+                .array("taskConcurrencyLimits", "int4", t.concurrencyLimits())
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())

@@ -13,6 +13,7 @@ public final class WorkflowStart {
 
     private static final Sql START = Sql.load("ExecutionDao/start_workflow.sql");
     private static final Sql KIND_AND_NAME = Sql.load("ExecutionDao/kind_and_name_of.sql");
+    private static final Sql START_GATED = Sql.load("ConcurrencyStatements/start_gated.sql");
 
     /**
      * What a start did: nothing when {@code name} is not deployed or the id exists already; then
@@ -28,21 +29,28 @@ public final class WorkflowStart {
      */
     public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
                                  String input, long delayMillis) throws SQLException {
-        return insert(connection, id, name, queue, priority, input, delayMillis, "{}", null);
+        return insert(connection, id, name, queue, priority, input, delayMillis, "{}", null, null, 0);
     }
 
     /**
      * {@link #insert(Connection, String, String, String, int, String, long)} with the execution's attributes
-     * (a JSON object of strings, already checked) and the W3C trace context it runs under (or null).
+     * (a JSON object of strings, already checked), the W3C trace context it runs under (or null), and a
+     * concurrency key ({@code concurrencyKey} null: none): the execution then waits for a slot of that key
+     * ({@code limit} at once) instead of being queued; admit it after the commit
+     * ({@link ConcurrencyStatements#admit}). A keyed start takes no delay.
      */
     public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
-                                 String input, long delayMillis, String attributesJson, String traceContext)
-            throws SQLException {
+                                 String input, long delayMillis, String attributesJson, String traceContext,
+                                 String concurrencyKey, int limit) throws SQLException {
         Outcome outcome;
-        try (Sql.Bound start = START.prepare(connection)) {
-            start.set("id", id).set("name", name).set("queue", queue).set("priority", priority)
-                    .set("input", input).set("delayMillis", delayMillis).text("attributes", attributesJson)
-                    .text("traceContext", traceContext);
+        try (Sql.Bound start = (concurrencyKey == null ? START : START_GATED).prepare(connection)) {
+            start.set("id", id).set("name", name).set("queue", queue).set("priority", priority).set("input", input)
+                    .text("attributes", attributesJson).text("traceContext", traceContext);
+            if (concurrencyKey == null) {
+                start.set("delayMillis", delayMillis);
+            } else {
+                start.set("key", concurrencyKey).set("limit", limit);
+            }
             try (ResultSet row = start.query()) {
                 row.next();
                 outcome = new Outcome(row.getBoolean("deployed"), row.getBoolean("started"),

@@ -14,6 +14,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -47,11 +48,12 @@ public final class Worker implements AutoCloseable {
 
     /**
      * How many connections a worker of this concurrency takes from its data source at most: one per slot,
-     * one held for LISTEN, one kept for claiming, two for lease upkeep and batched task ends, and one for
-     * its heartbeat in the {@code workers} table.
+     * one held for LISTEN, one kept for claiming, two for lease upkeep and batched task ends, one for
+     * its heartbeat in the {@code workers} table, one for firing schedules and one for admitting work to its
+     * concurrency slots (docs/scheduling.md).
      */
     public static int connectionsNeeded(int concurrency) {
-        return concurrency + 5;
+        return concurrency + 7;
     }
 
     /** The longest wait between two tries to reach a database that is not up yet (see {@link Builder#failFast}). */
@@ -89,10 +91,13 @@ public final class Worker implements AutoCloseable {
         this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
-                b.maxChildDepth, b.heartbeatInterval), Telemetry.of(b.meterRegistry, b.openTelemetry));
+                b.maxChildDepth, b.heartbeatInterval, b.fireSchedules, Map.copyOf(b.taskConcurrency)),
+                Telemetry.of(b.meterRegistry, b.openTelemetry));
         this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
                 + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
                 + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
+                + (b.fireSchedules ? ", fires schedules" : ", fires no schedules")
+                + (b.taskConcurrency.isEmpty() ? "" : ", task concurrency " + new java.util.TreeMap<>(b.taskConcurrency))
                 + (b.failFast ? ", fail fast" : "") + (b.meterRegistry != null ? ", metrics" : "")
                 + (b.openTelemetry != null ? ", tracing" : "");
     }
@@ -245,6 +250,8 @@ public final class Worker implements AutoCloseable {
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private MeterRegistry meterRegistry;
         private OpenTelemetry openTelemetry;
+        private boolean fireSchedules = true;
+        private final Map<String, Integer> taskConcurrency = new java.util.HashMap<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -371,12 +378,37 @@ public final class Worker implements AutoCloseable {
         }
 
         /**
+         * Whether this worker fires schedules (default true; docs/scheduling.md): it starts the workflows of
+         * due schedules, whatever their queue, within milliseconds of their fire time. Any number of workers
+         * may fire; each fire time is started once. Turn it off for workers that should only run work.
+         */
+        public Builder fireSchedules(boolean fire) {
+            this.fireSchedules = fire;
+            return this;
+        }
+
+        /**
          * Reports spans to {@code openTelemetry}: one per slice, per task attempt and per execution (at its end),
          * each a child of the span that started the execution (its trace context is stored with it, so the
          * trace continues across workers, restarts and days). Without it (the default) no span is made.
          */
         public Builder openTelemetry(OpenTelemetry openTelemetry) {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
+        /**
+         * At most {@code limit} tasks named {@code task} run at once, across all workers (docs/scheduling.md):
+         * the default for a {@code Task.run} of that name that gives no {@code concurrency} option, under the key
+         * {@code task:<name>}. It is applied by the worker that runs the workflow's slice, so give every worker
+         * of the workflows' queues the same setting.
+         */
+        public Builder taskConcurrency(String task, int limit) {
+            dev.rondo.core.Identifiers.require(dev.rondo.core.Identifiers.Kind.TASK_NAME, task);
+            if (limit < 1) {
+                throw new IllegalArgumentException("The concurrency limit of task '" + task + "' must be 1 or more, not " + limit + ".");
+            }
+            taskConcurrency.put(task, limit);
             return this;
         }
 

@@ -28,7 +28,8 @@ public final class SqlFiles {
     private static final Map<String, String> FRAGMENTS = Map.of(
             "wake_up", WAKE_UP,
             "work_channel", "'" + Channels.WORK + "'",
-            "done_channel", "'" + Channels.DONE + "'");
+            "done_channel", "'" + Channels.DONE + "'",
+            "schedules_channel", "'" + Channels.SCHEDULES + "'");
 
     private SqlFiles() {}
 

@@ -6,7 +6,7 @@
 --  * a workflow newly flagged gets a cancel request in its inbox (in the order it happened relative to
 --    other outcomes; the flag makes every later slice throw CancelledError) and a wake-up, so each level
 --    runs its own catch/finally at once, side by side;
---  * a task no worker has claimed never runs: its item goes and it ends cancelled (its workflow is being
+--  * a task no worker has claimed (or still waiting for a concurrency slot) never runs: its item goes and it ends cancelled (its workflow is being
 --    cancelled too, so nothing awaits its outcome); a running task sees the flag through
 --    TaskContext.cancelled().
 -- One UPDATE sets both (a row may be modified once per statement). Returns how many queues were woken.
@@ -16,11 +16,19 @@ WITH RECURSIVE tree AS (
     SELECT e.id, e.kind
     FROM executions e JOIN tree t ON e.parent_id = t.id
     WHERE t.kind = 'workflow' AND e.finished_at IS NULL
-), unstarted AS (
+), unqueued AS (
     DELETE FROM queue_items q
     USING tree t
     WHERE q.execution_id = t.id AND t.kind = 'task' AND q.lease_owner IS NULL
     RETURNING q.execution_id
+), ungated AS (
+    -- a task still waiting for a concurrency slot (docs/scheduling.md) has not started either
+    DELETE FROM concurrency_waiting w
+    USING tree t
+    WHERE w.execution_id = t.id AND t.kind = 'task'
+    RETURNING w.execution_id
+), unstarted AS (
+    SELECT execution_id FROM unqueued UNION ALL SELECT execution_id FROM ungated
 ), flagged AS (
     UPDATE executions e
     SET cancel_requested = true,

@@ -14,7 +14,8 @@ SELECT name, definition_hash, queue, priority, input, parent_id, cancel_requeste
        finished_at IS NOT NULL AS finished,
        EXISTS (SELECT 1 FROM released) AS owned,
        (EXTRACT(EPOCH FROM now()) * 1000)::bigint AS now_millis,
-       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
+       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+       to_char(scheduled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS scheduled_at, concurrency_key
 FROM executions
 WHERE id = :id AND kind = 'workflow'
 FOR NO KEY UPDATE

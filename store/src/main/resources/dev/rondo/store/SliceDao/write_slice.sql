@@ -27,14 +27,26 @@ WITH used_inbox AS (
     -- exactly once: the update commits with the checkpoint that used the signals
     UPDATE signals SET consumed_at = now() WHERE id = ANY(CAST(:signals AS bigint[])) AND consumed_at IS NULL
 ), tasks AS (
+    -- a task with a concurrency key (docs/scheduling.md) waits in concurrency_waiting for a slot instead of
+    -- getting a queue item; the worker admits it after this commit (ConcurrencyStatements/admit.sql)
     INSERT INTO executions (id, kind, name, queue, priority, status, input, options, parent_id, parent_promise,
-                            trace_context)
-    SELECT t.id, 'task', t.name, t.queue, t.priority, 'queued', t.input, t.options, :id, t.promise, :traceContext
+                            trace_context, concurrency_key)
+    SELECT t.id, 'task', t.name, t.queue, t.priority, 'queued', t.input, t.options, :id, t.promise, :traceContext,
+           t.concurrency_key
     FROM unnest(CAST(:taskIds AS text[]), CAST(:taskNames AS text[]), CAST(:taskQueues AS text[]),
                 CAST(:taskPriorities AS integer[]), CAST(:taskInputs AS text[]), CAST(:taskOptions AS text[]),
-                CAST(:taskPromises AS integer[])) AS t(id, name, queue, priority, input, options, promise)
+                CAST(:taskPromises AS integer[]), CAST(:taskConcurrencyKeys AS text[]),
+                CAST(:taskConcurrencyLimits AS integer[]))
+         AS t(id, name, queue, priority, input, options, promise, concurrency_key, concurrency_limit)
     ON CONFLICT (id) DO NOTHING
-    RETURNING id, queue, priority
+    RETURNING id, queue, priority, concurrency_key, parent_promise
+), gated AS (
+    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority)
+    SELECT k.concurrency_key, t.concurrency_limit, k.id, k.queue, k.priority
+    FROM tasks k
+    JOIN unnest(CAST(:taskPromises AS integer[]), CAST(:taskConcurrencyLimits AS integer[])) AS t(promise, concurrency_limit)
+      ON t.promise = k.parent_promise
+    WHERE k.concurrency_key IS NOT NULL
 ), clashes AS (
     SELECT t.promise, 'Task id ''' || t.id || ''', which Rondo made for this Task.run("' || t.name || '"), is taken by '
            || coalesce('another ' || e.kind || ' (''' || e.name || ''')', 'another execution')
@@ -51,7 +63,7 @@ WITH used_inbox AS (
     FROM clashes
 ), task_items AS (
     INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM tasks
+    SELECT id, queue, priority FROM tasks WHERE concurrency_key IS NULL
     RETURNING queue
 ), lines AS (
     INSERT INTO log_lines (execution_id, seq, line)

@@ -41,7 +41,8 @@ public final class Dispatcher {
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
                            Duration rescueInterval, String owner, Limits limits,
-                           int maxChildDepth, Duration heartbeatInterval) {}
+                           int maxChildDepth, Duration heartbeatInterval, boolean fireSchedules,
+                           java.util.Map<String, Integer> taskConcurrency) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -54,6 +55,10 @@ public final class Dispatcher {
     private final LeaseKeeper leases;
     private final WakeListener listener;
     private final WorkerRegistry registry;
+    /** Admits work that waits for a concurrency slot. */
+    private final Admitter admitter;
+    /** Null when this worker fires no schedules. */
+    private final ScheduleFirer firer;
     /**
      * Slices and the watch over task attempts (timeouts, recording the end) run on platform threads, bounded
      * by the slots; the handlers themselves run on {@link #handlerPool}, so a handler that spins cannot take
@@ -90,12 +95,15 @@ public final class Dispatcher {
         LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
+        this.admitter = new Admitter(dataSource, settings.pollInterval(), settings.owner());
         this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth(),
-                telemetry);
+                telemetry, admitter, settings.taskConcurrency());
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits(), telemetry);
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
-        this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake, settings.owner());
+        this.firer = settings.fireSchedules() ? new ScheduleFirer(dataSource, settings.pollInterval(), settings.owner(), this::wake) : null;
+        this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake,
+                firer == null ? null : firer::wake, settings.owner());
         this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
                 settings.queues(), settings.concurrency()), running::get, settings.heartbeatInterval());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
@@ -107,6 +115,10 @@ public final class Dispatcher {
         finisher.start();
         leases.start();
         listener.start();
+        if (firer != null) {
+            firer.start();
+        }
+        admitter.start();
         thread.start();
     }
 
@@ -125,6 +137,9 @@ public final class Dispatcher {
     public void stopClaiming() {
         stopped = true;
         listener.stop();
+        if (firer != null) {
+            firer.stop();
+        }
         wake();
     }
 
@@ -148,6 +163,11 @@ public final class Dispatcher {
         registry.stop();
         telemetry.stop();
         listener.join();
+        if (firer != null) {
+            firer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        admitter.stop();
+        admitter.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         return !thread.isAlive();
     }
 
@@ -268,6 +288,10 @@ public final class Dispatcher {
                             LOG.warn("Dropped the end of a task attempt of {}: another worker rescued it after this"
                                     + " worker's lease ran out, and runs it again", item.executionId());
                         }
+                        String key = concurrencyKey(item);
+                        if (key != null) {
+                            admitter.admit(List.of(key)); // its slot may be free (a retry keeps it)
+                        }
                         done(item);
                     });
                 }
@@ -280,6 +304,12 @@ public final class Dispatcher {
                 }
             }
         });
+    }
+
+    /** The concurrency key of a task item, without parsing the options of the many tasks that have none. */
+    private static String concurrencyKey(QueueStatements.Claimed item) {
+        return item.options() != null && item.options().contains("\"concurrencyKey\":\"")
+                ? TaskOptionsJson.read(item.options()).concurrencyKey() : null;
     }
 
     private void done(QueueStatements.Claimed item) {

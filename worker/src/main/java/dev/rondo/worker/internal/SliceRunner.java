@@ -1,6 +1,7 @@
 package dev.rondo.worker.internal;
 
 import dev.rondo.core.Attributes;
+import dev.rondo.core.TaskOptions;
 import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Effect;
 import dev.rondo.core.Executable;
@@ -21,6 +22,8 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +54,22 @@ final class SliceRunner {
     private final Definitions definitions = new Definitions();
     private final Telemetry telemetry;
 
+    /** Admits tasks that wait for a concurrency slot, after the commit that started them. */
+    private final Admitter admitter;
+    /** The worker's concurrency limit per task name, for tasks whose Task.run gives no concurrency option. */
+    private final Map<String, Integer> taskConcurrency;
+
+    /** A runner whose keyed tasks wait for the sweep of other workers' admitters (for tests of slices alone). */
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth) {
-        this(dataSource, localWake, owner, limits, maxChildDepth, Telemetry.NONE);
+        this(dataSource, localWake, owner, limits, maxChildDepth, Telemetry.NONE,
+                new Admitter(dataSource, java.time.Duration.ofSeconds(2), owner), Map.of());
     }
 
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth,
-                Telemetry telemetry) {
+                Telemetry telemetry, Admitter admitter, Map<String, Integer> taskConcurrency) {
         this.telemetry = telemetry;
+        this.admitter = admitter;
+        this.taskConcurrency = taskConcurrency;
         this.dataSource = dataSource;
         this.localWake = localWake;
         this.owner = owner;
@@ -77,13 +89,16 @@ final class SliceRunner {
         Telemetry.SliceOutcome[] outcome = {Telemetry.SliceOutcome.WAITING};
         try {
             List<String> woken = new ArrayList<>();
+            Set<String> gated = new HashSet<>();
             Transactions.retrying(dataSource, connection -> {
                 woken.clear();
+                gated.clear();
                 where.clear();
-                outcome[0] = runIn(connection, itemId, executionId, woken, where, report);
+                outcome[0] = runIn(connection, itemId, executionId, woken, gated, where, report);
                 return null;
             });
             localWake.woke(woken);
+            admitter.admit(gated);
             if (outcome[0] != Telemetry.SliceOutcome.WAITING) {
                 report.executionEnded(outcome[0]);
             }
@@ -150,7 +165,7 @@ final class SliceRunner {
         for (String error : List.of(errorJson, SliceFailure.MINIMAL_ERROR)) {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                new Writes(dao, id, workflow, woken).fail(error);
+                new Writes(dao, id, workflow, woken, new HashSet<>()).fail(error);
                 connection.releaseSavepoint(savepoint);
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -172,7 +187,8 @@ final class SliceRunner {
 
     /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}; says how it ended. */
     private Telemetry.SliceOutcome runIn(Connection connection, long itemId, String id, List<String> woken,
-                                         SliceFailure.Where where, Telemetry.Slice report) throws SQLException {
+                                         Set<String> gated, SliceFailure.Where where, Telemetry.Slice report)
+            throws SQLException {
         SliceDao dao = new SliceDao(connection);
         SliceDao.Opened opened = dao.open(id, itemId, owner);
         Optional<SliceDao.Workflow> locked = opened.workflow();
@@ -193,7 +209,7 @@ final class SliceRunner {
             report.opened(workflow.name(), workflow.traceContext(), checkpoint == null, workflow.createdAt(),
                     workflow.nowMillis(), earliestOutcome(pending));
         }
-        Writes writes = new Writes(dao, id, workflow, woken);
+        Writes writes = new Writes(dao, id, workflow, woken, gated);
         writes.traceContext = report.childContext(workflow.traceContext());
         if (report.adoptsTrace(workflow.traceContext())) {
             dao.setTraceContext(id, writes.traceContext);
@@ -220,7 +236,7 @@ final class SliceRunner {
             execution = checkpoint == null
                     ? Execution.start(executable.get(), Json.parse(workflow.input()),
                             Execution.context(id, workflow.name(), workflow.queue(), workflow.parentId(),
-                                    workflow.createdAt()), limits)
+                                    workflow.createdAt(), workflow.scheduledAt()), limits)
                     : Execution.restore(executable.get(), checkpoint, limits);
             slice = execution.run(outcomes, workflow.nowMillis());
             where.reached(slice);
@@ -294,6 +310,8 @@ final class SliceRunner {
         private final List<String> historyKinds = new ArrayList<>();
         private final List<String> historyDetails = new ArrayList<>();
         private final List<String> woken;
+        /** The concurrency keys of the tasks it started that wait for a slot. */
+        private final Set<String> gated;
         private boolean wakeNow;
         /** The W3C trace context the tasks and children of this slice run under (null: none). */
         String traceContext;
@@ -304,9 +322,10 @@ final class SliceRunner {
             return ending;
         }
 
-        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken) {
+        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken, Set<String> gated) {
             this.dao = dao;
             this.woken = woken;
+            this.gated = gated;
             this.id = id;
             this.workflow = workflow;
         }
@@ -339,7 +358,13 @@ final class SliceRunner {
                     case Effect.Log log -> lines.add(log.line());
                     // no history row: the task's own execution row (parent_id, parent_promise, created_at)
                     // records its start, and one row less per task is a tenth of a task's writes
-                    case Effect.StartTask task -> tasks.add(id, workflow.queue(), task);
+                    case Effect.StartTask task -> {
+                        TaskOptions options = withDefaultConcurrency(task.name(), task.options());
+                        tasks.add(id, workflow.queue(), task, options);
+                        if (options.concurrencyKey() != null) {
+                            gated.add(options.concurrencyKey());
+                        }
+                    }
                     case Effect.StartWorkflow child -> startChild(child);
                     case Effect.StartTimer timer -> {
                         timerPromises.add(timer.promise());
@@ -445,6 +470,9 @@ final class SliceRunner {
             };
             write(null, null, null);
             dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
+            if (workflow.concurrencyKey() != null) {
+                gated.add(workflow.concurrencyKey()); // its slot is free after this commit
+            }
         }
 
         private void write(String state, String waitingAt, String waitingFor) throws SQLException {
@@ -455,6 +483,12 @@ final class SliceRunner {
     }
 
     /** The tasks of one slice, one row each. */
+    /** A task with no concurrency option gets the worker's limit for its name, if any (key {@code task:<name>}). */
+    private TaskOptions withDefaultConcurrency(String name, TaskOptions options) {
+        Integer limit = options.concurrencyKey() == null ? taskConcurrency.get(name) : null;
+        return limit == null ? options : options.withConcurrency("task:" + name, limit);
+    }
+
     private static final class TaskBatch {
         private final List<String> ids = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
@@ -463,19 +497,24 @@ final class SliceRunner {
         private final List<String> inputs = new ArrayList<>();
         private final List<String> options = new ArrayList<>();
         private final List<Integer> promises = new ArrayList<>();
+        private final List<String> concurrencyKeys = new ArrayList<>();
+        private final List<Integer> concurrencyLimits = new ArrayList<>();
 
-        void add(String workflowId, String workflowQueue, Effect.StartTask task) {
+        void add(String workflowId, String workflowQueue, Effect.StartTask task, TaskOptions taskOptions) {
             ids.add(ExecutionIds.task(workflowId, task.promise()));
             names.add(task.name());
-            queues.add(task.options().queue() != null ? task.options().queue() : workflowQueue);
-            priorities.add(task.options().priority());
+            queues.add(taskOptions.queue() != null ? taskOptions.queue() : workflowQueue);
+            priorities.add(taskOptions.priority());
             inputs.add(task.inputJson());
-            options.add(TaskOptionsJson.write(task.options()));
+            options.add(TaskOptionsJson.write(taskOptions));
             promises.add(task.promise());
+            concurrencyKeys.add(taskOptions.concurrencyKey());
+            concurrencyLimits.add(taskOptions.concurrencyLimit());
         }
 
         SliceDao.Tasks rows() {
-            return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises);
+            return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises, concurrencyKeys,
+                    concurrencyLimits);
         }
     }
 }

@@ -27,14 +27,17 @@ final class WakeListener {
     private final DataSource dataSource;
     private final Set<String> queues;
     private final Runnable wake;
+    /** Wakes the schedule firer (null: this worker fires no schedules). */
+    private final Runnable scheduleWake;
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean listening;
 
-    WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, String owner) {
+    WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, Runnable scheduleWake, String owner) {
         this.dataSource = dataSource;
         this.queues = queues;
         this.wake = wake;
+        this.scheduleWake = scheduleWake;
         this.thread = Thread.ofPlatform().daemon().name("rondo-listen-" + owner).unstarted(this::loop);
     }
 
@@ -63,6 +66,9 @@ final class WakeListener {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    if (scheduleWake != null) {
+                        statement.execute("LISTEN " + Channels.SCHEDULES);
+                    }
                 }
                 listening = true;
                 if (backoff > 100) {
@@ -70,6 +76,9 @@ final class WakeListener {
                 }
                 backoff = 100;
                 wake.run(); // anything sent while not listening is found by this claim
+                if (scheduleWake != null) {
+                    scheduleWake.run();
+                }
                 receive(pg);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("UNLISTEN *"); // the connection may go back to a pool
@@ -93,10 +102,13 @@ final class WakeListener {
             if (notifications == null) {
                 continue;
             }
+            boolean work = false;
             for (PGNotification n : notifications) {
-                if (queues.contains(n.getParameter())) {
+                if (Channels.SCHEDULES.equals(n.getName())) {
+                    scheduleWake.run();
+                } else if (!work && queues.contains(n.getParameter())) {
+                    work = true;
                     wake.run();
-                    break;
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.rondo.core.ast.Expr;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.internal.builtins.DurableOptions;
 import dev.rondo.core.internal.builtins.DurableOptions.Kind;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -53,6 +54,19 @@ final class OptionCheck {
             object(function, path + ".", DurableOptions.BACKOFF, backoff);
             return;
         }
+        if (kind == Kind.CONCURRENCY && value instanceof Expr.ObjectLit concurrency) {
+            object(function, path + ".", DurableOptions.CONCURRENCY, concurrency);
+            boolean misspelled = concurrency.props().stream()
+                    .anyMatch(p -> p instanceof Expr.KeyProp named && !DurableOptions.CONCURRENCY.containsKey(named.key()));
+            for (String required : misspelled ? List.<String>of() : List.of("key", "limit")) {
+                boolean given = concurrency.props().stream().anyMatch(p -> !(p instanceof Expr.KeyProp named) || named.key().equals(required));
+                if (!given) {
+                    report.accept(value.span(), function + " option '" + path + "' needs '" + required
+                            + "', as in {key: \"acct-42\", limit: 1}.");
+                }
+            }
+            return;
+        }
         String what = function + " option '" + path + "'";
         String literal = literalType(value);
         if (literal == null) {
@@ -70,6 +84,7 @@ final class OptionCheck {
             case STRING -> string ? null : "must be a string, not " + literal;
             case STRING_OR_NUMBER -> string || v instanceof Double ? null : "must be a string or a number, not " + literal;
             case BACKOFF -> "must be an object such as {initial: 1, factor: 2, max: 60}, not " + literal;
+            case CONCURRENCY -> "must be an object such as {key: \"acct-42\", limit: 1}, not " + literal;
         };
         if (problem != null) {
             report.accept(value.span(), what + " " + problem + ".");

@@ -29,6 +29,7 @@ final class DurableNodes {
 
     private static final Set<String> TASK_OPTIONS = DurableOptions.TASK.keySet();
     private static final Set<String> BACKOFF_OPTIONS = DurableOptions.BACKOFF.keySet();
+    private static final Set<String> CONCURRENCY_OPTIONS = DurableOptions.CONCURRENCY.keySet();
     private static final Set<String> WORKFLOW_OPTIONS = DurableOptions.WORKFLOW.keySet();
     private static final Set<String> SIGNAL_OPTIONS = DurableOptions.SIGNAL.keySet();
 
@@ -296,7 +297,36 @@ final class DurableNodes {
                 seconds(options, "timeout", d.timeout()),
                 heartbeat,
                 integer(options, "priority", 0, Integer.MIN_VALUE),
-                key == null ? null : Values.toDisplayString(key));
+                key == null ? null : Values.toDisplayString(key),
+                null, 0).withConcurrency(concurrencyKey(options.get("concurrency")), concurrencyLimit(options.get("concurrency")));
+    }
+
+    /** The key of {@code concurrency: {key, limit}} (null: no such option), checked as a stored name. */
+    private static String concurrencyKey(Object value) {
+        if (value == null) {
+            return null;
+        }
+        FlowObject concurrency = options("Task.run option 'concurrency'", value, CONCURRENCY_OPTIONS);
+        Object key = concurrency.get("key");
+        if (!(key instanceof String) && !(key instanceof Double)) {
+            throw FlowThrow.typeError("Task.run option 'concurrency' needs a 'key' that is a string or a number, as in"
+                    + " {key: \"acct-42\", limit: 1}" + (key == null ? "" : ", not " + Values.typeOf(key)) + ".");
+        }
+        String text = Values.toDisplayString(key);
+        checkIdentifier("Task.run option 'concurrency.key'", Identifiers.Kind.QUEUE, text);
+        return text;
+    }
+
+    private static int concurrencyLimit(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        FlowObject concurrency = options("Task.run option 'concurrency'", value, CONCURRENCY_OPTIONS);
+        if (concurrency.get("limit") == null) {
+            throw FlowThrow.typeError("Task.run option 'concurrency' needs a 'limit' (an integer of 1 or more), as in"
+                    + " {key: \"acct-42\", limit: 1}.");
+        }
+        return integer(concurrency, "limit", 0, 1);
     }
 
     /** An optional string option that the engine stores as a name or id: checked by {@link Identifiers}. */

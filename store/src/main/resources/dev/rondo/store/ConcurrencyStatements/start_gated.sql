@@ -1,0 +1,24 @@
+-- A start with a concurrency key (StartOptions.withConcurrency): as start_workflow.sql, but the execution
+-- waits in concurrency_waiting for a slot of :key instead of getting its queue item; the client admits it
+-- after its commit (admit.sql), or the workers' sweep does. Un-keyed starts never come here.
+WITH head AS (
+    SELECT hash FROM flow_heads WHERE name = :name
+), started AS (
+    INSERT INTO executions (id, kind, name, definition_hash, queue, priority, status, input, concurrency_key,
+                            attributes, trace_context)
+    SELECT :id, 'workflow', :name, head.hash, :queue, :priority, 'queued', :input, :key,
+           CAST(:attributes AS jsonb), :traceContext
+    FROM head
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id, queue, priority
+), gated AS (
+    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority)
+    SELECT :key, :limit, id, queue, priority FROM started
+    RETURNING execution_id
+), existing AS (
+    SELECT kind, name FROM executions WHERE id = :id AND NOT EXISTS (SELECT 1 FROM started)
+)
+SELECT EXISTS (SELECT 1 FROM head) AS deployed,
+       EXISTS (SELECT 1 FROM gated) AS started,
+       (SELECT kind FROM existing) AS existing_kind,
+       (SELECT name FROM existing) AS existing_name

@@ -1,0 +1,9 @@
+-- For describe: the concurrency slots an execution, or one of its unfinished tasks and children, waits
+-- for, with how many of the key's holders still run and the limit.
+SELECT w.execution_id, w.key, w.max_running,
+       (SELECT count(*) FROM concurrency_holders h JOIN executions e ON e.id = h.execution_id
+        WHERE h.key = w.key AND e.finished_at IS NULL) AS in_use
+FROM concurrency_waiting w
+WHERE w.execution_id = :id
+   OR w.execution_id IN (SELECT id FROM executions WHERE parent_id = :id AND finished_at IS NULL)
+ORDER BY w.id
