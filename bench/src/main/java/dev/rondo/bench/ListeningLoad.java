@@ -1,0 +1,49 @@
+package dev.rondo.bench;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * A load started on workers that already run and listen, as a user's would be: either {@code rondo worker}
+ * processes or library {@code Worker}s in this JVM, with the same concurrency. Each first works a warm-up
+ * load of a fifth of the size (so the processes' JIT has compiled the engine, as this JVM's has), then the
+ * load is committed in one transaction and timed from that commit to the last workflow's end.
+ */
+final class ListeningLoad {
+
+    private ListeningLoad() {}
+
+    /** Tasks ended per second. */
+    static double run(BenchDatabase db, boolean command, int workers, int concurrency, String workflow, String inputJson, int workflows,
+            int tasksPerWorkflow) throws SQLException, IOException {
+        try (FreshEngine engine = new FreshEngine(db)) {
+            if (command) {
+                db.closeWorkerPools(); // the processes bring their own
+                try (CommandWorkers processes = new CommandWorkers(db, workers, concurrency)) {
+                    processes.awaitListening();
+                    return measure(db, engine, workflow, inputJson, workflows, tasksPerWorkflow);
+                }
+            }
+            try (WorkerGroup group = new WorkerGroup(db, workers, concurrency).start()) {
+                group.awaitListening();
+                return measure(db, engine, workflow, inputJson, workflows, tasksPerWorkflow);
+            }
+        }
+    }
+
+    private static double measure(BenchDatabase db, FreshEngine engine, String workflow, String inputJson, int workflows,
+            int tasksPerWorkflow) throws SQLException {
+        engine.startAll(workflow, inputJson, Math.max(1, workflows / 5));
+        engine.awaitWorkflowsEnded(600);
+        double before = db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL");
+        engine.startAll(workflow, inputJson, workflows);
+        long start = System.nanoTime();
+        engine.awaitWorkflowsEnded(600);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double tasks = db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL") - before;
+        if (tasks != (double) workflows * tasksPerWorkflow) {
+            throw new IllegalStateException(tasks + " tasks ended, not " + workflows * tasksPerWorkflow);
+        }
+        return tasks / seconds;
+    }
+}
