@@ -74,7 +74,9 @@ final class WorkerCommand implements Callable<Integer> {
                 .concurrency(concurrency)
                 .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)))
                 .failFast(failFast);
-        mocks.register(builder, line -> printLine(out, line));
+        // a line per attempt, written by a thread of its own: handlers never wait for the terminal
+        OutputLines lines = new OutputLines(out);
+        mocks.register(builder, lines::print);
         Worker worker = builder.build().start();
         Stopping stopping = new Stopping();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,13 +85,14 @@ final class WorkerCommand implements Callable<Integer> {
             err.flush();
             worker.close();
             client.close();
+            lines.close();
             err.println("rondo worker: stopped");
             err.flush();
         }, "rondo-worker-shutdown"));
         err.println("rondo worker " + worker.id() + ": serving " + String.join(", ", queues)
                 + " (Ctrl-C to stop)");
         err.flush();
-        watchEnds(client, Set.copyOf(queues), out, stopping);
+        watchEnds(client, Set.copyOf(queues), lines, stopping);
         return 0;
     }
 
@@ -113,7 +116,7 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** Prints each workflow end (the engine's rondo_done notification) until the worker stops. */
-    private static void watchEnds(RondoClient client, Set<String> queues, PrintWriter out, Stopping stopping)
+    private static void watchEnds(RondoClient client, Set<String> queues, OutputLines out, Stopping stopping)
             throws InterruptedException {
         while (!stopping.now) {
             try (Connection connection = client.dataSource().getConnection()) {
@@ -134,7 +137,7 @@ final class WorkerCommand implements Callable<Integer> {
                 if (stopping.now) {
                     return; // the pool was closed by the shutdown hook
                 }
-                printLine(out, "rondo worker: lost the database connection for workflow ends (" + e.getMessage() + "); retrying");
+                out.print("rondo worker: lost the database connection for workflow ends (" + e.getMessage() + "); retrying");
                 Thread.sleep(1000);
             }
         }
@@ -149,7 +152,7 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** The end of a workflow of one of this worker's queues; the ends of other queues' workflows are theirs to print. */
-    private static void printEnd(RondoClient client, Set<String> queues, String executionId, PrintWriter out) {
+    private static void printEnd(RondoClient client, Set<String> queues, String executionId, OutputLines out) {
         Description d;
         try {
             d = client.handle(executionId).describe();
@@ -157,14 +160,7 @@ final class WorkerCommand implements Callable<Integer> {
             return; // pruned meanwhile, or not a workflow: nothing to say about it
         }
         if (queues.contains(d.queue())) {
-            printLine(out, "workflow " + executionId + " (" + d.workflow() + ") " + d.status());
-        }
-    }
-
-    private static void printLine(PrintWriter out, String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
+            out.print("workflow " + executionId + " (" + d.workflow() + ") " + d.status());
         }
     }
 }
