@@ -124,7 +124,11 @@ final class BenchDatabase {
     /** The connections this benchmark may hold at once, checked against the server's free ones ({@link #checkConnections}). */
     ConnectionBudget budget() {
         if (budget == null) {
-            throw new IllegalStateException("checkConnections() first");
+            try {
+                checkConnections(); // the benchmarks that do not check first (profile, latency) check here
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the server's connection settings", e);
+            }
         }
         return budget;
     }
