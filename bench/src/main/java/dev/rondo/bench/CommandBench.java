@@ -18,9 +18,18 @@ public final class CommandBench {
         String tasks = "{\"tasks\": " + EngineBench.FAN_OUT_TASKS + "}";
         String children = "{\"children\": " + EngineBench.CHILDREN + ", \"tasks\": " + EngineBench.FAN_OUT_TASKS + "}";
         int total = EngineBench.FAN_OUT_WORKFLOWS * EngineBench.FAN_OUT_TASKS;
+        // RONDO_BENCH_COMMAND_BEFORE: a second launcher measured in the same runs (the launcher before a change)
+        String before = System.getenv("RONDO_BENCH_COMMAND_BEFORE");
         Medians m = new Medians();
         try {
             for (int run = 1; run <= runs; run++) {
+                if (before != null && !before.isBlank()) {
+                    m.add("before fanout", ListeningLoad.run(db, true, before, 2, c, "fanout", tasks, EngineBench.FAN_OUT_WORKFLOWS,
+                            EngineBench.FAN_OUT_TASKS));
+                    m.add("before children", ListeningLoad.run(db, true, before, 2, c, "children", children, 1, total));
+                    System.out.printf("  run %d, 2 × %d, tasks/s, %s: %s (tasks), %s (children)%n", run, c, before,
+                            Stats.format(m.last("before fanout")), Stats.format(m.last("before children")));
+                }
                 m.add("command fanout", ListeningLoad.run(db, true, 2, c, "fanout", tasks, EngineBench.FAN_OUT_WORKFLOWS, EngineBench.FAN_OUT_TASKS));
                 m.add("library fanout", ListeningLoad.run(db, false, 2, c, "fanout", tasks, EngineBench.FAN_OUT_WORKFLOWS, EngineBench.FAN_OUT_TASKS));
                 m.add("command children", ListeningLoad.run(db, true, 2, c, "children", children, 1, total));
@@ -34,5 +43,10 @@ public final class CommandBench {
         }
         System.out.printf("median of %d: rondo worker / library = %.2f (tasks), %.2f (children)%n", runs,
                 m.of("command fanout") / m.of("library fanout"), m.of("command children") / m.of("library children"));
+        if (before != null && !before.isBlank()) {
+            System.out.printf("median of %d: %s / library = %.2f (tasks), %.2f (children); rondo worker / it = %.2f, %.2f%n", runs, before,
+                    m.of("before fanout") / m.of("library fanout"), m.of("before children") / m.of("library children"),
+                    m.of("command fanout") / m.of("before fanout"), m.of("command children") / m.of("before children"));
+        }
     }
 }

@@ -21,10 +21,14 @@ final class CommandWorkers implements AutoCloseable {
     private final Path log;
 
     CommandWorkers(BenchDatabase db, int count, int concurrency) throws IOException {
+        this(db, count, concurrency, System.getenv("RONDO_BENCH_COMMAND"));
+    }
+
+    /** {@code launcher}: another launcher than the repository's ./rondo (an experiment's JVM options), or null. */
+    CommandWorkers(BenchDatabase db, int count, int concurrency, String launcher) throws IOException {
         this.db = db;
         String root = System.getProperty("rondo.root");
-        // RONDO_BENCH_COMMAND: another launcher (an experiment's JVM options), else the repository's ./rondo
-        String configured = System.getenv("RONDO_BENCH_COMMAND");
+        String configured = launcher;
         Path rondo = configured != null && !configured.isBlank() ? Path.of(configured) : root == null ? null : Path.of(root, "rondo");
         if (rondo == null || !Files.isExecutable(rondo)) {
             throw new IllegalStateException("the rondo command was not found: run the benchmark with bench/run (it sets -Drondo.root)");

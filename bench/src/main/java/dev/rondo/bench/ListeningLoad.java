@@ -16,10 +16,16 @@ final class ListeningLoad {
     /** Tasks ended per second. */
     static double run(BenchDatabase db, boolean command, int workers, int concurrency, String workflow, String inputJson, int workflows,
             int tasksPerWorkflow) throws SQLException, IOException {
+        return run(db, command, System.getenv("RONDO_BENCH_COMMAND"), workers, concurrency, workflow, inputJson, workflows, tasksPerWorkflow);
+    }
+
+    /** As above, the processes started with {@code launcher} (null: the repository's ./rondo). */
+    static double run(BenchDatabase db, boolean command, String launcher, int workers, int concurrency, String workflow, String inputJson,
+            int workflows, int tasksPerWorkflow) throws SQLException, IOException {
         try (FreshEngine engine = new FreshEngine(db)) {
             if (command) {
                 db.closeWorkerPools(); // the processes bring their own
-                try (CommandWorkers processes = new CommandWorkers(db, workers, concurrency)) {
+                try (CommandWorkers processes = new CommandWorkers(db, workers, concurrency, launcher)) {
                     processes.awaitListening();
                     return measure(db, engine, workflow, inputJson, workflows, tasksPerWorkflow);
                 }
