@@ -14,7 +14,7 @@ import java.sql.SQLException;
 final class EngineLoad {
 
     /** What one load did; {@code serverCpuNanos} is -1 when the server's CPU time cannot be read. */
-    record Result(long tasks, long slices, double seconds, long jvmCpuNanos, long serverCpuNanos, long jitMillis, long[] tasksRun) {
+    record Result(long tasks, long slices, double seconds, long jvmCpuNanos, long serverCpuNanos, long jitMillis) {
         double tasksPerSecond() {
             return tasks / seconds;
         }
@@ -37,13 +37,7 @@ final class EngineLoad {
     /** Queues {@code workflows} executions of {@code workflow}, then runs the workers until all have ended. */
     static Result run(BenchDatabase db, int workers, int concurrency, String workflow, String inputJson, int workflows)
             throws SQLException, IOException {
-        return run(db, workers, concurrency, workflow, inputJson, workflows, true);
-    }
-
-    /** As above, the workers' eager dispatch of tasks on or off. */
-    static Result run(BenchDatabase db, int workers, int concurrency, String workflow, String inputJson, int workflows, boolean eager)
-            throws SQLException, IOException {
-        try (FreshEngine engine = new FreshEngine(db); WorkerGroup group = new WorkerGroup(db, workers, concurrency).eagerTasks(eager)) {
+        try (FreshEngine engine = new FreshEngine(db); WorkerGroup group = new WorkerGroup(db, workers, concurrency)) {
             engine.startAll(workflow, inputJson, workflows);
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long jitBefore = jit.getTotalCompilationTime();
@@ -57,7 +51,7 @@ final class EngineLoad {
             long tasks = (long) db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL");
             // every slice ends by suspending ('waiting') or finishing, and writes exactly one of these rows
             long slices = (long) db.number("SELECT count(*) FROM history WHERE kind IN ('waiting', 'completed', 'failed', 'cancelled')");
-            return new Result(tasks, slices, seconds, end.processSince(cpu), end.serverSince(cpu), jitMillis, group.tasksRun());
+            return new Result(tasks, slices, seconds, end.processSince(cpu), end.serverSince(cpu), jitMillis);
         }
     }
 }

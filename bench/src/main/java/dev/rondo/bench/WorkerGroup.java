@@ -5,7 +5,6 @@ import dev.rondo.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Workers in this JVM, each with a pool of its own as separate processes would have, all running the
@@ -19,8 +18,6 @@ final class WorkerGroup implements AutoCloseable {
     private final List<Worker> workers = new ArrayList<>();
     private final int concurrency;
     private final String queue;
-    private boolean eagerTasks = true;
-    private final List<AtomicLong> tasksRun = new ArrayList<>();
 
     /**
      * {@code count} pools, all open, of the size the connection budget gives a worker
@@ -41,35 +38,18 @@ final class WorkerGroup implements AutoCloseable {
         }
     }
 
-    /** Whether the workers run the tasks their slices start without a claim (the default), before {@link #start()}. */
-    WorkerGroup eagerTasks(boolean eager) {
-        this.eagerTasks = eager;
-        return this;
-    }
-
     /** Starts a worker on each pool. */
     WorkerGroup start() {
         for (int i = 0; i < pools.size(); i++) {
-            AtomicLong ran = new AtomicLong();
-            tasksRun.add(ran);
             workers.add(Worker.builder(pools.get(i))
                     .id("bench-" + i)
                     .queues(queue)
                     .concurrency(concurrency)
-                    .eagerTasks(eagerTasks)
-                    .task("noop", (input, ctx) -> {
-                        ran.incrementAndGet();
-                        return null;
-                    })
+                    .task("noop", (input, ctx) -> null)
                     .build()
                     .start());
         }
         return this;
-    }
-
-    /** The task attempts each worker ran, in start order: how the work spread. */
-    long[] tasksRun() {
-        return tasksRun.stream().mapToLong(AtomicLong::get).toArray();
     }
 
     /**

@@ -38,18 +38,7 @@ public final class SliceDao {
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
                    List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
                    List<String> lines, List<String> historyKinds, List<String> historyDetails,
-                   String state, String waitingAt, String waitingFor, boolean wakeNow, Eager eager) {}
-
-    /**
-     * Eager dispatch (write_slice.sql): at most {@code limit} of the slice's tasks on {@code queues} are inserted
-     * leased to {@code owner} for {@code leaseSeconds}; {@link #NONE} leases none.
-     */
-    public record Eager(String owner, double leaseSeconds, int limit, List<String> queues) {
-        public static final Eager NONE = new Eager(null, 1, 0, List.of());
-    }
-
-    /** What {@link #write} did: the queues that got claimable items, and the items leased to the slice's worker with their tasks. */
-    public record Written(List<String> woken, List<Long> eagerItems, List<String> eagerTasks) {}
+                   String state, String waitingAt, String waitingFor, boolean wakeNow) {}
 
     /** Both in one round trip: the pending read is only used when the lock shows the slice may run. */
     private static final Sql OPEN_SLICE = Sql.sequence("SliceDao/lock_workflow.sql", "SliceDao/pending_outcomes.sql");
@@ -98,8 +87,8 @@ public final class SliceDao {
         }
     }
 
-    /** All of a slice's writes but its workflow's end, in one statement. */
-    public Written write(Writes w) throws SQLException {
+    /** All of a slice's writes but its workflow's end, in one statement; returns the queues that got items. */
+    public List<String> write(Writes w) throws SQLException {
         Tasks t = w.tasks();
         try (Sql.Bound s = WRITE_SLICE.prepare(connection)
                 .set("id", w.id()).set("queue", w.queue()).set("priority", w.priority())
@@ -114,14 +103,10 @@ public final class SliceDao {
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())
-                .set("wakeNow", w.wakeNow())
-                .text("owner", w.eager().owner()).set("leaseSeconds", w.eager().leaseSeconds())
-                .set("eagerLimit", w.eager().limit()).array("eagerQueues", "text", w.eager().queues());
+                .set("wakeNow", w.wakeNow());
              ResultSet rs = s.query()) {
             rs.next();
-            Long[] items = (Long[]) rs.getArray("eager_items").getArray();
-            return new Written(List.of((String[]) rs.getArray("woken").getArray()), List.of(items),
-                    List.of((String[]) rs.getArray("eager_tasks").getArray()));
+            return List.of((String[]) rs.getArray("woken").getArray());
         }
     }
 

@@ -87,11 +87,11 @@ public final class Worker implements AutoCloseable {
         this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
-                b.maxChildDepth, b.heartbeatInterval, b.eagerTasks));
+                b.maxChildDepth, b.heartbeatInterval));
         this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
                 + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
                 + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
-                + (b.eagerTasks ? "" : ", no eager tasks") + (b.failFast ? ", fail fast" : "");
+                + (b.failFast ? ", fail fast" : "");
     }
 
     /** The settings this worker runs with, defaults included, as its start logs them once. */
@@ -240,7 +240,6 @@ public final class Worker implements AutoCloseable {
         private String id;
         private boolean failFast;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
-        private boolean eagerTasks = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -344,17 +343,6 @@ public final class Worker implements AutoCloseable {
          */
         public Builder heartbeatInterval(Duration interval) {
             this.heartbeatInterval = positive(interval, "heartbeatInterval");
-            return this;
-        }
-
-        /**
-         * Whether the tasks a workflow slice starts are run by this worker without a claim, up to its free
-         * slots (default true): the slice inserts them already leased to it, and only the tasks beyond its
-         * free slots wait for any worker's claim. This saves a claim and its index churn per task; work still
-         * spreads, since a busy worker has no free slots and leaves the tasks to others.
-         */
-        public Builder eagerTasks(boolean eagerTasks) {
-            this.eagerTasks = eagerTasks;
             return this;
         }
 

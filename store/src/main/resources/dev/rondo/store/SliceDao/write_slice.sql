@@ -49,26 +49,9 @@ WITH used_inbox AS (
     SELECT :id, promise, 'task_failed', json_build_object('message', message, 'attempts', 0, 'details', NULL)::text
     FROM clashes
 ), task_items AS (
-    -- Eager dispatch: the first :eagerLimit tasks on the queues of the worker running the slice
-    -- (:eagerQueues) are inserted already leased to it (:owner), and it runs them without a claim (it took
-    -- that many free slots before this statement); the rest are left for any worker. A leased item never
-    -- enters the claim index nor the one-unclaimed index, and is never updated by a claim. Should the
-    -- worker die, its lease runs out and the item is rescued like any claimed one.
-    INSERT INTO queue_items (execution_id, queue, priority, lease_owner, lease_expires_at)
-    SELECT t.id, t.queue, t.priority,
-           CASE WHEN t.eager THEN CAST(:owner AS text) END,
-           -- from the clock, not now(): the slice's transaction may have begun a while ago, and a lease
-           -- counted from then could run out before the worker starts renewing it
-           CASE WHEN t.eager THEN clock_timestamp() + make_interval(secs => :leaseSeconds) END
-    FROM (SELECT id, queue, priority,
-                 queue = ANY(CAST(:eagerQueues AS text[]))
-                 AND count(*) FILTER (WHERE queue = ANY(CAST(:eagerQueues AS text[])))
-                         OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) <= :eagerLimit AS eager
-          FROM tasks) AS t
-    RETURNING id, execution_id, queue, lease_owner IS NOT NULL AS eager
-), eager AS (
-    SELECT coalesce(array_agg(id ORDER BY id), '{}') AS items, coalesce(array_agg(execution_id ORDER BY id), '{}') AS tasks
-    FROM task_items WHERE eager
+    INSERT INTO queue_items (execution_id, queue, priority)
+    SELECT id, queue, priority FROM tasks
+    RETURNING queue
 ), lines AS (
     INSERT INTO log_lines (execution_id, seq, line)
     SELECT :id, coalesce((SELECT max(seq) FROM log_lines WHERE execution_id = :id), 0) + l.n, l.line
@@ -103,8 +86,7 @@ WITH used_inbox AS (
     {{wake_up}}
     RETURNING queue
 ), woken AS (
-    SELECT DISTINCT queue FROM (SELECT queue FROM task_items WHERE NOT eager UNION ALL SELECT queue FROM wake) AS q
+    SELECT DISTINCT queue FROM (SELECT queue FROM task_items UNION ALL SELECT queue FROM wake) AS q
 )
-SELECT coalesce(array_agg(queue), '{}') AS woken, count(pg_notify({{work_channel}}, queue)) AS notified,
-       (SELECT items FROM eager) AS eager_items, (SELECT tasks FROM eager) AS eager_tasks
+SELECT coalesce(array_agg(queue), '{}') AS woken, count(pg_notify({{work_channel}}, queue)) AS notified
 FROM woken

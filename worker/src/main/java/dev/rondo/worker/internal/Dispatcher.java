@@ -5,13 +5,11 @@ import dev.rondo.store.ExecutionKind;
 import dev.rondo.store.QueueStatements;
 import dev.rondo.store.Transactions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +41,7 @@ public final class Dispatcher {
     /** How the worker was configured. */
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
                            Duration rescueInterval, String owner, Limits limits,
-                           int maxChildDepth, Duration heartbeatInterval, boolean eagerTasks) {}
+                           int maxChildDepth, Duration heartbeatInterval) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -85,8 +83,7 @@ public final class Dispatcher {
         LocalWake localWake = new LocalWake(Set.copyOf(settings.queues()), this::wake);
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
-        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth(),
-                settings.eagerTasks() ? this::takeEager : EagerSlots.NONE, settings.queues(), settings.lease());
+        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth());
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits());
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
@@ -236,65 +233,11 @@ public final class Dispatcher {
 
     private void submit(QueueStatements.Claimed item) {
         slots.acquireUninterruptibly();
-        // a task attempt's handler slot is taken here, by the thread that counted the free ones
-        submitHeld(item, isTask(item) ? handlerPool.reserve() : null);
-    }
-
-    /** Free slots (and handler slots) for the tasks a slice starts, taken without waiting; none once stopping. */
-    private EagerSlots.Held takeEager(int wanted) {
-        List<HandlerPool.Slot> taken = new ArrayList<>();
-        while (!stopped && taken.size() < wanted && slots.tryAcquire()) {
-            HandlerPool.Slot handlerSlot = handlerPool.tryReserve();
-            if (handlerSlot == null) {
-                slots.release();
-                break;
-            }
-            taken.add(handlerSlot);
-        }
-        return new EagerSlots.Held() {
-            private boolean used;
-
-            @Override
-            public int count() {
-                return taken.size();
-            }
-
-            @Override
-            public void run(List<QueueStatements.Claimed> items) {
-                if (items.size() > taken.size()) {
-                    throw new IllegalStateException(items.size() + " eager tasks for " + taken.size() + " slots");
-                }
-                used = true;
-                for (int i = 0; i < items.size(); i++) {
-                    submitHeld(items.get(i), taken.get(i));
-                }
-                giveBack(taken.subList(items.size(), taken.size()));
-            }
-
-            @Override
-            public void release() {
-                if (!used) {
-                    used = true;
-                    giveBack(taken);
-                }
-            }
-        };
-    }
-
-    private void giveBack(List<HandlerPool.Slot> unused) {
-        if (unused.isEmpty()) {
-            return;
-        }
-        unused.forEach(HandlerPool.Slot::close);
-        slots.release(unused.size());
-        wake(); // the claim loop may have found no free slot while they were taken
-    }
-
-    /** Runs a claimed (or eagerly leased) item in a slot already taken, with its handler slot when a task. */
-    private void submitHeld(QueueStatements.Claimed item, HandlerPool.Slot handlerSlot) {
         running.incrementAndGet();
         InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested());
-        Runnable run = () -> {
+        // a task attempt's handler slot is taken here, by the thread that counted the free ones
+        HandlerPool.Slot handlerSlot = isTask(item) ? handlerPool.reserve() : null;
+        work.execute(() -> {
             CompletableFuture<Boolean> pending = null;
             try {
                 pending = runItem(item, held, handlerSlot);
@@ -325,14 +268,7 @@ public final class Dispatcher {
                     }
                 }
             }
-        };
-        try {
-            work.execute(run);
-        } catch (RejectedExecutionException stopping) {
-            // an eager task whose slice committed while the worker stops: run it here, on that slice's thread,
-            // which awaitTermination waits for
-            run.run();
-        }
+        });
     }
 
     private void done(QueueStatements.Claimed item) {

@@ -68,11 +68,6 @@ final class HandlerPool {
         return new Slot();
     }
 
-    /** A slot if one is free now (for a task a slice is about to lease to this worker), else null. */
-    Slot tryReserve() {
-        return slots.tryAcquire() ? new Slot() : null;
-    }
-
     /** A taken slot: either a handler runs in it (and frees it when it returns) or {@link #close()} frees it. */
     final class Slot implements AutoCloseable {
         private final AtomicBoolean owned = new AtomicBoolean(true);

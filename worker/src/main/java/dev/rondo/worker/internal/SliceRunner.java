@@ -13,17 +13,13 @@ import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.ExecutionKind;
 import dev.rondo.store.ExecutionStatus;
-import dev.rondo.store.QueueStatements;
 import dev.rondo.store.SliceDao;
 import dev.rondo.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -50,49 +46,13 @@ final class SliceRunner {
     private final Limits limits;
     private final int maxChildDepth;
     private final Definitions definitions = new Definitions();
-    private final EagerSlots eagerSlots;
-    private final List<String> queues;
-    private final double leaseSeconds;
 
-    /** A runner that dispatches no task eagerly. */
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth) {
-        this(dataSource, localWake, owner, limits, maxChildDepth, EagerSlots.NONE, List.of(), Duration.ofSeconds(30));
-    }
-
-    SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth,
-                EagerSlots eagerSlots, List<String> queues, Duration lease) {
         this.dataSource = dataSource;
         this.localWake = localWake;
         this.owner = owner;
         this.limits = limits;
         this.maxChildDepth = maxChildDepth;
-        this.eagerSlots = eagerSlots;
-        this.queues = List.copyOf(queues);
-        this.leaseSeconds = lease.toMillis() / 1000.0;
-    }
-
-    /** The slots taken for one slice's eager tasks (per try of its transaction) and the tasks leased in them. */
-    private static final class Eager {
-        EagerSlots.Held held;
-        List<QueueStatements.Claimed> leased = List.of();
-
-        /** Before a try and after a failure: the slots go back, nothing was leased. */
-        void release() {
-            if (held != null) {
-                held.release();
-                held = null;
-            }
-            leased = List.of();
-        }
-
-        /** After the commit: the leased tasks run in their slots, the other slots go back. */
-        void run() {
-            if (held != null) {
-                EagerSlots.Held h = held;
-                held = null;
-                h.run(leased);
-            }
-        }
     }
 
     /**
@@ -103,18 +63,15 @@ final class SliceRunner {
     boolean run(long itemId, String executionId, InFlight.Item held) {
         held.ending = true; // the slice's first statement deletes the item; the commit may come any time
         SliceFailure.Where where = new SliceFailure.Where();
-        Eager eager = new Eager();
         try {
             List<String> woken = new ArrayList<>();
             Transactions.retrying(dataSource, connection -> {
-                eager.release();
                 woken.clear();
                 where.clear();
-                runIn(connection, itemId, executionId, woken, where, eager);
+                runIn(connection, itemId, executionId, woken, where);
                 return null;
             });
             localWake.woke(woken);
-            eager.run();
             return true;
         } catch (LeaseLost lost) {
             return false;
@@ -123,8 +80,6 @@ final class SliceRunner {
                 throw failure;
             }
             return failed(itemId, executionId, SliceFailure.errorJson(where, failure), failure);
-        } finally {
-            eager.release(); // not committed: the slots go back
         }
     }
 
@@ -177,7 +132,7 @@ final class SliceRunner {
         for (String error : List.of(errorJson, SliceFailure.MINIMAL_ERROR)) {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                new Writes(dao, id, workflow, woken, null).fail(error);
+                new Writes(dao, id, workflow, woken).fail(error);
                 connection.releaseSavepoint(savepoint);
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -198,8 +153,8 @@ final class SliceRunner {
     }
 
     /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}. */
-    private void runIn(Connection connection, long itemId, String id, List<String> woken, SliceFailure.Where where,
-                       Eager eager) throws SQLException {
+    private void runIn(Connection connection, long itemId, String id, List<String> woken, SliceFailure.Where where)
+            throws SQLException {
         SliceDao dao = new SliceDao(connection);
         SliceDao.Opened opened = dao.open(id, itemId, owner);
         Optional<SliceDao.Workflow> locked = opened.workflow();
@@ -216,7 +171,7 @@ final class SliceRunner {
         List<SliceDao.Pending> pending = new ArrayList<>(opened.pending());
         String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
                 ? pending.removeFirst().payload() : null;
-        Writes writes = new Writes(dao, id, workflow, woken, eager);
+        Writes writes = new Writes(dao, id, workflow, woken);
         writes.consumed(pending);
         if (pending.stream().anyMatch(p -> "cancel".equals(p.kind()))) {
             writes.cascadeCancel();
@@ -300,16 +255,13 @@ final class SliceRunner {
         private final List<String> historyKinds = new ArrayList<>();
         private final List<String> historyDetails = new ArrayList<>();
         private final List<String> woken;
-        private final Eager eager;
         private boolean wakeNow;
 
-        /** {@code eager} null: nothing is dispatched eagerly (a workflow ended after failures starts no task). */
-        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken, Eager eager) {
+        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken) {
             this.dao = dao;
             this.woken = woken;
             this.id = id;
             this.workflow = workflow;
-            this.eager = eager;
         }
 
         void history(String kind, String detail) {
@@ -434,22 +386,9 @@ final class SliceRunner {
         }
 
         private void write(String state, String waitingAt, String waitingFor) throws SQLException {
-            SliceDao.Eager leasing = SliceDao.Eager.NONE;
-            int eligible = eager == null ? 0 : tasks.countOn(queues);
-            if (eligible > 0) {
-                // taken just before the write, so slots are held only for its round trip and the commit
-                eager.held = eagerSlots.take(eligible);
-                if (eager.held.count() > 0) {
-                    leasing = new SliceDao.Eager(owner, leaseSeconds, eager.held.count(), queues);
-                }
-            }
-            SliceDao.Written written = dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox,
-                    firedTimers, timerPromises, timerTimes, signals, tasks.rows(), lines, historyKinds, historyDetails,
-                    state, waitingAt, waitingFor, wakeNow, leasing));
-            woken.addAll(written.woken());
-            if (!written.eagerItems().isEmpty()) {
-                eager.leased = tasks.claimed(id, written.eagerItems(), written.eagerTasks());
-            }
+            woken.addAll(dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox, firedTimers,
+                    timerPromises, timerTimes, signals, tasks.rows(), lines, historyKinds, historyDetails,
+                    state, waitingAt, waitingFor, wakeNow)));
         }
     }
 
@@ -475,26 +414,6 @@ final class SliceRunner {
 
         SliceDao.Tasks rows() {
             return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises);
-        }
-
-        /** How many of the tasks go to one of {@code served}. */
-        int countOn(List<String> served) {
-            return (int) queues.stream().filter(served::contains).count();
-        }
-
-        /** The tasks leased to this worker as claimed items: a first attempt each, nothing to read back. */
-        List<QueueStatements.Claimed> claimed(String workflowId, List<Long> items, List<String> taskIds) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < ids.size(); i++) {
-                index.put(ids.get(i), i);
-            }
-            List<QueueStatements.Claimed> claimed = new ArrayList<>(items.size());
-            for (int k = 0; k < items.size(); k++) {
-                int i = index.get(taskIds.get(k));
-                claimed.add(new QueueStatements.Claimed(items.get(k), ids.get(i), ExecutionKind.TASK, names.get(i), inputs.get(i),
-                        0, options.get(i), workflowId, false, false));
-            }
-            return claimed;
         }
     }
 }
