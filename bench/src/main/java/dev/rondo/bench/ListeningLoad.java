@@ -39,8 +39,13 @@ final class ListeningLoad {
 
     private static double measure(BenchDatabase db, FreshEngine engine, String workflow, String inputJson, int workflows,
             int tasksPerWorkflow) throws SQLException {
-        engine.startAll(workflow, inputJson, Math.max(1, workflows / 5));
-        engine.awaitWorkflowsEnded(600);
+        // RONDO_BENCH_WARM_UP: that many warm-up loads of the full size instead (a fresh process's JIT)
+        String fullWarmUps = System.getenv("RONDO_BENCH_WARM_UP");
+        int warmUps = fullWarmUps == null || fullWarmUps.isBlank() ? 0 : Integer.parseInt(fullWarmUps.trim());
+        for (int i = 0; i < Math.max(1, warmUps); i++) {
+            engine.startAll(workflow, inputJson, warmUps > 0 ? workflows : Math.max(1, workflows / 5));
+            engine.awaitWorkflowsEnded(600);
+        }
         double before = db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL");
         engine.startAll(workflow, inputJson, workflows);
         long start = System.nanoTime();
