@@ -29,6 +29,7 @@ final class BenchDatabase {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private Long postmasterPid;
     private final Map<String, HikariDataSource> workerPools = new LinkedHashMap<>();
+    private ConnectionBudget budget;
 
     private BenchDatabase(String url) {
         if (!url.startsWith("jdbc:postgresql://")) {
@@ -55,7 +56,7 @@ final class BenchDatabase {
         return new BenchDatabase(url == null || url.isBlank() ? DEFAULT_URL : url);
     }
 
-    /** The JDBC URL of the benchmark's database. */
+    /** The JDBC URL, for processes started with it ({@code RONDO_DATABASE_URL}). */
     String url() {
         return url;
     }
@@ -126,6 +127,37 @@ final class BenchDatabase {
         Migrations.apply(plain);
     }
 
+    /** The connections this benchmark may hold at once, checked against the server's free ones ({@link #checkConnections}). */
+    ConnectionBudget budget() {
+        if (budget == null) {
+            try {
+                checkConnections(); // the benchmarks that do not check first (profile, latency) check here
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the server's connection settings", e);
+            }
+        }
+        return budget;
+    }
+
+    /**
+     * Reads {@code RONDO_BENCH_CONNECTIONS} (default {@link ConnectionBudget#DEFAULT_CONNECTIONS}) and what the
+     * server has free ({@code max_connections} less the reserved and the connected), sizes the pools from the
+     * smaller, prints the plan, and throws, saying what is needed, when it is less than the benchmark needs.
+     */
+    ConnectionBudget checkConnections() throws SQLException {
+        String configured = System.getenv("RONDO_BENCH_CONNECTIONS");
+        int allowed = configured == null || configured.isBlank() ? ConnectionBudget.DEFAULT_CONNECTIONS : Integer.parseInt(configured.trim());
+        try (Connection c = connect()) {
+            int max = (int) number(c, "SELECT current_setting('max_connections')::int");
+            int reserved = (int) number(c, "SELECT current_setting('superuser_reserved_connections')::int");
+            // this connection is ours and closes before the loads: not counted as used
+            int used = (int) number(c, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'") - 1;
+            budget = ConnectionBudget.of(allowed, max, reserved, used);
+        }
+        System.out.println(budget.describe());
+        return budget;
+    }
+
     /**
      * The worker pool {@code name} of {@code size} connections, kept open for the whole benchmark and reused
      * by every load that asks for it, as a long-running worker keeps its pool: PostgreSQL plans each
@@ -135,7 +167,16 @@ final class BenchDatabase {
      * statements against the new tables by itself.
      */
     HikariDataSource workerPool(String name, int size) {
-        return workerPools.computeIfAbsent(name + "/" + size, key -> pool(name, size));
+        HikariDataSource kept = workerPools.get(name);
+        if (kept != null && kept.getMaximumPoolSize() != size) {
+            kept.close(); // one pool per name at a time: open pools count against max_connections
+            kept = null;
+        }
+        if (kept == null) {
+            kept = pool(name, size);
+            workerPools.put(name, kept);
+        }
+        return kept;
     }
 
     /** Closes the pools {@link #workerPool} kept. */

@@ -30,7 +30,12 @@ public final class EngineBench {
     static final int PGBENCH_TASKS_SINGLE = 50_000;
     static final int PGBENCH_TASKS_BATCHED = 500_000;
 
+    /** Fan-out through child workflows: one parent, 200 children of 50 tasks, the same 10,000 tasks as the fan-out. */
+    static final int CHILDREN = 200;
+    static final int IDLE_SECONDS = 40;
+
     private static final String FAN_OUT_INPUT = "{\"tasks\": " + FAN_OUT_TASKS + "}";
+    private static final String CHILDREN_INPUT = "{\"children\": " + CHILDREN + ", \"tasks\": " + FAN_OUT_TASKS + "}";
 
     private EngineBench() {}
 
@@ -38,6 +43,7 @@ public final class EngineBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         BenchDatabase db = BenchDatabase.fromEnvironment();
         db.createIfMissing();
+        db.checkConnections();
         System.out.printf("engine: %d runs on %s, %d cores; one warm-up pass of every load first (not counted)%n",
                 runs, db.describe(), Runtime.getRuntime().availableProcessors());
         try {
@@ -65,8 +71,16 @@ public final class EngineBench {
                     m.last("start p50"), m.last("start p99"), m.last("resume p50"), m.last("resume p99"),
                     m.last("floor p50"), m.last("floor p99"),
                     Stats.format(m.last("pgbench 1")), Stats.format(m.last("pgbench 100")));
+            System.out.printf("         graphile-like insert+work %s jobs/s (insert %s, work %s); children 2×%d %s tasks/s; ×%d listening: "
+                            + "rondo worker %s, library %s (tasks), rondo worker %s, library %s (children)%n",
+                    Stats.format(m.last("graphile")), Stats.format(m.last("graphile insert")), Stats.format(m.last("graphile work")),
+                    CONCURRENCY, Stats.format(m.last("children 2x" + CONCURRENCY)), db.budget().commandConcurrency(),
+                    Stats.format(m.last("command fanout")), Stats.format(m.last("library fanout")),
+                    Stats.format(m.last("command children")), Stats.format(m.last("library children")));
         }
-        EngineTable.print(m, runs);
+        IdleCost.Result idle = IdleCost.run(db, CONCURRENCY, IDLE_SECONDS);
+        m.add("idle", idle.perSecond());
+        EngineTable.print(m, runs, idle.counted(), db.budget().commandConcurrency());
     }
 
     /** Every engine load once at its full size, so that the JIT has compiled what the runs time. */
@@ -78,6 +92,7 @@ public final class EngineBench {
             EngineLoad.run(db, workers, CONCURRENCY, "steps", "{}", STEP_WORKFLOWS);
             TaskPathLoad.run(db, workers, LARGE_CONCURRENCY, TASK_PATH_TASKS);
         }
+        EngineLoad.run(db, 2, CONCURRENCY, "children", CHILDREN_INPUT, 1);
         // at full size too: with fewer, the first timed run still caught the pickup path being compiled
         EngineLatency.run(db, LATENCY_CONCURRENCY, LATENCY_WORKFLOWS);
     }
@@ -90,6 +105,21 @@ public final class EngineBench {
     /** One run: every measurement once, in an order that interleaves the engine and its peers. */
     private static void measure(BenchDatabase db, Medians m) throws Exception {
         long jitMillis = 0;
+        int fanOutTasks = FAN_OUT_WORKFLOWS * FAN_OUT_TASKS;
+        GraphilePeer.Result graphile = GraphilePeer.run(db, fanOutTasks);
+        m.add("graphile", graphile.jobsPerSecond());
+        m.add("graphile insert", graphile.insertPerSecond());
+        m.add("graphile work", graphile.workPerSecond());
+        // the command's workers and the library's, alternately, at the concurrency two processes' pools fit
+        int c = db.budget().commandConcurrency();
+        m.add("command fanout", ListeningLoad.run(db, true, 2, c, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS, FAN_OUT_TASKS));
+        m.add("library fanout", ListeningLoad.run(db, false, 2, c, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS, FAN_OUT_TASKS));
+        m.add("command children", ListeningLoad.run(db, true, 2, c, "children", CHILDREN_INPUT, 1, fanOutTasks));
+        m.add("library children", ListeningLoad.run(db, false, 2, c, "children", CHILDREN_INPUT, 1, fanOutTasks));
+        EngineLoad.Result children = EngineLoad.run(db, 2, CONCURRENCY, "children", CHILDREN_INPUT, 1);
+        m.add("children 2x" + CONCURRENCY, children.tasksPerSecond());
+        m.add("children jvm cpu", children.jvmMicrosPer(children.tasks()));
+        m.add("children server cpu", children.serverMicrosPer(children.tasks()));
         for (int workers = 1; workers <= 2; workers++) {
             for (int concurrency : FAN_OUT_CONCURRENCIES) {
                 EngineLoad.Result fanOut = EngineLoad.run(db, workers, concurrency, "fanout", FAN_OUT_INPUT, FAN_OUT_WORKFLOWS);

@@ -9,9 +9,28 @@ final class EngineTable {
 
     private EngineTable() {}
 
-    static void print(Medians m, int runs) {
+    static void print(Medians m, int runs, String idleCounted, int commandConcurrency) {
         System.out.println();
         System.out.printf(ROW, "engine figure (median of " + runs + " runs)", "engine", "ceiling, floor or peer (same run)", "value", "ratio");
+        String graphile = "graphile-like insert + work, jobs/s";
+        for (int c : EngineBench.FAN_OUT_CONCURRENCIES) {
+            for (int w = 1; w <= 2; w++) {
+                row("fan-out through tasks, tasks/s, " + workers(w) + " × " + c, m.of(EngineBench.tasks(w, c)), graphile, m.of("graphile"));
+            }
+        }
+        row("fan-out through children, tasks/s, 2 workers × " + EngineBench.CONCURRENCY, m.of("children 2x" + EngineBench.CONCURRENCY),
+                graphile, m.of("graphile"));
+        row("tasks, 2 rondo worker processes × " + commandConcurrency, m.of("command fanout"), graphile, m.of("graphile"));
+        row("children, 2 rondo worker processes × " + commandConcurrency, m.of("command children"), graphile, m.of("graphile"));
+        row("tasks, 2 rondo worker processes × " + commandConcurrency, m.of("command fanout"),
+                "2 library Workers × " + commandConcurrency + ", tasks/s", m.of("library fanout"));
+        row("children, 2 rondo worker processes × " + commandConcurrency, m.of("command children"),
+                "2 library Workers × " + commandConcurrency + ", tasks/s", m.of("library children"));
+        row("children, 2 library Workers × " + commandConcurrency, m.of("library children"),
+                "tasks, 2 library Workers × " + commandConcurrency, m.of("library fanout"));
+        System.out.printf(ROW, "idle worker, " + idleCounted.replaceAll(" \\(.*", "") + " per second", Stats.format(m.of("idle")),
+                "goal", "0.2", String.format("%.2f", m.of("idle") / 0.2));
+        System.out.println();
         for (int c : EngineBench.FAN_OUT_CONCURRENCIES) {
             for (int w = 1; w <= 2; w++) {
                 row("no-op tasks/s, " + workers(w) + " × " + c, m.of(EngineBench.tasks(w, c)),
@@ -73,6 +92,12 @@ final class EngineTable {
                 + " items; pgbench: tasks seeded the same way, ended per second. Task path alone: "
                 + EngineBench.TASK_PATH_TASKS + " tasks seeded as for pgbench, ended by workers (×"
                 + EngineBench.LARGE_CONCURRENCY + ") through the same SQL, no workflow running.");
+        System.out.println("Graphile-like: the same " + EngineBench.FAN_OUT_WORKFLOWS * EngineBench.FAN_OUT_TASKS
+                + " jobs inserted 50 per transaction then locked " + GraphilePeer.BATCH + " per claim and deleted, by pgbench ("
+                + PgbenchCeiling.CLIENTS + " clients), over both phases' time. Children: one workflow starting "
+                + EngineBench.CHILDREN + " child workflows of " + EngineBench.FAN_OUT_TASKS + " tasks. rondo worker processes and"
+                + " library Workers: already listening, after a warm-up load of a fifth; timed from the load's commit to its end."
+                + " Idle: one worker × " + EngineBench.CONCURRENCY + " with nothing to do for " + EngineBench.IDLE_SECONDS + " s, " + idleCounted + ".");
         System.out.println("Checkpoints/s: slices committed per second by " + EngineBench.STEP_WORKFLOWS
                 + " 10-step workflows (11 slices each), started the same way before the workers. A step (slice + task)"
                 + " commits 4 transactions (2 claims, the slice, the task's end), a pgbench job 2.");

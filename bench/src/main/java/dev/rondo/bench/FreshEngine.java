@@ -32,6 +32,14 @@ final class FreshEngine implements AutoCloseable {
             return "done"
             """;
 
+    /** {@code Inputs.children} child workflows at once, each the fan-out of {@code Inputs.tasks} tasks. */
+    static final String CHILDREN = """
+            let pending = []
+            for (let i = 0; i < Inputs.children; i++) { pending.push(Workflow.run("fanout", {tasks: Inputs.tasks})) }
+            await Promise.all(pending)
+            return "done"
+            """;
+
     final BenchDatabase db;
     final HikariDataSource pool;
     final RondoClient client;
@@ -45,6 +53,7 @@ final class FreshEngine implements AutoCloseable {
         try {
             Files.writeString(flows.resolve("fanout.flow"), FAN_OUT);
             Files.writeString(flows.resolve("steps.flow"), STEPS);
+            Files.writeString(flows.resolve("children.flow"), CHILDREN);
             client.deploy(flows);
         } finally {
             try (var files = Files.list(flows)) {

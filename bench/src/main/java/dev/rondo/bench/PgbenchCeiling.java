@@ -99,11 +99,16 @@ final class PgbenchCeiling {
     }
 
     private static String pgbench(BenchDatabase db, Path script, int batch, int seconds) throws IOException, InterruptedException {
+        return pgbench(db, script, List.of("-T", Integer.toString(seconds),
+                "-D", "queue=pgbench", "-D", "limit=" + batch, "-D", "leaseSeconds=30", "-D", "workflowsOnly=false"));
+    }
+
+    /** pgbench with {@link #CLIENTS} clients, prepared statements and no vacuum, running {@code script} with {@code options}. */
+    static String pgbench(BenchDatabase db, Path script, List<String> options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(pgbenchPath(), "-n", "-M", "prepared",
-                "-c", Integer.toString(CLIENTS), "-j", Integer.toString(THREADS), "-T", Integer.toString(seconds),
-                "-h", db.host(), "-p", Integer.toString(db.port()),
-                "-D", "queue=pgbench", "-D", "limit=" + batch, "-D", "leaseSeconds=30", "-D", "workflowsOnly=false",
-                "-f", script.toString()));
+                "-c", Integer.toString(CLIENTS), "-j", Integer.toString(THREADS), "-h", db.host(), "-p", Integer.toString(db.port())));
+        command.addAll(options);
+        command.addAll(List.of("-f", script.toString()));
         if (db.parameter("user") != null) {
             command.addAll(List.of("-U", db.parameter("user")));
         }
@@ -118,6 +123,16 @@ final class PgbenchCeiling {
             throw new IllegalStateException("pgbench failed (" + String.join(" ", command) + "):\n" + output);
         }
         return output;
+    }
+
+    /** Seconds pgbench spent in its transactions (processed over tps, without the connection time). */
+    static double seconds(String output) {
+        Matcher tps = TPS.matcher(output);
+        Matcher processed = PROCESSED.matcher(output);
+        if (!tps.find() || !processed.find()) {
+            throw new IllegalStateException("pgbench printed no throughput:\n" + output);
+        }
+        return Long.parseLong(processed.group(1)) / Double.parseDouble(tps.group(1));
     }
 
     /** {@code PGBENCH} when set, else Debian's /usr/bin/pgbench, else whatever is on the PATH. */

@@ -14,21 +14,18 @@ import java.util.List;
  */
 final class WorkerGroup implements AutoCloseable {
 
-    /** Worker asks for concurrency + 4 (one held for LISTEN, one for claims); one spare, so no pool wait is timed as the engine's. */
-    private static final int SPARE_CONNECTIONS = 5;
-    /**
-     * Connections for running work, at most: a no-op task holds none (its end is batched), only a slice
-     * does, and the server (max_connections 100 by default) could not give two workers × 128 anyway.
-     */
-    static final int MAX_WORK_CONNECTIONS = 32;
-
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
     private final int concurrency;
     private final String queue;
     private java.util.function.UnaryOperator<Worker.Builder> configure = b -> b;
 
-    /** {@code count} pools of min(concurrency, 32) + 5 connections, all open; no worker runs yet. */
+    /**
+     * {@code count} pools, all open, of the size the connection budget gives a worker
+     * ({@link ConnectionBudget#workerPool()}), whatever the concurrency, so that every load reuses the same
+     * pools: a no-op task holds no connection (its end is batched), only a slice does, so fewer connections
+     * than {@link Worker#connectionsNeeded} cost little. No worker runs yet.
+     */
     WorkerGroup(BenchDatabase db, int count, int concurrency) {
         this(db, count, concurrency, "default");
     }
@@ -38,7 +35,7 @@ final class WorkerGroup implements AutoCloseable {
         this.concurrency = concurrency;
         this.queue = queue;
         for (int i = 0; i < count; i++) {
-            pools.add(db.workerPool("bench-worker-" + i, Math.min(concurrency, MAX_WORK_CONNECTIONS) + SPARE_CONNECTIONS));
+            pools.add(db.workerPool("bench-worker-" + i, db.budget().workerPool()));
         }
     }
 

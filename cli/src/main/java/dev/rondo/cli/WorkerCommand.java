@@ -85,7 +85,9 @@ final class WorkerCommand implements Callable<Integer> {
                 .concurrency(concurrency)
                 .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)))
                 .failFast(failFast);
-        mocks.register(builder, line -> printLine(out, line));
+        // a line per attempt, written by a thread of its own: handlers never wait for the terminal
+        OutputLines lines = new OutputLines(out);
+        mocks.register(builder, lines::print);
         MetricsEndpoint metrics = null;
         if (metricsPort != null) {
             try {
@@ -106,6 +108,7 @@ final class WorkerCommand implements Callable<Integer> {
             err.flush();
             worker.close();
             client.close();
+            lines.close();
             if (endpoint != null) {
                 endpoint.close();
             }
@@ -115,7 +118,7 @@ final class WorkerCommand implements Callable<Integer> {
         err.println("rondo worker " + worker.id() + ": serving " + String.join(", ", queues)
                 + " (Ctrl-C to stop)");
         err.flush();
-        watchEnds(client, Set.copyOf(queues), out, stopping);
+        watchEnds(client, Set.copyOf(queues), lines, stopping);
         return 0;
     }
 
@@ -139,7 +142,7 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** Prints each workflow end (the engine's rondo_done notification) until the worker stops. */
-    private static void watchEnds(RondoClient client, Set<String> queues, PrintWriter out, Stopping stopping)
+    private static void watchEnds(RondoClient client, Set<String> queues, OutputLines out, Stopping stopping)
             throws InterruptedException {
         while (!stopping.now) {
             try (Connection connection = client.dataSource().getConnection()) {
@@ -160,7 +163,7 @@ final class WorkerCommand implements Callable<Integer> {
                 if (stopping.now) {
                     return; // the pool was closed by the shutdown hook
                 }
-                printLine(out, "rondo worker: lost the database connection for workflow ends (" + e.getMessage() + "); retrying");
+                out.print("rondo worker: lost the database connection for workflow ends (" + e.getMessage() + "); retrying");
                 Thread.sleep(1000);
             }
         }
@@ -175,7 +178,7 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** The end of a workflow of one of this worker's queues; the ends of other queues' workflows are theirs to print. */
-    private static void printEnd(RondoClient client, Set<String> queues, String executionId, PrintWriter out) {
+    private static void printEnd(RondoClient client, Set<String> queues, String executionId, OutputLines out) {
         Description d;
         try {
             d = client.handle(executionId).describe();
@@ -183,14 +186,7 @@ final class WorkerCommand implements Callable<Integer> {
             return; // pruned meanwhile, or not a workflow: nothing to say about it
         }
         if (queues.contains(d.queue())) {
-            printLine(out, "workflow " + executionId + " (" + d.workflow() + ") " + d.status().text());
-        }
-    }
-
-    private static void printLine(PrintWriter out, String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
+            out.print("workflow " + executionId + " (" + d.workflow() + ") " + d.status().text());
         }
     }
 }
