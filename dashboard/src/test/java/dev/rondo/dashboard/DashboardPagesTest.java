@@ -220,6 +220,8 @@ class DashboardPagesTest {
         Matcher dash = Pattern.compile("<tr data-queue=\"dash\"><td>.*?</tr>").matcher(html);
         assertTrue(dash.find(), html);
         assertTrue(dash.group().contains("/4)"), "the worker serving it, with in flight/concurrency: " + dash.group());
+        assertTrue(Pattern.compile("<svg class=\"throughput\".*<title>[01] min ago: [1-9][0-9]*</title>").matcher(dash.group()).find(),
+                "the failed execution finished in the last minutes shows as a bar: " + dash.group());
         assertTrue(html.contains("<table class=\"workers\">"));
         assertTrue(html.contains(fixture.worker.id()), html);
     }

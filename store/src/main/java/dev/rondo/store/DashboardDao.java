@@ -51,6 +51,9 @@ public interface DashboardDao {
     record Queue(String queue, long waiting, Instant oldestDue, long scheduled, long leased, long lastMinute,
                  long lastHour) {}
 
+    /** How many executions of {@code queue} finished in the minute that began {@code minutesAgo} minutes ago. */
+    record Throughput(String queue, int minutesAgo, long finished) {}
+
     record Worker(String id, String host, long pid, List<String> queues, int concurrency, int inFlight,
                   Instant startedAt, Instant lastSeen, double seenSecondsAgo) {}
 
@@ -110,6 +113,10 @@ public interface DashboardDao {
     @SqlQuery("queues")
     @RegisterConstructorMapper(Queue.class)
     List<Queue> queues();
+
+    @SqlQuery("throughput")
+    @RegisterConstructorMapper(Throughput.class)
+    List<Throughput> throughput();
 
     @SqlQuery("workers")
     @RegisterConstructorMapper(Worker.class)

@@ -3,7 +3,9 @@ package dev.rondo.dashboard.internal;
 import dev.rondo.store.DashboardDao;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Queues and workers: per queue the items waiting now and the age of the oldest, items due later, items held,
@@ -22,14 +24,17 @@ final class QueuesPage {
     }
 
     String render(Page page) {
-        record Data(List<DashboardDao.Queue> queues, List<DashboardDao.Worker> workers, Instant now) {}
-        Data d = reads.read(dao -> new Data(dao.queues(), dao.workers(), Instant.now()));
+        record Data(List<DashboardDao.Queue> queues, List<DashboardDao.Worker> workers, List<DashboardDao.Throughput> throughput,
+                    Instant now) {}
+        Data d = reads.read(dao -> new Data(dao.queues(), dao.workers(), dao.throughput(), Instant.now()));
+        Map<String, long[]> perMinute = perMinute(d.throughput);
         Html h = new Html().raw("<h1>Queues and workers</h1>");
         if (d.queues.isEmpty()) {
             h.raw("<p class=\"empty\">No queue has work, and no worker is registered.</p>");
         } else {
             h.raw("<table class=\"queues\"><thead><tr><th>Queue</th><th>Waiting</th><th>Oldest waiting</th><th>Due later</th>")
-                    .raw("<th>Running</th><th>Done, last minute</th><th>Done, last hour</th><th>Workers</th></tr></thead><tbody>");
+                    .raw("<th>Running</th><th>Done, last minute</th><th>Done, last hour</th><th>Done per minute, last hour</th>")
+                    .raw("<th>Workers</th></tr></thead><tbody>");
             for (DashboardDao.Queue q : d.queues) {
                 List<DashboardDao.Worker> serving = d.workers.stream()
                         .filter(w -> w.queues().contains(q.queue()) && w.seenSecondsAgo() < LIVE.toSeconds()).toList();
@@ -40,6 +45,8 @@ final class QueuesPage {
                         .text(q.oldestDue() == null ? "" : Format.between(q.oldestDue(), d.now)).raw("</td><td class=\"num\">")
                         .text(q.scheduled()).raw("</td><td class=\"num\">").text(q.leased()).raw("</td><td class=\"num\">")
                         .text(q.lastMinute()).raw("</td><td class=\"num\">").text(q.lastHour()).raw("</td><td>");
+                chart(h, q.queue(), perMinute.getOrDefault(q.queue(), new long[MINUTES]));
+                h.raw("</td><td>");
                 if (unserved) {
                     h.raw("<span class=\"warning\">⚠ no worker serves this queue: start one with <code>rondo worker --queue ")
                             .text(q.queue()).raw("</code></span>");
@@ -67,5 +74,41 @@ final class QueuesPage {
             h.raw("</tbody></table>");
         }
         return page.document("Queues and workers", "queues", h.toString());
+    }
+
+    /** The minutes of the throughput chart, the newest last. */
+    static final int MINUTES = 60;
+
+    /** Finished executions per queue and minute, index 0 the oldest minute and {@code MINUTES - 1} the current one. */
+    static Map<String, long[]> perMinute(List<DashboardDao.Throughput> rows) {
+        Map<String, long[]> out = new HashMap<>();
+        for (DashboardDao.Throughput t : rows) {
+            if (t.minutesAgo() >= 0 && t.minutesAgo() < MINUTES) {
+                out.computeIfAbsent(t.queue(), q -> new long[MINUTES])[MINUTES - 1 - t.minutesAgo()] += t.finished();
+            }
+        }
+        return out;
+    }
+
+    /** A bar per minute, scaled to the busiest minute; each bar's title gives its count. */
+    static void chart(Html h, String queue, long[] counts) {
+        long max = 1;
+        for (long c : counts) {
+            max = Math.max(max, c);
+        }
+        int height = 24;
+        h.raw("<svg class=\"throughput\" role=\"img\" viewBox=\"0 0 ").text(MINUTES * 3).raw(" ").text(height)
+                .raw("\" width=\"").text(MINUTES * 3).raw("\" height=\"").text(height).raw("\" aria-label=\"")
+                .text("Executions of " + queue + " finished per minute over the last hour, at most " + max + " a minute")
+                .raw("\" xmlns=\"http://www.w3.org/2000/svg\">");
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                continue;
+            }
+            long bar = Math.max(1, Math.round((double) counts[i] * height / max));
+            h.raw("<rect x=\"").text(i * 3).raw("\" y=\"").text(height - bar).raw("\" width=\"2\" height=\"").text(bar)
+                    .raw("\"><title>").text((MINUTES - 1 - i) + " min ago: " + counts[i]).raw("</title></rect>");
+        }
+        h.raw("</svg>");
     }
 }

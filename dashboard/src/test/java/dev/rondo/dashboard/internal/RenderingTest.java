@@ -17,6 +17,24 @@ class RenderingTest {
     }
 
     @Test
+    void theThroughputChartPutsEachMinuteInItsPlaceScaledToTheBusiest() {
+        var rows = java.util.List.of(new dev.rondo.store.DashboardDao.Throughput("q", 0, 8),
+                new dev.rondo.store.DashboardDao.Throughput("q", 59, 2), new dev.rondo.store.DashboardDao.Throughput("q", 60, 5),
+                new dev.rondo.store.DashboardDao.Throughput("other", 3, 1));
+        long[] q = QueuesPage.perMinute(rows).get("q");
+        assertEquals(8, q[QueuesPage.MINUTES - 1], "the current minute is the last bar");
+        assertEquals(2, q[0], "59 minutes ago is the first");
+        assertEquals(10, java.util.Arrays.stream(q).sum(), "a minute beyond the hour is left out");
+        Html h = new Html();
+        QueuesPage.chart(h, "q<", q);
+        String svg = h.toString();
+        assertTrue(svg.contains("<rect x=\"177\" y=\"0\" width=\"2\" height=\"24\"><title>0 min ago: 8</title></rect>"), svg);
+        assertTrue(svg.contains("<rect x=\"0\" y=\"18\" width=\"2\" height=\"6\"><title>59 min ago: 2</title></rect>"), svg);
+        assertEquals(2, svg.split("<rect").length - 1, "no bar for an empty minute");
+        assertTrue(svg.contains("Executions of q&lt; finished"), "the label is escaped");
+    }
+
+    @Test
     void aJsonTreeEscapesKeysAndValuesAndShowsPromises() {
         Html h = new Html();
         JsonTree.render(h, "{\"<k>\":\"<v>\",\"p\":{\"$promise\":3},\"n\":[1,true,null]}");
