@@ -27,7 +27,7 @@ final class FunctionNodes {
         Object eval(Frame f) {
             Object[] captures = sources.length == 0 ? NO_CAPTURES : new Object[sources.length];
             for (int i = 0; i < sources.length; i++) {
-                captures[i] = Values.markShared(f.slots[sources[i]]);
+                captures[i] = Values.markShared(StringBuilding.read(f.slots[sources[i]]));
             }
             return new FlowFunction(index, null, captures);
         }
@@ -59,12 +59,12 @@ final class FunctionNodes {
 
         @Override
         Object eval(Frame f) {
-            return Values.markShared(f.m.mainFrame.slots[slot]);
+            return Values.markShared(StringBuilding.read(f.m.mainFrame.slots[slot]));
         }
 
         @Override
         Object peek(Frame f) {
-            return f.m.mainFrame.slots[slot];
+            return StringBuilding.read(f.m.mainFrame.slots[slot]);
         }
     }
 
