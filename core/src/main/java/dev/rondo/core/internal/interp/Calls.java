@@ -43,6 +43,16 @@ final class Calls {
         }
     }
 
+    /**
+     * Whether a call of {@code fn} that has returned left nothing of its frame behind, so that its parameters
+     * no longer refer to the arguments: true for a plain function without a rest parameter (an async
+     * function's frame lives on in its coroutine; a rest parameter is an array holding the arguments).
+     */
+    static boolean frameEndsWithCall(Machine m, FlowFunction fn) {
+        FunctionCode code = code(m, fn);
+        return !code.async && !code.rest;
+    }
+
     static FunctionCode code(Machine m, FlowFunction fn) {
         if (fn.index() < 0 || fn.index() >= m.linked.functions.length) {
             throw new IllegalStateException("function " + fn.index() + " is not in the program");
