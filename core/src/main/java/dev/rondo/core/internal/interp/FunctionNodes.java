@@ -81,7 +81,15 @@ final class FunctionNodes {
             this.callee = callee;
             this.name = name;
             this.optional = optional;
+            boolean any = false;
+            for (XExpr arg : args) {
+                any |= arg instanceof ValueNodes.Local;
+            }
+            this.readsVariables = spread == null && any;
         }
+
+        /** Whether some argument is a variable read straight (and no argument is spread): see {@link #release}. */
+        private final boolean readsVariables;
 
         @Override
         Object eval(Frame f) {
@@ -95,7 +103,7 @@ final class FunctionNodes {
             if (target == AccessNodes.SKIPPED || (optional && target == null)) {
                 return AccessNodes.SKIPPED; // f?.(x) on null: the rest of the chain is skipped
             }
-            int[] before = spread == null ? new int[args.length] : null;
+            int[] before = readsVariables ? new int[args.length] : null;
             Object[] values = before == null ? arguments(f) : borrowedArguments(f, before);
             if (!(target instanceof FlowFunction function)) {
                 throw FlowThrow.typeError((name == null ? "The callee" : "'" + name + "'") + " is a "
