@@ -44,13 +44,14 @@ final class Calls {
     }
 
     /**
-     * Whether a call of {@code fn} that has returned left nothing of its frame behind, so that its parameters
-     * no longer refer to the arguments: true for a plain function without a rest parameter (an async
-     * function's frame lives on in its coroutine; a rest parameter is an array holding the arguments).
+     * How many arguments a call of {@code fn} that has returned bound to parameters and then left behind with
+     * its frame, so that they no longer refer to them; 0 unless it is a plain function without a rest parameter
+     * (an async function's frame lives on in its coroutine; a rest parameter is an array holding the
+     * arguments). Arguments past the parameters are not bound at all.
      */
-    static boolean frameEndsWithCall(Machine m, FlowFunction fn) {
+    static int argumentsReleasedWithCall(Machine m, FlowFunction fn) {
         FunctionCode code = code(m, fn);
-        return !code.async && !code.rest;
+        return code.async || code.rest ? 0 : code.params.length;
     }
 
     static FunctionCode code(Machine m, FlowFunction fn) {

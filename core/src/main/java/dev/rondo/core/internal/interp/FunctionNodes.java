@@ -110,8 +110,8 @@ final class FunctionNodes {
                         + Values.typeOf(target) + ", not a function; only functions can be called.").at(span);
             }
             Object result = Calls.invoke(f, function, values, span);
-            if (before != null && Calls.frameEndsWithCall(f.m, function)) {
-                release(values, before);
+            if (before != null) {
+                release(values, before, Calls.argumentsReleasedWithCall(f.m, function));
             }
             return result;
         }
@@ -136,8 +136,8 @@ final class FunctionNodes {
          * Both references are gone now, so the marks are taken back and the caller may change it in place again;
          * otherwise a loop that passes an array to a helper and then pushes to it would copy it every time.
          */
-        private static void release(Object[] values, int[] before) {
-            for (int i = 0; i < values.length; i++) {
+        private static void release(Object[] values, int[] before, int bound) {
+            for (int i = 0; i < Math.min(bound, values.length); i++) {
                 if (before[i] < 0) {
                     continue;
                 }
