@@ -55,6 +55,16 @@ public final class InterpreterSuite {
                     var s = 0; for (var i = 0; i < a.length; i++) { s += a[i] }
                     for (var j = 0; j < a.length; j++) { var x = a[j]; s += x } return s;
                     """, 1_000_000),
+            new Program("array to a helper, then push", """
+                    function last(list) { return list[list.length - 1] }
+                    let a = []
+                    let s = 0
+                    for (let i = 0; i < Inputs.n; i++) { a.push(i); s += last(a) }
+                    return s
+                    """, """
+                    function last(list) { return list[list.length - 1] }
+                    var a = []; var s = 0; for (var i = 0; i < n; i++) { a.push(i); s += last(a) } return s;
+                    """, 100_000),
             new Program("object property reads/writes", """
                     let o = {a: 0, b: 1, c: 2}
                     for (let i = 0; i < Inputs.n; i++) { o.a = o.b + o.c + i % 3; o.b = o.a % 5 }
@@ -90,13 +100,17 @@ public final class InterpreterSuite {
     private InterpreterSuite() {}
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5; // then, optionally, part of a program's name
         String text = document();
         boolean node = nodeExists();
         System.out.printf("interpreter suite: median seconds of %d runs each (after a warm-up run); ratio = peer time / Rondo time%n", runs);
         System.out.printf("%-32s %9s %9s %9s %9s   %7s %7s %7s%n", "program", "rondo", "rhino-i", "rhino-c", "node",
                 "vs r-i", "vs r-c", "vs node");
+        String only = args.length > 1 ? args[1] : null;
         for (Program p : PROGRAMS) {
+            if (only != null && !p.name().contains(only)) {
+                continue;
+            }
             Executable executable = Executable.compile("bench.flow", p.flow());
             FlowObject input = new FlowObject();
             input.put("n", (double) p.n());

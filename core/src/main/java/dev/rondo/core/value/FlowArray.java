@@ -20,7 +20,12 @@ public final class FlowArray {
     public static final int MAX_LENGTH = 1_000_000;
 
     private final Elements items;
-    private boolean shared;
+    /**
+     * How many times this container was marked shared (saturating); shared when above zero. A count rather
+     * than a flag so that the interpreter can take back the marks of a call whose frame has ended and that
+     * made no other reference ({@link #restoreShares}).
+     */
+    private int shares;
 
     public FlowArray() {
         this.items = new Elements(0);
@@ -58,13 +63,29 @@ public final class FlowArray {
     }
 
     public boolean isShared() {
-        return shared;
+        return shares > 0;
     }
 
     /** Marks this array (and so, lazily, all it holds) as reachable from more than one place. */
     public FlowArray markShared() {
-        shared = true;
+        if (shares < Integer.MAX_VALUE) {
+            shares++;
+        }
         return this;
+    }
+
+    /** The number of shared marks so far (for the interpreter; see {@link #restoreShares}). */
+    public int shares() {
+        return shares;
+    }
+
+    /**
+     * Sets the number of shared marks back to {@code count}, taken by {@link #shares()} before marks that no
+     * longer stand for a reference (a helper's parameter after its frame ended). For the interpreter only:
+     * unsharing a container that is reachable twice would let a change through one place show through the other.
+     */
+    public void restoreShares(int count) {
+        shares = count;
     }
 
     /** An unshared shallow copy; the containers it holds become shared, since both arrays now hold them. */
@@ -79,13 +100,13 @@ public final class FlowArray {
 
     /** This array when it may be changed in place, otherwise a copy that may. */
     public FlowArray writable() {
-        return shared ? copy() : this;
+        return shares > 0 ? copy() : this;
     }
 
     // Mutators: callers must hold an unshared array (see writable()).
 
     public void add(Object value) {
-        assert !shared : "mutating a shared array";
+        assert shares == 0 : "mutating a shared array";
         if (Budget.mayBeOverArrayLimit(items.size() + 1L)) {
             Budget.checkArray(items.size() + 1L);
         }
@@ -93,7 +114,7 @@ public final class FlowArray {
     }
 
     public void add(int index, Object value) {
-        assert !shared : "mutating a shared array";
+        assert shares == 0 : "mutating a shared array";
         if (Budget.mayBeOverArrayLimit(items.size() + 1L)) {
             Budget.checkArray(items.size() + 1L);
         }
@@ -101,18 +122,18 @@ public final class FlowArray {
     }
 
     public void set(int index, Object value) {
-        assert !shared : "mutating a shared array";
+        assert shares == 0 : "mutating a shared array";
         items.set(index, value);
     }
 
     public Object remove(int index) {
-        assert !shared : "mutating a shared array";
+        assert shares == 0 : "mutating a shared array";
         return items.remove(index);
     }
 
     /** Direct access for built-in methods that rearrange the elements (sort, reverse); must be unshared. */
     public List<Object> mutableItems() {
-        assert !shared : "mutating a shared array";
+        assert shares == 0 : "mutating a shared array";
         return items;
     }
 

@@ -11,7 +11,12 @@ import java.util.Set;
 public final class FlowObject {
 
     private final LinkedHashMap<String, Object> entries;
-    private boolean shared;
+    /**
+     * How many times this container was marked shared (saturating); shared when above zero. A count rather
+     * than a flag so that the interpreter can take back the marks of a call whose frame has ended and that
+     * made no other reference ({@link #restoreShares}).
+     */
+    private int shares;
 
     public FlowObject() {
         this.entries = new LinkedHashMap<>();
@@ -45,12 +50,28 @@ public final class FlowObject {
     }
 
     public boolean isShared() {
-        return shared;
+        return shares > 0;
     }
 
     public FlowObject markShared() {
-        shared = true;
+        if (shares < Integer.MAX_VALUE) {
+            shares++;
+        }
         return this;
+    }
+
+    /** The number of shared marks so far (for the interpreter; see {@link #restoreShares}). */
+    public int shares() {
+        return shares;
+    }
+
+    /**
+     * Sets the number of shared marks back to {@code count}, taken by {@link #shares()} before marks that no
+     * longer stand for a reference (a helper's parameter after its frame ended). For the interpreter only:
+     * unsharing a container that is reachable twice would let a change through one place show through the other.
+     */
+    public void restoreShares(int count) {
+        shares = count;
     }
 
     /** An unshared shallow copy; the containers it holds become shared. */
@@ -65,12 +86,12 @@ public final class FlowObject {
 
     /** This object when it may be changed in place, otherwise a copy that may. */
     public FlowObject writable() {
-        return shared ? copy() : this;
+        return shares > 0 ? copy() : this;
     }
 
     /** Sets {@code key}: a new key goes last, an existing key keeps its position. Must be unshared. */
     public void put(String key, Object value) {
-        assert !shared : "mutating a shared object";
+        assert shares == 0 : "mutating a shared object";
         int before = entries.size();
         entries.put(key, value);
         if (entries.size() > before && Budget.mayBeOverArrayLimit(entries.size())) {
@@ -84,7 +105,7 @@ public final class FlowObject {
     }
 
     public Object remove(String key) {
-        assert !shared : "mutating a shared object";
+        assert shares == 0 : "mutating a shared object";
         return entries.remove(key);
     }
 

@@ -261,7 +261,7 @@ final class CallNodes {
         Object eval(Frame f) {
             try {
                 Object[] keys = place.depth() == 0 ? NO_KEYS : place.keys(f);
-                Object current = place.depth() == 0 ? f.slots[place.slot] : place.read(f, keys);
+                Object current = place.depth() == 0 ? StringBuilding.read(f.slots[place.slot]) : place.read(f, keys);
                 Object[] values = arguments(f);
                 if (current instanceof FlowObject object && object.get(name) instanceof FlowFunction fn) {
                     return Calls.invoke(f, fn, values, span);

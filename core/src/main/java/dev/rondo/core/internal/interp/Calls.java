@@ -43,6 +43,17 @@ final class Calls {
         }
     }
 
+    /**
+     * How many arguments a call of {@code fn} that has returned bound to parameters and then left behind with
+     * its frame, so that they no longer refer to them; 0 unless it is a plain function without a rest parameter
+     * (an async function's frame lives on in its coroutine; a rest parameter is an array holding the
+     * arguments). Arguments past the parameters are not bound at all.
+     */
+    static int argumentsReleasedWithCall(Machine m, FlowFunction fn) {
+        FunctionCode code = code(m, fn);
+        return code.async || code.rest ? 0 : code.params.length;
+    }
+
     static FunctionCode code(Machine m, FlowFunction fn) {
         if (fn.index() < 0 || fn.index() >= m.linked.functions.length) {
             throw new IllegalStateException("function " + fn.index() + " is not in the program");

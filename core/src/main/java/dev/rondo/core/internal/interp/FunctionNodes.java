@@ -1,7 +1,9 @@
 package dev.rondo.core.internal.interp;
 
 import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowFunction;
+import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Values;
 
@@ -27,7 +29,7 @@ final class FunctionNodes {
         Object eval(Frame f) {
             Object[] captures = sources.length == 0 ? NO_CAPTURES : new Object[sources.length];
             for (int i = 0; i < sources.length; i++) {
-                captures[i] = Values.markShared(f.slots[sources[i]]);
+                captures[i] = Values.markShared(StringBuilding.read(f.slots[sources[i]]));
             }
             return new FlowFunction(index, null, captures);
         }
@@ -59,12 +61,12 @@ final class FunctionNodes {
 
         @Override
         Object eval(Frame f) {
-            return Values.markShared(f.m.mainFrame.slots[slot]);
+            return Values.markShared(StringBuilding.read(f.m.mainFrame.slots[slot]));
         }
 
         @Override
         Object peek(Frame f) {
-            return f.m.mainFrame.slots[slot];
+            return StringBuilding.read(f.m.mainFrame.slots[slot]);
         }
     }
 
@@ -79,7 +81,15 @@ final class FunctionNodes {
             this.callee = callee;
             this.name = name;
             this.optional = optional;
+            boolean any = false;
+            for (XExpr arg : args) {
+                any |= arg instanceof ValueNodes.Local;
+            }
+            this.readsVariables = spread == null && any;
         }
+
+        /** Whether some argument is a variable read straight (and no argument is spread): see {@link #release}. */
+        private final boolean readsVariables;
 
         @Override
         Object eval(Frame f) {
@@ -93,12 +103,60 @@ final class FunctionNodes {
             if (target == AccessNodes.SKIPPED || (optional && target == null)) {
                 return AccessNodes.SKIPPED; // f?.(x) on null: the rest of the chain is skipped
             }
-            Object[] values = arguments(f);
+            int[] before = readsVariables ? new int[args.length] : null;
+            Object[] values = before == null ? arguments(f) : borrowedArguments(f, before);
             if (!(target instanceof FlowFunction function)) {
                 throw FlowThrow.typeError((name == null ? "The callee" : "'" + name + "'") + " is a "
                         + Values.typeOf(target) + ", not a function; only functions can be called.").at(span);
             }
-            return Calls.invoke(f, function, values, span);
+            Object result = Calls.invoke(f, function, values, span);
+            if (before != null) {
+                release(values, before, Calls.argumentsReleasedWithCall(f.m, function));
+            }
+            return result;
+        }
+
+        /**
+         * The arguments, left to right, noting for each container read straight from a variable how many shared
+         * marks it had before its read ({@code -1} for the others).
+         */
+        private Object[] borrowedArguments(Frame f, int[] before) {
+            Object[] values = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                before[i] = args[i] instanceof ValueNodes.Local ? shares(args[i].peek(f)) : -1;
+                values[i] = args[i].eval(f);
+            }
+            return values;
+        }
+
+        /**
+         * After a call whose frame has ended: a container passed from a variable got exactly two marks, the
+         * read of the variable and the parameter's binding, when nothing else took a reference to it during the
+         * call (every new reference marks it: a copy into a variable, an element, a capture, the return value).
+         * Both references are gone now, so the marks are taken back and the caller may change it in place again;
+         * otherwise a loop that passes an array to a helper and then pushes to it would copy it every time.
+         */
+        private static void release(Object[] values, int[] before, int bound) {
+            for (int i = 0; i < Math.min(bound, values.length); i++) {
+                if (before[i] < 0) {
+                    continue;
+                }
+                if (values[i] instanceof FlowArray array && array.shares() == before[i] + 2) {
+                    array.restoreShares(before[i]);
+                } else if (values[i] instanceof FlowObject object && object.shares() == before[i] + 2) {
+                    object.restoreShares(before[i]);
+                }
+            }
+        }
+
+        private static int shares(Object value) {
+            if (value instanceof FlowArray array) {
+                return array.shares();
+            }
+            if (value instanceof FlowObject object) {
+                return object.shares();
+            }
+            return -1;
         }
     }
 }

@@ -41,7 +41,7 @@ final class Place {
 
     /** The current value at this place (for compound assignment). */
     Object read(Frame f, Object[] keys) {
-        Object value = f.slots[slot];
+        Object value = StringBuilding.read(f.slots[slot]);
         for (int i = 0; i < keys.length; i++) {
             value = AccessNodes.index(value, keys[i], spans[i]);
         }
@@ -70,7 +70,7 @@ final class Place {
     }
 
     private Object writableRoot(Frame f) {
-        Object root = f.slots[slot];
+        Object root = StringBuilding.read(f.slots[slot]);
         Object writable = writable(root);
         if (writable != root) {
             f.slots[slot] = writable;

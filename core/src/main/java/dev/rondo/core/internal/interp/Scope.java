@@ -26,7 +26,7 @@ final class Scope {
         }
         Map<String, Object> locals = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
-            locals.put(names[i], Values.markShared(f.slots[slots[i]]));
+            locals.put(names[i], Values.markShared(StringBuilding.uncharged(f.slots[slots[i]])));
         }
         return locals;
     }

@@ -86,6 +86,15 @@ final class StmtNodes {
                 }
             }
             try {
+                if (op == BinaryOp.ADD && f.slots[slot] == current) {
+                    // builds long strings in place (the slot is the builder's only owner); null: not a string
+                    Object built = StringBuilding.append(current, operand);
+                    if (built != null) {
+                        f.slots[slot] = built;
+                        return Completion.NORMAL;
+                    }
+                }
+                current = StringBuilding.read(current);
                 f.slots[slot] = OperatorNodes.apply(op, current, operand);
             } catch (FlowThrow t) {
                 throw t.at(span);

@@ -40,7 +40,7 @@ final class ValueNodes {
 
         @Override
         Object eval(Frame f) {
-            Object value = f.slots[slot];
+            Object value = StringBuilding.read(f.slots[slot]);
             if (value instanceof FlowArray || value instanceof FlowObject) {
                 Values.markShared(value);
             }
@@ -49,7 +49,7 @@ final class ValueNodes {
 
         @Override
         Object peek(Frame f) {
-            return f.slots[slot];
+            return StringBuilding.read(f.slots[slot]);
         }
     }
 
