@@ -22,14 +22,23 @@ import java.util.Objects;
  * }</pre>
  */
 public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
-                           String concurrencyKey, int concurrencyLimit) {
+                           String concurrencyKey, int concurrencyLimit, String debounceKey, Duration debounceDelay,
+                           boolean debounceKeepFirst) {
 
     public static final String DEFAULT_QUEUE = "default";
-    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0);
+    /** The longest debounce window. */
+    public static final Duration MAX_DEBOUNCE = Duration.ofDays(30);
+    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0, null, null, false);
 
     /** Options without attributes or a concurrency key. */
     public StartOptions(String queue, String id, int priority, Duration delay) {
-        this(queue, id, priority, delay, Map.of(), null, 0);
+        this(queue, id, priority, delay, Map.of(), null, 0, null, null, false);
+    }
+
+    /** Options with attributes and a concurrency key, not debounced. */
+    public StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
+                        String concurrencyKey, int concurrencyLimit) {
+        this(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, null, null, false);
     }
 
     public StartOptions {
@@ -55,6 +64,39 @@ public record StartOptions(String queue, String id, int priority, Duration delay
                 throw new IllegalArgumentException("A start with a concurrency key cannot be delayed as well.");
             }
         }
+        if (debounceKey != null) {
+            Identifiers.require(Identifiers.Kind.QUEUE, debounceKey);
+            if (debounceDelay == null || debounceDelay.isNegative() || debounceDelay.isZero()) {
+                throw new IllegalArgumentException("The debounce delay must be more than zero, not " + debounceDelay + ".");
+            }
+            if (debounceDelay.compareTo(MAX_DEBOUNCE) > 0) {
+                throw new IllegalArgumentException("The debounce delay must be at most " + MAX_DEBOUNCE.toDays() + " days, not " + debounceDelay + ".");
+            }
+            if (concurrencyKey != null) {
+                throw new IllegalArgumentException("A debounced start cannot have a concurrency key as well.");
+            }
+            if (!delay.isZero()) {
+                throw new IllegalArgumentException("A debounced start takes no delay of its own: the debounce delay is its delay.");
+            }
+        }
+    }
+
+    /**
+     * Debounces this start on {@code key} (docs/scheduling.md, "Debounce"): the first start of a key opens a
+     * window of {@code delay}, and one execution runs when it closes, with the input of the last start made
+     * within it; the other starts return that execution. Two clients racing still make one execution (the
+     * key's row in PostgreSQL is locked by each start). A start after the window, or once its execution has
+     * been claimed by a worker, opens a new window.
+     */
+    public StartOptions withDebounce(String key, Duration delay) {
+        return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false);
+    }
+
+    /** {@link #withDebounce(String, Duration)}, where the first input of the window wins instead of the last. */
+    public StartOptions withDebounceKeepingFirst(String key, Duration delay) {
+        return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true);
     }
 
     /**
@@ -62,23 +104,28 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      * start over the limit waits, in priority then start order, until one of them ends.
      */
     public StartOptions withConcurrency(String key, int limit) {
-        return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit);
+        return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit, debounceKey,
+                debounceDelay, debounceKeepFirst);
     }
 
     public StartOptions withQueue(String queue) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst);
     }
 
     public StartOptions withId(String id) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst);
     }
 
     public StartOptions withPriority(int priority) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst);
     }
 
     public StartOptions withDelay(Duration delay) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst);
     }
 
     /**
@@ -90,6 +137,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      * @throws IllegalArgumentException when a key or value breaks these rules
      */
     public StartOptions withAttributes(Map<String, String> attributes) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst);
     }
 }

@@ -10,3 +10,14 @@ CREATE TABLE rate_admissions (
     admitted_at timestamptz NOT NULL
 );
 CREATE INDEX rate_admissions_key ON rate_admissions (key, admitted_at);
+
+-- Debounced starts (docs/scheduling.md, "Debounce"): one row per key, the execution its window starts and
+-- when it is due. A start with a debounce key upserts the row under its row lock (so two clients racing
+-- make one execution): while the window is open it gives its input to that execution (or, keeping the
+-- first, nothing), as long as the execution's queue item is still unclaimed; otherwise it starts a new
+-- execution, delayed to the end of a new window, and takes the row over.
+CREATE TABLE debounces (
+    key          text        PRIMARY KEY,
+    execution_id text        NOT NULL,
+    due_at       timestamptz NOT NULL
+);
