@@ -320,8 +320,8 @@ public final class RondoClient implements AutoCloseable {
                 if (!autoCommit) {
                     connection.commit();
                 }
-                if (options.concurrencyKey() != null) {
-                    admit(options.concurrencyKey());
+                if (waitingKey(options) != null) {
+                    admit(waitingKey(options));
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!autoCommit) {
@@ -369,8 +369,8 @@ public final class RondoClient implements AutoCloseable {
                 return new WorkflowHandle(dataSource, mapper, debouncedStartOn(connection, id, name, input, options));
             }
             insertStart(connection, id, name, input, options);
-            if (options.concurrencyKey() != null && connection.getAutoCommit()) {
-                admit(options.concurrencyKey()); // in the caller's transaction, the workers' sweep admits it after the commit
+            if (waitingKey(options) != null && connection.getAutoCommit()) {
+                admit(waitingKey(options)); // in the caller's transaction, the workers' sweep admits it after the commit
             }
         } catch (SQLException e) {
             throw startFailed(name, e);
@@ -482,8 +482,14 @@ public final class RondoClient implements AutoCloseable {
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                options.concurrencyKey(), options.concurrencyLimit());
+                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit());
         checkStarted(id, name, outcome);
+    }
+
+    /** The key a start waits on before its admission (null: none): its concurrency key, or its rate limit's. */
+    private static String waitingKey(StartOptions options) {
+        return options.rateLimitKey() != null ? dev.rondo.store.ConcurrencyStatements.rateKey(options.rateLimitKey())
+                : options.concurrencyKey();
     }
 
     private static void checkStarted(String id, String name, WorkflowStart.Outcome outcome) {

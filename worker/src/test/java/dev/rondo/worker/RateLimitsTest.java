@@ -106,4 +106,28 @@ class RateLimitsTest {
         assertTrue(Long.parseLong(spread) < 10_000, "40 tasks at 10 per second took " + spread + " ms to admit");
         assertEquals("0", engine.one("SELECT count(*) FROM concurrency_waiting"));
     }
+
+    @Test
+    void workflowStartsOfARateLimitAreAdmittedAtItsRate() throws Exception {
+        engine.flow("echo", "return Inputs");
+        for (int i = 0; i < 2; i++) {
+            engine.worker(b -> b.concurrency(4));
+        }
+        List<WorkflowHandle> runs = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            runs.add(engine.client.start("echo", "{\"i\": " + i + "}", dev.rondo.client.StartOptions.DEFAULT.withRateLimit("reports", 5)));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Engine.assertCompleted("{\"i\":" + i + "}", runs.get(i).result(Duration.ofSeconds(30)));
+        }
+        String first = "SELECT execution_id, min(at) AS at FROM admissions GROUP BY execution_id";
+        String most = engine.one("SELECT max((SELECT count(*) FROM (" + first + ") b WHERE b.at >= a.at AND b.at < a.at + interval '950 milliseconds'))"
+                + " FROM (" + first + ") a");
+        String spread = engine.one("SELECT round(EXTRACT(EPOCH FROM max(at) - min(at)) * 1000) FROM (" + first + ") a");
+        System.out.println("RateLimitsTest: 15 workflow starts at 5/s: most admissions in a 0.95 s window " + most
+                + ", first to last admission " + spread + " ms");
+        assertTrue(Integer.parseInt(most) <= 5, "a 0.95 s window admitted " + most + " (limit 5)");
+        assertTrue(Long.parseLong(spread) >= 2_000, "15 starts at 5 per second were admitted within " + spread + " ms");
+        assertEquals("0", engine.one("SELECT count(*) FROM concurrency_waiting"));
+    }
 }
