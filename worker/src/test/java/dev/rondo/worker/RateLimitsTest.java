@@ -130,4 +130,13 @@ class RateLimitsTest {
         assertTrue(Long.parseLong(spread) >= 2_000, "15 starts at 5 per second were admitted within " + spread + " ms");
         assertEquals("0", engine.one("SELECT count(*) FROM concurrency_waiting"));
     }
+
+    @Test
+    void describeSaysWhatAStartWaitsFor() {
+        engine.flow("echo", "return Inputs");
+        dev.rondo.client.StartOptions limited = dev.rondo.client.StartOptions.DEFAULT.withRateLimit("reports", 1);
+        engine.client.start("echo", "{}", limited);
+        WorkflowHandle second = engine.client.start("echo", "{}", limited);
+        assertEquals(List.of("waiting for rate limit reports (1 per second)"), second.describe().hints());
+    }
 }
