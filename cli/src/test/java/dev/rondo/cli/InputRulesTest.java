@@ -69,6 +69,10 @@ class InputRulesTest {
         assertTrue(refused("start", "greet", "--debounce", "k=0").err().contains("--debounce takes KEY=SECONDS"));
         assertTrue(refused("start", "greet", "--debounce-keep-first").err().contains("needs --debounce"));
         refused("start", "greet", "--debounce", "k=1", "--delay", "5");
+        assertTrue(refused("start", "greet", "--rate-limit", "k=0").err().contains("--rate-limit takes KEY=PER_SECOND"));
+        assertTrue(refused("start", "greet", "--rate-limit", "k").err().contains("--rate-limit takes KEY=PER_SECOND"));
+        assertEquals(0, rondo.run("start", "greet", "--rate-limit", "reports=5").code());
+        assertEquals(List.of("1"), Sql.rows(db, "SELECT count(*) FROM executions WHERE concurrency_key LIKE '%rate:reports'"));
     }
 
     @Test
