@@ -21,3 +21,5 @@ CREATE TABLE debounces (
     execution_id text        NOT NULL,
     due_at       timestamptz NOT NULL
 );
+-- prune (RetentionDao/prune_batch.sql) deletes the row of a window whose run it deletes
+CREATE INDEX debounces_execution ON debounces (execution_id);

@@ -66,6 +66,9 @@ class DebounceTest {
         WorkflowHandle next = start("orders", 6, false);
         assertNotEquals(run.id(), next.id());
         Engine.assertCompleted("{\"n\":6}", next.result(Duration.ofSeconds(30)));
+        // pruning the finished runs takes their windows' rows with them
+        assertEquals(2, engine.client.prune(dev.rondo.client.PruneOptions.olderThan(Duration.ZERO)));
+        assertEquals("0", engine.one("SELECT count(*) FROM debounces"));
     }
 
     @Test
