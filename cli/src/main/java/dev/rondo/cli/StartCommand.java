@@ -43,6 +43,17 @@ final class StartCommand extends ClientCommand {
     @Option(names = "--concurrency-limit", paramLabel = "N", defaultValue = "1", description = "With --concurrency-key (default ${DEFAULT-VALUE}).")
     int concurrencyLimit;
 
+    @Option(names = "--rate-limit", paramLabel = "KEY=PER_SECOND",
+            description = "Admit at most PER_SECOND workflows of KEY in any one-second window (docs/scheduling.md); over it, this one waits.")
+    String rateLimit;
+
+    @Option(names = "--debounce", paramLabel = "KEY=SECONDS",
+            description = "Debounce on KEY (docs/scheduling.md): starts of KEY within SECONDS of the window's first make one execution, run when the window closes with the last input; prints its id.")
+    String debounce;
+
+    @Option(names = "--debounce-keep-first", description = "With --debounce: the window's first input wins instead of the last.")
+    boolean debounceKeepFirst;
+
     @Option(names = "--json", description = "Print {\"id\": …}.")
     boolean json;
 
@@ -60,6 +71,37 @@ final class StartCommand extends ClientCommand {
                 .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000))).withAttributes(attributes());
         if (concurrencyKey != null) {
             options = options.withConcurrency(concurrencyKey, concurrencyLimit);
+        }
+        if (rateLimit != null) {
+            int eq = rateLimit.lastIndexOf('=');
+            int perSecond;
+            try {
+                perSecond = eq <= 0 ? 0 : Integer.parseInt(rateLimit.substring(eq + 1));
+            } catch (NumberFormatException e) {
+                perSecond = 0;
+            }
+            if (perSecond < 1) {
+                throw new UsageException("--rate-limit takes KEY=PER_SECOND with PER_SECOND an integer of 1 or more, such as stripe=20; got '"
+                        + rateLimit + "'.");
+            }
+            options = options.withRateLimit(rateLimit.substring(0, eq), perSecond);
+        }
+        if (debounce != null) {
+            int eq = debounce.lastIndexOf('=');
+            double seconds;
+            try {
+                seconds = eq <= 0 ? Double.NaN : Double.parseDouble(debounce.substring(eq + 1));
+            } catch (NumberFormatException e) {
+                seconds = Double.NaN;
+            }
+            if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                throw new UsageException("--debounce takes KEY=SECONDS with SECONDS more than 0, such as sync-c-42=30; got '" + debounce + "'.");
+            }
+            Duration window = Duration.ofMillis(Math.max(1, Math.round(Math.min(seconds, 1e12) * 1000)));
+            String key = debounce.substring(0, eq);
+            options = debounceKeepFirst ? options.withDebounceKeepingFirst(key, window) : options.withDebounce(key, window);
+        } else if (debounceKeepFirst) {
+            throw new UsageException("--debounce-keep-first needs --debounce KEY=SECONDS.");
         }
     }
 

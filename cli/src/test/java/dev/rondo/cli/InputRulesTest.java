@@ -59,6 +59,23 @@ class InputRulesTest {
     }
 
     @Test
+    void debouncedStartsOfAKeyPrintOneIdAndABadDebounceIsRefused() throws Exception {
+        Cli.Result first = rondo.run("start", "greet", "--input", "{\"n\": 1}", "--debounce", "greet-k=30");
+        Cli.Result second = rondo.run("start", "greet", "--input", "{\"n\": 2}", "--debounce", "greet-k=30");
+        assertEquals(0, first.code(), first.err());
+        assertEquals(first.out(), second.out(), "both starts name the window's execution");
+        assertEquals(List.of("1 {\"n\":2}"), Sql.rows(db, "SELECT count(*) || ' ' || max(input::text) FROM executions"));
+        assertTrue(refused("start", "greet", "--debounce", "k").err().contains("--debounce takes KEY=SECONDS"));
+        assertTrue(refused("start", "greet", "--debounce", "k=0").err().contains("--debounce takes KEY=SECONDS"));
+        assertTrue(refused("start", "greet", "--debounce-keep-first").err().contains("needs --debounce"));
+        refused("start", "greet", "--debounce", "k=1", "--delay", "5");
+        assertTrue(refused("start", "greet", "--rate-limit", "k=0").err().contains("--rate-limit takes KEY=PER_SECOND"));
+        assertTrue(refused("start", "greet", "--rate-limit", "k").err().contains("--rate-limit takes KEY=PER_SECOND"));
+        assertEquals(0, rondo.run("start", "greet", "--rate-limit", "reports=5").code());
+        assertEquals(List.of("1"), Sql.rows(db, "SELECT count(*) FROM executions WHERE concurrency_key LIKE '%rate:reports'"));
+    }
+
+    @Test
     void deepInputsAreTakenAsTheClientTakesThem() throws Exception {
         String deep = "[".repeat(5000) + "1" + "]".repeat(5000);
         Path file = dir.resolve("deep.json");

@@ -308,6 +308,11 @@ public final class RondoClient implements AutoCloseable {
     }
 
     private WorkflowHandle startOwn(String id, String name, String input, StartOptions options) {
+        if (options.debounceKey() != null) {
+            // several statements under the key's row lock: a transaction of its own
+            String runs = Transactions.retrying(dataSource, c -> debouncedStart(c, id, name, input, options));
+            return new WorkflowHandle(dataSource, mapper, runs);
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
@@ -315,8 +320,8 @@ public final class RondoClient implements AutoCloseable {
                 if (!autoCommit) {
                     connection.commit();
                 }
-                if (options.concurrencyKey() != null) {
-                    admit(options.concurrencyKey());
+                if (waitingKey(options) != null) {
+                    admit(waitingKey(options));
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!autoCommit) {
@@ -360,9 +365,12 @@ public final class RondoClient implements AutoCloseable {
 
     private WorkflowHandle startOn(Connection connection, String id, String name, String input, StartOptions options) {
         try {
+            if (options.debounceKey() != null) {
+                return new WorkflowHandle(dataSource, mapper, debouncedStartOn(connection, id, name, input, options));
+            }
             insertStart(connection, id, name, input, options);
-            if (options.concurrencyKey() != null && connection.getAutoCommit()) {
-                admit(options.concurrencyKey()); // in the caller's transaction, the workers' sweep admits it after the commit
+            if (waitingKey(options) != null && connection.getAutoCommit()) {
+                admit(waitingKey(options)); // in the caller's transaction, the workers' sweep admits it after the commit
             }
         } catch (SQLException e) {
             throw startFailed(name, e);
@@ -438,12 +446,53 @@ public final class RondoClient implements AutoCloseable {
         return Payloads.write(WorkflowHandle.mapperOrDefault(mapper), input, "workflow input");
     }
 
+    /** A debounced start on the caller's connection: in its transaction, or in one of its own when it auto-commits. */
+    private String debouncedStartOn(Connection connection, String id, String name, String input, StartOptions options)
+            throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return debouncedStart(connection, id, name, input, options);
+        }
+        connection.setAutoCommit(false);
+        try {
+            String runs = debouncedStart(connection, id, name, input, options);
+            connection.commit();
+            return runs;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** A debounced start (docs/scheduling.md, "Debounce"); returns the id of the execution that will run. */
+    private String debouncedStart(Connection connection, String id, String name, String input, StartOptions options)
+            throws SQLException {
+        dev.rondo.store.DebounceStatements.Outcome outcome = dev.rondo.store.DebounceStatements.start(connection,
+                options.debounceKey(), options.debounceKeepFirst(), id, name, options.queue(), options.priority(), input,
+                options.debounceDelay().toMillis(), Attributes.toJson(options.attributes()), traceContext());
+        if (outcome.created()) {
+            checkStarted(id, name, outcome.start());
+        }
+        return outcome.executionId();
+    }
+
     /** The execution, pinned to the current version, and its first queue item (which wakes the queue), in one statement. */
     private void insertStart(Connection connection, String id, String name, String input, StartOptions options)
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                options.concurrencyKey(), options.concurrencyLimit());
+                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit());
+        checkStarted(id, name, outcome);
+    }
+
+    /** The key a start waits on before its admission (null: none): its concurrency key, or its rate limit's. */
+    private static String waitingKey(StartOptions options) {
+        return options.rateLimitKey() != null ? dev.rondo.store.ConcurrencyStatements.rateKey(options.rateLimitKey())
+                : options.concurrencyKey();
+    }
+
+    private static void checkStarted(String id, String name, WorkflowStart.Outcome outcome) {
         if (!outcome.deployed()) {
             throw new RondoException.UnknownWorkflow(name);
         }

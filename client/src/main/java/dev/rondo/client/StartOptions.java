@@ -22,14 +22,24 @@ import java.util.Objects;
  * }</pre>
  */
 public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
-                           String concurrencyKey, int concurrencyLimit) {
+                           String concurrencyKey, int concurrencyLimit, String debounceKey, Duration debounceDelay,
+                           boolean debounceKeepFirst, String rateLimitKey, int ratePerSecond) {
 
     public static final String DEFAULT_QUEUE = "default";
-    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0);
+    /** The longest debounce window. */
+    public static final Duration MAX_DEBOUNCE = Duration.ofDays(30);
+    public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0, null, null, false,
+            null, 0);
 
     /** Options without attributes or a concurrency key. */
     public StartOptions(String queue, String id, int priority, Duration delay) {
-        this(queue, id, priority, delay, Map.of(), null, 0);
+        this(queue, id, priority, delay, Map.of(), null, 0, null, null, false, null, 0);
+    }
+
+    /** Options with attributes and a concurrency key, not debounced. */
+    public StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
+                        String concurrencyKey, int concurrencyLimit) {
+        this(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, null, null, false, null, 0);
     }
 
     public StartOptions {
@@ -55,6 +65,51 @@ public record StartOptions(String queue, String id, int priority, Duration delay
                 throw new IllegalArgumentException("A start with a concurrency key cannot be delayed as well.");
             }
         }
+        if (debounceKey != null) {
+            Identifiers.require(Identifiers.Kind.QUEUE, debounceKey);
+            if (debounceDelay == null || debounceDelay.isNegative() || debounceDelay.isZero()) {
+                throw new IllegalArgumentException("The debounce delay must be more than zero, not " + debounceDelay + ".");
+            }
+            if (debounceDelay.compareTo(MAX_DEBOUNCE) > 0) {
+                throw new IllegalArgumentException("The debounce delay must be at most " + MAX_DEBOUNCE.toDays() + " days, not " + debounceDelay + ".");
+            }
+            if (concurrencyKey != null) {
+                throw new IllegalArgumentException("A debounced start cannot have a concurrency key as well.");
+            }
+            if (!delay.isZero()) {
+                throw new IllegalArgumentException("A debounced start takes no delay of its own: the debounce delay is its delay.");
+            }
+        }
+        if (rateLimitKey != null) {
+            Identifiers.require(Identifiers.Kind.QUEUE, rateLimitKey);
+            if (ratePerSecond < 1) {
+                throw new IllegalArgumentException("The rate limit must be 1 or more per second, not " + ratePerSecond + ".");
+            }
+            if (concurrencyKey != null || debounceKey != null) {
+                throw new IllegalArgumentException("A rate-limited start cannot have a concurrency key or a debounce as well.");
+            }
+            if (!delay.isZero()) {
+                throw new IllegalArgumentException("A rate-limited start cannot be delayed as well.");
+            }
+        }
+    }
+
+    /**
+     * Debounces this start on {@code key} (docs/scheduling.md, "Debounce"): the first start of a key opens a
+     * window of {@code delay}, and one execution runs when it closes, with the input of the last start made
+     * within it; the other starts return that execution. Two clients racing still make one execution (the
+     * key's row in PostgreSQL is locked by each start). A start after the window, or once its execution has
+     * been claimed by a worker, opens a new window.
+     */
+    public StartOptions withDebounce(String key, Duration delay) {
+        return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond);
+    }
+
+    /** {@link #withDebounce(String, Duration)}, where the first input of the window wins instead of the last. */
+    public StartOptions withDebounceKeepingFirst(String key, Duration delay) {
+        return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond);
     }
 
     /**
@@ -62,23 +117,38 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      * start over the limit waits, in priority then start order, until one of them ends.
      */
     public StartOptions withConcurrency(String key, int limit) {
-        return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit);
+        return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit, debounceKey,
+                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond);
+    }
+
+    /**
+     * At most {@code perSecond} workflows of {@code key} are admitted in any one-second window, across all
+     * clients and workers (docs/scheduling.md, "Rate limits"): a start over the limit waits, in priority then
+     * start order. A rate limit and a concurrency key of the same name are separate.
+     */
+    public StartOptions withRateLimit(String key, int perSecond) {
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
+                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), perSecond);
     }
 
     public StartOptions withQueue(String queue) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst, rateLimitKey, ratePerSecond);
     }
 
     public StartOptions withId(String id) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst, rateLimitKey, ratePerSecond);
     }
 
     public StartOptions withPriority(int priority) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst, rateLimitKey, ratePerSecond);
     }
 
     public StartOptions withDelay(Duration delay) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst, rateLimitKey, ratePerSecond);
     }
 
     /**
@@ -90,6 +160,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      * @throws IllegalArgumentException when a key or value breaks these rules
      */
     public StartOptions withAttributes(Map<String, String> attributes) {
-        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit);
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst, rateLimitKey, ratePerSecond);
     }
 }

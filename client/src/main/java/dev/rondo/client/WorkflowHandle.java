@@ -209,8 +209,7 @@ public final class WorkflowHandle {
         if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING) {
             // flow control first: "waiting for concurrency slot acct-42 (1/1 in use)"
             read(c -> dev.rondo.store.ConcurrencyStatements.waitingFor(c, id))
-                    .forEach(w -> hints.add("waiting for concurrency slot " + w.key() + " (" + w.inUse() + "/" + w.limit()
-                            + " in use)" + (w.executionId().equals(id) ? "" : ": task " + w.executionId())));
+                    .forEach(w -> hints.add("waiting for " + w.what() + (w.executionId().equals(id) ? "" : ": task " + w.executionId())));
             read(connection -> new QueryDao(connection).unservedQueues(id, Description.UNSERVED_MINUTES))
                     .stream().map(Description::unservedQueueHint).forEach(hints::add);
         }

@@ -5,7 +5,9 @@ package dev.rondo.core;
  * seconds; {@code queue} is {@code null} for "the workflow's queue", {@code heartbeatTimeout} and
  * {@code key} are {@code null} when not set. {@code concurrencyKey} (null: none) and {@code concurrencyLimit}
  * are the {@code concurrency: {key, limit}} option: at most that many tasks of that key run at once,
- * across all workers (docs/scheduling.md).
+ * across all workers (docs/scheduling.md). {@code rateLimitKey} (null: none) and {@code ratePerSecond} are the
+ * {@code rateLimit: {key, perSecond}} option: at most that many tasks of that key start in any one-second
+ * window, across all workers.
  */
 public record TaskOptions(
         String queue,
@@ -18,7 +20,9 @@ public record TaskOptions(
         int priority,
         String key,
         String concurrencyKey,
-        int concurrencyLimit) {
+        int concurrencyLimit,
+        String rateLimitKey,
+        int ratePerSecond) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final double DEFAULT_BACKOFF_INITIAL = 1;
@@ -27,12 +31,18 @@ public record TaskOptions(
     public static final double DEFAULT_TIMEOUT = 300;
 
     public static final TaskOptions DEFAULTS = new TaskOptions(null, DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF_INITIAL,
-            DEFAULT_BACKOFF_FACTOR, DEFAULT_BACKOFF_MAX, DEFAULT_TIMEOUT, null, 0, null, null, 0);
+            DEFAULT_BACKOFF_FACTOR, DEFAULT_BACKOFF_MAX, DEFAULT_TIMEOUT, null, 0, null, null, 0, null, 0);
 
     /** These options with a concurrency key and limit. */
     public TaskOptions withConcurrency(String concurrencyKey, int concurrencyLimit) {
         return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
-                priority, key, concurrencyKey, concurrencyLimit);
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond);
+    }
+
+    /** These options with a rate limit: at most {@code perSecond} tasks of {@code rateLimitKey} start in any second. */
+    public TaskOptions withRateLimit(String rateLimitKey, int perSecond) {
+        return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, perSecond);
     }
 
     /** Seconds to wait before attempt {@code nextAttempt} (2 or more), before jitter. */

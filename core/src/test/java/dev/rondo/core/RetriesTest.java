@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RetriesTest {
 
     /** 3 attempts, backoff 2 s × 3 up to 10 s. */
-    private static final TaskOptions OPTIONS = new TaskOptions(null, 3, 2, 3, 10, 30, null, 0, null, null, 0);
+    private static final TaskOptions OPTIONS = new TaskOptions(null, 3, 2, 3, 10, 30, null, 0, null, null, 0, null, 0);
 
     @Test
     void aRetryableFailureIsRetriedUntilTheAttemptsAreSpent() {

@@ -42,6 +42,9 @@ WITH RECURSIVE roots AS (
     DELETE FROM executions e
     WHERE e.id IN (SELECT id FROM doomed_tree)
     RETURNING e.id, e.parent_id
+), debounced AS (
+    -- the debounce window of a pruned run is closed (its run finished): its key's row goes with it
+    DELETE FROM debounces d WHERE d.execution_id IN (SELECT id FROM deleted WHERE parent_id IS NULL)
 ), last AS (
     SELECT finished_at, id FROM roots ORDER BY finished_at DESC, id DESC LIMIT 1
 )

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * every poll interval for every key with waiting work, so an admission lost with a worker that died
  * between the commit and the admission only waits for the next sweep. Each admission is a transaction
  * under the key's row lock ({@link ConcurrencyStatements#admit}), which makes the limit exact across workers.
+ * A rate-limited key that still has waiting work after its admission is admitted again when its next
+ * admission is allowed (the time the admission returns), so rate-limited work neither spins nor waits for
+ * the sweep.
  */
 final class Admitter {
 
@@ -35,6 +38,8 @@ final class Admitter {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private final Set<String> pending = new LinkedHashSet<>();
+    /** Rate-limited keys to admit again, by when (System.nanoTime); guarded by {@link #lock}. */
+    private final java.util.Map<String, Long> retries = new java.util.HashMap<>();
     private volatile boolean stopped;
 
     Admitter(DataSource dataSource, Duration poll, String owner) {
@@ -87,7 +92,9 @@ final class Admitter {
                 }
                 for (int from = 0; from < keys.size(); from += BATCH) {
                     List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
-                    Transactions.retrying(dataSource, c -> ConcurrencyStatements.admit(c, batch));
+                    ConcurrencyStatements.Admission admission =
+                            Transactions.retrying(dataSource, c -> ConcurrencyStatements.admitAll(c, batch));
+                    retryLater(admission.retryInMillis());
                 }
                 backoff = 100;
             } catch (RuntimeException e) {
@@ -103,10 +110,19 @@ final class Admitter {
     private List<String> take(long nextSweep) {
         lock.lock();
         try {
-            long nanos = nextSweep - System.nanoTime();
+            long until = retries.values().stream().reduce(nextSweep, (a, b) -> b - a < 0 ? b : a);
+            long nanos = until - System.nanoTime();
             while (pending.isEmpty() && !stopped && nanos > 0) {
                 nanos = woken.awaitNanos(nanos);
             }
+            long now = System.nanoTime();
+            retries.entrySet().removeIf(due -> {
+                if (due.getValue() - now <= 0) {
+                    pending.add(due.getKey());
+                    return true;
+                }
+                return false;
+            });
             List<String> keys = List.copyOf(pending);
             pending.clear();
             return keys;
@@ -114,6 +130,21 @@ final class Admitter {
             Thread.currentThread().interrupt();
             stopped = true;
             return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Admits these rate-limited keys again after their delays (a later admission of a key may come sooner). */
+    private void retryLater(java.util.Map<String, Long> delays) {
+        if (delays.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            delays.forEach((key, millis) -> retries.merge(key, now + TimeUnit.MILLISECONDS.toNanos(millis),
+                    (a, b) -> b - a < 0 ? b : a));
         } finally {
             lock.unlock();
         }

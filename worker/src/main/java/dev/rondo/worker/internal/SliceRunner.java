@@ -15,6 +15,7 @@ import dev.rondo.core.Slice;
 import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.ExecutionKind;
+import dev.rondo.store.ConcurrencyStatements;
 import dev.rondo.store.SliceDao;
 import dev.rondo.store.Transactions;
 import java.sql.Connection;
@@ -361,8 +362,9 @@ final class SliceRunner {
                     case Effect.StartTask task -> {
                         TaskOptions options = withDefaultConcurrency(task.name(), task.options());
                         tasks.add(id, workflow.queue(), task, options);
-                        if (options.concurrencyKey() != null) {
-                            gated.add(options.concurrencyKey());
+                        String waitsOn = TaskBatch.waitingKey(options);
+                        if (waitsOn != null) {
+                            gated.add(waitsOn);
                         }
                     }
                     case Effect.StartWorkflow child -> startChild(child);
@@ -485,7 +487,7 @@ final class SliceRunner {
     /** The tasks of one slice, one row each. */
     /** A task with no concurrency option gets the worker's limit for its name, if any (key {@code task:<name>}). */
     private TaskOptions withDefaultConcurrency(String name, TaskOptions options) {
-        Integer limit = options.concurrencyKey() == null ? taskConcurrency.get(name) : null;
+        Integer limit = options.concurrencyKey() == null && options.rateLimitKey() == null ? taskConcurrency.get(name) : null;
         return limit == null ? options : options.withConcurrency("task:" + name, limit);
     }
 
@@ -508,8 +510,16 @@ final class SliceRunner {
             inputs.add(task.inputJson());
             options.add(TaskOptionsJson.write(taskOptions));
             promises.add(task.promise());
-            concurrencyKeys.add(taskOptions.concurrencyKey());
-            concurrencyLimits.add(taskOptions.concurrencyLimit());
+            concurrencyKeys.add(waitingKey(taskOptions));
+            concurrencyLimits.add(taskOptions.rateLimitKey() != null ? taskOptions.ratePerSecond() : taskOptions.concurrencyLimit());
+        }
+
+        /**
+         * The key a task waits on before its admission (null: none): its concurrency key, or its rate limit's
+         * key in the rate limits' own namespace, both admitted through concurrency_waiting.
+         */
+        static String waitingKey(TaskOptions options) {
+            return options.rateLimitKey() != null ? ConcurrencyStatements.rateKey(options.rateLimitKey()) : options.concurrencyKey();
         }
 
         SliceDao.Tasks rows() {

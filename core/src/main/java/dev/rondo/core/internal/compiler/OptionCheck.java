@@ -27,6 +27,23 @@ final class OptionCheck {
         Integer position = DurableOptions.OPTIONS_ARGUMENT.get(function);
         if (position != null && call.args().size() > position && call.args().get(position) instanceof Expr.ObjectLit options) {
             object(function, "", DurableOptions.of(function), options);
+            bothLimits(function, options);
+        }
+    }
+
+    /** A task waits for one thing at a time: a concurrency slot or its rate limit, not both (not built). */
+    private void bothLimits(String function, Expr.ObjectLit options) {
+        Expr.KeyProp rate = null;
+        boolean concurrency = false;
+        for (Expr.Prop prop : options.props()) {
+            if (prop instanceof Expr.KeyProp named && named.key().equals("rateLimit")) {
+                rate = named;
+            } else if (prop instanceof Expr.KeyProp named && named.key().equals("concurrency")) {
+                concurrency = true;
+            }
+        }
+        if (rate != null && concurrency) {
+            report.accept(rate.span(), function + " takes 'concurrency' or 'rateLimit', not both in one call.");
         }
     }
 
@@ -54,15 +71,17 @@ final class OptionCheck {
             object(function, path + ".", DurableOptions.BACKOFF, backoff);
             return;
         }
-        if (kind == Kind.CONCURRENCY && value instanceof Expr.ObjectLit concurrency) {
-            object(function, path + ".", DurableOptions.CONCURRENCY, concurrency);
-            boolean misspelled = concurrency.props().stream()
-                    .anyMatch(p -> p instanceof Expr.KeyProp named && !DurableOptions.CONCURRENCY.containsKey(named.key()));
-            for (String required : misspelled ? List.<String>of() : List.of("key", "limit")) {
-                boolean given = concurrency.props().stream().anyMatch(p -> !(p instanceof Expr.KeyProp named) || named.key().equals(required));
+        if ((kind == Kind.CONCURRENCY || kind == Kind.RATE_LIMIT) && value instanceof Expr.ObjectLit limit) {
+            Map<String, Kind> known = kind == Kind.CONCURRENCY ? DurableOptions.CONCURRENCY : DurableOptions.RATE_LIMIT;
+            String example = kind == Kind.CONCURRENCY ? "{key: \"acct-42\", limit: 1}" : "{key: \"stripe\", perSecond: 20}";
+            object(function, path + ".", known, limit);
+            boolean misspelled = limit.props().stream()
+                    .anyMatch(p -> p instanceof Expr.KeyProp named && !known.containsKey(named.key()));
+            for (String required : misspelled ? List.<String>of() : known.keySet().stream().sorted().toList()) {
+                boolean given = limit.props().stream().anyMatch(p -> !(p instanceof Expr.KeyProp named) || named.key().equals(required));
                 if (!given) {
                     report.accept(value.span(), function + " option '" + path + "' needs '" + required
-                            + "', as in {key: \"acct-42\", limit: 1}.");
+                            + "', as in " + example + ".");
                 }
             }
             return;
@@ -85,6 +104,7 @@ final class OptionCheck {
             case STRING_OR_NUMBER -> string || v instanceof Double ? null : "must be a string or a number, not " + literal;
             case BACKOFF -> "must be an object such as {initial: 1, factor: 2, max: 60}, not " + literal;
             case CONCURRENCY -> "must be an object such as {key: \"acct-42\", limit: 1}, not " + literal;
+            case RATE_LIMIT -> "must be an object such as {key: \"stripe\", perSecond: 20}, not " + literal;
         };
         if (problem != null) {
             report.accept(value.span(), what + " " + problem + ".");

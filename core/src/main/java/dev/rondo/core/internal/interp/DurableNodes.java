@@ -30,6 +30,7 @@ final class DurableNodes {
     private static final Set<String> TASK_OPTIONS = DurableOptions.TASK.keySet();
     private static final Set<String> BACKOFF_OPTIONS = DurableOptions.BACKOFF.keySet();
     private static final Set<String> CONCURRENCY_OPTIONS = DurableOptions.CONCURRENCY.keySet();
+    private static final Set<String> RATE_LIMIT_OPTIONS = DurableOptions.RATE_LIMIT.keySet();
     private static final Set<String> WORKFLOW_OPTIONS = DurableOptions.WORKFLOW.keySet();
     private static final Set<String> SIGNAL_OPTIONS = DurableOptions.SIGNAL.keySet();
 
@@ -288,6 +289,9 @@ final class DurableNodes {
         if (keyProblem != null) {
             throw FlowThrow.rangeError("Task.run: " + decapitalized(keyProblem));
         }
+        if (options.get("concurrency") != null && options.get("rateLimit") != null) {
+            throw FlowThrow.typeError("Task.run takes 'concurrency' or 'rateLimit', not both in one call.");
+        }
         return new TaskOptions(
                 identifier(options, "queue", "Task.run", Identifiers.Kind.QUEUE),
                 integer(options, "maxAttempts", d.maxAttempts(), 1),
@@ -298,7 +302,36 @@ final class DurableNodes {
                 heartbeat,
                 integer(options, "priority", 0, Integer.MIN_VALUE),
                 key == null ? null : Values.toDisplayString(key),
-                null, 0).withConcurrency(concurrencyKey(options.get("concurrency")), concurrencyLimit(options.get("concurrency")));
+                null, 0, null, 0).withConcurrency(concurrencyKey(options.get("concurrency")), concurrencyLimit(options.get("concurrency")))
+                .withRateLimit(rateLimitKey(options.get("rateLimit")), ratePerSecond(options.get("rateLimit")));
+    }
+
+    /** The key of {@code rateLimit: {key, perSecond}} (null: no such option), checked as a stored name. */
+    private static String rateLimitKey(Object value) {
+        if (value == null) {
+            return null;
+        }
+        FlowObject rate = options("Task.run option 'rateLimit'", value, RATE_LIMIT_OPTIONS);
+        Object key = rate.get("key");
+        if (!(key instanceof String) && !(key instanceof Double)) {
+            throw FlowThrow.typeError("Task.run option 'rateLimit' needs a 'key' that is a string or a number, as in"
+                    + " {key: \"stripe\", perSecond: 20}" + (key == null ? "" : ", not " + Values.typeOf(key)) + ".");
+        }
+        String text = Values.toDisplayString(key);
+        checkIdentifier("Task.run option 'rateLimit.key'", Identifiers.Kind.QUEUE, text);
+        return text;
+    }
+
+    private static int ratePerSecond(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        FlowObject rate = options("Task.run option 'rateLimit'", value, RATE_LIMIT_OPTIONS);
+        if (rate.get("perSecond") == null) {
+            throw FlowThrow.typeError("Task.run option 'rateLimit' needs a 'perSecond' (an integer of 1 or more), as in"
+                    + " {key: \"stripe\", perSecond: 20}.");
+        }
+        return integer(rate, "perSecond", 0, 1);
     }
 
     /** The key of {@code concurrency: {key, limit}} (null: no such option), checked as a stored name. */

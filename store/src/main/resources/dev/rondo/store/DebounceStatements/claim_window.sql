@@ -1,0 +1,10 @@
+-- The first step of a debounced start: the key's row, created by the first start of a window (with this
+-- start's id and due time) and locked for the transaction; a start that finds the window still open (its
+-- due time not reached on the database's clock) keeps the row as it is and learns its execution. Two
+-- starts racing on a new key: the second waits for the first's commit, then sees its row.
+INSERT INTO debounces AS d (key, execution_id, due_at)
+VALUES (:key, :id, now() + make_interval(secs => :delayMillis / 1000.0))
+ON CONFLICT (key) DO UPDATE
+SET execution_id = CASE WHEN d.due_at > clock_timestamp() THEN d.execution_id ELSE excluded.execution_id END,
+    due_at       = CASE WHEN d.due_at > clock_timestamp() THEN d.due_at ELSE excluded.due_at END
+RETURNING execution_id
