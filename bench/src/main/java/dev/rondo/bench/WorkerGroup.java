@@ -19,6 +19,7 @@ final class WorkerGroup implements AutoCloseable {
     private final int concurrency;
     private final String queue;
     private java.util.function.UnaryOperator<Worker.Builder> configure = b -> b;
+    private java.util.function.UnaryOperator<javax.sql.DataSource> wrap = d -> d;
 
     /**
      * {@code count} pools, all open, of the size the connection budget gives a worker
@@ -39,6 +40,12 @@ final class WorkerGroup implements AutoCloseable {
         }
     }
 
+    /** Gives each worker its pool through {@code wrap} (a statement counter) at {@link #start()}. */
+    WorkerGroup through(java.util.function.UnaryOperator<javax.sql.DataSource> wrap) {
+        this.wrap = wrap;
+        return this;
+    }
+
     /** Configures each worker further (metrics, tracing) before {@link #start()}. */
     WorkerGroup configure(java.util.function.UnaryOperator<Worker.Builder> configure) {
         this.configure = configure;
@@ -48,7 +55,7 @@ final class WorkerGroup implements AutoCloseable {
     /** Starts a worker on each pool. */
     WorkerGroup start() {
         for (int i = 0; i < pools.size(); i++) {
-            workers.add(configure.apply(Worker.builder(pools.get(i))
+            workers.add(configure.apply(Worker.builder(wrap.apply(pools.get(i)))
                     .id("bench-" + i)
                     .queues(queue)
                     .concurrency(concurrency)
