@@ -4,13 +4,16 @@ import java.time.Duration;
 
 /**
  * {@code bench/run idle [R [SECONDS]]}: what one worker with nothing to do sends to PostgreSQL
- * ({@link IdleCost}), R rounds (default 3) of SECONDS each (default 60), with the default timings beside the
+ * ({@link IdleCost}), R rounds (default 3) of SECONDS each (default 60), within 20 connections (no
+ * {@link ConnectionBudget} check), with the default timings beside the
  * same worker polling every 2 s (the poll interval before the idle work, so the peer shows what the safety
  * net alone would cost at the old rate). The goal is at most 0.2 statements per second.
  */
 public final class IdleBench {
 
-    private static final int CONCURRENCY = 16;
+    /** Small, so that the whole benchmark fits 20 connections: the worker's pool, the client's 4, the counter's 1. */
+    private static final int CONCURRENCY = 8;
+    private static final int POOL = dev.rondo.worker.Worker.connectionsNeeded(CONCURRENCY);
     private static final Duration OLD_POLL = Duration.ofSeconds(2);
 
     private IdleBench() {}
@@ -26,9 +29,8 @@ public final class IdleBench {
             boolean defaultFirst = round % 2 == 1;
             for (int i = 0; i < 2; i++) {
                 boolean defaults = (i == 0) == defaultFirst;
-                IdleCost.Result r = defaults
-                        ? IdleCost.run(db, CONCURRENCY, seconds)
-                        : IdleCost.run(db, CONCURRENCY, seconds, b -> b.pollInterval(OLD_POLL));
+                IdleCost.Result r = IdleCost.run(db, CONCURRENCY, seconds, POOL,
+                        defaults ? b -> b : b -> b.pollInterval(OLD_POLL));
                 String name = defaults ? "default" : "poll 2 s";
                 m.add(name, r.perSecond());
                 m.add(name + " statements", r.clientStatements());

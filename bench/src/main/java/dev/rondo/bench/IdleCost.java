@@ -26,16 +26,19 @@ final class IdleCost {
     private IdleCost() {}
 
     static Result run(BenchDatabase db, int concurrency, int seconds) throws SQLException, IOException {
-        return run(db, concurrency, seconds, b -> b);
+        return run(db, concurrency, seconds, db.budget().workerPool(), b -> b);
     }
 
-    /** As {@link #run(BenchDatabase, int, int)}, the worker configured further by {@code configure}. */
-    static Result run(BenchDatabase db, int concurrency, int seconds, UnaryOperator<Worker.Builder> configure)
+    /**
+     * As {@link #run(BenchDatabase, int, int)}, the worker on a pool of {@code poolSize} and configured further
+     * by {@code configure}.
+     */
+    static Result run(BenchDatabase db, int concurrency, int seconds, int poolSize, UnaryOperator<Worker.Builder> configure)
             throws SQLException, IOException {
         try (FreshEngine engine = new FreshEngine(db)) {
             boolean statements = statementsCounted(db);
             CountingDataSource[] counter = new CountingDataSource[1];
-            try (WorkerGroup group = new WorkerGroup(db, 1, concurrency).configure(configure).through(pool -> {
+            try (WorkerGroup group = new WorkerGroup(db, 1, concurrency, "default", poolSize).configure(configure).through(pool -> {
                 counter[0] = new CountingDataSource(pool);
                 return counter[0].dataSource();
             }).start()) {

@@ -33,10 +33,15 @@ final class WorkerGroup implements AutoCloseable {
 
     /** As {@link #WorkerGroup(BenchDatabase, int, int)}, the workers serving {@code queue}. */
     WorkerGroup(BenchDatabase db, int count, int concurrency, String queue) {
+        this(db, count, concurrency, queue, db.budget().workerPool());
+    }
+
+    /** As {@link #WorkerGroup(BenchDatabase, int, int, String)}, each pool of {@code poolSize} connections. */
+    WorkerGroup(BenchDatabase db, int count, int concurrency, String queue, int poolSize) {
         this.concurrency = concurrency;
         this.queue = queue;
         for (int i = 0; i < count; i++) {
-            pools.add(db.workerPool("bench-worker-" + i, db.budget().workerPool()));
+            pools.add(db.workerPool("bench-worker-" + i, poolSize));
         }
     }
 
