@@ -1,7 +1,9 @@
 package dev.rondo.bench;
 
 import java.io.IOException;
+import dev.rondo.worker.Worker;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 
 /**
  * What a worker with nothing to do sends to PostgreSQL: statements per second from
@@ -15,24 +17,43 @@ final class IdleCost {
 
     static final int SETTLE_SECONDS = 5;
 
-    /** Per second over {@code seconds}, and what was counted. */
-    record Result(double perSecond, String counted) {}
+    /**
+     * Per second over {@code seconds}, and what was counted; {@code clientStatements}: the statements the
+     * worker executed per second, counted on the client ({@link CountingDataSource}) over the same window.
+     */
+    record Result(double perSecond, String counted, double clientStatements) {}
 
     private IdleCost() {}
 
     static Result run(BenchDatabase db, int concurrency, int seconds) throws SQLException, IOException {
+        return run(db, concurrency, seconds, db.budget().workerPool(), b -> b);
+    }
+
+    /**
+     * As {@link #run(BenchDatabase, int, int)}, the worker on a pool of {@code poolSize} and configured further
+     * by {@code configure}.
+     */
+    static Result run(BenchDatabase db, int concurrency, int seconds, int poolSize, UnaryOperator<Worker.Builder> configure)
+            throws SQLException, IOException {
         try (FreshEngine engine = new FreshEngine(db)) {
             boolean statements = statementsCounted(db);
-            try (WorkerGroup group = new WorkerGroup(db, 1, concurrency).start()) {
+            CountingDataSource[] counter = new CountingDataSource[1];
+            try (WorkerGroup group = new WorkerGroup(db, 1, concurrency, "default", poolSize).configure(configure).through(pool -> {
+                counter[0] = new CountingDataSource(pool);
+                return counter[0].dataSource();
+            }).start()) {
                 group.awaitListening();
                 Sleep.millis(SETTLE_SECONDS * 1000L);
                 double before = count(db, statements);
+                long executedBefore = counter[0].executed();
                 Sleep.millis(seconds * 1000L);
+                long executed = counter[0].executed() - executedBefore;
                 double after = count(db, statements);
                 // the first reading's own transaction was reported in the window (the second's after it)
                 double sent = after - before - (statements ? 0 : 1);
                 return new Result(sent / seconds, statements ? "statements (pg_stat_statements)"
-                        : "transactions (pg_stat_database; pg_stat_statements is not in shared_preload_libraries)");
+                        : "transactions (pg_stat_database; pg_stat_statements is not in shared_preload_libraries)",
+                        (double) executed / seconds);
             }
         }
     }

@@ -19,6 +19,7 @@ final class WorkerGroup implements AutoCloseable {
     private final int concurrency;
     private final String queue;
     private java.util.function.UnaryOperator<Worker.Builder> configure = b -> b;
+    private java.util.function.UnaryOperator<javax.sql.DataSource> wrap = d -> d;
 
     /**
      * {@code count} pools, all open, of the size the connection budget gives a worker
@@ -32,11 +33,22 @@ final class WorkerGroup implements AutoCloseable {
 
     /** As {@link #WorkerGroup(BenchDatabase, int, int)}, the workers serving {@code queue}. */
     WorkerGroup(BenchDatabase db, int count, int concurrency, String queue) {
+        this(db, count, concurrency, queue, db.budget().workerPool());
+    }
+
+    /** As {@link #WorkerGroup(BenchDatabase, int, int, String)}, each pool of {@code poolSize} connections. */
+    WorkerGroup(BenchDatabase db, int count, int concurrency, String queue, int poolSize) {
         this.concurrency = concurrency;
         this.queue = queue;
         for (int i = 0; i < count; i++) {
-            pools.add(db.workerPool("bench-worker-" + i, db.budget().workerPool()));
+            pools.add(db.workerPool("bench-worker-" + i, poolSize));
         }
+    }
+
+    /** Gives each worker its pool through {@code wrap} (a statement counter) at {@link #start()}. */
+    WorkerGroup through(java.util.function.UnaryOperator<javax.sql.DataSource> wrap) {
+        this.wrap = wrap;
+        return this;
     }
 
     /** Configures each worker further (metrics, tracing) before {@link #start()}. */
@@ -48,7 +60,7 @@ final class WorkerGroup implements AutoCloseable {
     /** Starts a worker on each pool. */
     WorkerGroup start() {
         for (int i = 0; i < pools.size(); i++) {
-            workers.add(configure.apply(Worker.builder(pools.get(i))
+            workers.add(configure.apply(Worker.builder(wrap.apply(pools.get(i)))
                     .id("bench-" + i)
                     .queues(queue)
                     .concurrency(concurrency)

@@ -21,6 +21,7 @@ public final class QueueStatements {
     private static final Sql RENEW_LEASES = load("renew_leases.sql");
     private static final Sql CANCELLED_ITEMS = load("cancelled_items.sql");
     private static final Sql EXPIRED_LEASES = load("expired_leases.sql");
+    private static final Sql NEXT_LEASE_EXPIRY = load("next_lease_expiry.sql");
     private static final Sql REQUEUE_WORKFLOW = load("requeue_workflow.sql");
     private static final Sql DELETE_ITEM = load("delete_item.sql");
     private static final Sql RETRY_TASK = load("retry_task.sql");
@@ -142,6 +143,17 @@ public final class QueueStatements {
             }
         }
         return cancelled;
+    }
+
+    /**
+     * Milliseconds until the earliest lease of any worker runs out (negative when one has run out), null when
+     * no item is leased.
+     */
+    public static Long nextLeaseExpiry(Connection connection) throws SQLException {
+        try (Sql.Bound s = NEXT_LEASE_EXPIRY.prepare(connection); ResultSet rs = s.query()) {
+            rs.next();
+            return rs.getObject(1, Long.class);
+        }
     }
 
     /** Up to {@code limit} items whose lease ran out, locked for the caller's transaction (others skip them). */

@@ -64,8 +64,11 @@ public final class Worker implements AutoCloseable {
     public static final String DEFAULT_QUEUE = "default";
     /** How many slices and task attempts run at once (see {@link Builder#concurrency}). */
     public static final int DEFAULT_CONCURRENCY = 16;
-    /** The fallback poll when no notification comes (see {@link Builder#pollInterval}). */
-    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * The safety-net poll when no notification comes (see {@link Builder#pollInterval}): notifications and
+     * the known due times find work, so the poll is only for what they could miss.
+     */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
     /** How long a claimed item is held before another worker may rescue it (see {@link Builder#lease}). */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     /** How often expired leases are looked for (see {@link Builder#rescueInterval}). */
@@ -307,7 +310,12 @@ public final class Worker implements AutoCloseable {
             return this;
         }
 
-        /** How often to look for work when no notification comes (default 2 s, jittered ±20%). */
+        /**
+         * How often to look for work when no notification comes and nothing is due (default 60 s, jittered
+         * ±20%): new work is found by LISTEN/NOTIFY and timers and retries at their due time, so this is only
+         * a safety net. It also paces the sweeps for concurrency admissions and schedules and the LISTEN
+         * connection's liveness check. Tests that must not rely on notifications can set it short.
+         */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = positive(interval, "pollInterval");
             return this;
@@ -322,7 +330,11 @@ public final class Worker implements AutoCloseable {
             return this;
         }
 
-        /** How often to look for expired leases of dead workers (default 5 s, jittered ±20%). */
+        /**
+         * The shortest wait between two looks for expired leases of dead workers (default 5 s, jittered
+         * ±20%). A worker looks when the earliest lease it saw runs out, and with no lease at all after one
+         * lease duration (at most a minute), so an idle cluster does not poll for them.
+         */
         public Builder rescueInterval(Duration interval) {
             this.rescueInterval = positive(interval, "rescueInterval");
             return this;
@@ -351,7 +363,8 @@ public final class Worker implements AutoCloseable {
         /**
          * How often this worker updates its row in the {@code workers} table (default
          * {@link #DEFAULT_HEARTBEAT_INTERVAL}, jittered ±20%): its last-seen time and how many items it works
-         * on. {@code describe} uses it to say when no worker serves a queue.
+         * on. A worker that holds nothing beats every twelve intervals instead (at most every minute).
+         * {@code describe} uses it to say when no worker serves a queue.
          */
         public Builder heartbeatInterval(Duration interval) {
             this.heartbeatInterval = positive(interval, "heartbeatInterval");

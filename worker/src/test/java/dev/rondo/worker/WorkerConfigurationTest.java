@@ -16,7 +16,7 @@ class WorkerConfigurationTest {
                 + ", tasks [quote], poll " + Worker.DEFAULT_POLL_INTERVAL + ", lease " + Worker.DEFAULT_LEASE
                 + ", rescue " + Worker.DEFAULT_RESCUE_INTERVAL + ", heartbeat " + Worker.DEFAULT_HEARTBEAT_INTERVAL
                 + ", max child depth " + Worker.DEFAULT_MAX_CHILD_DEPTH + ", fires schedules", worker.configuration());
-        assertEquals("queues [default], concurrency 16, tasks [quote], poll PT2S, lease PT30S, rescue PT5S,"
+        assertEquals("queues [default], concurrency 16, tasks [quote], poll PT1M, lease PT30S, rescue PT5S,"
                 + " heartbeat PT5S, max child depth 100, fires schedules", worker.configuration());
     }
 
@@ -25,7 +25,7 @@ class WorkerConfigurationTest {
         Worker worker = Worker.builder(new PGSimpleDataSource()).queues("orders", "mail").concurrency(4)
                 .failFast(true).fireSchedules(false).build();
 
-        assertEquals("queues [orders, mail], concurrency 4, tasks [], poll PT2S, lease PT30S, rescue PT5S,"
+        assertEquals("queues [orders, mail], concurrency 4, tasks [], poll PT1M, lease PT30S, rescue PT5S,"
                 + " heartbeat PT5S, max child depth 100, fires no schedules, fail fast", worker.configuration());
     }
 }

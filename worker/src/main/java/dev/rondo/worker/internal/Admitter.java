@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Admits work that waits for a concurrency slot (docs/scheduling.md, "Flow control"), on a thread of its
  * own: at once for the keys it is told of (a slice that started keyed tasks, a keyed task that ended), and
- * every poll interval for every key with waiting work, so an admission lost with a worker that died
+ * on a sweep for every key with waiting work (every 2 s while there is some, else every poll interval), so an admission lost with a worker that died
  * between the commit and the admission only waits for the next sweep. Each admission is a transaction
  * under the key's row lock ({@link ConcurrencyStatements#admit}), which makes the limit exact across workers.
  * A rate-limited key that still has waiting work after its admission is admitted again when its next
@@ -31,6 +31,8 @@ final class Admitter {
     private static final int BATCH = 50;
     /** Keys one sweep looks at. */
     private static final int SWEEP_KEYS = 1_000;
+    /** The sweep's interval while some work waits for a slot. */
+    static final long WAITING_SWEEP_MILLIS = 2_000;
 
     private final DataSource dataSource;
     private final Duration poll;
@@ -88,7 +90,10 @@ final class Admitter {
                 List<String> keys = take(nextSweep);
                 if (System.nanoTime() - nextSweep >= 0) {
                     keys = Transactions.autocommit(dataSource, c -> ConcurrencyStatements.waitingKeys(c, SWEEP_KEYS));
-                    nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Jitter.around(poll.toMillis()));
+                    // while work waits for a slot, a slot freed by a rescue (which admits nothing) is seen soon;
+                    // with none waiting (an idle worker) the sweep is only a safety net
+                    long every = keys.isEmpty() ? poll.toMillis() : Math.min(poll.toMillis(), WAITING_SWEEP_MILLIS);
+                    nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Jitter.around(every));
                 }
                 for (int from = 0; from < keys.size(); from += BATCH) {
                     List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));

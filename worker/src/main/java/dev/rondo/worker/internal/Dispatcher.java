@@ -25,13 +25,17 @@ import org.slf4j.LoggerFactory;
  * platform thread of its own pool (a workflow slice, or the watch over a task attempt whose handler runs in
  * the {@link HandlerPool}). It claims when woken (a notification, a slot that
  * frees after a full batch, a rescue), at the next due item (timers fire on time, not on a poll), and on a
- * jittered poll as a fallback. Notifications that arrive while a claim runs collapse into one more claim.
+ * jittered poll as a fallback (every {@code pollInterval}, a minute by default: notifications and due times
+ * find the work, the poll is only a safety net, so an idle worker sends next to nothing). Notifications that
+ * arrive while a claim runs collapse into one more claim.
  */
 public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** Never sleep less than this when items are due but locked by other workers, so as not to spin. */
     private static final long MIN_SLEEP_MILLIS = 20;
+    /** While every handler slot is stuck and a due item waits (maybe a task), claim workflows this often. */
+    private static final long STUCK_POLL_MILLIS = 1_000;
     /**
      * Under full load (the last claim got all it asked for), a freed slot waits at most this long for
      * others before the next claim, so claims come in batches rather than one item per freed slot.
@@ -103,7 +107,7 @@ public final class Dispatcher {
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.firer = settings.fireSchedules() ? new ScheduleFirer(dataSource, settings.pollInterval(), settings.owner(), this::wake) : null;
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake,
-                firer == null ? null : firer::wake, settings.owner());
+                firer == null ? null : firer::wake, settings.owner(), settings.pollInterval());
         this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
                 settings.queues(), settings.concurrency()), running::get, settings.heartbeatInterval());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);
@@ -229,13 +233,14 @@ public final class Dispatcher {
                 if (full) {
                     continue;
                 }
-                if (workflowsOnly) {
-                    // due items may be tasks this worker cannot run now: poll (a handler that returns wakes it)
-                    sleepUntilWoken(Jitter.around(settings.pollInterval().toMillis()));
-                    continue;
-                }
                 Long due = claimer.nextDue(queues);
                 long poll = Jitter.around(settings.pollInterval().toMillis());
+                if (workflowsOnly && due != null && due <= 0) {
+                    // the due item may be a task this worker cannot run now (a handler that returns wakes it),
+                    // hiding a workflow's later timer: look again soon rather than spin or wait for the poll
+                    sleepUntilWoken(Math.min(poll, STUCK_POLL_MILLIS));
+                    continue;
+                }
                 sleepUntilWoken(due == null ? poll : Math.min(poll, Math.max(MIN_SLEEP_MILLIS, due)));
             } catch (RuntimeException e) {
                 LOG.warn("Claiming failed (trying again in {} ms): {}", backoff, e.toString());

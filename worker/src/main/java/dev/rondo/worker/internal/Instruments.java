@@ -34,6 +34,8 @@ final class Instruments extends Telemetry {
     private static final Logger LOG = LoggerFactory.getLogger(Instruments.class);
     /** How often the queue-depth gauges are refreshed, with one query for all queues. */
     static final long DEPTH_POLL_MILLIS = 5_000;
+    /** While the queues were empty and the worker holds nothing, the depths are read this seldom. */
+    static final long IDLE_DEPTH_POLL_MILLIS = 60_000;
     static final String INSTRUMENTATION = "dev.rondo";
 
     private final MeterRegistry registry;
@@ -91,14 +93,28 @@ final class Instruments extends Telemetry {
                     .description("Seconds the oldest due item has waited").baseUnit("seconds").tag("queue", queue)
                     .tag("worker", worker).register(registry));
         }
-        depthPoll = Thread.ofPlatform().daemon().name("rondo-queue-depths").start(() -> pollDepths(dataSource, queues));
+        depthPoll = Thread.ofPlatform().daemon().name("rondo-queue-depths").start(() -> pollDepths(dataSource, queues, inFlight));
     }
 
-    private void pollDepths(DataSource dataSource, List<String> queues) {
+    private void pollDepths(DataSource dataSource, List<String> queues, java.util.function.IntSupplier inFlight) {
+        boolean empty = false;
+        long lastRead = 0;
         while (!stopped) {
+            // an idle worker (empty queues, nothing held) reads them seldom; work it takes on ends the pause
+            boolean idle = empty && inFlight.getAsInt() == 0;
+            if (idle && System.nanoTime() - lastRead < IDLE_DEPTH_POLL_MILLIS * 1_000_000) {
+                try {
+                    Thread.sleep(DEPTH_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
+            lastRead = System.nanoTime();
             try {
                 List<QueueStatements.Depth> rows = Transactions.autocommit(dataSource,
                         connection -> QueueStatements.queueDepths(connection, queues));
+                empty = rows.stream().allMatch(row -> row.depth() == 0);
                 for (QueueStatements.Depth row : rows) {
                     AtomicLong[] values = depths.get(row.queue());
                     if (values != null) {

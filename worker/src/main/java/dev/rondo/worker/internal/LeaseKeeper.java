@@ -19,9 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps this worker's leases alive and rescues everyone's expired ones (ARCHITECTURE.md, "Leases"). Every
  * third of the lease duration it renews all held items in one statement, learning on the way which tasks
- * were cancelled; on a jittered interval it takes items whose lease ran out (a dead or cut-off worker)
- * and makes them claimable again: a workflow slice is simply redone, a task attempt counts as failed and is
- * retried or, with no attempts left, fails its task.
+ * were cancelled (statements only while it holds items). It takes items whose lease ran out (a dead or
+ * cut-off worker) and makes them claimable again: a workflow slice is simply redone, a task attempt counts
+ * as failed and is retried or, with no attempts left, fails its task. It does not poll for them: one cheap
+ * query reads when the earliest lease of any worker runs out, and the keeper looks again then (no sooner
+ * than the rescue interval, so a busy cluster costs one look per interval at most, and no later than
+ * {@link #maxRescueWait}); with no lease at all it looks again after its own lease duration (at most that
+ * long), since a lease taken meanwhile by a worker like it cannot run out sooner.
  */
 final class LeaseKeeper {
 
@@ -29,6 +33,8 @@ final class LeaseKeeper {
     private static final int RESCUE_BATCH = 100;
     /** How soon a running task's {@code TaskContext.cancelled()} turns true after its workflow is cancelled. */
     private static final long CANCEL_CHECK_MILLIS = 1_000;
+    /** The longest wait between two looks for expired leases. */
+    static final long MAX_RESCUE_WAIT_MILLIS = 60_000;
 
     private final DataSource dataSource;
     private final String owner;
@@ -78,10 +84,8 @@ final class LeaseKeeper {
                     renew();
                 }
                 if (now >= nextRescue) {
-                    nextRescue = now + Jitter.around(rescueInterval.toMillis());
-                    if (rescue() > 0) {
-                        onRescue.run();
-                    }
+                    nextRescue = now + Jitter.around(rescueInterval.toMillis()); // when the look below fails
+                    nextRescue = now + rescueIfDue();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Lease upkeep failed (will try again): {}", e.toString());
@@ -133,6 +137,36 @@ final class LeaseKeeper {
                 item.cancelled = true;
             }
         }
+    }
+
+    /**
+     * Rescues expired leases when there are any (one query when there are none); returns how long to wait
+     * before looking again.
+     */
+    long rescueIfDue() {
+        long minimum = Jitter.around(rescueInterval.toMillis());
+        long maximum = maxRescueWait();
+        Long expiry = Transactions.autocommit(dataSource, QueueStatements::nextLeaseExpiry);
+        if (expiry == null) {
+            return Math.max(minimum, Jitter.around(Math.min(lease.toMillis(), maximum)));
+        }
+        if (expiry > 0) {
+            // a small margin, so that the look finds the lease expired by the database's clock
+            return Math.max(minimum, Math.min(expiry + 50, maximum));
+        }
+        if (rescue() > 0) {
+            onRescue.run();
+        }
+        return minimum; // there may be more (a batch is bounded), or more run out soon after
+    }
+
+    /**
+     * The longest wait between two looks: twelve rescue intervals (a minute for the default 5 s), at most a
+     * minute, at least one interval. It bounds the rescue of a lease that another kind of worker (a shorter
+     * lease) took after the last look, or one cut short by hand.
+     */
+    long maxRescueWait() {
+        return Math.max(rescueInterval.toMillis(), Math.min(12 * rescueInterval.toMillis(), MAX_RESCUE_WAIT_MILLIS));
     }
 
     /** Rescues one batch of expired leases; returns how many items it made claimable again. */

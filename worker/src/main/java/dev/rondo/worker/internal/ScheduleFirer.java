@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * the dispatcher sleeps until its next timer, then fires the due schedules in one transaction each batch
  * ({@link ScheduleFiring#fireDue}). Every worker runs one; SKIP LOCKED shares the schedules among them and
  * the fire time's key makes a second start of it impossible. Woken early by a NOTIFY on
- * {@code rondo_schedules} (a schedule created, changed or resumed), and looks again on the poll anyway.
+ * {@code rondo_schedules} (a schedule created, changed or resumed), and looks again on the poll anyway
+ * (every 2 s at most while a buffered fire time waits for its running run to end).
  */
 final class ScheduleFirer {
 
@@ -25,6 +26,8 @@ final class ScheduleFirer {
     private static final int BATCH = 20;
     /** When a due schedule is held by another firer, look again this soon rather than spin. */
     private static final long LOCKED_RETRY_MILLIS = 20;
+    /** How often to look while some schedule's fire time waits for its running run to end (overlap buffer). */
+    static final long BUFFERED_POLL_MILLIS = 2_000;
 
     private final DataSource dataSource;
     private final Duration poll;
@@ -80,7 +83,10 @@ final class ScheduleFirer {
                     continue;
                 }
                 ScheduleStatements.NextDue next = Transactions.autocommit(dataSource, ScheduleStatements::nextDue);
-                long pollNanos = TimeUnit.MILLISECONDS.toNanos(Jitter.around(poll.toMillis()));
+                // a fire time buffered behind a running one starts when that run ends, which sends no
+                // NOTIFY here: look for it often while there is one (an idle worker has none)
+                long pollMillis = next.buffered() ? Math.min(poll.toMillis(), BUFFERED_POLL_MILLIS) : poll.toMillis();
+                long pollNanos = TimeUnit.MILLISECONDS.toNanos(Jitter.around(pollMillis));
                 long sleep = pollNanos;
                 if (next.millis() != null) {
                     long dueNanos = (long) (next.millis() * 1_000_000);

@@ -144,6 +144,7 @@ final class SliceRunner {
                 int failures = dao.countSliceFailure(id, errorJson);
                 if (failures < SliceFailure.TRIES && !workflow.cancelRequested()) {
                     dao.retrySliceLater(id, workflow.queue(), workflow.priority(), SliceFailure.backoffSeconds(failures));
+                    woken.add(workflow.queue()); // no NOTIFY: this worker's dispatcher learns the retry's due time
                 } else {
                     endAfterFailures(connection, dao, id, workflow, errorJson, woken);
                 }
@@ -177,6 +178,7 @@ final class SliceRunner {
             }
         }
         dao.retrySliceLater(id, workflow.queue(), workflow.priority(), SliceFailure.backoffSeconds(SliceFailure.TRIES));
+        woken.add(workflow.queue());
     }
 
     /** This worker's item was rescued by another worker: roll back, the other worker redoes the slice. */
@@ -255,6 +257,7 @@ final class SliceRunner {
             // woken by a signal no await takes yet: nothing changed, so the checkpoint stands; but the
             // wake-up this slice used up may have been its timer's too
             dao.rearmTimers(id, workflow.queue(), workflow.priority());
+            woken.add(workflow.queue()); // no NOTIFY: this worker's dispatcher learns the timer's due time itself
             return Telemetry.SliceOutcome.WAITING;
         }
         writes.effects(slice.effects());

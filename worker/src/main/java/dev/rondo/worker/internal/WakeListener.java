@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Holds one connection that LISTENs on {@code rondo_work} and wakes the dispatcher when one of this
  * worker's queues gets work. When the connection breaks it reconnects with jittered exponential backoff
  * and wakes the dispatcher once listening again, since notifications sent meanwhile are lost (the
- * dispatcher's poll is the safety net in between).
+ * dispatcher's poll is the safety net in between). A connection that has been silent for a ping interval
+ * (the poll interval) is asked {@code SELECT 1}, so that one cut off without a word (a half-open TCP
+ * connection, which would otherwise just stay silent) is noticed and replaced within about that time.
  */
 final class WakeListener {
 
@@ -29,11 +31,14 @@ final class WakeListener {
     private final Runnable wake;
     /** Wakes the schedule firer (null: this worker fires no schedules). */
     private final Runnable scheduleWake;
+    private final long pingNanos;
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean listening;
 
-    WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, Runnable scheduleWake, String owner) {
+    WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, Runnable scheduleWake, String owner,
+                 java.time.Duration pingInterval) {
+        this.pingNanos = pingInterval.toNanos();
         this.dataSource = dataSource;
         this.queues = queues;
         this.wake = wake;
@@ -79,7 +84,7 @@ final class WakeListener {
                 if (scheduleWake != null) {
                     scheduleWake.run();
                 }
-                receive(pg);
+                receive(connection, pg);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("UNLISTEN *"); // the connection may go back to a pool
                 }
@@ -96,12 +101,20 @@ final class WakeListener {
         listening = false;
     }
 
-    private void receive(PGConnection pg) throws SQLException {
+    private void receive(Connection connection, PGConnection pg) throws SQLException {
+        long heard = System.nanoTime();
         while (!stopped) {
             PGNotification[] notifications = pg.getNotifications(RECEIVE_TIMEOUT_MILLIS);
-            if (notifications == null) {
+            if (notifications == null || notifications.length == 0) {
+                if (System.nanoTime() - heard >= pingNanos) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SELECT 1"); // throws when the connection is gone
+                    }
+                    heard = System.nanoTime();
+                }
                 continue;
             }
+            heard = System.nanoTime();
             boolean work = false;
             for (PGNotification n : notifications) {
                 if (Channels.SCHEDULES.equals(n.getName())) {
