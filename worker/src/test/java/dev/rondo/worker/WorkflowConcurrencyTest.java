@@ -73,6 +73,25 @@ class WorkflowConcurrencyTest {
     }
 
     @Test
+    void aKeyedStartInTheCallersTransactionIsAdmittedAtItsCommitNotAtTheNextSweep() throws Exception {
+        engine.worker(b -> b); // the default poll interval: an idle admitter sweeps only every 60 s
+        Thread.sleep(2_500); // past the worker's first sweeps, which found nothing waiting
+        WorkflowHandle started;
+        try (java.sql.Connection connection = engine.dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            started = engine.client.start(connection, "hold", "{\"n\": 5}", StartOptions.DEFAULT.withConcurrency("acct-5", 1));
+            connection.commit(); // the client could not admit it inside the transaction; the NOTIFY at commit does
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!started.describe().status().text().equals("waiting")) {
+            assertTrue(System.nanoTime() < deadline, "admitted within seconds of the commit, not at the 60 s sweep");
+            Thread.sleep(20);
+        }
+        started.signal("go", "true");
+        Engine.assertCompleted("5", started.result(Duration.ofSeconds(10)));
+    }
+
+    @Test
     void cancellingAWorkflowEndsItsTasksThatWaitForASlotWithoutRunningThem() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();

@@ -29,7 +29,8 @@ public final class SqlFiles {
             "wake_up", WAKE_UP,
             "work_channel", "'" + Channels.WORK + "'",
             "done_channel", "'" + Channels.DONE + "'",
-            "schedules_channel", "'" + Channels.SCHEDULES + "'");
+            "schedules_channel", "'" + Channels.SCHEDULES + "'",
+            "admit_channel", "'" + Channels.ADMIT + "'");
 
     private SqlFiles() {}
 

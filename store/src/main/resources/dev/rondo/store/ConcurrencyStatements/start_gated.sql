@@ -1,6 +1,7 @@
 -- A start with a concurrency key (StartOptions.withConcurrency): as start_workflow.sql, but the execution
 -- waits in concurrency_waiting for a slot of :key instead of getting its queue item; the client admits it
--- after its commit (admit.sql), or the workers' sweep does. Un-keyed starts never come here.
+-- after its commit (admit.sql), or a worker's admitter does when it hears the NOTIFY on {{admit_channel}}
+-- (sent at commit), or at its sweep. Un-keyed starts never come here.
 WITH head AS (
     SELECT hash FROM flow_heads WHERE name = :name
 ), started AS (
@@ -19,6 +20,8 @@ WITH head AS (
     SELECT kind, name FROM executions WHERE id = :id AND NOT EXISTS (SELECT 1 FROM started)
 )
 SELECT EXISTS (SELECT 1 FROM head) AS deployed,
-       EXISTS (SELECT 1 FROM gated) AS started,
+       -- the NOTIFY (sent at commit) wakes the workers' admitters: a start in the caller's transaction, or one
+       -- over a rate limit, is admitted as soon as it may be, not at the next sweep
+       (SELECT count(pg_notify({{admit_channel}}, CAST(:key AS text))) FROM gated) > 0 AS started,
        (SELECT kind FROM existing) AS existing_kind,
        (SELECT name FROM existing) AS existing_name

@@ -107,7 +107,8 @@ public final class Dispatcher {
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.firer = settings.fireSchedules() ? new ScheduleFirer(dataSource, settings.pollInterval(), settings.owner(), this::wake) : null;
         this.listener = new WakeListener(dataSource, Set.copyOf(settings.queues()), this::wake,
-                firer == null ? null : firer::wake, settings.owner(), settings.pollInterval());
+                firer == null ? null : firer::wake, key -> admitter.admit(List.of(key)), settings.owner(),
+                settings.pollInterval());
         this.registry = new WorkerRegistry(dataSource, new WorkerRegistry.Identity(settings.owner(), Host.name(), Host.pid(),
                 settings.queues(), settings.concurrency()), running::get, settings.heartbeatInterval());
         this.thread = Thread.ofPlatform().name("rondo-dispatch-" + settings.owner()).unstarted(this::loop);

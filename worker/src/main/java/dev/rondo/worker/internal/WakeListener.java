@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Holds one connection that LISTENs on {@code rondo_work} and wakes the dispatcher when one of this
- * worker's queues gets work. When the connection breaks it reconnects with jittered exponential backoff
+ * worker's queues gets work; on {@code rondo_admit} it hands the key to the admitter, on {@code
+ * rondo_schedules} it wakes the schedule firer. When the connection breaks it reconnects with jittered exponential backoff
  * and wakes the dispatcher once listening again, since notifications sent meanwhile are lost (the
  * dispatcher's poll is the safety net in between). A connection that has been silent for a ping interval
  * (the poll interval) is asked {@code SELECT 1}, so that one cut off without a word (a half-open TCP
@@ -31,13 +32,16 @@ final class WakeListener {
     private final Runnable wake;
     /** Wakes the schedule firer (null: this worker fires no schedules). */
     private final Runnable scheduleWake;
+    /** Asks the admitter to admit the waiting work of a key (a start put it there without admitting it). */
+    private final java.util.function.Consumer<String> admitWake;
     private final long pingNanos;
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean listening;
 
-    WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, Runnable scheduleWake, String owner,
-                 java.time.Duration pingInterval) {
+    WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, Runnable scheduleWake,
+                 java.util.function.Consumer<String> admitWake, String owner, java.time.Duration pingInterval) {
+        this.admitWake = admitWake;
         this.pingNanos = pingInterval.toNanos();
         this.dataSource = dataSource;
         this.queues = queues;
@@ -71,6 +75,7 @@ final class WakeListener {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + Channels.ADMIT);
                     if (scheduleWake != null) {
                         statement.execute("LISTEN " + Channels.SCHEDULES);
                     }
@@ -119,6 +124,8 @@ final class WakeListener {
             for (PGNotification n : notifications) {
                 if (Channels.SCHEDULES.equals(n.getName())) {
                     scheduleWake.run();
+                } else if (Channels.ADMIT.equals(n.getName())) {
+                    admitWake.accept(n.getParameter());
                 } else if (!work && queues.contains(n.getParameter())) {
                     work = true;
                     wake.run();
