@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.internal.Lookups;
+import dev.rondo.client.internal.Operator;
 import dev.rondo.client.internal.AttributesJson;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Attributes;
@@ -82,18 +83,21 @@ public final class RondoClient implements AutoCloseable {
     private final Tracer tracer;
     /** The time starts take, or null: no metrics, no cost. */
     private final MeterRegistry meters;
+    /** Who operator actions are recorded as (withOperator); null for the default, {@code <OS user>@<host>}. */
+    private final String operator;
 
     private RondoClient(DataSource dataSource, HikariDataSource ownPool, ObjectMapper mapper, Tracer tracer,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, String operator) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.mapper = mapper;
         this.tracer = tracer;
         this.meters = meters;
+        this.operator = operator;
     }
 
     private RondoClient(DataSource dataSource, HikariDataSource ownPool, ObjectMapper mapper) {
-        this(dataSource, ownPool, mapper, null, null);
+        this(dataSource, ownPool, mapper, null, null, null);
     }
 
     private Jdbi jdbi() {
@@ -117,7 +121,7 @@ public final class RondoClient implements AutoCloseable {
      */
     public RondoClient withOpenTelemetry(OpenTelemetry openTelemetry) {
         Objects.requireNonNull(openTelemetry, "openTelemetry");
-        return new RondoClient(dataSource, null, mapper, openTelemetry.getTracer(INSTRUMENTATION), meters);
+        return new RondoClient(dataSource, null, mapper, openTelemetry.getTracer(INSTRUMENTATION), meters, operator);
     }
 
     /**
@@ -126,7 +130,25 @@ public final class RondoClient implements AutoCloseable {
      */
     public RondoClient withMeterRegistry(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        return new RondoClient(dataSource, null, mapper, tracer, registry);
+        return new RondoClient(dataSource, null, mapper, tracer, registry, operator);
+    }
+
+    /**
+     * This client recording its operator actions (cancel, pause, retry, …; docs/operations.md) in each
+     * execution's history as done by {@code operator} (a person or a service, e.g. {@code "ann@ops"}),
+     * instead of the default {@code <OS user>@<host>}. Shares this one's connections; close this one to
+     * close them.
+     *
+     * @throws IllegalArgumentException when {@code operator} is blank, longer than 200 characters or holds a
+     *                                  control character
+     */
+    public RondoClient withOperator(String operator) {
+        return new RondoClient(dataSource, null, mapper, tracer, meters, Operator.check(operator));
+    }
+
+    /** Who this client's operator actions are recorded as ({@link #withOperator}). */
+    public String operator() {
+        return operator != null ? operator : Operator.defaultName();
     }
 
     /** The instrumentation scope name of Rondo's spans. */
@@ -152,7 +174,7 @@ public final class RondoClient implements AutoCloseable {
      * {@code mapper}; closing it leaves the pool open (close this client for that).
      */
     public RondoClient withObjectMapper(ObjectMapper mapper) {
-        return new RondoClient(dataSource, null, Objects.requireNonNull(mapper, "mapper"), tracer, meters);
+        return new RondoClient(dataSource, null, Objects.requireNonNull(mapper, "mapper"), tracer, meters, operator);
     }
 
     private static void migrate(DataSource dataSource) {
@@ -311,7 +333,7 @@ public final class RondoClient implements AutoCloseable {
         if (options.debounceKey() != null) {
             // several statements under the key's row lock: a transaction of its own
             String runs = Transactions.retrying(dataSource, c -> debouncedStart(c, id, name, input, options));
-            return new WorkflowHandle(dataSource, mapper, runs);
+            return new WorkflowHandle(dataSource, mapper, operator, runs);
         }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -332,7 +354,7 @@ public final class RondoClient implements AutoCloseable {
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
-        return new WorkflowHandle(dataSource, mapper, id);
+        return new WorkflowHandle(dataSource, mapper, operator, id);
     }
 
     /**
@@ -366,7 +388,7 @@ public final class RondoClient implements AutoCloseable {
     private WorkflowHandle startOn(Connection connection, String id, String name, String input, StartOptions options) {
         try {
             if (options.debounceKey() != null) {
-                return new WorkflowHandle(dataSource, mapper, debouncedStartOn(connection, id, name, input, options));
+                return new WorkflowHandle(dataSource, mapper, operator, debouncedStartOn(connection, id, name, input, options));
             }
             insertStart(connection, id, name, input, options);
             if (waitingKey(options) != null && connection.getAutoCommit()) {
@@ -375,7 +397,7 @@ public final class RondoClient implements AutoCloseable {
         } catch (SQLException e) {
             throw startFailed(name, e);
         }
-        return new WorkflowHandle(dataSource, mapper, id);
+        return new WorkflowHandle(dataSource, mapper, operator, id);
     }
 
     /** The start's span (made current, so insertStart stores its context) and its timer. */
@@ -566,7 +588,7 @@ public final class RondoClient implements AutoCloseable {
      */
     public WorkflowHandle handle(String id) {
         Lookups.check(Identifiers.Kind.EXECUTION_ID, Objects.requireNonNull(id, "id"));
-        return new WorkflowHandle(dataSource, mapper, id);
+        return new WorkflowHandle(dataSource, mapper, operator, id);
     }
 
     private record Compiled(String name, String hash, String source, String ast) {}

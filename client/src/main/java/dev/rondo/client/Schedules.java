@@ -147,7 +147,7 @@ public final class Schedules {
         if (id.isEmpty()) {
             throw new RondoException.UnknownSchedule(name);
         }
-        return id.get().isEmpty() ? Optional.empty() : Optional.of(new WorkflowHandle(dataSource, mapper, id.get()));
+        return id.get().isEmpty() ? Optional.empty() : Optional.of(new WorkflowHandle(dataSource, mapper, null, id.get()));
     }
 
     /**

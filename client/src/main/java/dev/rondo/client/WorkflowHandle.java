@@ -2,6 +2,7 @@ package dev.rondo.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.internal.ConnectionLoss;
+import dev.rondo.client.internal.Operator;
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.Payloads;
@@ -11,6 +12,7 @@ import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.Channels;
 import dev.rondo.store.ExecutionDao;
+import dev.rondo.store.OperatorLog;
 import dev.rondo.store.QueryDao;
 import dev.rondo.store.Transactions;
 import java.sql.Connection;
@@ -19,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -30,12 +33,20 @@ public final class WorkflowHandle {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    /** Who this handle's operator actions are recorded as; null for the default ({@link Operator}). */
+    private final String operator;
     private final String id;
 
-    WorkflowHandle(DataSource dataSource, ObjectMapper mapper, String id) {
+    WorkflowHandle(DataSource dataSource, ObjectMapper mapper, String operator, String id) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.operator = operator;
         this.id = id;
+    }
+
+    /** Who this handle's operator actions (cancel, pause, retry, …) are recorded as in the history. */
+    String operator() {
+        return operator != null ? operator : Operator.defaultName();
     }
 
     /** The plain mapper, made on first use. */
@@ -115,7 +126,9 @@ public final class WorkflowHandle {
         Transactions.retrying(dataSource, connection -> {
             ExecutionDao executions = new ExecutionDao(connection);
             ExecutionDao.Placement placement = unfinished(executions, "cancellation");
-            executions.requestCancel(id);
+            if (executions.requestCancel(id) > 0) { // a repeated request is no new action
+                new OperatorLog(connection).record(id, "cancel", operator(), Map.of());
+            }
             return executions.enqueue(id, placement.queue(), placement.priority(), 0);
         });
     }

@@ -2,6 +2,7 @@ package dev.rondo.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.RondoException;
@@ -60,11 +61,23 @@ class SignalAndCancelTest {
     @Test
     void cancellingTwiceRecordsOneRequest() throws Exception {
         approval.cancel();
-        approval.cancel();
+        rondo.withOperator("ann@ops").handle("approval-1").cancel();
         assertEquals(List.of("true"), Sql.rows(db, "SELECT cancel_requested::text FROM executions"));
         assertEquals(List.of("cancel"), Sql.rows(db, "SELECT kind FROM inbox"));
+        assertEquals(List.of("operator.cancel " + "{\"by\":\"" + rondo.operator() + "\"}"),
+                Sql.rows(db, "SELECT kind || ' ' || detail FROM history WHERE kind LIKE 'operator.%'"));
         Sql.execute(db, "UPDATE executions SET status = 'cancelled' WHERE id = 'approval-1'");
         assertThrows(RondoException.ExecutionFinished.class, () -> approval.cancel());
         assertThrows(RondoException.UnknownExecution.class, () -> rondo.handle("nobody").cancel());
+    }
+
+    @Test
+    void aCancelIsRecordedAsDoneByTheClientsOperator() throws Exception {
+        rondo.withOperator("ann@ops").handle("approval-1").cancel();
+        assertEquals(List.of("operator.cancel {\"by\":\"ann@ops\"}"),
+                Sql.rows(db, "SELECT kind || ' ' || detail FROM history WHERE kind LIKE 'operator.%'"));
+        assertTrue(rondo.operator().contains("@"), rondo.operator());
+        assertThrows(IllegalArgumentException.class, () -> rondo.withOperator(" "));
+        assertThrows(IllegalArgumentException.class, () -> rondo.withOperator("ann\nops"));
     }
 }
