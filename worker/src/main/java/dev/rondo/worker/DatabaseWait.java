@@ -48,8 +48,11 @@ public final class DatabaseWait {
             try {
                 return attempt.call();
             } catch (Exception e) {
-                if (!unreachable(e) || stopped.getAsBoolean()) {
+                if (!unreachable(e)) {
                     throw e;
+                }
+                if (stopped.getAsBoolean()) {
+                    return null; // a shutdown that came during this try ends the wait as one during the sleep does
                 }
                 long wait = Jitter.around(backoff);
                 LOG.warn("Cannot reach the database (try {}; trying again in {} ms, {}): {}",

@@ -38,6 +38,8 @@ final class WakeListener {
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean listening;
+    /** The connection that listens now, aborted by stop() so that the wait for notifications ends at once. */
+    private volatile Connection listeningOn;
 
     WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, Runnable scheduleWake,
                  java.util.function.Consumer<String> admitWake, String owner, java.time.Duration pingInterval) {
@@ -54,8 +56,20 @@ final class WakeListener {
         thread.start();
     }
 
+    /**
+     * Ends the loop. The thread may be blocked reading notifications (up to half a second); aborting its
+     * connection ends that wait at once, so a worker's shutdown (every {@code rondo run}) does not wait for it.
+     */
     void stop() {
         stopped = true;
+        Connection connection = listeningOn;
+        if (connection != null) {
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("Could not abort the LISTEN connection; its loop ends at its next receive timeout", e);
+            }
+        }
     }
 
     void join() throws InterruptedException {
@@ -71,6 +85,10 @@ final class WakeListener {
         long backoff = 100;
         while (!stopped) {
             try (Connection connection = dataSource.getConnection()) {
+                listeningOn = connection;
+                if (stopped) {
+                    return; // stop() came between the loop's check and now, and had nothing to abort
+                }
                 connection.setAutoCommit(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
@@ -95,6 +113,7 @@ final class WakeListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
+                listeningOn = null;
                 if (stopped) {
                     return;
                 }
