@@ -151,18 +151,20 @@ class StartOrSignalTest {
 
     @Test
     void manyCallsRacingOnNewIdsEachMakeOneExecution() throws Exception {
+        var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(); // the common pool may have one thread
         List<CompletableFuture<StartOrSignal>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
             for (int n = 0; n < 3; n++) {
                 String id = "race-" + i;
                 String payload = String.valueOf(n);
-                calls.add(CompletableFuture.supplyAsync(() -> rondo.startOrSignal(id, "cart", "{}", "add", payload)));
+                calls.add(CompletableFuture.supplyAsync(() -> rondo.startOrSignal(id, "cart", "{}", "add", payload), threads));
             }
         }
         long started = 0;
         for (CompletableFuture<StartOrSignal> call : calls) {
             started += call.get(60, TimeUnit.SECONDS).started() ? 1 : 0;
         }
+        threads.close();
         assertEquals(10, started, "one start per id");
         assertEquals(List.of("10"), Sql.rows(db, "SELECT count(*) FROM executions"));
         assertEquals(List.of("30"), Sql.rows(db, "SELECT count(*) FROM signals"));
