@@ -400,6 +400,141 @@ public final class RondoClient implements AutoCloseable {
         return new WorkflowHandle(dataSource, mapper, operator, id);
     }
 
+    /**
+     * Signal-with-start: starts workflow {@code workflow} as execution {@code id} with {@code inputJson} if
+     * no execution has that id, and sends it signal {@code signal} with {@code payloadJson}, in the same
+     * transaction (so its first slice already finds the signal); if the execution exists (the same
+     * workflow) and has not ended, only sends the signal. For "create or notify" patterns: one execution
+     * per cart, per customer, per device, fed by events. Two calls racing on a new id make one execution,
+     * which gets both signals, in the order the calls committed. Inputs are checked as {@code start} and
+     * {@code signal} check them.
+     *
+     * <pre>{@code
+     * rondo.startOrSignal("cart-42", "shop/cart", "{\"user\": 42}", "add", "{\"sku\": \"A-1\"}");
+     * }</pre>
+     *
+     * @throws RondoException.UnknownWorkflow   when no workflow of that name is deployed
+     * @throws RondoException.IdConflict        when the id belongs to an execution of another workflow (or a task)
+     * @throws RondoException.ExecutionFinished when the execution with that id has ended: it takes no more
+     *                                          signals, and the id is not started again (nothing is written)
+     * @throws RondoException.InvalidPayload    when the input or payload is not JSON, over 4 MiB or holds a NUL
+     * @throws IllegalArgumentException         when a name or the id is not one Rondo accepts
+     */
+    public StartOrSignal startOrSignal(String id, String workflow, String inputJson, String signal, String payloadJson) {
+        return startOrSignal(id, workflow, inputJson, StartOptions.DEFAULT, signal, payloadJson);
+    }
+
+    /**
+     * {@link #startOrSignal(String, String, String, String, String)} with the input and payload written as JSON
+     * by the client's {@code ObjectMapper}, as {@link #start(String, Object, StartOptions)} writes them.
+     */
+    public StartOrSignal startOrSignal(String id, String workflow, Object input, String signal, Object payload) {
+        return startOrSignal(id, workflow, input, StartOptions.DEFAULT, signal, payload);
+    }
+
+    /**
+     * {@link #startOrSignal(String, String, String, String, String)} with the start's options (queue,
+     * priority, delay, attributes, concurrency), used only when it starts the execution. Their id, if set,
+     * must be {@code id}; a debounced start does not combine with a signal.
+     */
+    public StartOrSignal startOrSignal(String id, String workflow, String inputJson, StartOptions options, String signal,
+                                       String payloadJson) {
+        checkStartOrSignal(id, options, signal);
+        String input = checkedInput(workflow, inputJson);
+        String payload = Payloads.normalize(payloadJson == null ? "null" : payloadJson, "signal payload");
+        return startOrSignalChecked(id, workflow, input, options, signal, payload);
+    }
+
+    /** {@link #startOrSignal(String, String, String, StartOptions, String, String)} with objects written as JSON. */
+    public StartOrSignal startOrSignal(String id, String workflow, Object input, StartOptions options, String signal,
+                                       Object payload) {
+        checkStartOrSignal(id, options, signal);
+        String checked = checkedInput(workflow, input);
+        String payloadJson = payload == null ? "null"
+                : Payloads.write(WorkflowHandle.mapperOrDefault(mapper), payload, "signal payload");
+        return startOrSignalChecked(id, workflow, checked, options, signal, payloadJson);
+    }
+
+    /**
+     * {@link #startOrSignal(String, String, String, StartOptions, String, String)} inside the caller's own
+     * transaction on {@code connection}: the start and the signal commit with the caller's rows (or alone,
+     * when the connection is in auto-commit mode). A concurrent call for the same new id waits for this
+     * transaction, then signals the execution it started.
+     */
+    public StartOrSignal startOrSignal(Connection connection, String id, String workflow, String inputJson,
+                                       StartOptions options, String signal, String payloadJson) {
+        Objects.requireNonNull(connection, "connection");
+        checkStartOrSignal(id, options, signal);
+        String input = checkedInput(workflow, inputJson);
+        String payload = Payloads.normalize(payloadJson == null ? "null" : payloadJson, "signal payload");
+        try {
+            if (!connection.getAutoCommit()) {
+                return startOrSignalOn(connection, id, workflow, input, options, signal, payload);
+            }
+            connection.setAutoCommit(false);
+            StartOrSignal done;
+            try {
+                done = startOrSignalOn(connection, id, workflow, input, options, signal, payload);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            if (done.started() && waitingKey(options) != null) {
+                admit(waitingKey(options));
+            }
+            return done;
+        } catch (SQLException e) {
+            throw startFailed(workflow, e);
+        }
+    }
+
+    private static void checkStartOrSignal(String id, StartOptions options, String signal) {
+        Objects.requireNonNull(options, "options");
+        Identifiers.require(Identifiers.Kind.EXECUTION_ID, Objects.requireNonNull(id, "id")); // as a start's id
+        Identifiers.require(Identifiers.Kind.SIGNAL_NAME, Objects.requireNonNull(signal, "signal"));
+        if (options.id() != null && !options.id().equals(id)) {
+            throw new IllegalArgumentException("startOrSignal was given the id '" + id + "' and options with the id '"
+                    + options.id() + "'; give one id (the options' id may be left unset).");
+        }
+        if (options.debounceKey() != null) {
+            throw new IllegalArgumentException("startOrSignal does not debounce: a signal goes to one execution at"
+                    + " once. Start without debounce options, or use start(...) with them and signal separately.");
+        }
+    }
+
+    private StartOrSignal startOrSignalChecked(String id, String workflow, String input, StartOptions options,
+                                               String signal, String payload) {
+        StartOrSignal done = Transactions.retrying(dataSource,
+                connection -> startOrSignalOn(connection, id, workflow, input, options, signal, payload));
+        if (done.started() && waitingKey(options) != null) {
+            admit(waitingKey(options));
+        }
+        return done;
+    }
+
+    /** The start (which waits for an uncommitted start of the same id), then the signal under the row's lock. */
+    private StartOrSignal startOrSignalOn(Connection connection, String id, String workflow, String input,
+                                          StartOptions options, String signal, String payload) throws SQLException {
+        WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, workflow, options.queue(), options.priority(),
+                input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
+                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit());
+        checkStarted(id, workflow, outcome);
+        var placement = dev.rondo.store.SignalWithStart.signalUnfinished(connection, id, signal, payload);
+        if (placement.isEmpty()) {
+            String status = new dev.rondo.store.ExecutionDao(connection).statusOf(id).orElseThrow();
+            throw new RondoException.ExecutionFinished(id, ExecutionStatus.of(status), "signals: startOrSignal starts"
+                    + " an execution only under an id no execution has; use a new id to start another");
+        }
+        if (!outcome.started()) {
+            // wakes it as signal() does; a fresh start's own queue item (at its delay) already will
+            new dev.rondo.store.ExecutionDao(connection).enqueue(id, placement.get().queue(), placement.get().priority(), 0);
+        }
+        return new StartOrSignal(new WorkflowHandle(dataSource, mapper, operator, id), outcome.started());
+    }
+
     /** The start's span (made current, so insertStart stores its context) and its timer. */
     private WorkflowHandle instrumented(String name, String id, java.util.function.Supplier<WorkflowHandle> start) {
         long began = System.nanoTime();

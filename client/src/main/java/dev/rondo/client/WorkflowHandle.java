@@ -113,11 +113,13 @@ public final class WorkflowHandle {
     }
 
     /**
-     * Asks the execution to stop: it gets {@code CancelledError} at the await where it waits (and at every
-     * later one), can compensate in {@code catch}/{@code finally}, and ends as {@code cancelled}. Every
-     * unfinished descendant (child workflows at any depth, their tasks) is asked in the same statement, and
-     * it wins over a slice that cannot be committed (docs/engine.md, "Failures and cancellation"). Asking
-     * twice is the same as asking once.
+     * Asks the execution to stop: it gets {@code CancelledError} once, at the await where it waits (or its
+     * next one); its {@code catch}/{@code finally} may then await compensations, which run durably to their
+     * end. It ends as {@code cancelled} when the CancelledError leaves it, as {@code completed} when it
+     * catches it and returns (LANGUAGE.md §6). Every unfinished descendant (child workflows at any depth,
+     * their tasks) is asked in the same statement; a task not started yet never runs, a running one sees
+     * {@code TaskContext.cancelled()}. It wins over a slice that cannot be committed (docs/engine.md,
+     * "Failures and cancellation"). Asking again does nothing (not even while the compensation runs).
      *
      * @throws RondoException.UnknownExecution  when no workflow execution has this id
      * @throws RondoException.ExecutionFinished when it has already ended
@@ -126,9 +128,10 @@ public final class WorkflowHandle {
         Transactions.retrying(dataSource, connection -> {
             ExecutionDao executions = new ExecutionDao(connection);
             ExecutionDao.Placement placement = unfinished(executions, "cancellation");
-            if (executions.requestCancel(id) > 0) { // a repeated request is no new action
-                new OperatorLog(connection).record(id, "cancel", operator(), Map.of());
+            if (executions.requestCancel(id) == 0) {
+                return 0; // requested before: a repeated request is no new action, and wakes nothing
             }
+            new OperatorLog(connection).record(id, "cancel", operator(), Map.of());
             return executions.enqueue(id, placement.queue(), placement.priority(), 0);
         });
     }

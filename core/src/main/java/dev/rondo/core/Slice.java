@@ -17,7 +17,10 @@ public record Slice(Status status, List<Effect> effects, Object result, FlowErro
         SUSPENDED,
         COMPLETED,
         FAILED,
-        /** Ended after a cancellation reached it (whether it then returned or threw). */
+        /**
+         * Ended by its cancellation: the CancelledError thrown into it left the workflow (uncaught or rethrown;
+         * {@link #error} holds it). A workflow that caught it and returned is {@link #COMPLETED}.
+         */
         CANCELLED
     }
 

@@ -50,10 +50,12 @@ public final class ExecutionDao {
 
     /**
      * Records a cancellation request for the execution and every unfinished descendant in one statement,
-     * with a cancel in each workflow's inbox and a wake-up; returns how many queues were woken.
+     * with a cancel in each workflow's inbox and a wake-up; returns how many queues were woken, 0 when the
+     * execution's cancellation was requested before (a second request does nothing, request_cancel.sql).
      */
     public int requestCancel(String id) throws SQLException {
-        try (Sql.Bound s = REQUEST_CANCEL.prepare(connection).text("id", id); ResultSet rs = s.query()) {
+        try (Sql.Bound s = REQUEST_CANCEL.prepare(connection).text("id", id).set("handling", false);
+             ResultSet rs = s.query()) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }

@@ -194,9 +194,12 @@ public final class SliceDao {
         }
     }
 
-    /** Cancels every unfinished descendant of {@code id} (and {@code id}, unless flagged already). */
+    /**
+     * Cancels every unfinished descendant of {@code id} not flagged before (and {@code id}, unless flagged
+     * already): what was started before its cancellation reached this slice, not its compensations.
+     */
     public void cancelTree(String id) throws SQLException {
-        try (Sql.Bound s = CANCEL_TREE.prepare(connection).set("id", id); ResultSet rs = s.query()) {
+        try (Sql.Bound s = CANCEL_TREE.prepare(connection).set("id", id).set("handling", true); ResultSet rs = s.query()) {
             rs.next();
         }
     }

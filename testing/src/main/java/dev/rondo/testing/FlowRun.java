@@ -13,7 +13,6 @@ import dev.rondo.testing.internal.FlowValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One workflow run started by {@link FlowTest#start}: send it signals, move its virtual clock, cancel it,
@@ -54,7 +53,10 @@ public final class FlowRun {
         COMPLETED,
         /** Ended with an uncaught error ({@link #error()}). */
         FAILED,
-        /** Ended after {@link #cancel()} reached it, whether it then returned or threw. */
+        /**
+         * Ended by {@link #cancel()}: its CancelledError left the workflow ({@link #error()}); one that
+         * caught it and returned is {@link #COMPLETED}.
+         */
         CANCELLED
     }
 
@@ -67,14 +69,12 @@ public final class FlowRun {
     private final LocalRun run;
     private final TaskAnswers answers;
     private final ObjectMapper mapper;
-    private final AtomicBoolean cancelled;
     private final long startMillis;
 
-    FlowRun(LocalRun run, TaskAnswers answers, ObjectMapper mapper, AtomicBoolean cancelled) {
+    FlowRun(LocalRun run, TaskAnswers answers, ObjectMapper mapper) {
         this.run = run;
         this.answers = answers;
         this.mapper = mapper;
-        this.cancelled = cancelled;
         this.startMillis = run.now();
     }
 
@@ -96,11 +96,11 @@ public final class FlowRun {
     }
 
     /**
-     * Requests cancellation now: {@code CancelledError} is thrown at the workflow's await, and handlers see
-     * {@code ctx.cancelled()} from now on.
+     * Requests cancellation now: {@code CancelledError} is thrown once, at the workflow's await; its
+     * {@code catch}/{@code finally} then runs (awaiting its compensations) to the end. A second call does
+     * nothing new.
      */
     public FlowRun cancel() {
-        cancelled.set(true);
         run.cancel(run.now());
         run.runUntil(run.now());
         return this;

@@ -108,18 +108,32 @@ class HandlersTest {
     }
 
     @Test
-    void aHandlerSeesTheCancellation() {
+    void aCompensationsTaskIsNotCancelled() {
         List<Boolean> cancelled = new ArrayList<>();
         FlowRun run = FlowTest.of(OrderFlowTest.FLOWS)
                 .handler("cleanup", (input, ctx) -> {
                     cancelled.add(ctx.cancelled());
+                    return null;
+                })
+                .start("cancelling", null)
+                .cancel();
+
+        assertEquals(List.of(false), cancelled, "the cleanup task runs after the cancellation, as its compensation");
+        assertEquals(FlowRun.Status.CANCELLED, run.status());
+        assertEquals("CancelledError", run.error().name(), "the rethrown CancelledError ends the run");
+    }
+
+    @Test
+    void aCompensationThatFailsFailsTheRun() {
+        FlowRun run = FlowTest.of(OrderFlowTest.FLOWS)
+                .handler("cleanup", (input, ctx) -> {
                     throw TaskFailure.permanent("stopped");
                 })
                 .start("cancelling", null)
                 .cancel();
 
-        assertEquals(List.of(true), cancelled, "the cleanup task's handler ran and saw the cancellation");
-        assertEquals("CancelledError", run.error().name(), "every await after a cancellation throws");
+        assertEquals(FlowRun.Status.FAILED, run.status());
+        assertEquals("TaskError", run.error().name());
     }
 
     /** An application's own "register my tasks" method, as a worker's set-up calls it. */

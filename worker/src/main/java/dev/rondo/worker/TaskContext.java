@@ -34,7 +34,11 @@ public interface TaskContext {
      */
     void heartbeat();
 
-    /** Whether the workflow that started the task was cancelled; a long handler should stop early. */
+    /**
+     * Whether the workflow that started the task was cancelled while the task was pending (a task its
+     * compensation starts after the cancellation is not); a long handler should stop early. Its outcome
+     * still reaches the workflow, whose compensation may await it.
+     */
     boolean cancelled();
 
     /** Throws {@link TaskFailure} (not retried) when {@link #cancelled()}. */

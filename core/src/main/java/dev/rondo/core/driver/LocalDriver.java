@@ -39,7 +39,7 @@ public final class LocalDriver {
     private final Function<String, Executable> children;
     private final Function<String, MockResult> childMocks;
     private final List<ScheduledSignal> signals;
-    private final Double cancelAt;
+    private final List<Double> cancels;
     private final boolean roundTrip;
     private final Limits limits;
     private final int maxChildDepth;
@@ -54,7 +54,7 @@ public final class LocalDriver {
         this.children = b.children;
         this.childMocks = b.childMocks;
         this.signals = List.copyOf(b.signals);
-        this.cancelAt = b.cancelAt;
+        this.cancels = List.copyOf(b.cancels);
         this.roundTrip = b.roundTrip;
         this.limits = b.limits;
         this.maxChildDepth = b.maxChildDepth;
@@ -81,7 +81,7 @@ public final class LocalDriver {
         for (ScheduledSignal signal : signals) {
             run.signal(startMillis + Math.round(signal.atSeconds() * 1000), signal.name(), signal.payload());
         }
-        if (cancelAt != null) {
+        for (double cancelAt : cancels) {
             run.cancel(startMillis + Math.round(cancelAt * 1000));
         }
         return run;
@@ -124,7 +124,7 @@ public final class LocalDriver {
         private Function<String, Executable> children = name -> null;
         private Function<String, MockResult> childMocks = name -> null;
         private final List<ScheduledSignal> signals = new ArrayList<>();
-        private Double cancelAt;
+        private final List<Double> cancels = new ArrayList<>();
         private boolean roundTrip;
         private Limits limits = Limits.DEFAULTS;
         private int maxChildDepth = ChildDepth.DEFAULT_LIMIT;
@@ -169,8 +169,12 @@ public final class LocalDriver {
             return this;
         }
 
+        /**
+         * Requests cancellation at {@code atSeconds} of virtual time; each call adds a request (a request after
+         * the first does nothing new, LANGUAGE.md §6).
+         */
         public Builder cancelAt(double atSeconds) {
-            this.cancelAt = atSeconds;
+            this.cancels.add(atSeconds);
             return this;
         }
 

@@ -50,9 +50,7 @@ class CodecRoundTripTest {
                 .childMocks(n -> spec.workflowMocks().get(n))
                 .mocks(GoldenRunner.sequentialMocks(spec));
         spec.signals().forEach(s -> driver.signal(s.name(), s.at(), s.payload()));
-        if (spec.cancelAt() != null) {
-            driver.cancelAt(spec.cancelAt());
-        }
+        spec.cancels().forEach(driver::cancelAt);
         driver.build().run(Executable.of(back), spec.input() == null ? new FlowObject() : spec.input());
         for (String checkpoint : checkpoints) {
             assertEquals(checkpoint, CheckpointCodec.write(CheckpointCodec.read(checkpoint)),

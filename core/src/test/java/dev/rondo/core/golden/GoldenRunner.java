@@ -78,8 +78,8 @@ public final class GoldenRunner {
         for (GoldenSpec.Signal signal : spec.signals()) {
             driver.signal(signal.name(), signal.at(), signal.payload());
         }
-        if (spec.cancelAt() != null) {
-            driver.cancelAt(spec.cancelAt());
+        for (double cancelAt : spec.cancels()) {
+            driver.cancelAt(cancelAt);
         }
         if (spec.limits() != null) {
             driver.limits(spec.limits());
@@ -104,6 +104,9 @@ public final class GoldenRunner {
     public static void checkExpectations(GoldenSpec spec, LocalResult result, String which) {
         assertEquals(null, result.stuck(), which + ": the workflow got stuck");
         assertEquals(spec.expectedLog(), result.log(), which + ": log lines");
+        if (spec.expectedStatus() != null) {
+            assertEquals(spec.expectedStatus(), result.status(), which + ": how the workflow ended");
+        }
         if (spec.runtimeError() != null) {
             assertNotNull(result.error(), which + ": expected runtime error " + spec.runtimeError().text()
                     + " but the workflow ended " + result.status() + " with " + Json.write(result.result()));

@@ -1,6 +1,7 @@
 package dev.rondo.core.golden;
 
 import dev.rondo.core.Limits;
+import dev.rondo.core.Slice;
 import dev.rondo.core.driver.MockResult;
 import dev.rondo.core.value.Json;
 import java.util.ArrayList;
@@ -27,23 +28,30 @@ public record GoldenSpec(
         Map<String, List<MockResult>> mocks,
         Map<String, MockResult> workflowMocks,
         List<Signal> signals,
-        Double cancelAt,
+        List<Double> cancels,
         Long operationLimit,
         Limits limits,
-        String expectedAttributesJson) {
+        String expectedAttributesJson,
+        Slice.Status expectedStatus) {
+
+    /** When the first cancellation is requested (seconds of virtual time), or null when none is. */
+    public Double cancelAt() {
+        return cancels.isEmpty() ? null : cancels.getFirst();
+    }
 
     public record ExpectedError(int line, String text) {}
 
     public record Signal(String name, double at, Object payload) {}
 
     private static final Pattern DIRECTIVE = Pattern.compile(
-            "//\\s*(expect runtime error|expect result|expect attributes|expect|error|input|mock-workflow-error|mock-workflow|mock-error|mock-fatal|mock|signal|cancel at|limit operations|limit string length|limit array length|limit checkpoint bytes|limit log bytes|limit starts|child)\\b(.*)$");
+            "//\\s*(expect runtime error|expect result|expect attributes|expect status|expect|error|input|mock-workflow-error|mock-workflow|mock-error|mock-fatal|mock|signal|cancel at|limit operations|limit string length|limit array length|limit checkpoint bytes|limit log bytes|limit starts|child)\\b(.*)$");
     private static final Pattern NAMED = Pattern.compile("\\s+([A-Za-z0-9_./-]+)(?:\\s+(?:after|at)\\s+([0-9.]+))?\\s*:\\s?(.*)$");
 
     public static GoldenSpec parse(String name, String source) {
         List<String> log = new ArrayList<>();
         String result = null;
         String attributes = null;
+        Slice.Status status = null;
         ExpectedError runtime = null;
         List<ExpectedError> compile = new ArrayList<>();
         Object input = null;
@@ -51,7 +59,7 @@ public record GoldenSpec(
         Map<String, List<MockResult>> mocks = new HashMap<>();
         Map<String, MockResult> workflowMocks = new HashMap<>();
         List<Signal> signals = new ArrayList<>();
-        Double cancelAt = null;
+        List<Double> cancels = new ArrayList<>();
         Long limit = null;
         Limits limits = null;
         String[] lines = source.split("\n", -1);
@@ -66,12 +74,13 @@ public record GoldenSpec(
             switch (kind) {
                 case "child" -> child = true;
                 case "expect" -> log.add(afterColon(rest, lineNo));
+                case "expect status" -> status = Slice.Status.valueOf(afterColon(rest, lineNo).strip().toUpperCase(java.util.Locale.ROOT));
                 case "expect attributes" -> attributes = afterColon(rest, lineNo).strip();
                 case "expect result" -> result = afterColon(rest, lineNo).strip();
                 case "expect runtime error" -> runtime = new ExpectedError(lineNo, afterColon(rest, lineNo).strip());
                 case "error" -> compile.add(new ExpectedError(lineNo, afterColon(rest, lineNo).strip()));
                 case "input" -> input = Json.parse(afterColon(rest, lineNo));
-                case "cancel at" -> cancelAt = Double.parseDouble(rest.strip());
+                case "cancel at" -> cancels.add(Double.parseDouble(rest.strip())); // each line one more request
                 case "limit operations" -> {
                     limit = number(afterColon(rest, lineNo));
                     limits = (limits == null ? Limits.DEFAULTS : limits).withMaxOperations(limit);
@@ -113,7 +122,7 @@ public record GoldenSpec(
             }
         }
         return new GoldenSpec(name, source, child, log, result, runtime, compile, input, mocks, workflowMocks,
-                signals, cancelAt, limit, limits, attributes);
+                signals, List.copyOf(cancels), limit, limits, attributes, status);
     }
 
     private static long number(String text) {

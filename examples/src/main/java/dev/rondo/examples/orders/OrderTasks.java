@@ -50,7 +50,9 @@ public record OrderTasks(Payments payments, Inventory inventory, Shipping shippi
                     inventory.release(release.reservationId());
                     return null;
                 })
-                .task("shipOrder", ShipOrder.class, (ship, ctx) ->
-                        new Shipment(shipping.ship(ctx.idempotencyKey(), ship.orderId(), ship.address())));
+                .task("shipOrder", ShipOrder.class, (ship, ctx) -> {
+                    shipping.waitIfHeld(ctx);
+                    return new Shipment(shipping.ship(ctx.idempotencyKey(), ship.orderId(), ship.address()));
+                });
     }
 }

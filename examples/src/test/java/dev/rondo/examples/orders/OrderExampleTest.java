@@ -2,6 +2,7 @@ package dev.rondo.examples.orders;
 
 import static dev.rondo.examples.Json.completed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rondo.client.WorkflowHandle;
@@ -12,6 +13,9 @@ import dev.rondo.examples.Mailbox.Email;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import dev.rondo.core.ExecutionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +105,32 @@ class OrderExampleTest {
         assertEquals(0, shop.inventory().releaseCount());
         assertEquals(1, shop.payments().refundCount());
         assertEquals(1, shop.inventory().available("chair"));
+    }
+
+    @Test
+    void aCancelWhileShippingRunsTheRefundToItsEndAndEndsCancelled() throws Exception {
+        CountDownLatch atTheCarrier = shop.shipping().holdNextShipment();
+        shop.payments().loseNextRefundResponses(1); // the compensation's refund is retried: its awaits are not cancelled
+        WorkflowHandle order = engine.worker(shop::register)
+                .start("orders/process", OrderExample.order("o-7", "gil", "7 Pine Road"));
+        assertTrue(atTheCarrier.await(1, TimeUnit.MINUTES));
+        order.cancel();
+        order.cancel(); // again, while the compensation runs: nothing new
+
+        WorkflowResult result = order.result(Duration.ofMinutes(1));
+        assertEquals(ExecutionStatus.CANCELLED, result.status(), result.errorJson());
+        assertEquals("CancelledError", Json.parse(result.errorJson()).get("name").asText());
+        assertEquals(List.of(
+                "charged 59.9 to gil (payment pay-1)",
+                "reserved 2 line(s) (reservation res-1)",
+                "order o-7 cancelled: undoing what was done",
+                "compensated: stock released, payment refunded"), order.logs(0));
+        assertEquals(1, shop.inventory().releaseCount());
+        assertEquals(1, shop.payments().refundCount(), "refunded once, though its first answer was lost");
+        assertEquals(0, BigDecimal.ZERO.compareTo(shop.payments().balance("gil")));
+        assertEquals(3, shop.inventory().available("lamp"));
+        assertEquals(List.of(), shop.shipping().shippedOrders());
+        assertEquals(List.of("Order o-7: cancelled"), shop.mail().sent().stream().map(Email::subject).toList());
     }
 
     @Test

@@ -63,6 +63,21 @@ class OrderFlowTest {
     }
 
     @Test
+    void aCancelWhileTheShipmentWaitsForItsRetryIsUndoneAndEndsCancelled() {
+        shop.shipping().failNextCalls(2);
+
+        FlowRun run = env.start("orders/process", OrderExample.order("o-7", "gil", "7 Pine Road")).cancel();
+
+        assertEquals(FlowRun.Status.CANCELLED, run.status());
+        assertEquals("CancelledError", run.error().name());
+        assertEquals(List.of("chargeCard#1", "reserveStock#1", "shipOrder#1", "releaseStock#1", "refundPayment#1",
+                "sendEmail#1"), steps(run), "no second shipping attempt; the compensation's tasks run");
+        assertEquals("Order o-7: cancelled", shop.mail().sent().getFirst().subject());
+        assertEquals(3, shop.inventory().available("lamp"));
+        assertEquals(0, BigDecimal.ZERO.compareTo(shop.payments().balance("gil")));
+    }
+
+    @Test
     void aRefundIsRetriedPersistentlyWithOneKeyAndRefundsOnce() {
         shop.shipping().refuseAddressesContaining("Atlantis");
         shop.payments().loseNextRefundResponses(2);

@@ -265,15 +265,11 @@ final class SliceRunner {
             case SUSPENDED -> suspend(writes, execution, slice);
             case COMPLETED -> writes.finish(ExecutionStatus.COMPLETED, Json.write(slice.result()), null,
                     Outcomes.RESOLVED, Json.write(slice.result()));
+            // CANCELLED: the CancelledError thrown into it left it (LANGUAGE.md §6), and is its error
             case FAILED, CANCELLED -> {
                 FlowError error = slice.error();
                 ExecutionStatus status = slice.status() == Slice.Status.FAILED ? ExecutionStatus.FAILED : ExecutionStatus.CANCELLED;
-                if (error == null) {
-                    String cancelled = Outcomes.error("CancelledError", "The workflow was cancelled.");
-                    writes.finish(status, null, cancelled, Outcomes.CHILD_FAILED, cancelled);
-                } else {
-                    writes.finish(status, null, Outcomes.errorJson(error), Outcomes.CHILD_FAILED, Json.write(error.value()));
-                }
+                writes.finish(status, null, Outcomes.errorJson(error), Outcomes.CHILD_FAILED, Json.write(error.value()));
             }
         }
         return writes.ending();

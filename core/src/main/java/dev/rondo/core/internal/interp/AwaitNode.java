@@ -33,7 +33,8 @@ final class AwaitNode extends XStmt {
 
     private int await(Frame f, Object awaited) {
         Machine m = f.m;
-        // CancelledError goes to the workflow body's await only; async calls go on (their promises may be awaited).
+        // CancelledError goes to the workflow body's await only, once; async calls go on (their promises may be
+        // awaited), and so do the body's later awaits (compensations in catch/finally).
         if (f == m.mainFrame && m.takeCancellation()) {
             throw new FlowThrow(Errors.cancelledError(), span);
         }

@@ -27,6 +27,7 @@ public final class Interpreter {
      * The end of a stretch: its effects, and the result, the uncaught error or where the program waits.
      * {@code waitingAt} is the await when suspended, the last statement run when completed.
      */
+    /** {@code cancelled}: the workflow failed with the CancelledError that its cancellation threw (see {@link #endsCancelled}). */
     public record Stretch(Status status, List<Effect> effects, Object result, FlowThrow error, boolean cancelled,
                           Span waitingAt, List<PromiseEntry> waitingFor) {}
 
@@ -126,7 +127,7 @@ public final class Interpreter {
             finished = true;
             // Errors that no node placed (raised deep inside a value helper) happened at the last statement.
             thrown.at(machine.budget.lastWhere());
-            return new Stretch(Status.FAILED, effects(), null, thrown, machine.cancelDelivered, null, List.of());
+            return new Stretch(Status.FAILED, effects(), null, thrown, endsCancelled(thrown), null, List.of());
         }
         if (c == Completion.SUSPEND) {
             forgetUnreachablePromises(pathToResume);
@@ -136,8 +137,19 @@ public final class Interpreter {
         finished = true;
         Object result = c == Completion.RETURN ? frame.returnValue : null;
         // The last statement run (the return, usually) stands for where the result was made.
-        return new Stretch(Status.COMPLETED, effects(), result, null, machine.cancelDelivered,
-                machine.budget.lastWhere(), List.of());
+        // caught and returned normally: completed, even after a cancellation (LANGUAGE.md §6)
+        return new Stretch(Status.COMPLETED, effects(), result, null, false, machine.budget.lastWhere(), List.of());
+    }
+
+    /**
+     * Whether an uncaught error ends the execution as cancelled: the CancelledError was thrown into it and an
+     * error named CancelledError is what leaves it (uncaught or rethrown). Anything else (the CancelledError
+     * wrapped in another error, a compensation that failed) ends it as failed, so the error that needs
+     * attention is not hidden behind "cancelled".
+     */
+    private boolean endsCancelled(FlowThrow thrown) {
+        return machine.cancelDelivered && thrown.value() instanceof FlowObject error
+                && "CancelledError".equals(error.get("name"));
     }
 
     private int resumeBody() {

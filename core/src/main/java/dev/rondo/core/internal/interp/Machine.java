@@ -44,7 +44,11 @@ final class Machine {
     final Object inputs;
     final FlowObject context;
     boolean cancelRequested;
-    /** Set once CancelledError has been thrown: the execution then ends as cancelled. */
+    /**
+     * Set once CancelledError has been thrown (LANGUAGE.md §6: it is thrown once); saved in every checkpoint,
+     * so a compensation's awaits after it wait as usual, and a CancelledError that leaves the workflow after
+     * it ends the execution as cancelled.
+     */
     boolean cancelDelivered;
 
     /** UTF-8 bytes printed (each line counting one more, for its end) in this stretch and in the whole execution. */
@@ -301,9 +305,9 @@ final class Machine {
         return lines;
     }
 
-    /** Whether CancelledError must be thrown at an await now; marks it delivered. */
+    /** Whether CancelledError must be thrown at an await now (requested, not thrown yet); marks it delivered. */
     boolean takeCancellation() {
-        if (cancelRequested) {
+        if (cancelRequested && !cancelDelivered) {
             cancelDelivered = true;
             return true;
         }
