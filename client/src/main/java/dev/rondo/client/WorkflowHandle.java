@@ -275,6 +275,15 @@ public final class WorkflowHandle {
         }
         ExecutionStatus status = ExecutionStatus.of(row.status());
         List<String> hints = new ArrayList<>();
+        if (status == ExecutionStatus.PAUSED) {
+            hints.add("paused by an operator: it runs nothing until resumed ('rondo resume " + id + "'); what comes in waits");
+        }
+        if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING || status == ExecutionStatus.PAUSED) {
+            read(connection -> new dev.rondo.store.QueueControl(connection).paused()).stream()
+                    .filter(p -> p.queue().equals(row.queue()))
+                    .forEach(p -> hints.add("queue " + p.queue() + " is paused (by " + p.pausedBy() + "): no worker claims its work"
+                            + " until 'rondo queue resume " + p.queue() + "'"));
+        }
         if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING) {
             // flow control first: "waiting for concurrency slot acct-42 (1/1 in use)"
             read(c -> dev.rondo.store.ConcurrencyStatements.waitingFor(c, id))

@@ -97,6 +97,8 @@ class PauseAndTerminateTest {
                 + "' AND fire_at < now()").equals("1") && noItem(handle.id()));
         assertEquals(List.of("before"), handle.logs(0));
         assertEquals(ExecutionStatus.PAUSED, handle.status());
+        assertTrue(handle.describe().hints().stream().anyMatch(h -> h.startsWith("paused by an operator")),
+                handle.describe().hints().toString());
         assertTrue(handle.resume());
         assertFalse(handle.resume(), "resuming a running execution does nothing");
         assertCompleted("\"done\"", handle.result(Duration.ofSeconds(30)));
@@ -296,6 +298,8 @@ class PauseAndTerminateTest {
         // the worker is alive and claims its other queue meanwhile
         assertCompleted("7", engine.run("side", "{}"));
         assertEquals(ExecutionStatus.QUEUED, parked.status());
+        assertTrue(parked.describe().hints().stream().anyMatch(h -> h.startsWith("queue side is paused")),
+                parked.describe().hints().toString());
         assertEquals("1", engine.one("SELECT count(*) FROM queue_items WHERE execution_id = '" + parked.id()
                 + "' AND lease_owner IS NULL AND run_at <= now()"));
         // a due item of a paused queue does not count as due work, so an idle worker sleeps instead of spinning
