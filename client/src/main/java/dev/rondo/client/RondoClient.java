@@ -651,7 +651,7 @@ public final class RondoClient implements AutoCloseable {
 
     /**
      * Retention: deletes the workflow executions that {@code options} selects, those started by
-     * {@link #start} (not child workflows on their own) that completed, failed or were cancelled more than
+     * {@link #start} (not child workflows on their own) that completed, failed or were cancelled or terminated more than
      * {@code olderThan} ago, each with everything it led to: its tasks and child workflows, their
      * checkpoints, signals, log lines, history and queue items. A tree in which anything has not finished
      * (a child workflow left running) is kept. Deletes in batches, one transaction each, oldest first,
