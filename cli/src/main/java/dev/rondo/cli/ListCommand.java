@@ -21,7 +21,7 @@ final class ListCommand extends ClientCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: queued, running, waiting, completed, failed or cancelled.")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: queued, running, waiting, paused, completed, failed, cancelled or terminated.")
     String status;
 
     @Option(names = "--workflow", paramLabel = "NAME", description = "Only executions of this workflow.")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code rondo prune --older-than AGE}: retention, the finished executions older than AGE deleted. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Delete workflow executions that finished (completed, failed or cancelled)",
+        description = {"Delete workflow executions that finished (completed, failed, cancelled or terminated)",
                 "more than AGE ago, with their tasks, child workflows, logs, history and signals.",
                 "A tree with anything still running is kept. Safe beside running workers;",
                 "schedule it, e.g. daily from cron: rondo prune --older-than 30d"})

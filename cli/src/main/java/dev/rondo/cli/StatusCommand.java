@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code rondo status ID}: one word. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Print the status of execution ID: queued, running, waiting, completed, failed or cancelled.")
+        description = "Print the status of execution ID: queued, running, waiting, paused, completed, failed, cancelled or terminated.")
 final class StatusCommand extends ExecutionCommand {
 
     @Option(names = "--json", description = "Print {\"id\": …, \"status\": …}.")

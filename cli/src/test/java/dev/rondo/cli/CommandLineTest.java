@@ -172,7 +172,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"check", "run", "deploy", "start", "signal", "status", "result", "cancel",
-                "list", "logs", "describe", "worker", "migrate", "db"}) {
+                "list", "logs", "describe", "worker", "migrate", "db", "pause", "resume", "terminate", "queue", "bulk"}) {
             Result help = rondo(command, "--help");
             assertEquals(0, help.code(), command + ": " + help.err());
             assertTrue(help.out().contains("Usage: rondo " + command), help.out());

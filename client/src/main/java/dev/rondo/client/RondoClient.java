@@ -31,6 +31,7 @@ import dev.rondo.migrations.Migrations;
 import dev.rondo.store.DefinitionDao;
 import dev.rondo.store.ExecutionKind;
 import dev.rondo.store.QueryDao;
+import dev.rondo.store.QueueControl;
 import dev.rondo.store.RetentionDao;
 import dev.rondo.store.Store;
 import dev.rondo.store.Transactions;
@@ -679,8 +680,113 @@ public final class RondoClient implements AutoCloseable {
     }
 
     /**
+     * Applies {@code action} to every workflow execution {@code options} selects (docs/operations.md, "Bulk
+     * actions"), newest first, one batch of {@link BulkOptions#batchSize} at a time, each execution in its own
+     * short transaction through the {@link WorkflowHandle} call of the action (so no batch holds many
+     * executions locked against the workers running them). The walk is a keyset cursor over (created_at, id)
+     * that only moves on, so no execution is acted on twice in one run, and executions started during the run
+     * are not reached; an interrupted run goes on from {@link BulkResult#cursor} ({@link
+     * BulkOptions#withResumeAfter}). With {@link BulkOptions#dryRun} nothing changes.
+     *
+     * <pre>{@code
+     * BulkResult r = rondo.bulk(BulkAction.CANCEL,
+     *         BulkOptions.of(ListFilter.ALL.where("status=waiting").where("customer=c-42")).withDryRun(true));
+     * System.out.println(r.matched() + " would be cancelled, e.g. " + r.sample());
+     * }</pre>
+     */
+    public BulkResult bulk(BulkAction action, BulkOptions options) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(options, "options");
+        ListFilter page = options.filter().withLimit(options.batchSize()).after(options.resumeAfter());
+        long matched = 0;
+        long changed = 0;
+        long unchanged = 0;
+        long refused = 0;
+        int batches = 0;
+        String cursor = options.resumeAfter();
+        boolean interrupted = false;
+        List<String> sample = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        while (true) {
+            List<ExecutionSummary> rows = list(page);
+            boolean last = rows.size() < options.batchSize();
+            for (ExecutionSummary row : rows) {
+                if (options.since() != null && row.createdAt().isBefore(options.since())) {
+                    last = true; // newest first: every later row is older still
+                    break;
+                }
+                if (options.stop() != null && options.stop().getAsBoolean()) {
+                    interrupted = true;
+                    break;
+                }
+                matched++;
+                if (sample.size() < BulkOptions.SAMPLE_SIZE) {
+                    sample.add(row.executionId());
+                }
+                if (!options.dryRun()) {
+                    try {
+                        if (action.apply(handle(row.executionId()))) {
+                            changed++;
+                        } else {
+                            unchanged++;
+                        }
+                    } catch (RondoException.ActionRefused | RondoException.ExecutionFinished
+                             | RondoException.UnknownExecution refusal) {
+                        refused++;
+                        if (refusals.size() < BulkOptions.SAMPLE_SIZE) {
+                            refusals.add(refusal.getMessage());
+                        }
+                    }
+                }
+                cursor = row.executionId();
+            }
+            if (!rows.isEmpty()) {
+                batches++;
+            }
+            BulkResult sofar = new BulkResult(action, options.dryRun(), matched, changed, unchanged, refused, batches,
+                    cursor, interrupted, sample, refusals);
+            if (options.onBatch() != null && !rows.isEmpty()) {
+                options.onBatch().accept(sofar);
+            }
+            if (last || interrupted || rows.isEmpty()) {
+                return sofar;
+            }
+            page = page.after(cursor);
+        }
+    }
+
+    /**
+     * Pauses {@code queue}: workers stop claiming its items (task attempts and workflow slices alike) at their
+     * next claim, and finish what they hold; work keeps arriving and waits. Pausing a paused queue changes
+     * nothing. Queue pauses are not recorded in any execution's history; {@link #pausedQueues()} says who.
+     *
+     * @return whether it was paused now (false: it was paused already)
+     */
+    public boolean pauseQueue(String queue) {
+        Identifiers.require(Identifiers.Kind.QUEUE, queue);
+        String by = operator();
+        return Transactions.retrying(dataSource, connection -> new QueueControl(connection).pause(queue, by));
+    }
+
+    /**
+     * Resumes a paused queue: its workers are notified and claim its due items at once.
+     *
+     * @return whether it was resumed now (false: it was not paused)
+     */
+    public boolean resumeQueue(String queue) {
+        Identifiers.require(Identifiers.Kind.QUEUE, queue);
+        return Transactions.retrying(dataSource, connection -> new QueueControl(connection).resume(queue));
+    }
+
+    /** The paused queues, by name, with who paused them, when, and how many items wait in each. */
+    public List<PausedQueue> pausedQueues() {
+        return Transactions.autocommit(dataSource, connection -> new QueueControl(connection).paused()).stream()
+                .map(p -> new PausedQueue(p.queue(), p.pausedBy(), p.pausedAt(), p.waiting())).toList();
+    }
+
+    /**
      * Retention: deletes the workflow executions that {@code options} selects, those started by
-     * {@link #start} (not child workflows on their own) that completed, failed or were cancelled more than
+     * {@link #start} (not child workflows on their own) that completed, failed or were cancelled or terminated more than
      * {@code olderThan} ago, each with everything it led to: its tasks and child workflows, their
      * checkpoints, signals, log lines, history and queue items. A tree in which anything has not finished
      * (a child workflow left running) is kept. Deletes in batches, one transaction each, oldest first,

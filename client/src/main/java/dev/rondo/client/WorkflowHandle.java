@@ -3,6 +3,7 @@ package dev.rondo.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.client.internal.ConnectionLoss;
 import dev.rondo.client.internal.Operator;
+import dev.rondo.client.internal.Steering;
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.Payloads;
@@ -137,6 +138,61 @@ public final class WorkflowHandle {
     }
 
     /**
+     * Pauses the execution: no slice of it runs until {@link #resume()} (docs/operations.md, "Pause and
+     * resume"). Tasks it already started run to their end and their outcomes wait in its inbox; its timers
+     * come due but wait; signals are buffered. A slice running at this moment finishes first (the pause waits
+     * for it). Pausing a paused execution changes and records nothing. A cancel wins over a pause: cancelling a
+     * paused execution resumes it to run its {@code catch}/{@code finally}.
+     *
+     * <pre>{@code
+     * rondo.handle("order-42").pause();   // … fix the downstream system …
+     * rondo.handle("order-42").resume();
+     * }</pre>
+     *
+     * @return whether it was paused now (false: it was paused already)
+     * @throws RondoException.UnknownExecution when no execution has this id
+     * @throws RondoException.ActionRefused    when it is a task, has ended, or is being cancelled
+     */
+    public boolean pause() {
+        return Transactions.retrying(dataSource, connection -> Steering.pause(connection, id, operator()));
+    }
+
+    /**
+     * Resumes a paused execution where it stood: what came in while it was paused (task outcomes, due timers,
+     * signals) is applied by its next slice, at once. It goes back to {@code waiting}, or to {@code queued}
+     * when no slice of it had run yet (a start delayed or waiting for a concurrency slot keeps its turn).
+     *
+     * @return whether it was resumed now (false: it was not paused, and nothing is recorded)
+     * @throws RondoException.UnknownExecution when no execution has this id
+     * @throws RondoException.ActionRefused    when it is a task or has ended
+     */
+    public boolean resume() {
+        return Transactions.retrying(dataSource, connection -> Steering.resume(connection, id, operator()));
+    }
+
+    /** {@link #terminate(String)} without a reason. */
+    public boolean terminate() {
+        return terminate(null);
+    }
+
+    /**
+     * Stops the execution and every unfinished descendant (child workflows at any depth, their tasks) at
+     * once, in one statement: none of their code runs again (no {@code catch}, no {@code finally}), and each
+     * ends {@code terminated} with a {@code TerminatedError} that names who terminated it (and {@code reason},
+     * when given). Their queue items, timers and concurrency waits go; tasks running now see
+     * {@code TaskContext.cancelled()} and their results are discarded; {@link #result} waiters wake; a parent
+     * that awaits it gets a {@code WorkflowError}. Works on queued, waiting, running and paused executions;
+     * terminating a terminated one changes and records nothing. Use {@link #cancel()} to let it compensate.
+     *
+     * @return whether it was terminated now (false: it was terminated already)
+     * @throws RondoException.UnknownExecution when no execution has this id
+     * @throws RondoException.ActionRefused    when it is a task or has ended otherwise
+     */
+    public boolean terminate(String reason) {
+        return Transactions.retrying(dataSource, connection -> Steering.terminate(connection, id, operator(), reason));
+    }
+
+    /**
      * Waits until the execution ends and returns how. Woken by the {@code rondo_done} notification the
      * engine sends when an execution ends (no polling), with a check after listening so an end that came
      * first is never missed. A connection lost while waiting (a database restart, a failover) is replaced
@@ -222,6 +278,15 @@ public final class WorkflowHandle {
         }
         ExecutionStatus status = ExecutionStatus.of(row.status());
         List<String> hints = new ArrayList<>();
+        if (status == ExecutionStatus.PAUSED) {
+            hints.add("paused by an operator: it runs nothing until resumed ('rondo resume " + id + "'); what comes in waits");
+        }
+        if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING || status == ExecutionStatus.PAUSED) {
+            read(connection -> new dev.rondo.store.QueueControl(connection).paused()).stream()
+                    .filter(p -> p.queue().equals(row.queue()))
+                    .forEach(p -> hints.add("queue " + p.queue() + " is paused (by " + p.pausedBy() + "): no worker claims its work"
+                            + " until 'rondo queue resume " + p.queue() + "'"));
+        }
         if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING) {
             // flow control first: "waiting for concurrency slot acct-42 (1/1 in use)"
             read(c -> dev.rondo.store.ConcurrencyStatements.waitingFor(c, id))

@@ -85,14 +85,15 @@ class PruneTest {
         tree("done", "orders", "completed", "40 days", "completed");
         tree("failed", "orders", "failed", "31 days", "completed");
         tree("cancelled", "orders", "cancelled", "1 year", "completed");
+        tree("terminated", "orders", "terminated", "35 days", "completed");
         tree("recent", "orders", "completed", "29 days", "completed");
         tree("waiting", "orders", "waiting", null, "completed");
         tree("orphaned", "orders", "completed", "40 days", "running");
         assertEquals(WHOLE_TREE, rowsOf("done"), "the fixture writes a row of every kind");
 
-        assertEquals(3, rondo.prune(PruneOptions.olderThan(MONTH)));
+        assertEquals(4, rondo.prune(PruneOptions.olderThan(MONTH)));
 
-        for (String gone : List.of("done", "failed", "cancelled")) {
+        for (String gone : List.of("done", "failed", "cancelled", "terminated")) {
             assertEquals(NOTHING, rowsOf(gone), gone);
         }
         for (String kept : List.of("recent", "waiting", "orphaned")) {

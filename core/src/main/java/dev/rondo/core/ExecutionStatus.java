@@ -17,16 +17,23 @@ public enum ExecutionStatus {
     RUNNING,
     /** Waiting at an await for a task, a child workflow, a signal or a timer. */
     WAITING,
+    /**
+     * Paused by an operator ({@code WorkflowHandle.pause()}): no slice of it runs until it is resumed; what
+     * comes in meanwhile (task outcomes, due timers, signals) waits for it.
+     */
+    PAUSED,
     /** Ended with a result. */
     COMPLETED,
     /** Ended with an uncaught error. */
     FAILED,
     /** Ended after a cancellation request. */
-    CANCELLED;
+    CANCELLED,
+    /** Stopped by an operator ({@code WorkflowHandle.terminate()}) without running any more of its code. */
+    TERMINATED;
 
     /** Whether the execution has ended (it will not run again). */
     public boolean ended() {
-        return this == COMPLETED || this == FAILED || this == CANCELLED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED || this == TERMINATED;
     }
 
     /** The lower-case name: {@code queued}, {@code running}, … */
@@ -49,6 +56,6 @@ public enum ExecutionStatus {
             }
         }
         throw new IllegalArgumentException("Unknown status '" + text
-                + "'; use one of queued, running, waiting, completed, failed, cancelled.");
+                + "'; use one of queued, running, waiting, paused, completed, failed, cancelled, terminated.");
     }
 }

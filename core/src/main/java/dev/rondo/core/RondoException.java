@@ -156,4 +156,36 @@ public class RondoException extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /**
+     * An operator action (pause, resume, terminate, …) that does not apply to this execution as it stands:
+     * it is a task (act on its workflow instead), has ended, or is being cancelled. The message names the
+     * execution, its status and what to do.
+     */
+    public static final class ActionRefused extends RondoException {
+        private final String executionId;
+        private final String action;
+        private final ExecutionStatus status;
+
+        public ActionRefused(String executionId, String action, ExecutionStatus status, String message) {
+            super(message);
+            this.executionId = executionId;
+            this.action = action;
+            this.status = status;
+        }
+
+        public String executionId() {
+            return executionId;
+        }
+
+        /** The action refused: {@code pause}, {@code resume}, {@code terminate}, … */
+        public String action() {
+            return action;
+        }
+
+        /** The execution's status when the action was refused. */
+        public ExecutionStatus status() {
+            return status;
+        }
+    }
 }

@@ -16,12 +16,12 @@ public final class SliceDao {
 
     /**
      * A locked workflow; {@code sliceFailures} its slices that failed in a row without committing,
-     * {@code sliceError} the error the last of them would end it with, {@code depth} its nesting depth, {@code scheduledAt} the fire time of the schedule that started it (null: none).
+     * {@code sliceError} the error the last of them would end it with, {@code depth} its nesting depth, {@code scheduledAt} the fire time of the schedule that started it (null: none), {@code paused} whether an operator paused it.
      */
     public record Workflow(String name, String definitionHash, String queue, int priority, String input, String parentId,
                     boolean cancelRequested, boolean finished, boolean owned, long nowMillis, String createdAt,
                     int sliceFailures, String sliceError, int depth, String traceContext, String scheduledAt,
-                    String concurrencyKey) {}
+                    String concurrencyKey, boolean paused) {}
 
     /** The checkpoint, an inbox row, a due timer or an unconsumed signal ({@code source} says which). */
     public record Pending(String source, Long id, Integer promise, String kind, String payload, String name, Long atMillis) {
@@ -99,7 +99,7 @@ public final class SliceDao {
                         rs.getBoolean("cancel_requested"), rs.getBoolean("finished"), rs.getBoolean("owned"),
                         rs.getLong("now_millis"), rs.getString("created_at"), rs.getInt("slice_failures"),
                         rs.getString("slice_error"), rs.getInt("depth"), rs.getString("trace_context"),
-                        rs.getString("scheduled_at"), rs.getString("concurrency_key")));
+                        rs.getString("scheduled_at"), rs.getString("concurrency_key"), rs.getBoolean("paused")));
             }
             List<Pending> pending = new ArrayList<>();
             rs = s.next();

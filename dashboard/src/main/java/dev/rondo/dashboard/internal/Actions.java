@@ -3,8 +3,8 @@ package dev.rondo.dashboard.internal;
 import dev.rondo.client.RondoClient;
 
 /**
- * The two actions, through the client so that they obey exactly the rules the Java API and the command line
- * do (the signal name and payload are checked there; a finished execution refuses both). Each answers with
+ * The actions (signal, cancel, pause, resume, terminate; pause and resume of a queue), through the client so that they obey exactly the rules the Java API and the command line
+ * do (the signal name and payload are checked there; a finished execution refuses them). Each answers with
  * a redirect to the execution's page (post, redirect, get), or 400 with the client's sentence.
  */
 final class Actions {
@@ -30,6 +30,46 @@ final class Actions {
         }
         client.handle(id).cancel();
         x.redirect("/execution?id=" + Page.q(id) + "&cancelled=yes");
+    }
+
+    void pause(Exchange x) {
+        String id = required(x, "id");
+        confirmed(x, "Pausing");
+        client.handle(id).pause();
+        x.redirect("/execution?id=" + Page.q(id) + "&paused=yes");
+    }
+
+    void resume(Exchange x) {
+        String id = required(x, "id");
+        client.handle(id).resume(); // undoes a pause: no confirmation needed
+        x.redirect("/execution?id=" + Page.q(id) + "&resumed=yes");
+    }
+
+    void terminate(Exchange x) {
+        String id = required(x, "id");
+        confirmed(x, "Terminating");
+        String reason = x.param("reason");
+        client.handle(id).terminate(reason == null || reason.isBlank() ? null : reason);
+        x.redirect("/execution?id=" + Page.q(id) + "&terminated=yes");
+    }
+
+    void pauseQueue(Exchange x) {
+        String queue = required(x, "queue");
+        confirmed(x, "Pausing a queue");
+        client.pauseQueue(queue);
+        x.redirect("/queues?paused=" + Page.q(queue));
+    }
+
+    void resumeQueue(Exchange x) {
+        String queue = required(x, "queue");
+        client.resumeQueue(queue);
+        x.redirect("/queues?resumed=" + Page.q(queue));
+    }
+
+    private static void confirmed(Exchange x, String what) {
+        if (!"yes".equals(x.param("confirm"))) {
+            throw new Exchange.BadRequest(what + " needs its confirmation: tick the box beside the button.");
+        }
     }
 
     private static String required(Exchange x, String name) {

@@ -47,7 +47,7 @@ public final class DashboardHandler extends Handler.Abstract {
         this.executions = new ExecutionsPage(reads);
         this.execution = new ExecutionPage(reads);
         this.workflows = new WorkflowsPage(reads);
-        this.queues = new QueuesPage(reads);
+        this.queues = new QueuesPage(reads, client::pausedQueues);
         this.actions = new Actions(client);
         this.logEvents = new LogEvents(reads, options);
         this.css = asset("dashboard.css");
@@ -107,6 +107,11 @@ public final class DashboardHandler extends Handler.Abstract {
             switch (path) {
                 case "/execution/signal" -> actions.signal(x);
                 case "/execution/cancel" -> actions.cancel(x);
+                case "/execution/pause" -> actions.pause(x);
+                case "/execution/resume" -> actions.resume(x);
+                case "/execution/terminate" -> actions.terminate(x);
+                case "/queues/pause" -> actions.pauseQueue(x);
+                case "/queues/resume" -> actions.resumeQueue(x);
                 default -> error(x, 404, "There is no action at " + path + ".");
             }
             return;

@@ -16,7 +16,8 @@ import java.util.Map;
  * One workflow execution: status and times, input and result or error, the source with the line it waits
  * at (or failed at) marked, what it waits for (tasks with attempts, last error and next retry; timers with
  * due times; signals buffered), its variables as a tree, its timeline, its tasks and children, its log
- * (followed live by the page's script through {@link LogEvents}), and the actions: signal and cancel.
+ * (followed live by the page's script through {@link LogEvents}), and the actions: signal, cancel, pause or resume,
+ * and terminate.
  */
 final class ExecutionPage {
 
@@ -118,7 +119,28 @@ final class ExecutionPage {
         h.raw("<input type=\"hidden\" name=\"id\" value=\"").text(e.id()).raw("\">")
                 .raw("<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> I want to cancel it</label>")
                 .raw("<button type=\"submit\" class=\"danger\" data-confirm=\"Cancel execution ").text(e.id())
-                .raw("? It gets CancelledError at its await.\">Cancel execution</button></form></section>");
+                .raw("? It gets CancelledError at its await.\">Cancel execution</button></form>");
+        if (e.status().equals("paused")) {
+            h.raw("<form method=\"post\" class=\"resume\" action=\"").text(page.href("/execution/resume")).raw("\">");
+            page.csrfField(h);
+            h.raw("<input type=\"hidden\" name=\"id\" value=\"").text(e.id()).raw("\">")
+                    .raw("<button type=\"submit\">Resume execution</button></form>");
+        } else if (!e.cancelRequested()) {
+            h.raw("<form method=\"post\" class=\"pause\" action=\"").text(page.href("/execution/pause")).raw("\">");
+            page.csrfField(h);
+            h.raw("<input type=\"hidden\" name=\"id\" value=\"").text(e.id()).raw("\">")
+                    .raw("<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> I want to pause it</label>")
+                    .raw("<button type=\"submit\" data-confirm=\"Pause execution ").text(e.id())
+                    .raw("? It runs nothing until resumed; what comes in meanwhile waits.\">Pause execution</button></form>");
+        }
+        h.raw("<form method=\"post\" class=\"terminate\" action=\"").text(page.href("/execution/terminate")).raw("\">");
+        page.csrfField(h);
+        h.raw("<input type=\"hidden\" name=\"id\" value=\"").text(e.id()).raw("\">")
+                .raw("<label>Reason <input name=\"reason\" placeholder=\"optional\"></label>")
+                .raw("<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> I want to terminate it</label>")
+                .raw("<button type=\"submit\" class=\"danger\" data-confirm=\"Terminate execution ").text(e.id())
+                .raw(" and all its children at once? None of their code runs again, not even finally.\">Terminate execution</button>")
+                .raw("</form></section>");
     }
 
     /** The name of the first signal the execution waits for, to fill the form with. */
@@ -308,14 +330,43 @@ final class ExecutionPage {
         h.raw("</section>");
     }
 
+    /**
+     * An operator's action as a sentence: {@code operator.pause} with {@code {"by": "ann", "was": "waiting"}}
+     * reads "pause by ann (was: waiting)".
+     */
+    static String operatorDetail(String kind, String detailJson) {
+        String action = kind.substring("operator.".length());
+        try {
+            JsonNode detail = MAPPER.readTree(detailJson == null ? "{}" : detailJson);
+            StringBuilder line = new StringBuilder(action);
+            if (detail.hasNonNull("by")) {
+                line.append(" by ").append(detail.get("by").asText());
+            }
+            List<String> facts = new ArrayList<>();
+            detail.properties().forEach(f -> {
+                if (!f.getKey().equals("by")) {
+                    facts.add(f.getKey() + ": " + (f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
+                }
+            });
+            if (!facts.isEmpty()) {
+                line.append(" (").append(String.join(", ", facts)).append(")");
+            }
+            return line.toString();
+        } catch (Exception e) {
+            return action + " " + detailJson;
+        }
+    }
+
     private static void history(Html h, List<DashboardDao.Event> history) {
         if (history.isEmpty()) {
             return;
         }
         h.raw("<section><details><summary>History (").text(history.size()).raw(" events)</summary><table class=\"history\"><tbody>");
         for (DashboardDao.Event ev : history) {
-            h.raw("<tr><td>").text(ev.seq()).raw("</td><td>").text(Format.time(ev.at())).raw("</td><td>").text(ev.kind())
-                    .raw("</td><td>").text(ev.detail()).raw("</td></tr>");
+            boolean operator = ev.kind().startsWith("operator.");
+            h.raw("<tr").raw(operator ? " class=\"operator\"" : "").raw("><td>").text(ev.seq()).raw("</td><td>")
+                    .text(Format.time(ev.at())).raw("</td><td>").text(ev.kind()).raw("</td><td>")
+                    .text(operator ? operatorDetail(ev.kind(), ev.detail()) : ev.detail()).raw("</td></tr>");
         }
         h.raw("</tbody></table></details></section>");
     }

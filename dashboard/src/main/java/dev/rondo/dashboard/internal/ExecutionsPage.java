@@ -27,7 +27,8 @@ final class ExecutionsPage {
      * past this the page shows no figures rather than waiting.
      */
     static final int COUNT_MILLIS = 300;
-    static final List<String> STATUSES = List.of("queued", "running", "waiting", "completed", "failed", "cancelled");
+    static final List<String> STATUSES = List.of("queued", "running", "waiting", "paused", "completed", "failed", "cancelled",
+            "terminated");
 
     private final Reads reads;
 

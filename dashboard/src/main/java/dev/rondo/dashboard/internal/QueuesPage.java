@@ -1,16 +1,20 @@
 package dev.rondo.dashboard.internal;
 
+import dev.rondo.client.PausedQueue;
 import dev.rondo.store.DashboardDao;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Queues and workers: per queue the items waiting now and the age of the oldest, items due later, items held,
  * executions finished in the last minute and hour, the workers of the registry that serve it, and a warning
- * for a queue with work that no live worker serves; then every registered worker.
+ * for a queue with work that no live worker serves, whether it is paused (with a button to pause or resume it);
+ * then every registered worker.
  */
 final class QueuesPage {
 
@@ -18,9 +22,11 @@ final class QueuesPage {
     static final Duration LIVE = Duration.ofMinutes(2);
 
     private final Reads reads;
+    private final Supplier<List<PausedQueue>> paused;
 
-    QueuesPage(Reads reads) {
+    QueuesPage(Reads reads, Supplier<List<PausedQueue>> paused) {
         this.reads = reads;
+        this.paused = paused;
     }
 
     String render(Page page) {
@@ -28,14 +34,20 @@ final class QueuesPage {
                     Instant now) {}
         Data d = reads.read(dao -> new Data(dao.queues(), dao.workers(), dao.throughput(), Instant.now()));
         Map<String, long[]> perMinute = perMinute(d.throughput);
+        Map<String, PausedQueue> pausedQueues = new TreeMap<>();
+        paused.get().forEach(p -> pausedQueues.put(p.queue(), p));
+        List<DashboardDao.Queue> queues = new java.util.ArrayList<>(d.queues);
+        // a paused queue with no work and no worker is still shown, so that it can be resumed
+        pausedQueues.keySet().stream().filter(q -> queues.stream().noneMatch(r -> r.queue().equals(q)))
+                .forEach(q -> queues.add(new DashboardDao.Queue(q, 0, null, 0, 0, 0, 0)));
         Html h = new Html().raw("<h1>Queues and workers</h1>");
-        if (d.queues.isEmpty()) {
+        if (queues.isEmpty()) {
             h.raw("<p class=\"empty\">No queue has work, and no worker is registered.</p>");
         } else {
             h.raw("<table class=\"queues\"><thead><tr><th>Queue</th><th>Waiting</th><th>Oldest waiting</th><th>Due later</th>")
                     .raw("<th>Running</th><th>Done, last minute</th><th>Done, last hour</th><th>Done per minute, last hour</th>")
-                    .raw("<th>Workers</th></tr></thead><tbody>");
-            for (DashboardDao.Queue q : d.queues) {
+                    .raw("<th>Workers</th><th>Paused</th></tr></thead><tbody>");
+            for (DashboardDao.Queue q : queues) {
                 List<DashboardDao.Worker> serving = d.workers.stream()
                         .filter(w -> w.queues().contains(q.queue()) && w.seenSecondsAgo() < LIVE.toSeconds()).toList();
                 boolean unserved = serving.isEmpty() && (q.waiting() > 0 || q.scheduled() > 0);
@@ -53,6 +65,8 @@ final class QueuesPage {
                 } else {
                     h.text(String.join(", ", serving.stream().map(w -> w.host() + " (" + w.inFlight() + "/" + w.concurrency() + ")").toList()));
                 }
+                h.raw("</td><td>");
+                pauseCell(h, page, q.queue(), pausedQueues.get(q.queue()));
                 h.raw("</td></tr>");
             }
             h.raw("</tbody></table>");
@@ -74,6 +88,29 @@ final class QueuesPage {
             h.raw("</tbody></table>");
         }
         return page.document("Queues and workers", "queues", h.toString());
+    }
+
+    /** Whether the queue is paused (by whom, since when), with the form that pauses or resumes it. */
+    private static void pauseCell(Html h, Page page, String queue, PausedQueue paused) {
+        if (paused != null) {
+            h.raw("<span class=\"badge status-paused\">paused</span> by ").text(paused.pausedBy()).raw(" since ")
+                    .text(Format.time(paused.pausedAt()));
+        }
+        if (page.options().readOnly()) {
+            return;
+        }
+        h.raw("<form method=\"post\" class=\"").raw(paused != null ? "resume-queue" : "pause-queue").raw("\" action=\"")
+                .text(page.href(paused != null ? "/queues/resume" : "/queues/pause")).raw("\">");
+        page.csrfField(h);
+        h.raw("<input type=\"hidden\" name=\"queue\" value=\"").text(queue).raw("\">");
+        if (paused != null) {
+            h.raw("<button type=\"submit\">Resume queue</button>");
+        } else {
+            h.raw("<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> pause</label>")
+                    .raw("<button type=\"submit\" data-confirm=\"Pause queue ").text(queue)
+                    .raw("? Workers claim nothing of it until it is resumed.\">Pause queue</button>");
+        }
+        h.raw("</form>");
     }
 
     /** The minutes of the throughput chart, the newest last. */

@@ -12,5 +12,5 @@ SELECT s.status,
               AND (CAST(:createdTo AS timestamptz) IS NULL OR e.created_at < :createdTo)
               AND (CAST(:attributes AS jsonb) IS NULL OR e.attributes @> CAST(:attributes AS jsonb))
             LIMIT :cap) AS capped) AS count
-FROM unnest(ARRAY['queued', 'running', 'waiting', 'completed', 'failed', 'cancelled']) WITH ORDINALITY AS s(status, n)
+FROM unnest(ARRAY['queued', 'running', 'waiting', 'paused', 'completed', 'failed', 'cancelled', 'terminated']) WITH ORDINALITY AS s(status, n)
 ORDER BY s.n

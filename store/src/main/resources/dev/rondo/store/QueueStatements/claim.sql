@@ -4,10 +4,13 @@
 -- starts without another round trip. An item whose execution is gone comes back with a null kind.
 -- :workflowsOnly (true only while every handler slot of the worker is held by a handler that ignored its
 -- timeout) skips task attempts, left to workers that can run them; false short-circuits the look-up.
+-- A paused queue (paused_queues, V13) gives nothing: the NOT EXISTS names no column of queue_items, so it is
+-- a one-time filter, one probe of that table's (usually empty) primary key per claim, not one per item.
 WITH picked AS (
     SELECT id
     FROM queue_items
     WHERE queue = :queue AND lease_owner IS NULL AND run_at <= now()
+      AND NOT EXISTS (SELECT 1 FROM paused_queues p WHERE p.queue = :queue)
       AND (NOT :workflowsOnly OR EXISTS (SELECT 1 FROM executions e
                                          WHERE e.id = queue_items.execution_id AND e.kind = 'workflow'))
     ORDER BY priority DESC, run_at, id

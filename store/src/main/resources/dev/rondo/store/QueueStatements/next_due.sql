@@ -3,10 +3,13 @@
 -- Read through the claim index, (queue, priority DESC, run_at, id) over unclaimed items, which orders by
 -- run_at only within a priority: the recursive part walks a queue's priorities in use, highest first, one
 -- index probe each (there are few), and the earliest item of each priority is the first entry after it.
+-- A paused queue (paused_queues) is left out: its due items cannot be claimed, and counting them would wake
+-- the worker again at once; resuming it notifies the queue's channel.
 WITH RECURSIVE priorities AS (
     SELECT q.name AS queue,
            (SELECT max(priority) FROM queue_items WHERE queue = q.name AND lease_owner IS NULL) AS priority
     FROM unnest(CAST(:queues AS text[])) AS q(name)
+    WHERE NOT EXISTS (SELECT 1 FROM paused_queues p WHERE p.queue = q.name)
     UNION ALL
     SELECT p.queue,
            (SELECT max(priority) FROM queue_items

@@ -5,7 +5,7 @@ WITH RECURSIVE roots AS (
     FROM executions r
     WHERE r.parent_id IS NULL AND r.finished_at IS NOT NULL
       AND r.finished_at < :cutoff
-      AND r.status IN ('completed', 'failed', 'cancelled')
+      AND r.status IN ('completed', 'failed', 'cancelled', 'terminated')
       AND (CAST(:workflow AS text) IS NULL OR r.name = :workflow)
 ), tree AS (
     SELECT id AS root, id, true AS finished FROM roots

@@ -16,7 +16,7 @@ WITH RECURSIVE roots AS (
     WHERE r.parent_id IS NULL AND r.finished_at IS NOT NULL
       AND r.finished_at < :cutoff
       AND (r.finished_at, r.id) > (coalesce(CAST(:afterTime AS timestamptz), '-infinity'), coalesce(CAST(:afterId AS text), ''))
-      AND r.status IN ('completed', 'failed', 'cancelled')
+      AND r.status IN ('completed', 'failed', 'cancelled', 'terminated')
       AND (CAST(:workflow AS text) IS NULL OR r.name = :workflow)
     ORDER BY r.finished_at, r.id
     LIMIT :limit

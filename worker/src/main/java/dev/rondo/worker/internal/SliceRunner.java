@@ -205,6 +205,11 @@ final class SliceRunner {
             return Telemetry.SliceOutcome.WAITING; // a late wake-up of an execution that has ended: the item goes with this commit
         }
         SliceDao.Workflow workflow = locked.get();
+        if (workflow.paused() && !workflow.cancelRequested()) {
+            // paused by an operator: nothing of it runs; its item goes with this commit, what came in stays
+            // in its inbox, and resume wakes it (a cancel wins over a pause: it runs, and is no longer paused)
+            return Telemetry.SliceOutcome.WAITING;
+        }
         List<SliceDao.Pending> pending = new ArrayList<>(opened.pending());
         String checkpoint = !pending.isEmpty() && "checkpoint".equals(pending.getFirst().source())
                 ? pending.removeFirst().payload() : null;

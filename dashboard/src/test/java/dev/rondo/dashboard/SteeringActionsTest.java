@@ -1,0 +1,106 @@
+package dev.rondo.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rondo.client.StartOptions;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The execution page's pause, resume and terminate buttons and the queues page's pause and resume, over HTTP
+ * with a real worker: each needs its confirmation (resume does not), reaches the execution or queue, and the
+ * history shows who did what.
+ */
+class SteeringActionsTest {
+
+    @TempDir
+    static java.nio.file.Path dir;
+
+    static Fixture fixture;
+    static RondoDashboard dashboard;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        fixture = new Fixture("dash_steer", dir);
+        dashboard = RondoDashboard.start(fixture.db, DashboardOptions.DEFAULTS.withPort(0));
+        http = new Http(dashboard.uri());
+    }
+
+    @AfterAll
+    static void stop() {
+        dashboard.close();
+        fixture.close();
+    }
+
+    @Test
+    void pauseResumeAndTerminateFromTheExecutionPage() {
+        fixture.client.start("approve", "{\"id\":\"o-9\"}", StartOptions.DEFAULT.withId("steer-1").withQueue("dash"));
+        fixture.awaitStatus("steer-1", "waiting");
+        String page = http.get("/execution?id=steer-1").body();
+        assertTrue(page.contains("class=\"pause\"") && page.contains(">Pause execution</button>"), page);
+        assertTrue(page.contains(">Terminate execution</button>") && page.contains("I want to terminate it"), page);
+        String csrf = Http.csrf(page);
+
+        assertEquals(400, http.post("/execution/pause", Map.of("csrf", csrf, "id", "steer-1")).statusCode(), "unconfirmed");
+        assertEquals("waiting", fixture.client.handle("steer-1").status().text());
+        HttpResponse<String> paused = http.post("/execution/pause", Map.of("csrf", csrf, "id", "steer-1", "confirm", "yes"));
+        assertEquals(303, paused.statusCode(), paused.body());
+        assertEquals("paused", fixture.client.handle("steer-1").status().text());
+        String pausedPage = http.get("/execution?id=steer-1").body();
+        assertTrue(pausedPage.contains("<span class=\"badge status-paused\">paused</span>"), pausedPage);
+        assertTrue(pausedPage.contains(">Resume execution</button>") && !pausedPage.contains(">Pause execution</button>"), pausedPage);
+        Matcher row = Pattern.compile("<tr class=\"operator\">.*?</tr>").matcher(pausedPage);
+        assertTrue(row.find(), pausedPage);
+        assertTrue(row.group().contains("operator.pause") && row.group().contains("pause by " + fixture.client.operator()
+                + " (was: waiting)"), row.group());
+        assertTrue(http.get("/executions?status=paused").body().contains(">steer-1<"));
+
+        HttpResponse<String> resumed = http.post("/execution/resume", Map.of("csrf", csrf, "id", "steer-1"));
+        assertEquals(303, resumed.statusCode(), resumed.body());
+        assertEquals("waiting", fixture.client.handle("steer-1").status().text());
+
+        assertEquals(400, http.post("/execution/terminate", Map.of("csrf", csrf, "id", "steer-1")).statusCode(), "unconfirmed");
+        HttpResponse<String> terminated = http.post("/execution/terminate",
+                Map.of("csrf", csrf, "id", "steer-1", "confirm", "yes", "reason", "duplicate order"));
+        assertEquals(303, terminated.statusCode(), terminated.body());
+        assertEquals("terminated", fixture.client.handle("steer-1").result(Duration.ofSeconds(5)).status().text());
+        String ended = http.get("/execution?id=steer-1").body();
+        assertTrue(ended.contains("duplicate order"), ended);
+        assertFalse(ended.contains(">Terminate execution</button>"), "an ended execution has no actions");
+        HttpResponse<String> again = http.post("/execution/pause", Map.of("csrf", csrf, "id", "steer-1", "confirm", "yes"));
+        assertEquals(400, again.statusCode());
+        assertTrue(again.body().contains("has already terminated"), again.body());
+        assertEquals(403, http.post("/execution/terminate", Map.of("id", "steer-1", "confirm", "yes")).statusCode(), "no CSRF token");
+    }
+
+    @Test
+    void pauseAndResumeAQueueFromTheQueuesPage() {
+        String page = http.get("/queues").body();
+        Matcher dash = Pattern.compile("<tr data-queue=\"dash\">.*?</tr>").matcher(page);
+        assertTrue(dash.find(), page);
+        assertTrue(dash.group().contains(">Pause queue</button>"), dash.group());
+        String csrf = Http.csrf(page);
+        assertEquals(400, http.post("/queues/pause", Map.of("csrf", csrf, "queue", "held")).statusCode(), "unconfirmed");
+        HttpResponse<String> paused = http.post("/queues/pause", Map.of("csrf", csrf, "queue", "held", "confirm", "yes"));
+        assertEquals(303, paused.statusCode(), paused.body());
+        assertEquals(List.of("held"), fixture.client.pausedQueues().stream().map(p -> p.queue()).toList());
+        String after = http.get("/queues").body();
+        Matcher held = Pattern.compile("<tr data-queue=\"held\".*?</tr>").matcher(after);
+        assertTrue(held.find(), "a paused queue with no work is listed: " + after);
+        assertTrue(held.group().contains("status-paused") && held.group().contains(">Resume queue</button>"), held.group());
+        HttpResponse<String> resumed = http.post("/queues/resume", Map.of("csrf", csrf, "queue", "held"));
+        assertEquals(303, resumed.statusCode(), resumed.body());
+        assertEquals(List.of(), fixture.client.pausedQueues());
+    }
+}
