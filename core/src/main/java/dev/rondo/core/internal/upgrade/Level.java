@@ -33,27 +33,12 @@ record Level(Kind kind, Stmt stmt, List<Stmt> list, int pc) {
             case IF -> pc == 0 ? "if" : "else";
             case WHILE -> "while";
             case DO_WHILE -> "do…while";
-            case FOR -> {
-                Stmt.For f = (Stmt.For) stmt;
-                yield "for (" + (f.init() instanceof Stmt.Let let ? "let " + names(let) : "") + ")"
-                        + (pc == 0 ? "" : " update");
-            }
-            case FOR_EACH -> {
-                Stmt.ForEach f = (Stmt.ForEach) stmt;
-                List<String> names = new ArrayList<>();
-                Shapes.names(f.target(), n -> names.add(Shapes.name(n)));
-                yield "for (" + String.join(", ", names) + (f.keys() ? " in" : " of") + ")";
-            }
+            // Loop and catch variables are not part of the signature: a renamed one is reported as a renamed local.
+            case FOR -> pc == 0 ? "for" : "for update";
+            case FOR_EACH -> ((Stmt.ForEach) stmt).keys() ? "for…in" : "for…of";
             case TRY -> switch (pc) {
                 case 0 -> null;
-                case 1 -> {
-                    Stmt.Try t = (Stmt.Try) stmt;
-                    List<String> names = new ArrayList<>();
-                    if (t.param() != null) {
-                        Shapes.names(t.param(), n -> names.add(Shapes.name(n)));
-                    }
-                    yield "catch (" + String.join(", ", names) + ")";
-                }
+                case 1 -> "catch";
                 default -> "finally";
             };
             case SWITCH -> "switch case " + caseLabel();
@@ -67,8 +52,19 @@ record Level(Kind kind, Stmt stmt, List<Stmt> list, int pc) {
             case Stmt.If s -> Shapes.print(s.test());
             case Stmt.While s -> Shapes.print(s.test());
             case Stmt.DoWhile s -> Shapes.print(s.test());
-            case Stmt.For s -> Shapes.print(s.test());
-            case Stmt.ForEach s -> Shapes.print(s.iterable());
+            case Stmt.For s -> (s.init() instanceof Stmt.Let let ? "let " + names(let) : "") + "; " + Shapes.print(s.test());
+            case Stmt.ForEach s -> {
+                List<String> names = new ArrayList<>();
+                Shapes.names(s.target(), n -> names.add(Shapes.name(n)));
+                yield names + " " + Shapes.print(s.iterable());
+            }
+            case Stmt.Try s -> {
+                List<String> names = new ArrayList<>();
+                if (s.param() != null) {
+                    Shapes.names(s.param(), n -> names.add(Shapes.name(n)));
+                }
+                yield names.toString();
+            }
             case Stmt.Switch s -> Shapes.print(s.discriminant());
             case null, default -> "";
         };

@@ -53,9 +53,9 @@ public final class Mapper {
     }
 
     public Outcome map(String checkpointJson) {
-        CheckpointState state = CheckpointCodec.read(checkpointJson);
         Span oldAt = null;
         try {
+            CheckpointState state = CheckpointCodec.read(checkpointJson);
             Frame body = frame(from.workflow, to.workflow, state.path());
             oldAt = body.from;
             List<CheckpointState.Call> calls = new ArrayList<>();
