@@ -40,9 +40,9 @@ final class UpgradeCommand extends ClientCommand {
     void check() {
         try {
             options = UpgradeOptions.DEFAULTS.withFromHash(from == null ? null : from.toLowerCase()).withDryRun(dryRun)
-                    .withBatchSize(batchSize).withOnProgress(report -> {
-                        err().println("rondo: " + report.entries().size() + " examined, " + report.moved()
-                                + (dryRun ? " would move" : " moved") + ", " + report.refused() + " refused");
+                    .withBatchSize(batchSize).withOnProgress(progress -> {
+                        err().println("rondo: " + progress.examined() + " examined, " + progress.moved()
+                                + (dryRun ? " would move" : " moved") + ", " + progress.refused() + " refused");
                         err().flush();
                     });
         } catch (IllegalArgumentException bad) {

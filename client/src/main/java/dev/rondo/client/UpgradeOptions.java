@@ -5,14 +5,14 @@ import java.util.function.Consumer;
 /**
  * What {@link RondoClient#upgrade} moves and how: only executions on version {@code fromHash} (all older
  * versions when null), nothing at all with {@code dryRun} (the report says what would move),
- * {@code batchSize} executions read per batch, and {@code onProgress}, if set, told the report so far after
+ * {@code batchSize} executions read per batch, and {@code onProgress}, if set, told the counts so far after
  * each batch (for progress on long runs).
  *
  * <pre>{@code
  * UpgradeReport report = rondo.upgrade("orders/process", UpgradeOptions.DEFAULTS.withDryRun(true));
  * }</pre>
  */
-public record UpgradeOptions(String fromHash, boolean dryRun, int batchSize, Consumer<UpgradeReport> onProgress) {
+public record UpgradeOptions(String fromHash, boolean dryRun, int batchSize, Consumer<UpgradeReport.Progress> onProgress) {
 
     public static final int DEFAULT_BATCH_SIZE = 200;
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -44,7 +44,7 @@ public record UpgradeOptions(String fromHash, boolean dryRun, int batchSize, Con
         return new UpgradeOptions(fromHash, dryRun, size, onProgress);
     }
 
-    public UpgradeOptions withOnProgress(Consumer<UpgradeReport> listener) {
+    public UpgradeOptions withOnProgress(Consumer<UpgradeReport.Progress> listener) {
         return new UpgradeOptions(fromHash, dryRun, batchSize, listener);
     }
 }

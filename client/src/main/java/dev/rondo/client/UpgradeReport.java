@@ -35,6 +35,9 @@ public record UpgradeReport(String workflow, String toHash, boolean dryRun, List
     public record Entry(String executionId, String fromHash, String status, Outcome outcome, String from, String to,
                         String reason) {}
 
+    /** How far an upgrade has got, told after each batch ({@link UpgradeOptions#withOnProgress}). */
+    public record Progress(long examined, long moved, long refused, long skipped) {}
+
     public long count(Outcome outcome) {
         return entries.stream().filter(e -> e.outcome() == outcome).count();
     }

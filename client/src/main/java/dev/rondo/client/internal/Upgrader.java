@@ -40,6 +40,7 @@ public final class Upgrader {
                 .orElseThrow(() -> new RondoException.UnknownWorkflow(workflow));
         Program to = AstCodec.fromJson(head.ast());
         List<UpgradeReport.Entry> entries = new ArrayList<>();
+        long[] counts = new long[UpgradeReport.Outcome.values().length];
         String after = null;
         while (true) {
             String last = after;
@@ -49,11 +50,15 @@ public final class Upgrader {
                 break;
             }
             for (UpgradeDao.Candidate candidate : batch) {
-                entries.add(one(workflow, head, to, candidate, options.dryRun()));
+                UpgradeReport.Entry entry = one(workflow, head, to, candidate, options.dryRun());
+                entries.add(entry);
+                counts[entry.outcome().ordinal()]++;
             }
             after = batch.getLast().id();
             if (options.onProgress() != null) {
-                options.onProgress().accept(new UpgradeReport(workflow, head.hash(), options.dryRun(), entries));
+                options.onProgress().accept(new UpgradeReport.Progress(entries.size(),
+                        counts[UpgradeReport.Outcome.MOVED.ordinal()], counts[UpgradeReport.Outcome.REFUSED.ordinal()],
+                        counts[UpgradeReport.Outcome.SKIPPED.ordinal()]));
             }
         }
         return new UpgradeReport(workflow, head.hash(), options.dryRun(), entries);
