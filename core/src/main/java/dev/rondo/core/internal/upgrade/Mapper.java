@@ -1,21 +1,17 @@
 package dev.rondo.core.internal.upgrade;
 
-import dev.rondo.core.ast.Expr;
 import dev.rondo.core.ast.Program;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.ast.Stmt;
-import dev.rondo.core.internal.builtins.BuiltinCatalog;
 import dev.rondo.core.internal.codec.CheckpointCodec;
 import dev.rondo.core.internal.interp.CheckpointState;
 import dev.rondo.core.internal.interp.Pos;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Maps a checkpoint of one version of a program onto another (docs/operations-upgrade.md): for the workflow
@@ -121,7 +117,11 @@ public final class Mapper {
                     + "; its counterpart at " + newAwait.span() + " stores it " + (nt == null ? "nowhere" : "in '" + Shapes.name(nt) + "'"));
         }
         if (now.arrow()) {
-            capturesCovered(now, positions.getFirst(), where);
+            String uncaptured = Captures.uncaptured(now, positions.getFirst(), to);
+            if (uncaptured != null) {
+                throw new Refusal(now.function.span(), "the new version's " + now.title + " reads '" + uncaptured
+                        + "' from the code around it, which the old one did not capture (" + where + ")");
+            }
         }
         return new Frame(positions(levels, positions, target, locals), at, newAwait.span());
     }
@@ -273,7 +273,7 @@ public final class Mapper {
                         + describe(levels));
             }
         }
-        return new Refusal(wouldBe(levels, now), where + " has no counterpart (nothing in the new version awaits "
+        return new Refusal(Anchors.wouldBe(levels, now), where + " has no counterpart (nothing in the new version awaits "
                 + awaited.substring("await ".length()) + " " + describe(levels) + ")");
     }
 
@@ -281,95 +281,6 @@ public final class Mapper {
         List<String> steps = signature(path);
         steps = steps.subList(0, steps.size() - 1);
         return steps.isEmpty() ? "outside any loop, branch or catch" : "inside " + String.join(" › ", steps);
-    }
-
-    /** Where the await would be in the new version: after the nearest statement before it that the new version has once. */
-    private static Span wouldBe(List<Level> levels, Bodies.Body now) {
-        Map<String, List<Object[]>> index = new HashMap<>();
-        indexStatements(now.statements, index);
-        for (int li = levels.size() - 1; li >= 0; li--) {
-            Level l = levels.get(li);
-            if (l.list() == null) {
-                continue;
-            }
-            for (int j = l.pc() - 1; j >= 0; j--) {
-                List<Object[]> found = index.get(fingerprint(l.list().get(j)));
-                if (found != null && found.size() == 1) {
-                    @SuppressWarnings("unchecked")
-                    List<Stmt> list = (List<Stmt>) found.getFirst()[0];
-                    int at = (Integer) found.getFirst()[1];
-                    if (at + 1 < list.size()) {
-                        return list.get(at + 1).span();
-                    }
-                    Span end = list.get(at).span();
-                    return new Span(end.endLine(), end.endColumn(), end.endLine(), end.endColumn());
-                }
-            }
-        }
-        if (now.function != null) {
-            return now.function.span();
-        }
-        return now.statements.isEmpty() ? new Span(1, 1, 1, 1) : now.statements.getFirst().span();
-    }
-
-    private static void indexStatements(List<Stmt> list, Map<String, List<Object[]>> index) {
-        for (int i = 0; i < list.size(); i++) {
-            Stmt s = list.get(i);
-            index.computeIfAbsent(fingerprint(s), k -> new ArrayList<>()).add(new Object[] {list, i});
-            switch (s) {
-                case Stmt.Block b -> indexStatements(b.body(), index);
-                case Stmt.If f -> {
-                    indexStatements(List.of(f.then()), index);
-                    if (f.otherwise() != null) {
-                        indexStatements(List.of(f.otherwise()), index);
-                    }
-                }
-                case Stmt.While w -> indexStatements(List.of(w.body()), index);
-                case Stmt.DoWhile d -> indexStatements(List.of(d.body()), index);
-                case Stmt.For f -> indexStatements(List.of(f.body()), index);
-                case Stmt.ForEach f -> indexStatements(List.of(f.body()), index);
-                case Stmt.Labeled l -> indexStatements(List.of(l.body()), index);
-                case Stmt.Try t -> {
-                    indexStatements(t.body().body(), index);
-                    if (t.handler() != null) {
-                        indexStatements(t.handler().body(), index);
-                    }
-                    if (t.finalizer() != null) {
-                        indexStatements(t.finalizer().body(), index);
-                    }
-                }
-                case Stmt.Switch w -> indexStatements(Level.flatten(w), index);
-                default -> { }
-            }
-        }
-    }
-
-    /** A statement's text, to find the same statement in another version. */
-    private static String fingerprint(Stmt s) {
-        return switch (s) {
-            case Stmt.ExprStmt e -> Shapes.print(e.expr());
-            case Stmt.Let e -> {
-                List<String> names = new ArrayList<>();
-                Shapes.names(e.target(), n -> names.add(Shapes.name(n)));
-                yield "let " + names + " = " + Shapes.print(e.init());
-            }
-            case Stmt.Assign e -> Shapes.print(e.target()) + " " + e.op().symbol + " " + Shapes.print(e.value());
-            case Stmt.AwaitStmt e -> "await " + Shapes.operand(e.operand()) + " → " + (e.target() == null ? "" : Shapes.name(e.target()));
-            case Stmt.If e -> "if " + Shapes.print(e.test());
-            case Stmt.While e -> "while " + Shapes.print(e.test());
-            case Stmt.DoWhile e -> "do while " + Shapes.print(e.test());
-            case Stmt.For e -> "for " + Shapes.print(e.test());
-            case Stmt.ForEach e -> "for each " + Shapes.print(e.iterable());
-            case Stmt.Labeled e -> e.label() + ":";
-            case Stmt.Return e -> "return " + Shapes.print(e.value());
-            case Stmt.Throw e -> "throw " + Shapes.print(e.value());
-            case Stmt.Try e -> "try";
-            case Stmt.Switch e -> "switch " + Shapes.print(e.discriminant());
-            case Stmt.Block e -> "{}";
-            case Stmt.Break e -> "break " + e.label();
-            case Stmt.Continue e -> "continue " + e.label();
-            case Stmt.FunctionDecl e -> "function " + e.function().name();
-        };
     }
 
     // ---- locals
@@ -532,79 +443,6 @@ public final class Mapper {
 
     private static String quoted(List<String> names) {
         return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
-    }
-
-    /** An arrow reads the variables around it from its captures: each one the new arrow reads must have been captured. */
-    private void capturesCovered(Bodies.Body now, Pos root, String where) throws Refusal {
-        Set<String> declared = new HashSet<>(now.params);
-        Set<String> reads = new java.util.LinkedHashSet<>();
-        for (Stmt s : now.function.body().body()) {
-            collect(s, declared, reads);
-        }
-        for (String name : reads) {
-            if (declared.contains(name) || BuiltinCatalog.isGlobal(name) || name.equals("print") || name.equals("console")
-                    || to.topFunctions.containsKey(name) || (now.inFunction && to.topLevelNames.contains(name))) {
-                continue;
-            }
-            if (!root.locals().containsKey("^" + name)) {
-                throw new Refusal(now.function.span(), "the new version's " + now.title + " reads '" + name
-                        + "' from the code around it, which the old one did not (" + where + ")");
-            }
-        }
-    }
-
-    private static void collect(Stmt s, Set<String> declared, Set<String> reads) {
-        Trees.expressions(s, e -> {
-            if (e instanceof Expr.Identifier id) {
-                reads.add(id.name());
-            } else if (e instanceof Expr.Function f) {
-                f.params().forEach(p -> Shapes.names(p.target(), declared::add));
-                for (Stmt inner : f.body().body()) {
-                    collect(inner, declared, reads);
-                }
-            }
-        });
-        declareAll(s, declared);
-    }
-
-    private static void declareAll(Stmt s, Set<String> declared) {
-        switch (s) {
-            case Stmt.Let l -> Shapes.names(l.target(), declared::add);
-            case Stmt.Block b -> b.body().forEach(x -> declareAll(x, declared));
-            case Stmt.If f -> {
-                declareAll(f.then(), declared);
-                if (f.otherwise() != null) {
-                    declareAll(f.otherwise(), declared);
-                }
-            }
-            case Stmt.While w -> declareAll(w.body(), declared);
-            case Stmt.DoWhile d -> declareAll(d.body(), declared);
-            case Stmt.For f -> {
-                if (f.init() != null) {
-                    declareAll(f.init(), declared);
-                }
-                declareAll(f.body(), declared);
-            }
-            case Stmt.ForEach f -> {
-                Shapes.names(f.target(), declared::add);
-                declareAll(f.body(), declared);
-            }
-            case Stmt.Labeled l -> declareAll(l.body(), declared);
-            case Stmt.Try t -> {
-                declareAll(t.body(), declared);
-                if (t.param() != null) {
-                    Shapes.names(t.param(), declared::add);
-                }
-                if (t.handler() != null) {
-                    declareAll(t.handler(), declared);
-                }
-                if (t.finalizer() != null) {
-                    declareAll(t.finalizer(), declared);
-                }
-            }
-            case Stmt.Switch w -> Level.flatten(w).forEach(x -> declareAll(x, declared));
-            default -> { }
-        }
     }
 
     // ---- writing the new position
