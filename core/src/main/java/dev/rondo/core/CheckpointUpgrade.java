@@ -33,12 +33,10 @@ public final class CheckpointUpgrade {
         }
     }
 
-    private final Program from;
     private final Program to;
     private final Mapper mapper;
 
     private CheckpointUpgrade(Program from, Program to) {
-        this.from = from;
         this.to = to;
         this.mapper = new Mapper(from, to);
     }
