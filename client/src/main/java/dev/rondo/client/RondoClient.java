@@ -822,6 +822,30 @@ public final class RondoClient implements AutoCloseable {
     }
 
     /**
+     * Moves the waiting, paused and failed executions of older versions of {@code workflow} onto its current
+     * version (the last deployed), so they go on with the fixed code from their next slice
+     * (docs/operations-upgrade.md). Each execution's checkpoint is mapped onto the new program: the await it
+     * stands at must have a counterpart there (same enclosing statements and awaited call, whatever moved
+     * around it), every local it holds must still be declared there. What does not map is left untouched
+     * and reported with the reason. Each move is one transaction that locks the execution as a slice does,
+     * recorded in its history as {@code operator.upgrade}; a failed execution stays failed (retry it next).
+     * Idempotent: executions already on the current version are not touched.
+     *
+     * <pre>{@code
+     * UpgradeReport report = rondo.upgrade("orders/process", UpgradeOptions.DEFAULTS);
+     * report.entries().stream().filter(e -> e.outcome() == UpgradeReport.Outcome.REFUSED)
+     *       .forEach(e -> System.err.println(e.executionId() + ": " + e.reason()));
+     * }</pre>
+     *
+     * @throws RondoException.UnknownWorkflow when no version of {@code workflow} was deployed
+     */
+    public UpgradeReport upgrade(String workflow, UpgradeOptions options) {
+        Lookups.check(Identifiers.Kind.WORKFLOW_NAME, Objects.requireNonNull(workflow, "workflow"));
+        Objects.requireNonNull(options, "options");
+        return new dev.rondo.client.internal.Upgrader(dataSource, operator()).upgrade(workflow, options);
+    }
+
+    /**
      * The handle of an execution by id (its existence is not checked until used).
      *
      * @throws IllegalArgumentException when the id is empty or holds a control character, which no

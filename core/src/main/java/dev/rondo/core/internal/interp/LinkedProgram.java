@@ -25,4 +25,14 @@ public final class LinkedProgram {
     public Program program() {
         return program;
     }
+
+    /** How many functions the program has (top-level ones first, then arrows): the indices a checkpoint's calls hold. */
+    public int functionCount() {
+        return functions.length;
+    }
+
+    /** Where function {@code index} stands in the source (the span of its declaration or arrow). */
+    public dev.rondo.core.ast.Span functionSpan(int index) {
+        return functions[index].span;
+    }
 }
