@@ -278,6 +278,17 @@ class PauseAndTerminateTest {
     }
 
     @Test
+    void aDelayedStartKeepsItsTurnThroughPauseAndResume() {
+        engine.flow("later", "return 1");
+        WorkflowHandle handle = engine.client.start("later", "{}", StartOptions.DEFAULT.withDelay(Duration.ofHours(1)));
+        assertTrue(handle.pause());
+        assertTrue(handle.resume());
+        assertEquals(ExecutionStatus.QUEUED, handle.status(), "no slice of it had run");
+        assertEquals("1", engine.one("SELECT count(*) FROM queue_items WHERE execution_id = '" + handle.id()
+                + "' AND run_at > now() + interval '50 minutes'"), "its start stays an hour away");
+    }
+
+    @Test
     void aPausedExecutionCanBeTerminated() {
         engine.flow("idle", "await Signal.next(\"never\")");
         WorkflowHandle handle = engine.start("idle", "{}");
