@@ -258,6 +258,38 @@ class PauseAndTerminateTest {
     }
 
     @Test
+    void terminateWaitsForASliceInFlightAndEndsTheChildItStarted() throws Exception {
+        engine.flow("top", "await Workflow.run(\"mid\", {})");
+        engine.flow("mid", "await Workflow.run(\"bottom\", {})");
+        engine.flow("bottom", "await Signal.next(\"never\")");
+        CountDownLatch inSlice = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        SliceTestHook.set(name -> {
+            if (name.equals("mid") && first.getAndSet(false)) {
+                inSlice.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        WorkflowHandle top = engine.start("top", "{}");
+        assertTrue(inSlice.await(30, TimeUnit.SECONDS)); // mid's first slice is about to start bottom
+        CompletableFuture<Boolean> terminate = CompletableFuture.supplyAsync(top::terminate);
+        awaitTrue(() -> engine.one("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND query NOT LIKE '%pg_stat_activity%'").equals("1"));
+        assertFalse(terminate.isDone());
+        release.countDown();
+        assertTrue(terminate.get(30, TimeUnit.SECONDS));
+        assertEquals(List.of("top:terminated", "mid:terminated", "bottom:terminated"),
+                engine.column("SELECT name || ':' || status FROM executions ORDER BY depth"));
+        assertEquals("0", engine.one("SELECT count(*) FROM queue_items q JOIN executions e ON e.id = q.execution_id"
+                + " WHERE q.lease_owner IS NULL"));
+    }
+
+    @Test
     void aParentAwaitingATerminatedChildGetsAWorkflowError() {
         engine.flow("caller", """
                 try {
@@ -275,6 +307,17 @@ class PauseAndTerminateTest {
         WorkflowResult result = caller.result(Duration.ofSeconds(30));
         assertEquals(ExecutionStatus.COMPLETED, result.status(), result.errorJson());
         assertEquals("\"WorkflowError: Child workflow 'sleeper' failed: It was terminated by bob.\"", result.resultJson());
+    }
+
+    @Test
+    void aDelayedStartKeepsItsTurnThroughPauseAndResume() {
+        engine.flow("later", "return 1");
+        WorkflowHandle handle = engine.client.start("later", "{}", StartOptions.DEFAULT.withDelay(Duration.ofHours(1)));
+        assertTrue(handle.pause());
+        assertTrue(handle.resume());
+        assertEquals(ExecutionStatus.QUEUED, handle.status(), "no slice of it had run");
+        assertEquals("1", engine.one("SELECT count(*) FROM queue_items WHERE execution_id = '" + handle.id()
+                + "' AND run_at > now() + interval '50 minutes'"), "its start stays an hour away");
     }
 
     @Test

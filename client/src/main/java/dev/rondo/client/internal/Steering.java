@@ -31,7 +31,7 @@ public final class Steering {
      */
     public static boolean pause(Connection connection, String id, String operator) throws SQLException {
         ExecutionControl control = new ExecutionControl(connection);
-        ExecutionControl.Locked locked = workflow(control, id, "pause", "paused");
+        ExecutionControl.Locked locked = workflow(control, id, "pause");
         ExecutionStatus status = ExecutionStatus.of(locked.status());
         if (status == ExecutionStatus.PAUSED) {
             return false;
@@ -54,7 +54,7 @@ public final class Steering {
      */
     public static boolean resume(Connection connection, String id, String operator) throws SQLException {
         ExecutionControl control = new ExecutionControl(connection);
-        workflow(control, id, "resume", "resumed");
+        workflow(control, id, "resume");
         java.util.Optional<String> to = control.resume(id);
         if (to.isEmpty()) {
             return false;
@@ -82,7 +82,7 @@ public final class Steering {
             return false;
         }
         if (status.ended()) {
-            throw ended(id, "terminate", "terminated", status);
+            throw ended(id, "terminate", status);
         }
         control.lockTree(id);
         String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
@@ -100,7 +100,7 @@ public final class Steering {
         return true;
     }
 
-    private static ExecutionControl.Locked workflow(ExecutionControl control, String id, String action, String done)
+    private static ExecutionControl.Locked workflow(ExecutionControl control, String id, String action)
             throws SQLException {
         ExecutionControl.Locked locked = control.lock(id).orElseThrow(() -> new RondoException.UnknownExecution(id));
         ExecutionStatus status = ExecutionStatus.of(locked.status());
@@ -108,7 +108,7 @@ public final class Steering {
             throw task(id, action, status);
         }
         if (status.ended()) {
-            throw ended(id, action, done, status);
+            throw ended(id, action, status);
         }
         return locked;
     }
@@ -118,9 +118,9 @@ public final class Steering {
                 + " only workflow executions can be " + pastTense(action) + ". Act on the workflow that started it.");
     }
 
-    private static RondoException.ActionRefused ended(String id, String action, String done, ExecutionStatus status) {
+    private static RondoException.ActionRefused ended(String id, String action, ExecutionStatus status) {
         return new RondoException.ActionRefused(id, action, status, "Execution '" + id + "' has already " + status.text()
-                + "; it cannot be " + done + ". Only queued, waiting, running or paused executions can.");
+                + "; it cannot be " + pastTense(action) + ". Only queued, waiting, running or paused executions can.");
     }
 
     private static String pastTense(String action) {

@@ -11,14 +11,17 @@ WITH resumed AS (
     SET status = CASE WHEN EXISTS (SELECT 1 FROM checkpoints c WHERE c.execution_id = e.id) THEN 'waiting' ELSE 'queued' END
     WHERE e.id = :id AND e.status = 'paused'
     RETURNING e.id, e.queue, e.priority, e.status
-), item AS (
+), woken AS (
+    INSERT INTO queue_items (execution_id, queue, priority)
+    SELECT id, queue, priority FROM resumed WHERE status = 'waiting'
+    {{wake_up}}
+    RETURNING queue
+), requeued AS (
     INSERT INTO queue_items (execution_id, queue, priority)
     SELECT id, queue, priority FROM resumed
-    WHERE NOT EXISTS (SELECT 1 FROM concurrency_waiting w WHERE w.execution_id = resumed.id)
-    ON CONFLICT (execution_id) WHERE lease_owner IS NULL
-        DO UPDATE SET run_at = CASE WHEN (SELECT status FROM resumed) = 'waiting'
-                                    THEN LEAST(queue_items.run_at, excluded.run_at) ELSE queue_items.run_at END
+    WHERE status = 'queued' AND NOT EXISTS (SELECT 1 FROM concurrency_waiting w WHERE w.execution_id = resumed.id)
+    ON CONFLICT (execution_id) WHERE lease_owner IS NULL DO NOTHING
     RETURNING queue
 )
-SELECT status, (SELECT count(pg_notify({{work_channel}}, queue)) FROM item) AS notified
+SELECT status, (SELECT count(pg_notify({{work_channel}}, queue)) FROM (SELECT queue FROM woken UNION ALL SELECT queue FROM requeued) AS q) AS notified
 FROM resumed
