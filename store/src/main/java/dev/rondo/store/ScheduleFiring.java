@@ -224,7 +224,7 @@ public final class ScheduleFiring {
     }
 
     private static void cancel(Connection connection, String executionId) throws SQLException {
-        try (Sql.Bound c = CANCEL.prepare(connection).set("id", executionId); ResultSet rs = c.query()) {
+        try (Sql.Bound c = CANCEL.prepare(connection).set("id", executionId).set("handling", false); ResultSet rs = c.query()) {
             rs.next();
         }
     }

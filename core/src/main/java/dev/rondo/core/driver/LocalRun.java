@@ -21,7 +21,10 @@ import java.util.PriorityQueue;
  * clock: {@link #runUntil} runs everything due up to a time, {@link #runUntilIdle} until the run ends or
  * nothing more is scheduled, and {@link #signal}/{@link #cancel} deliver at a virtual time. Tasks are
  * answered by the driver's {@link TaskAttempts} at the virtual time of each attempt, with retries, backoff
- * and timeouts as the task's options say; a child workflow runs to its end in a nested run when started.
+ * and timeouts as the task's options say; a child workflow runs in a nested run stepped on the same
+ * virtual clock, so that a cancellation of its parent reaches it while it runs (LANGUAGE.md §6: children
+ * are cancelled the same way); a child that would wait forever (for a signal, which nobody can send it
+ * here) fails its parent's await at once, as if it had run to its end when started.
  *
  * <pre>{@code
  * LocalRun run = LocalDriver.builder().tasks(answers).build().start(executable, input);
@@ -37,6 +40,12 @@ public final class LocalRun {
 
     /** An event due at a virtual time; {@code order} keeps events of the same instant in scheduling order. */
     private record Event(long at, long order, Outcome outcome, Runnable action) {}
+
+    /**
+     * A child workflow running alongside; its outcome reaches this run at the order number taken when it
+     * started, so events of one instant keep the order they would have had had it run to its end at once.
+     */
+    private record Child(int promise, LocalRun run, long order) {}
 
     private final LocalDriver driver;
     private final Executable executable;
@@ -59,6 +68,9 @@ public final class LocalRun {
     private boolean pending = true;
     private Slice last;
     private String stuck;
+    private final List<Child> children = new ArrayList<>();
+    /** Whether this run's cancellation was passed on to its children (once: later ones change nothing). */
+    private boolean cancelPassedOn;
 
     LocalRun(LocalDriver driver, Executable executable, Object input, long start, String executionId, String parentId) {
         this(driver, executable, input, start, executionId, parentId, 0);
@@ -119,13 +131,19 @@ public final class LocalRun {
     private LocalRun runStretches(long untilMillis, boolean moveClockToUntil) {
         for (int stretches = 0; !ended(); stretches++) {
             if (!pending) {
-                if (events.isEmpty() || events.peek().at() > untilMillis) {
+                long next = nextEventAt();
+                if (next == Long.MAX_VALUE || next > untilMillis) {
                     if (moveClockToUntil) {
                         now = Math.max(now, untilMillis);
+                        advanceChildren();
                     }
                     break;
                 }
-                now = Math.max(now, events.peek().at());
+                now = Math.max(now, next);
+                advanceChildren();
+                if (!pending && (events.isEmpty() || events.peek().at() > now)) {
+                    continue; // only children moved (a child that ended scheduled its outcome, due then)
+                }
             }
             if (stretches >= LocalDriver.MAX_STRETCHES) {
                 stuck = "did not finish within " + LocalDriver.MAX_STRETCHES + " stretches";
@@ -134,6 +152,30 @@ public final class LocalRun {
             stretch();
         }
         return this;
+    }
+
+    /** The earliest time something is due here or in a child (Long.MAX_VALUE: nothing is). */
+    private long nextEventAt() {
+        long next = events.isEmpty() ? Long.MAX_VALUE : events.peek().at();
+        for (Child child : children) {
+            next = Math.min(next, child.run.nextEventAt());
+        }
+        return next;
+    }
+
+    /**
+     * Runs the children up to now; a child that ended (or can only wait forever) is dropped and its
+     * outcome scheduled here, at its end.
+     */
+    private void advanceChildren() {
+        for (java.util.Iterator<Child> it = children.iterator(); it.hasNext(); ) {
+            Child child = it.next();
+            child.run.runUntil(now);
+            if (child.run.ended() || child.run.nextEventAt() == Long.MAX_VALUE) {
+                it.remove();
+                childEnded(child);
+            }
+        }
     }
 
     /**
@@ -194,10 +236,25 @@ public final class LocalRun {
                 buffered.add(signal);
                 outcomes.add(signal);
             } else {
+                if (event.outcome() instanceof Outcome.CancelRequested && !cancelPassedOn) {
+                    cancelPassedOn = true;
+                    passCancellationOn();
+                }
                 outcomes.add(event.outcome());
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Cancels the children running now, at this instant, and runs what that does to them; those the
+     * compensation starts after this are not cancelled.
+     */
+    private void passCancellationOn() {
+        for (Child child : children) {
+            child.run.cancel(now);
+        }
+        advanceChildren();
     }
 
     private void schedule(long at, Outcome outcome) {
@@ -284,18 +341,31 @@ public final class LocalRun {
             return;
         }
         String childId = w.id() != null ? w.id() : ExecutionIds.child(executionId, w.promise());
-        LocalResult result = new LocalRun(driver, child, w.input(), now, childId, executionId, depth + 1)
-                .runUntilIdle().result();
+        Child started = new Child(w.promise(), new LocalRun(driver, child, w.input(), now, childId, executionId, depth + 1),
+                order++);
+        started.run.runUntil(now);
+        if (started.run.ended() || started.run.nextEventAt() == Long.MAX_VALUE) {
+            childEnded(started);
+        } else {
+            children.add(started);
+        }
+    }
+
+    /** Schedules the outcome of a child that ended, or that can only wait forever, at its end. */
+    private void childEnded(Child child) {
+        LocalResult result = child.run.ended() ? child.run.result() : child.run.runUntilIdle().result();
+        Outcome outcome;
         if (result.stuck() != null) {
-            schedule(result.endMillis(), new Outcome.ChildFailed(w.promise(),
-                    FlowThrow.errorObject("Error", "The child workflow " + result.stuck() + ".")));
+            outcome = new Outcome.ChildFailed(child.promise, FlowThrow.errorObject("Error", "The child workflow " + result.stuck() + "."));
         } else if (result.status() == Slice.Status.COMPLETED) {
-            schedule(result.endMillis(), new Outcome.Resolved(w.promise(), result.result()));
+            outcome = new Outcome.Resolved(child.promise, result.result());
         } else {
             FlowError error = result.error();
             Object value = error != null ? error.value()
                     : FlowThrow.errorObject("CancelledError", "The child workflow was cancelled.");
-            schedule(result.endMillis(), new Outcome.ChildFailed(w.promise(), value));
+            outcome = new Outcome.ChildFailed(child.promise, value);
         }
+        events.add(new Event(result.endMillis(), child.order, outcome, null));
+        pending |= result.endMillis() <= now;
     }
 }
