@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 ok, 1 failed/cancelled/refused, 2 usage or invalid program, 3 still running, 70 internal error."},
         subcommands = {CheckCommand.class, RunCommand.class, DeployCommand.class, StartCommand.class,
                 SignalCommand.class, StatusCommand.class, ResultCommand.class, CancelCommand.class, ListCommand.class,
+                StepsCommand.class, RetryCommand.class, RewindCommand.class, ForkCommand.class,
                 LogsCommand.class, DescribeCommand.class, PruneCommand.class, ScheduleCommand.class, WorkerCommand.class, UiCommand.class, MigrateCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -239,10 +239,10 @@ final class Steering {
                         + " (Worker.builder().keepCheckpointHistoryAfterEnd(true) keeps it)."));
             }
             String id = newId != null ? newId : defaultForkId(originId);
-            if (!dao.fork(id, originId, atStep == null ? 0 : atStep)) {
+            if (!dao.fork(id, originId, atStep)) {
                 SteeringDao.Locked existing = dao.lock(id).orElse(null);
                 if (existing != null && originId.equals(existing.forkedFrom())
-                        && (atStep == null ? 0 : atStep) == (existing.forkedAtStep() == null ? 0 : existing.forkedAtStep())) {
+                        && java.util.Objects.equals(atStep, existing.forkedAtStep())) {
                     return id; // the same fork asked for again
                 }
                 throw new RefusedAction(originId, RefusedAction.Reason.ID_TAKEN, "Cannot fork '" + originId + "' as '" + id

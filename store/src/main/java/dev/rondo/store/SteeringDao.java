@@ -231,8 +231,8 @@ public final class SteeringDao {
         }
     }
 
-    /** Inserts fork {@code newId} of {@code origin} at {@code step}; false when the id is taken. */
-    public boolean fork(String newId, String origin, int step) throws SQLException {
+    /** Inserts fork {@code newId} of {@code origin} at {@code step} (null: its checkpoint, no step kept); false when the id is taken. */
+    public boolean fork(String newId, String origin, Integer step) throws SQLException {
         try (Sql.Bound s = FORK.prepare(connection).text("newId", newId).text("origin", origin).set("step", step);
              ResultSet rs = s.query()) {
             return rs.next();
