@@ -54,7 +54,7 @@ class RetryCommandsTest {
             }
             Cli.Result steps = rondo.run("steps", "c1");
             assertEquals(0, steps.code(), steps.err());
-            assertTrue(steps.out().startsWith("step  waiting at   waiting for  at\n1     cli.flow:1:9  task step    "), steps.out());
+            assertTrue(steps.out().startsWith("step  waiting at    waiting for  at\n1     cli.flow:1:9  task step    "), steps.out());
             JsonNode json = rondo.run("steps", "c1", "--json").json();
             assertEquals("c1", json.get("id").asText());
             assertEquals(2, json.get("steps").size());

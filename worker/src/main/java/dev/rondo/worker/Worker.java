@@ -103,7 +103,8 @@ public final class Worker implements AutoCloseable {
         this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
                 + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
                 + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
-                + ", checkpoint history " + b.checkpointHistory + " steps" + (b.keepCheckpointHistoryAfterEnd ? " (kept after the end)" : "")
+                + (b.checkpointHistory == DEFAULT_CHECKPOINT_HISTORY && !b.keepCheckpointHistoryAfterEnd ? ""
+                        : ", checkpoint history " + b.checkpointHistory + " steps" + (b.keepCheckpointHistoryAfterEnd ? " (kept after the end)" : ""))
                 + (b.fireSchedules ? ", fires schedules" : ", fires no schedules")
                 + (b.taskConcurrency.isEmpty() ? "" : ", task concurrency " + new java.util.TreeMap<>(b.taskConcurrency))
                 + (b.failFast ? ", fail fast" : "") + (b.meterRegistry != null ? ", metrics" : "")

@@ -368,6 +368,11 @@ class RetryRewindForkTest {
         assertEquals("0", engine.one("SELECT count(*) FROM checkpoints WHERE execution_id = '" + loop.id() + "'"));
         engine.client.prune(dev.rondo.client.PruneOptions.olderThan(Duration.ZERO));
         assertEquals("0", engine.one("SELECT count(*) FROM checkpoint_history"), "they went with their executions");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Worker.builder(engine.dataSource).checkpointHistory(-1));
+        assertEquals("The checkpoint history keeps 0 to 1000000 steps per execution, not -1.", bad.getMessage());
+        assertTrue(Worker.builder(engine.dataSource).checkpointHistory(3).build().configuration()
+                .contains("checkpoint history 3 steps"));
     }
 
     @Test
