@@ -82,7 +82,7 @@ final class Steering {
     }
 
     /**
-     * Retries failed workflow {@code id}; {@code forParent} is the parent being retried (or rewound) that asked,
+     * Retries failed workflow {@code id}; {@code forParent} is the parent being retried or rewound that asked,
      * null when the operator asked for this one (then its parent, if any, must not have gone on).
      */
     private void retry(Connection connection, String id, String operator, String forParent) throws SQLException {
@@ -119,7 +119,7 @@ final class Steering {
         dao.wake(id, e.queue(), e.priority(), true);
         issued.into(facts);
         if (forParent != null) {
-            facts.put("for", "the retry of " + forParent);
+            facts.put("for", "the retry or rewind of " + forParent);
         }
         new OperatorLog(connection).record(id, "retry", operator, facts);
     }

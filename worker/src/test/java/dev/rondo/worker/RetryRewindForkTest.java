@@ -214,7 +214,7 @@ class RetryRewindForkTest {
         parent.retry();
         assertCompleted("{\"child\":{\"flaky\":1}}", parent.result(WAIT));
         assertEquals(ExecutionStatus.COMPLETED, child.status());
-        assertTrue(operatorRows(child.id()).contains("\"for\":\"the retry of " + parent.id() + "\""), operatorRows(child.id()));
+        assertTrue(operatorRows(child.id()).contains("\"for\":\"the retry or rewind of " + parent.id() + "\""), operatorRows(child.id()));
         assertEquals("0", engine.one("SELECT count(*) FROM inbox WHERE execution_id = '" + parent.id() + "'"));
     }
 
@@ -334,6 +334,29 @@ class RetryRewindForkTest {
         releaseHeld.countDown();
         assertCompleted("[1,\"w\",2]", fork.result(WAIT));
         assertCompleted("[1,\"w\",2]", origin.result(WAIT));
+    }
+
+    @Test
+    void aFailedExecutionCanBeRewoundToAnEarlierStep() throws Exception {
+        engine.worker(this::tasks);
+        engine.flow("late", """
+                let a = await Task.run("step", {n: 1})
+                let s = await Signal.next("go")
+                let b = await Task.run("flaky", {}, {maxAttempts: 1})
+                return [a, s, b]
+                """);
+        WorkflowHandle late = engine.start("late", "{}");
+        await("it waits for the signal", () -> late.steps().size() == 2);
+        late.signal("go", "\"first\"");
+        assertEquals(ExecutionStatus.FAILED, late.result(WAIT).status());
+        assertEquals(List.of(1, 2, 3), late.steps().stream().map(Step::step).toList(), "a failed execution keeps its steps");
+        flakyFails.set(false);
+        assertTrue(late.rewind(2));
+        assertEquals(ExecutionStatus.WAITING, late.status());
+        assertTrue(operatorRows(late.id()).contains("\"was\":\"failed\""), operatorRows(late.id()));
+        assertCompleted("[1,\"first\",{\"flaky\":1}]", late.result(WAIT));
+        assertEquals(2, ran("flaky"), "the code after step 2 ran again and started the task again, under a new id");
+        assertEquals(1, ran("step 1"));
     }
 
     @Test
