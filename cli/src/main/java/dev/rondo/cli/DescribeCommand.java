@@ -19,6 +19,7 @@ final class DescribeCommand extends ExecutionCommand {
     private static final int CONTEXT = 2;
 
     @Option(names = "--json", description = "Print {id, workflow, status, createdAt, waitingAt, waitingLine, waitingFor, hints, attributes}"
+            + " (and forkedFrom, forkedAtStep for a fork)"
             + " (and variables with --vars).")
     boolean json;
 
@@ -37,6 +38,7 @@ final class DescribeCommand extends ExecutionCommand {
             d.waitingFor().forEach(node.putArray("waitingFor")::add);
             d.hints().forEach(node.putArray("hints")::add);
             node.set("attributes", JsonText.mapper().valueToTree(d.attributes()));
+            handle.forkedFrom().ifPresent(o -> node.put("forkedFrom", o.executionId()).put("forkedAtStep", o.step()));
             if (vars) {
                 ArrayNode scopes = node.putArray("variables");
                 for (Variables.Scope scope : handle.variables().scopes()) {
@@ -52,6 +54,7 @@ final class DescribeCommand extends ExecutionCommand {
         if (!d.attributes().isEmpty()) {
             table.row("attributes", ListCommand.pairs(d.attributes()));
         }
+        handle.forkedFrom().ifPresent(o -> table.row("forked from", o.executionId() + (o.step() == null ? "" : " at step " + o.step())));
         table.print(out);
         if (d.waitingAt() != null && !d.waitingFor().isEmpty()) {
             out.println("waiting for " + String.join(", ", d.waitingFor()) + " at " + d.waitingAt() + ":");

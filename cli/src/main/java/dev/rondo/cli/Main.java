@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, RunCommand.class, DeployCommand.class, StartCommand.class,
                 SignalCommand.class, StatusCommand.class, ResultCommand.class, CancelCommand.class, ListCommand.class,
                 PauseCommand.class, ResumeCommand.class, TerminateCommand.class, QueueCommand.class, BulkCommand.class,
+                StepsCommand.class, RetryCommand.class, RewindCommand.class, ForkCommand.class,
                 LogsCommand.class, DescribeCommand.class, PruneCommand.class, ScheduleCommand.class, WorkerCommand.class, UiCommand.class, MigrateCommand.class, DbCommand.class,
                 UpgradeCommand.class,
                 CommandLine.HelpCommand.class})

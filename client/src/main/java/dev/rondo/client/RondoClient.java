@@ -563,6 +563,16 @@ public final class RondoClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a new execution from a checkpoint of execution {@code originId} ({@link WorkflowHandle#fork(int, String)}):
+     * {@code step} null for its latest checkpoint, {@code newId} null for an id Rondo chooses.
+     */
+    public WorkflowHandle fork(String originId, Integer step, String newId) {
+        java.util.Objects.requireNonNull(originId, "originId");
+        String id = new CheckpointActions(dataSource).fork(originId, step, newId, operator());
+        return new WorkflowHandle(dataSource, mapper, operator, id);
+    }
+
     /** The W3C traceparent of the current span when this client traces, else null. */
     private String traceContext() {
         if (tracer == null) {

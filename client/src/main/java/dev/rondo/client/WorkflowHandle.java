@@ -193,6 +193,90 @@ public final class WorkflowHandle {
     }
 
     /**
+     * The execution's checkpoint history, oldest first: one {@link Step} per await it waited at (as many as the
+     * workers keep, {@code Worker.builder().checkpointHistory(n)}; a completed or cancelled execution keeps none
+     * unless they keep them after the end). Empty before its first await.
+     *
+     * @throws RondoException.UnknownExecution when no execution has this id
+     */
+    public List<Step> steps() {
+        return new CheckpointActions(dataSource).steps(id);
+    }
+
+    /**
+     * Sets a failed execution going again from the checkpoint before the await that failed it
+     * (docs/operations-retry.md): a failed task it waited on gets a fresh set of attempts (same id, same
+     * idempotency key), a failed child is retried, the other outcomes that stretch took are delivered again
+     * (nothing that succeeded runs twice); after an error in the flow's own code the same stretch runs again,
+     * with the same outcomes (run it on fixed code first: {@code rondo upgrade}). One that failed before its
+     * first await starts again from the beginning. Recorded in its history as {@code operator.retry}.
+     *
+     * <pre>{@code
+     * client.handle("order-42").retry();
+     * client.handle("order-42").result(Duration.ofMinutes(5));   // waits for the new end
+     * }</pre>
+     *
+     * @throws RondoException.UnknownExecution when no workflow execution has this id
+     * @throws RefusedAction                   when it has not failed ({@link RefusedAction.Reason#NOT_FAILED}: a
+     *                                         retry asked twice is refused the second time, having changed
+     *                                         nothing), or it is a child whose parent has already gone on
+     *                                         ({@link RefusedAction.Reason#PARENT_WENT_ON}: retry the parent)
+     */
+    public void retry() {
+        new CheckpointActions(dataSource).retry(id, operator());
+    }
+
+    /**
+     * Makes a waiting, paused or failed execution go on from the checkpoint of an earlier await, step
+     * {@code step} of {@link #steps()}. What it started since is not undone (the history's
+     * {@code operator.rewind} row lists it); the await it stands at again completes by the rule in
+     * docs/operations-retry.md (recorded outcomes delivered again, failed tasks given fresh attempts, timers at
+     * their original due time, signals consumed since given back). Returns false when it stood there already.
+     *
+     * @throws RondoException.UnknownExecution when no workflow execution has this id
+     * @throws RefusedAction                   when it is not waiting, paused or failed, or has no such step (the
+     *                                         message gives the steps kept)
+     */
+    public boolean rewind(int step) {
+        return new CheckpointActions(dataSource).rewind(id, step, operator());
+    }
+
+    /** {@link #fork(int, String)} from the latest checkpoint, with an id Rondo chooses. */
+    public WorkflowHandle fork() {
+        return new WorkflowHandle(dataSource, mapper, operator, new CheckpointActions(dataSource).fork(id, null, null, operator()));
+    }
+
+    /** {@link #fork(int, String)} with an id Rondo chooses ({@code <id>-fork-<8 hex digits>}). */
+    public WorkflowHandle fork(int step) {
+        return fork(step, null);
+    }
+
+    /**
+     * Starts a new execution from step {@code step} of this one's checkpoint history: the same workflow
+     * version and input, id {@code newId} (null: Rondo chooses one), linked to this one ({@link #forkedFrom()}).
+     * The work that checkpoint waits on is issued again for the new execution (a task that completed for this
+     * one has its result delivered, others start again under the new execution's ids; timers keep their due
+     * time; signals are awaited afresh). This execution is not touched. Asking again with the same id and step
+     * returns the same fork.
+     *
+     * @throws RondoException.UnknownExecution when no workflow execution has this id
+     * @throws RefusedAction                   when it has no such step, or {@code newId} is taken
+     * @throws IllegalArgumentException        when {@code newId} is not an id Rondo accepts
+     */
+    public WorkflowHandle fork(int step, String newId) {
+        return new WorkflowHandle(dataSource, mapper, operator, new CheckpointActions(dataSource).fork(id, step, newId, operator()));
+    }
+
+    /** Where a fork came from: the execution and the step of its history. */
+    public record Origin(String executionId, Integer step) {}
+
+    /** The execution this one was forked from, and at which step; empty when it is no fork. */
+    public java.util.Optional<Origin> forkedFrom() {
+        return read(connection -> new dev.rondo.store.SteeringDao(connection).originOf(id))
+                .map(o -> new Origin((String) o[0], (Integer) o[1]));
+    }
+
+    /**
      * Waits until the execution ends and returns how. Woken by the {@code rondo_done} notification the
      * engine sends when an execution ends (no polling), with a check after listening so an end that came
      * first is never missed. A connection lost while waiting (a database restart, a failover) is replaced

@@ -162,7 +162,7 @@ public class RondoException extends RuntimeException {
      * it is a task (act on its workflow instead), has ended, or is being cancelled. The message names the
      * execution, its status and what to do.
      */
-    public static final class ActionRefused extends RondoException {
+    public static class ActionRefused extends RondoException {
         private final String executionId;
         private final String action;
         private final ExecutionStatus status;
@@ -183,7 +183,7 @@ public class RondoException extends RuntimeException {
             return action;
         }
 
-        /** The execution's status when the action was refused. */
+        /** The execution's status when the action was refused; null when the refusal is not about its status (a step not kept, an id taken). */
         public ExecutionStatus status() {
             return status;
         }

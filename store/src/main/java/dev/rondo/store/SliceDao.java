@@ -50,7 +50,18 @@ public final class SliceDao {
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
                    List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
                    List<String> lines, List<String> historyKinds, List<String> historyDetails,
-                   String state, String waitingAt, String waitingFor, boolean wakeNow, String traceContext) {
+                   String state, String waitingAt, String waitingFor, boolean wakeNow, String traceContext,
+                   int historyLimit) {
+
+        /** Writes that keep the default number of steps of checkpoint history ({@link HistoryRetention#DEFAULT}). */
+        public Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
+                      List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
+                      List<String> lines, List<String> historyKinds, List<String> historyDetails,
+                      String state, String waitingAt, String waitingFor, boolean wakeNow, String traceContext) {
+            this(id, queue, priority, inbox, firedTimers, timerPromises, timerFireAtMillis, signals, tasks, lines,
+                    historyKinds, historyDetails, state, waitingAt, waitingFor, wakeNow, traceContext,
+                    HistoryRetention.DEFAULT.maxSteps());
+        }
 
         /** Writes whose tasks run under no trace. */
         public Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
@@ -130,7 +141,8 @@ public final class SliceDao {
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())
-                .set("wakeNow", w.wakeNow()).text("traceContext", w.traceContext());
+                .set("wakeNow", w.wakeNow()).text("traceContext", w.traceContext())
+                .set("historyLimit", w.historyLimit());
              ResultSet rs = s.query()) {
             rs.next();
             return List.of((String[]) rs.getArray("woken").getArray());
@@ -187,8 +199,18 @@ public final class SliceDao {
 
     public void finishWorkflow(String id, ExecutionStatus status, String result, String error, String parentKind, String parentPayload)
             throws SQLException {
+        finishWorkflow(id, status, result, error, parentKind, parentPayload, false);
+    }
+
+    /**
+     * Ends a workflow; a failed one keeps its checkpoint, timers and checkpoint history (it can be retried),
+     * the others drop them, their checkpoint history only unless {@code keepHistory}.
+     */
+    public void finishWorkflow(String id, ExecutionStatus status, String result, String error, String parentKind,
+                               String parentPayload, boolean keepHistory) throws SQLException {
         try (Sql.Bound s = FINISH_WORKFLOW.prepare(connection).set("id", id).set("status", status.text()).text("result", result)
-                .text("error", error).text("parentKind", parentKind).text("parentPayload", parentPayload);
+                .text("error", error).text("parentKind", parentKind).text("parentPayload", parentPayload)
+                .set("keepHistory", keepHistory);
              ResultSet rs = s.query()) {
             rs.next();
         }

@@ -5,6 +5,7 @@ import dev.rondo.core.ChildDepth;
 import dev.rondo.core.Identifiers;
 import dev.rondo.core.Limits;
 import dev.rondo.migrations.Migrations;
+import dev.rondo.store.HistoryRetention;
 import dev.rondo.worker.internal.Dispatcher;
 import dev.rondo.worker.internal.Handlers;
 import dev.rondo.worker.internal.Host;
@@ -73,6 +74,8 @@ public final class Worker implements AutoCloseable {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     /** How often expired leases are looked for (see {@link Builder#rescueInterval}). */
     public static final Duration DEFAULT_RESCUE_INTERVAL = Duration.ofSeconds(5);
+    /** How many steps of checkpoint history each execution keeps (see {@link Builder#checkpointHistory}). */
+    public static final int DEFAULT_CHECKPOINT_HISTORY = HistoryRetention.DEFAULT.maxSteps();
     /** How deep children of children may nest (see {@link Builder#maxChildDepth}). */
     public static final int DEFAULT_MAX_CHILD_DEPTH = ChildDepth.DEFAULT_LIMIT;
 
@@ -94,11 +97,14 @@ public final class Worker implements AutoCloseable {
         this.failFast = b.failFast;
         this.dispatcher = new Dispatcher(b.dataSource, handlers, new Dispatcher.Settings(
                 List.copyOf(b.queues), b.concurrency, b.pollInterval, b.lease, b.rescueInterval, id, b.limits,
-                b.maxChildDepth, b.heartbeatInterval, b.fireSchedules, Map.copyOf(b.taskConcurrency)),
+                b.maxChildDepth, b.heartbeatInterval, b.fireSchedules, Map.copyOf(b.taskConcurrency),
+                new HistoryRetention(b.checkpointHistory, b.keepCheckpointHistoryAfterEnd)),
                 Telemetry.of(b.meterRegistry, b.openTelemetry));
         this.configuration = "queues " + b.queues + ", concurrency " + b.concurrency + ", tasks "
                 + b.handlers.names() + ", poll " + b.pollInterval + ", lease " + b.lease + ", rescue "
                 + b.rescueInterval + ", heartbeat " + b.heartbeatInterval + ", max child depth " + b.maxChildDepth
+                + (b.checkpointHistory == DEFAULT_CHECKPOINT_HISTORY && !b.keepCheckpointHistoryAfterEnd ? ""
+                        : ", checkpoint history " + b.checkpointHistory + " steps" + (b.keepCheckpointHistoryAfterEnd ? " (kept after the end)" : ""))
                 + (b.fireSchedules ? ", fires schedules" : ", fires no schedules")
                 + (b.taskConcurrency.isEmpty() ? "" : ", task concurrency " + new java.util.TreeMap<>(b.taskConcurrency))
                 + (b.failFast ? ", fail fast" : "") + (b.meterRegistry != null ? ", metrics" : "")
@@ -248,6 +254,8 @@ public final class Worker implements AutoCloseable {
         private TaskHandlers handlers = TaskHandlers.of();
         private Limits limits = Limits.DEFAULTS;
         private int maxChildDepth = DEFAULT_MAX_CHILD_DEPTH;
+        private int checkpointHistory = DEFAULT_CHECKPOINT_HISTORY;
+        private boolean keepCheckpointHistoryAfterEnd;
         private String id;
         private boolean failFast;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -351,6 +359,27 @@ public final class Worker implements AutoCloseable {
          */
         public Builder maxChildDepth(int depth) {
             this.maxChildDepth = ChildDepth.requireValid(depth);
+            return this;
+        }
+
+        /**
+         * How many steps of checkpoint history each execution keeps (default {@link #DEFAULT_CHECKPOINT_HISTORY},
+         * 1,000; 0 keeps none): the checkpoint of every await, which {@code handle.steps()} lists and
+         * {@code rewind} and {@code fork} go back to; beyond it the oldest steps are dropped, so a loop of a million
+         * awaits keeps only its last ones. The setting of the worker that runs a slice applies.
+         */
+        public Builder checkpointHistory(int steps) {
+            this.checkpointHistory = new HistoryRetention(steps, false).maxSteps();
+            return this;
+        }
+
+        /**
+         * Keeps the checkpoint history of executions that complete or are cancelled (default false: dropped at
+         * the end; a failed execution keeps it either way, since it can be retried or rewound). Kept steps go
+         * with their execution when retention prunes it ({@code RondoClient.prune}).
+         */
+        public Builder keepCheckpointHistoryAfterEnd(boolean keep) {
+            this.keepCheckpointHistoryAfterEnd = keep;
             return this;
         }
 

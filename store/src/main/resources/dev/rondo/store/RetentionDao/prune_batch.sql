@@ -2,7 +2,7 @@
 -- oldest after the cursor (:afterTime, :afterId) first, read through executions_finished_roots. SKIP LOCKED
 -- leaves a root that a worker (a late wake-up) or another pruner holds to a later run, so nobody waits.
 -- A root is deleted with its whole tree (its child workflows and tasks, found by parent_id, with their
--- inbox and history rows, which have no foreign key; checkpoints, timers, signals and log lines go by ON
+-- inbox, history and checkpoint_history rows, which have no foreign key; checkpoints, timers, signals and log lines go by ON
 -- DELETE CASCADE) unless some execution in the tree has not finished: a child workflow or task left
 -- running keeps the tree. Queue items have no foreign key: a finished tree can still
 -- have a late wake-up (an outcome that arrived as the workflow ended); an unclaimed one goes here, through
@@ -38,6 +38,8 @@ WITH RECURSIVE roots AS (
     DELETE FROM inbox WHERE execution_id IN (SELECT id FROM doomed_tree)
 ), events AS (
     DELETE FROM history WHERE execution_id IN (SELECT id FROM doomed_tree)
+), steps AS (
+    DELETE FROM checkpoint_history WHERE execution_id IN (SELECT id FROM doomed_tree)
 ), deleted AS (
     DELETE FROM executions e
     WHERE e.id IN (SELECT id FROM doomed_tree)

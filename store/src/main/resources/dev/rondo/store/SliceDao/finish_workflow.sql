@@ -1,4 +1,6 @@
--- A workflow ends: its status and result or error, its checkpoint and timers dropped, waiters on
+-- A workflow ends: its status and result or error, its checkpoint and timers dropped (a failed one keeps
+-- both, and its checkpoint history: it can be retried or rewound, docs/operations-retry.md; the others drop
+-- their checkpoint history unless :keepHistory), waiters on
 -- rondo_done woken, and an unfinished parent given the outcome and a wake-up. The notification's payload
 -- is the execution id, cut short when it is too long for NOTIFY (8000 bytes): a payload is only a hint
 -- (waiters re-read the execution on any notification), and an end that cannot notify could never commit.
@@ -9,9 +11,12 @@ WITH ended AS (
     WHERE id = :id
     RETURNING id, parent_id, parent_promise
 ), dropped_checkpoint AS (
-    DELETE FROM checkpoints WHERE execution_id = :id
+    DELETE FROM checkpoints WHERE execution_id = :id AND :status <> 'failed'
 ), dropped_timers AS (
-    DELETE FROM timers WHERE execution_id = :id
+    DELETE FROM timers WHERE execution_id = :id AND :status <> 'failed'
+), dropped_history AS (
+    DELETE FROM checkpoint_history
+    WHERE execution_id = :id AND :status <> 'failed' AND NOT CAST(:keepHistory AS boolean)
 ), parent AS (
     SELECT p.id, p.queue, p.priority
     FROM executions p JOIN ended ON p.id = ended.parent_id

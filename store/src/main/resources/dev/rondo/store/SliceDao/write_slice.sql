@@ -11,6 +11,10 @@
 -- message that says why, instead of waiting forever for a task that does not exist (clashes, below).
 -- One notification per queue that got items; returns those queues too, so that the worker can wake its
 -- own dispatcher at once rather than through the notification.
+-- A waiting slice also appends its checkpoint to checkpoint_history (V14) as the next step, with the timers
+-- it set and the signals it consumed, and drops the steps beyond the last :historyLimit (0: keeps none).
+-- A task id that exists already for this very workflow and promise (a stretch run again after an
+-- operator's retry starts the tasks it started before) gets its recorded outcome delivered again (replayed).
 WITH used_inbox AS (
     DELETE FROM inbox WHERE execution_id = :id AND id = ANY(CAST(:inbox AS bigint[]))
 ), fired AS (
@@ -57,6 +61,16 @@ WITH used_inbox AS (
     LEFT JOIN executions e ON e.id = t.id
     WHERE t.id NOT IN (SELECT id FROM tasks)
       AND NOT coalesce(e.kind = 'task' AND e.parent_id = :id AND e.parent_promise = t.promise, false)
+), replayed AS (
+    -- the same task, ended: its outcome again, so the stretch run again does not wait for it forever
+    INSERT INTO inbox (execution_id, promise, kind, payload)
+    SELECT :id, e.parent_promise, CASE e.status WHEN 'completed' THEN 'resolved' ELSE 'task_failed' END,
+           CASE e.status WHEN 'completed' THEN e.result ELSE e.error END
+    FROM unnest(CAST(:taskIds AS text[])) AS t(id)
+    JOIN executions e ON e.id = t.id
+    WHERE t.id NOT IN (SELECT id FROM tasks)
+      AND e.kind = 'task' AND e.parent_id = :id AND e.status IN ('completed', 'failed')
+    RETURNING promise
 ), clash_outcomes AS (
     INSERT INTO inbox (execution_id, promise, kind, payload)
     SELECT :id, promise, 'task_failed', json_build_object('message', message, 'attempts', 0, 'details', NULL)::text
@@ -80,6 +94,17 @@ WITH used_inbox AS (
     ON CONFLICT (execution_id)
     DO UPDATE SET state = excluded.state, waiting_at = excluded.waiting_at,
                   waiting_for = excluded.waiting_for, updated_at = excluded.updated_at
+), stepped AS (
+    INSERT INTO checkpoint_history (execution_id, step, state, waiting_at, waiting_for, timer_promises,
+                                    timer_fire_at_millis, signals, at)
+    SELECT :id, coalesce((SELECT max(step) FROM checkpoint_history WHERE execution_id = :id), 0) + 1,
+           :state, :waitingAt, :waitingFor, nullif(CAST(:timerPromises AS integer[]), '{}'),
+           nullif(CAST(:timerFireAtMillis AS bigint[]), '{}'), nullif(CAST(:signals AS bigint[]), '{}'), now()
+    WHERE CAST(:state AS text) IS NOT NULL AND CAST(:historyLimit AS integer) > 0
+    RETURNING step
+), bounded AS (
+    DELETE FROM checkpoint_history
+    WHERE execution_id = :id AND step <= (SELECT step FROM stepped) - CAST(:historyLimit AS integer)
 ), waiting AS (
     -- a slice that commits ends a run of failed ones (V5__failure_bounds.sql)
     UPDATE executions SET status = 'waiting', started_at = coalesce(started_at, now()), slice_failures = 0,
@@ -88,13 +113,14 @@ WITH used_inbox AS (
 ), wake AS (
     INSERT INTO queue_items (execution_id, queue, priority, run_at)
     SELECT :id, :queue, :priority,
-           CASE WHEN CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes) THEN now() ELSE min(t.fire_at) END
+           CASE WHEN CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes) OR EXISTS (SELECT 1 FROM replayed)
+                THEN now() ELSE min(t.fire_at) END
     FROM (SELECT fire_at FROM timers
           WHERE execution_id = :id AND NOT promise = ANY(CAST(:firedTimers AS integer[]))
           UNION ALL
           SELECT fire_at FROM new_timers) AS t
     WHERE t.fire_at < timestamptz 'infinity' -- a timer that never fires needs no wake-up
-    HAVING CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes)
+    HAVING CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes) OR EXISTS (SELECT 1 FROM replayed)
         OR (CAST(:state AS text) IS NOT NULL AND min(t.fire_at) IS NOT NULL)
     {{wake_up}}
     RETURNING queue

@@ -46,7 +46,8 @@ public final class Dispatcher {
     public record Settings(List<String> queues, int concurrency, Duration pollInterval, Duration lease,
                            Duration rescueInterval, String owner, Limits limits,
                            int maxChildDepth, Duration heartbeatInterval, boolean fireSchedules,
-                           java.util.Map<String, Integer> taskConcurrency) {}
+                           java.util.Map<String, Integer> taskConcurrency,
+                           dev.rondo.store.HistoryRetention checkpointHistory) {}
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -101,7 +102,7 @@ public final class Dispatcher {
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
         this.admitter = new Admitter(dataSource, settings.pollInterval(), settings.owner());
         this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth(),
-                telemetry, admitter, settings.taskConcurrency());
+                telemetry, admitter, settings.taskConcurrency(), settings.checkpointHistory());
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits(), telemetry);
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);

@@ -59,15 +59,20 @@ final class SliceRunner {
     private final Admitter admitter;
     /** The worker's concurrency limit per task name, for tasks whose Task.run gives no concurrency option. */
     private final Map<String, Integer> taskConcurrency;
+    /** How many steps of checkpoint history each execution keeps, and whether they outlive its end. */
+    private final dev.rondo.store.HistoryRetention history;
 
     /** A runner whose keyed tasks wait for the sweep of other workers' admitters (for tests of slices alone). */
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth) {
         this(dataSource, localWake, owner, limits, maxChildDepth, Telemetry.NONE,
-                new Admitter(dataSource, java.time.Duration.ofSeconds(2), owner), Map.of());
+                new Admitter(dataSource, java.time.Duration.ofSeconds(2), owner), Map.of(),
+                dev.rondo.store.HistoryRetention.DEFAULT);
     }
 
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth,
-                Telemetry telemetry, Admitter admitter, Map<String, Integer> taskConcurrency) {
+                Telemetry telemetry, Admitter admitter, Map<String, Integer> taskConcurrency,
+                dev.rondo.store.HistoryRetention history) {
+        this.history = history;
         this.telemetry = telemetry;
         this.admitter = admitter;
         this.taskConcurrency = taskConcurrency;
@@ -469,13 +474,21 @@ final class SliceRunner {
         void finish(ExecutionStatus status, String result, String error, String parentKind, String parentPayload)
                 throws SQLException {
             history(status.text(), null);
+            if (status == ExecutionStatus.FAILED) {
+                // What the failing slice read stays unused (its inbox rows, due timers and signals), beside the
+                // checkpoint the execution keeps, so an operator's retry delivers it again
+                // (docs/operations-retry.md). The tasks and children it started are kept, as ever.
+                inbox.clear();
+                firedTimers.clear();
+                signals.clear();
+            }
             ending = switch (status) {
                 case COMPLETED -> Telemetry.SliceOutcome.COMPLETED;
                 case CANCELLED -> Telemetry.SliceOutcome.CANCELLED;
                 default -> Telemetry.SliceOutcome.FAILED;
             };
             write(null, null, null);
-            dao.finishWorkflow(id, status, result, error, parentKind, parentPayload);
+            dao.finishWorkflow(id, status, result, error, parentKind, parentPayload, history.keepAfterEnd());
             if (workflow.concurrencyKey() != null) {
                 gated.add(workflow.concurrencyKey()); // its slot is free after this commit
             }
@@ -484,7 +497,7 @@ final class SliceRunner {
         private void write(String state, String waitingAt, String waitingFor) throws SQLException {
             woken.addAll(dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox, firedTimers,
                     timerPromises, timerTimes, signals, tasks.rows(), lines, historyKinds, historyDetails,
-                    state, waitingAt, waitingFor, wakeNow, traceContext)));
+                    state, waitingAt, waitingFor, wakeNow, traceContext, history.maxSteps())));
         }
     }
 
