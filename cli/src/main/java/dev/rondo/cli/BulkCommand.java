@@ -23,14 +23,14 @@ import picocli.CommandLine.Parameters;
  * in batches, with progress on stderr and a cursor to go on after Ctrl-C (docs/operations.md, "Bulk actions").
  */
 @Command(name = "bulk", mixinStandardHelpOptions = true,
-        description = {"Apply ACTION (cancel, pause, resume or terminate) to every workflow execution --where selects,",
+        description = {"Apply ACTION (cancel, pause, resume, terminate or retry) to every workflow execution --where selects,",
                 "newest first, in batches. After each batch a line on stderr gives the progress and the cursor: after",
                 "Ctrl-C (or any interruption), run the same command with --resume-after CURSOR to go on; no execution",
                 "is acted on twice. Executions that refuse (ended meanwhile, or a status the action does not take)",
                 "are counted and skipped. Exit 0 when it ran to the end, 1 when interrupted."})
 final class BulkCommand extends ClientCommand {
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "cancel, pause, resume or terminate.")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "cancel, pause, resume, terminate or retry.")
     String actionName;
 
     @Option(names = "--where", paramLabel = "KEY=VALUE[,…]", required = true, description = {
@@ -153,6 +153,7 @@ final class BulkCommand extends ClientCommand {
             case PAUSE -> "paused";
             case RESUME -> "resumed";
             case TERMINATE -> "terminated";
+            case RETRY -> "retried";
             default -> action.text() + " done";
         };
     }

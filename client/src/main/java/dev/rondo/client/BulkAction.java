@@ -21,7 +21,15 @@ public enum BulkAction {
     /** {@link WorkflowHandle#resume()}. */
     RESUME(WorkflowHandle::resume),
     /** {@link WorkflowHandle#terminate()}. */
-    TERMINATE(WorkflowHandle::terminate);
+    TERMINATE(WorkflowHandle::terminate),
+    /**
+     * {@link WorkflowHandle#retry()}: a failed execution goes on from the checkpoint before the await that
+     * failed it (one that is no longer failed is counted as refused). After a fix: {@code upgrade}, then this.
+     */
+    RETRY(execution -> {
+        execution.retry();
+        return true;
+    });
 
     private final Predicate<WorkflowHandle> call;
 
