@@ -103,4 +103,37 @@ class SteeringActionsTest {
         assertEquals(303, resumed.statusCode(), resumed.body());
         assertEquals(List.of(), fixture.client.pausedQueues());
     }
+
+    @Test
+    void retryRewindAndForkFromTheExecutionPage() throws Exception {
+        fixture.client.start("broken", "{}", StartOptions.DEFAULT.withId("steer-broken").withQueue("dash"));
+        fixture.awaitStatus("steer-broken", "failed");
+        String failedPage = http.get("/execution?id=steer-broken").body();
+        assertTrue(failedPage.contains(">Retry execution</button>") && failedPage.contains("I want to retry it"), failedPage);
+        String csrf = Http.csrf(failedPage);
+        assertEquals(400, http.post("/execution/retry", Map.of("csrf", csrf, "id", "steer-broken")).statusCode(), "unconfirmed");
+        HttpResponse<String> retried = http.post("/execution/retry", Map.of("csrf", csrf, "id", "steer-broken", "confirm", "yes"));
+        assertEquals(303, retried.statusCode(), retried.body());
+        fixture.awaitStatus("steer-broken", "failed"); // the same code fails again: the retry ran it from the start
+        assertTrue(http.get("/execution?id=steer-broken").body().contains("operator.retry"));
+
+        fixture.client.start("sleepy", "{}", StartOptions.DEFAULT.withId("steer-sleepy").withQueue("dash"));
+        fixture.awaitStatus("steer-sleepy", "waiting");
+        String sleepyPage = http.get("/execution?id=steer-sleepy").body();
+        assertTrue(sleepyPage.contains("<h2>Checkpoints</h2>") && sleepyPage.contains(">Rewind to step</button>")
+                && sleepyPage.contains(">Fork from step</button>"), sleepyPage);
+        assertFalse(sleepyPage.contains(">Retry execution</button>"), "only a failed execution can be retried");
+        assertEquals(400, http.post("/execution/rewind", Map.of("csrf", csrf, "id", "steer-sleepy", "step", "x", "confirm", "yes"))
+                .statusCode(), "a step that is no number");
+        HttpResponse<String> noStep = http.post("/execution/rewind", Map.of("csrf", csrf, "id", "steer-sleepy", "step", "9", "confirm", "yes"));
+        assertEquals(400, noStep.statusCode(), noStep.body());
+        HttpResponse<String> rewound = http.post("/execution/rewind", Map.of("csrf", csrf, "id", "steer-sleepy", "step", "1", "confirm", "yes"));
+        assertEquals(303, rewound.statusCode(), rewound.body());
+        HttpResponse<String> forked = http.post("/execution/fork",
+                Map.of("csrf", csrf, "id", "steer-sleepy", "step", "1", "newId", "steer-sleepy-2", "confirm", "yes"));
+        assertEquals(303, forked.statusCode(), forked.body());
+        assertTrue(forked.headers().firstValue("Location").orElse("").contains("steer-sleepy-2"), forked.headers().toString());
+        fixture.awaitStatus("steer-sleepy-2", "waiting");
+        assertEquals("waiting", fixture.client.handle("steer-sleepy").status().text(), "the origin is not touched by a fork");
+    }
 }

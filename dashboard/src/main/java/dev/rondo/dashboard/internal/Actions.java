@@ -66,6 +66,40 @@ final class Actions {
         x.redirect("/queues?resumed=" + Page.q(queue));
     }
 
+    void retry(Exchange x) {
+        String id = required(x, "id");
+        confirmed(x, "Retrying");
+        client.handle(id).retry();
+        x.redirect("/execution?id=" + Page.q(id) + "&retried=yes");
+    }
+
+    void rewind(Exchange x) {
+        String id = required(x, "id");
+        int step = step(x);
+        confirmed(x, "Rewinding");
+        client.handle(id).rewind(step);
+        x.redirect("/execution?id=" + Page.q(id) + "&rewound=" + step);
+    }
+
+    /** Starts a new execution from a step of this one and shows it. */
+    void fork(Exchange x) {
+        String id = required(x, "id");
+        int step = step(x);
+        String newId = x.param("newId");
+        confirmed(x, "Forking");
+        String forked = client.handle(id).fork(step, newId == null || newId.isBlank() ? null : newId.strip()).id();
+        x.redirect("/execution?id=" + Page.q(forked) + "&forked=yes");
+    }
+
+    private static int step(Exchange x) {
+        String text = required(x, "step");
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new Exchange.BadRequest("The step must be a whole number (one of the execution's checkpoints), not '" + text + "'.");
+        }
+    }
+
     private static void confirmed(Exchange x, String what) {
         if (!"yes".equals(x.param("confirm"))) {
             throw new Exchange.BadRequest(what + " needs its confirmation: tick the box beside the button.");

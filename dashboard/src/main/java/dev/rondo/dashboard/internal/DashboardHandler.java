@@ -45,7 +45,7 @@ public final class DashboardHandler extends Handler.Abstract {
         this.guard = new Guard(options, loopbackHostOnly);
         Reads reads = new Reads(Store.jdbi(client.dataSource()));
         this.executions = new ExecutionsPage(reads);
-        this.execution = new ExecutionPage(reads);
+        this.execution = new ExecutionPage(reads, client);
         this.workflows = new WorkflowsPage(reads);
         this.queues = new QueuesPage(reads, client::pausedQueues);
         this.actions = new Actions(client);
@@ -110,6 +110,9 @@ public final class DashboardHandler extends Handler.Abstract {
                 case "/execution/pause" -> actions.pause(x);
                 case "/execution/resume" -> actions.resume(x);
                 case "/execution/terminate" -> actions.terminate(x);
+                case "/execution/retry" -> actions.retry(x);
+                case "/execution/rewind" -> actions.rewind(x);
+                case "/execution/fork" -> actions.fork(x);
                 case "/queues/pause" -> actions.pauseQueue(x);
                 case "/queues/resume" -> actions.resumeQueue(x);
                 default -> error(x, 404, "There is no action at " + path + ".");

@@ -2,6 +2,8 @@ package dev.rondo.dashboard.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rondo.client.RondoClient;
+import dev.rondo.client.Step;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.core.Variables;
 import dev.rondo.store.DashboardDao;
@@ -28,8 +30,12 @@ final class ExecutionPage {
 
     private final Reads reads;
 
-    ExecutionPage(Reads reads) {
+    /** For the checkpoint history (steps), which the client reads. */
+    private final RondoClient client;
+
+    ExecutionPage(Reads reads, RondoClient client) {
         this.reads = reads;
+        this.client = client;
     }
 
     private record Data(DashboardDao.Execution e, List<DashboardDao.Child> children, List<DashboardDao.Timer> timers,
@@ -58,6 +64,7 @@ final class ExecutionPage {
         if (!ended && !page.options().readOnly()) {
             actions(h, page, e);
         }
+        checkpoints(h, page, e, client.handle(e.id()).steps());
         WorkflowResult.ExecutionError error = new WorkflowResult(e.id(), ExecutionStatus.of(e.status()), e.result(), e.error()).error();
         if (error != null) {
             h.raw("<section class=\"error\"><h2>Error</h2><pre id=\"error\">").text(error.toString()).raw("</pre></section>");
@@ -141,6 +148,67 @@ final class ExecutionPage {
                 .raw("<button type=\"submit\" class=\"danger\" data-confirm=\"Terminate execution ").text(e.id())
                 .raw(" and all its children at once? None of their code runs again, not even finally.\">Terminate execution</button>")
                 .raw("</form></section>");
+    }
+
+    /**
+     * The checkpoint history (one step per await it waited at) and what an operator can do with it
+     * (docs/operations.md): retry a failed execution, rewind a waiting, paused or failed one to a step, fork
+     * a new execution from a step. Shown only when there is something to show or do.
+     */
+    private static void checkpoints(Html h, Page page, DashboardDao.Execution e, List<Step> steps) {
+        boolean failed = e.status().equals("failed");
+        boolean act = !page.options().readOnly();
+        if (steps.isEmpty() && !(failed && act)) {
+            return;
+        }
+        h.raw("<section class=\"checkpoints\"><h2>Checkpoints</h2>");
+        if (failed && act) {
+            form(h, page, "retry", e.id());
+            h.raw("<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> I want to retry it</label>")
+                    .raw("<button type=\"submit\" data-confirm=\"Retry execution ").text(e.id())
+                    .raw(" from the checkpoint before the await that failed it? A failed task gets fresh attempts.\">")
+                    .raw("Retry execution</button></form>");
+        }
+        if (!steps.isEmpty()) {
+            h.raw("<table><thead><tr><th>Step</th><th>Waited at</th><th>For</th><th>At</th></tr></thead><tbody>");
+            for (Step step : steps) {
+                h.raw("<tr><td>").text(String.valueOf(step.step())).raw("</td><td>").text(step.waitingAt())
+                        .raw("</td><td>").text(String.join(", ", step.waitingFor())).raw("</td><td>")
+                        .text(Format.time(step.at())).raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        if (!steps.isEmpty() && act) {
+            if (failed || e.status().equals("waiting") || e.status().equals("paused")) {
+                form(h, page, "rewind", e.id());
+                stepChoice(h, steps);
+                h.raw("<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> I want to rewind it</label>")
+                        .raw("<button type=\"submit\" class=\"danger\" data-confirm=\"Rewind execution ").text(e.id())
+                        .raw(" to this step? What it started since is not undone.\">Rewind to step</button></form>");
+            }
+            form(h, page, "fork", e.id());
+            stepChoice(h, steps);
+            h.raw("<label>New id <input name=\"newId\" placeholder=\"optional\"></label>")
+                    .raw("<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> I want a fork</label>")
+                    .raw("<button type=\"submit\" data-confirm=\"Start a new execution from this step of ").text(e.id())
+                    .raw("? This one is not touched.\">Fork from step</button></form>");
+        }
+        h.raw("</section>");
+    }
+
+    private static void form(Html h, Page page, String action, String id) {
+        h.raw("<form method=\"post\" class=\"").text(action).raw("\" action=\"").text(page.href("/execution/" + action)).raw("\">");
+        page.csrfField(h);
+        h.raw("<input type=\"hidden\" name=\"id\" value=\"").text(id).raw("\">");
+    }
+
+    private static void stepChoice(Html h, List<Step> steps) {
+        h.raw("<label>Step <select name=\"step\">");
+        for (int i = steps.size() - 1; i >= 0; i--) { // the latest first
+            String n = String.valueOf(steps.get(i).step());
+            h.raw("<option value=\"").text(n).raw("\">").text(n + " — " + steps.get(i).waitingAt()).raw("</option>");
+        }
+        h.raw("</select></label>");
     }
 
     /** The name of the first signal the execution waits for, to fill the form with. */
