@@ -136,4 +136,30 @@ class SteeringActionsTest {
         fixture.awaitStatus("steer-sleepy-2", "waiting");
         assertEquals("waiting", fixture.client.handle("steer-sleepy").status().text(), "the origin is not touched by a fork");
     }
+
+    @Test
+    void movingExecutionsToTheCurrentVersionFromTheWorkflowsPage() throws Exception {
+        java.nio.file.Path flow = dir.resolve("upgradable.flow");
+        java.nio.file.Files.writeString(flow, "let answer = await Signal.next(\"go\")\nreturn \"v1 \" + answer\n");
+        fixture.client.deploy(flow);
+        fixture.client.start("upgradable", "{}", StartOptions.DEFAULT.withId("steer-up").withQueue("dash"));
+        fixture.awaitStatus("steer-up", "waiting");
+        java.nio.file.Files.writeString(flow, "print(\"fixed\")\nlet answer = await Signal.next(\"go\")\nreturn \"v2 \" + answer\n");
+        fixture.client.deploy(flow);
+
+        String workflows = http.get("/workflows").body();
+        assertTrue(workflows.contains("/upgrade?workflow=upgradable"), workflows);
+        String preview = http.get("/upgrade?workflow=upgradable").body();
+        assertTrue(preview.contains(">steer-up<") && preview.contains("can move") && preview.contains(">Move 1 execution(s)</button>"),
+                preview);
+        String csrf = Http.csrf(preview);
+        assertEquals(400, http.post("/workflows/upgrade", Map.of("csrf", csrf, "workflow", "upgradable")).statusCode(), "unconfirmed");
+        HttpResponse<String> moved = http.post("/workflows/upgrade", Map.of("csrf", csrf, "workflow", "upgradable", "confirm", "yes"));
+        assertEquals(303, moved.statusCode(), moved.body());
+        assertTrue(moved.headers().firstValue("Location").orElse("").contains("moved=1"), moved.headers().toString());
+        assertTrue(http.get("/upgrade?workflow=upgradable&moved=1&refused=0").body()
+                .contains("No execution of an older version waits"), "nothing is left on the old version");
+        fixture.client.handle("steer-up").signal("go", "\"ok\"");
+        assertEquals("\"v2 ok\"", fixture.client.handle("steer-up").result(Duration.ofSeconds(10)).resultJson());
+    }
 }

@@ -91,6 +91,14 @@ final class Actions {
         x.redirect("/execution?id=" + Page.q(forked) + "&forked=yes");
     }
 
+    /** {@code rondo upgrade NAME}: moves what can move, then shows what is left. */
+    void upgrade(Exchange x) {
+        String name = required(x, "workflow");
+        confirmed(x, "Moving executions to the current version");
+        dev.rondo.client.UpgradeReport report = client.upgrade(name, dev.rondo.client.UpgradeOptions.DEFAULTS);
+        x.redirect("/upgrade?workflow=" + Page.q(name) + "&moved=" + report.moved() + "&refused=" + report.refused());
+    }
+
     private static int step(Exchange x) {
         String text = required(x, "step");
         try {

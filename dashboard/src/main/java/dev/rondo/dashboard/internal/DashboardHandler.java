@@ -46,7 +46,7 @@ public final class DashboardHandler extends Handler.Abstract {
         Reads reads = new Reads(Store.jdbi(client.dataSource()));
         this.executions = new ExecutionsPage(reads);
         this.execution = new ExecutionPage(reads, client);
-        this.workflows = new WorkflowsPage(reads);
+        this.workflows = new WorkflowsPage(reads, client);
         this.queues = new QueuesPage(reads, client::pausedQueues);
         this.actions = new Actions(client);
         this.logEvents = new LogEvents(reads, options);
@@ -113,6 +113,7 @@ public final class DashboardHandler extends Handler.Abstract {
                 case "/execution/retry" -> actions.retry(x);
                 case "/execution/rewind" -> actions.rewind(x);
                 case "/execution/fork" -> actions.fork(x);
+                case "/workflows/upgrade" -> actions.upgrade(x);
                 case "/queues/pause" -> actions.pauseQueue(x);
                 case "/queues/resume" -> actions.resumeQueue(x);
                 default -> error(x, 404, "There is no action at " + path + ".");
@@ -134,6 +135,7 @@ public final class DashboardHandler extends Handler.Abstract {
             case "/execution/logs" -> logEvents.stream(x);
             case "/workflows" -> x.html(200, workflows.render(page(x)));
             case "/workflow" -> x.html(200, workflows.renderVersion(x, page(x)));
+            case "/upgrade" -> x.html(200, workflows.renderUpgrade(x, page(x)));
             case "/queues" -> x.html(200, queues.render(page(x)));
             default -> error(x, 404, "There is no page at " + path + ".");
         }
