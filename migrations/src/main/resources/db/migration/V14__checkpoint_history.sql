@@ -1,4 +1,4 @@
--- Retry, rewind and fork (docs/operations-retry.md) need the checkpoints an execution had, not only its last.
+-- Retry, rewind and fork (docs/operations.md) need the checkpoints an execution had, not only its last.
 --
 -- checkpoint_history: the checkpoint of each await, numbered per execution (step 1, 2, …, never reused: a
 -- rewind goes on with the next number), written by the slice's own statement (SliceDao/write_slice.sql) at

@@ -23,7 +23,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Retry, rewind and fork (docs/operations-retry.md): each in one transaction that holds the workflow's row
+ * Retry, rewind and fork (docs/operations.md): each in one transaction that holds the workflow's row
  * locked as a slice does, so it runs before or after a slice in flight, never beside it, and records itself
  * in the execution's history ({@link OperatorLog}) when it changed something.
  *

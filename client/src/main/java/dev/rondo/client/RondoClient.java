@@ -834,7 +834,7 @@ public final class RondoClient implements AutoCloseable {
     /**
      * Moves the waiting, paused and failed executions of older versions of {@code workflow} onto its current
      * version (the last deployed), so they go on with the fixed code from their next slice
-     * (docs/operations-upgrade.md). Each execution's checkpoint is mapped onto the new program: the await it
+     * (docs/operations.md). Each execution's checkpoint is mapped onto the new program: the await it
      * stands at must have a counterpart there (same enclosing statements and awaited call, whatever moved
      * around it), every local it holds must still be declared there. What does not map is left untouched
      * and reported with the reason. Each move is one transaction that locks the execution as a slice does,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One step of an execution's checkpoint history: the checkpoint it took at an await (docs/operations-retry.md),
+ * One step of an execution's checkpoint history: the checkpoint it took at an await (docs/operations.md),
  * which {@link WorkflowHandle#rewind(int)} and {@link WorkflowHandle#fork(int)} can go back to.
  *
  * @param step       its number, 1 for the first await; never reused (a rewind goes on with the next number)

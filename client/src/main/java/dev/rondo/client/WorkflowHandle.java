@@ -205,7 +205,7 @@ public final class WorkflowHandle {
 
     /**
      * Sets a failed execution going again from the checkpoint before the await that failed it
-     * (docs/operations-retry.md): a failed task it waited on gets a fresh set of attempts (same id, same
+     * (docs/operations.md): a failed task it waited on gets a fresh set of attempts (same id, same
      * idempotency key), a failed child is retried, the other outcomes that stretch took are delivered again
      * (nothing that succeeded runs twice); after an error in the flow's own code the same stretch runs again,
      * with the same outcomes (run it on fixed code first: {@code rondo upgrade}). One that failed before its
@@ -230,7 +230,7 @@ public final class WorkflowHandle {
      * Makes a waiting, paused or failed execution go on from the checkpoint of an earlier await, step
      * {@code step} of {@link #steps()}. What it started since is not undone (the history's
      * {@code operator.rewind} row lists it); the await it stands at again completes by the rule in
-     * docs/operations-retry.md (recorded outcomes delivered again, failed tasks given fresh attempts, timers at
+     * docs/operations.md (recorded outcomes delivered again, failed tasks given fresh attempts, timers at
      * their original due time, signals consumed since given back). Returns false when it stood there already.
      *
      * @throws RondoException.UnknownExecution when no workflow execution has this id

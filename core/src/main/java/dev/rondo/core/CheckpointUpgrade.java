@@ -4,7 +4,7 @@ import dev.rondo.core.ast.Program;
 import dev.rondo.core.internal.upgrade.Mapper;
 
 /**
- * Moves checkpoints of one version of a workflow onto another (docs/operations-upgrade.md), without a database:
+ * Moves checkpoints of one version of a workflow onto another (docs/operations.md), without a database:
  * the store's upgrade reads each execution's checkpoint, maps it here, and writes the result back.
  *
  * <pre>{@code

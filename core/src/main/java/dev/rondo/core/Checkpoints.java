@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What an operator's retry, rewind or fork needs to know of a checkpoint without running it
- * (docs/operations-retry.md): the promises its await waits on, and the number the next promise will get.
+ * (docs/operations.md): the promises its await waits on, and the number the next promise will get.
  */
 public final class Checkpoints {
 

@@ -1,7 +1,7 @@
 package dev.rondo.store;
 
 /**
- * How much checkpoint history a worker keeps (docs/operations-retry.md, "Checkpoint history"): each await's
+ * How much checkpoint history a worker keeps (docs/operations.md, "Checkpoint history"): each await's
  * checkpoint is a step; an execution keeps at most its last {@code maxSteps} (0: none, so neither rewind
  * nor fork has a step to go to), and an execution that ends keeps them only when {@code keepAfterEnd}
  * (then they go with it when retention prunes it). A failed execution keeps them either way: it can be

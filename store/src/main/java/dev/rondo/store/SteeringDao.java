@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The statements of an operator's retry, rewind and fork and of the checkpoint history they use
- * (docs/operations-retry.md), on the caller's connection and transaction; SQL in {@code SteeringDao/*.sql}.
+ * (docs/operations.md), on the caller's connection and transaction; SQL in {@code SteeringDao/*.sql}.
  * The rules (which promise gets what) are the client's; these statements only read and write rows.
  */
 public final class SteeringDao {

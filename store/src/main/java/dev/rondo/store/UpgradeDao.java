@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reads and writes of moving executions onto a workflow's current version (docs/operations-upgrade.md;
+ * The reads and writes of moving executions onto a workflow's current version (docs/operations.md;
  * SQL in {@code UpgradeDao/*.sql}), on the caller's connection. The mapping itself is
  * {@link dev.rondo.core.CheckpointUpgrade}'s; this class only finds the executions, locks one as a slice
  * does, and writes its new version and checkpoint.

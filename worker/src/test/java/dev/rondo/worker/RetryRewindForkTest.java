@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Retry, rewind and fork against the engine with a worker running (docs/operations-retry.md): what runs
+ * Retry, rewind and fork against the engine with a worker running (docs/operations.md): what runs
  * again and what does not, the checkpoint history and its bounds, every refusal, and the race with a slice
  * in flight.
  */

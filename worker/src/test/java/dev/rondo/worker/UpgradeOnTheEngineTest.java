@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Moving executions to fixed code on the engine (docs/operations-upgrade.md): executions waiting on a signal
+ * Moving executions to fixed code on the engine (docs/operations.md): executions waiting on a signal
  * or a timer go on with the new version's behaviour; a dry run changes nothing; a refused execution is left
  * exactly as it was and ends with the old code; a failed one is moved and stays failed; and an upgrade that
  * meets a slice in flight waits for it and maps the checkpoint that slice wrote, so nothing it did is lost.

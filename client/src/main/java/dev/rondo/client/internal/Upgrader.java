@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * Moves the waiting, paused and failed executions of a workflow's older versions onto its head
- * (docs/operations-upgrade.md): reads them in batches, maps each checkpoint with {@link CheckpointUpgrade}
+ * (docs/operations.md): reads them in batches, maps each checkpoint with {@link CheckpointUpgrade}
  * (once per old version, the analysis of both programs), and moves each in a transaction of its own that
  * locks it as a slice does and maps the checkpoint as it is under the lock, recorded as
  * {@code operator.upgrade}.

@@ -1,4 +1,4 @@
--- A failed execution keeps its checkpoint (to be retried, docs/operations-retry.md) but waits for nothing:
+-- A failed execution keeps its checkpoint (to be retried, docs/operations.md) but waits for nothing:
 -- the checkpoint is joined for unfinished executions only.
 SELECT e.id AS execution_id, e.name AS workflow, e.status, e.created_at,
        c.waiting_at, c.waiting_for, d.source, e.queue, e.attributes::text AS attributes

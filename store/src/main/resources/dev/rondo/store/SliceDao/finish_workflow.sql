@@ -1,5 +1,5 @@
 -- A workflow ends: its status and result or error, its checkpoint and timers dropped (a failed one keeps
--- both, and its checkpoint history: it can be retried or rewound, docs/operations-retry.md; the others drop
+-- both, and its checkpoint history: it can be retried or rewound, docs/operations.md; the others drop
 -- their checkpoint history unless :keepHistory), waiters on
 -- rondo_done woken, and an unfinished parent given the outcome and a wake-up. The notification's payload
 -- is the execution id, cut short when it is too long for NOTIFY (8000 bytes): a payload is only a hint

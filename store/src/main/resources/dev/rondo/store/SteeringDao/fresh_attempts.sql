@@ -1,4 +1,4 @@
--- A failed task gets a fresh set of attempts (docs/operations-retry.md): under its id (so the same
+-- A failed task gets a fresh set of attempts (docs/operations.md): under its id (so the same
 -- idempotency key), its attempt count reset, queued again; with a concurrency or rate-limit key it waits for
 -- a slot as at its start (the worker admits it on the NOTIFY on rondo_admit). Returns 1 when it was failed.
 WITH task AS (

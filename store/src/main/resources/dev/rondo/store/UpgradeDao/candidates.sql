@@ -1,4 +1,4 @@
--- One batch of executions an upgrade may move (docs/operations-upgrade.md): workflows of :name on another
+-- One batch of executions an upgrade may move (docs/operations.md): workflows of :name on another
 -- version than :head (or only on versions whose hash starts with :from when given) that stand at a checkpoint: waiting, paused, or failed
 -- with the checkpoint kept from before the failing await. Keyset-paged by id (> :after), so a long upgrade
 -- reads in batches and an execution that moves meanwhile is not read twice. Read without locks: each move

@@ -477,7 +477,7 @@ final class SliceRunner {
             if (status == ExecutionStatus.FAILED) {
                 // What the failing slice read stays unused (its inbox rows, due timers and signals), beside the
                 // checkpoint the execution keeps, so an operator's retry delivers it again
-                // (docs/operations-retry.md). The tasks and children it started are kept, as ever.
+                // (docs/operations.md). The tasks and children it started are kept, as ever.
                 inbox.clear();
                 firedTimers.clear();
                 signals.clear();

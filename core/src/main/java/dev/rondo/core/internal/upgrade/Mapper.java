@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Maps a checkpoint of one version of a program onto another (docs/operations-upgrade.md): for the workflow
+ * Maps a checkpoint of one version of a program onto another (docs/operations.md): for the workflow
  * body and every waiting async call, the await it stands at is looked up in the new version by the path of
  * statements around it (their kinds, branches, phases and names, never their line numbers) and by what it
  * awaits; the locals it holds must be declared there too, and the new position is written with the same
