@@ -15,6 +15,8 @@ import dev.rondo.core.value.Values;
  */
 final class AccessNodes {
 
+    private static final Object NUMBER = XExpr.NUMBER;
+
     /** Never a Flow value: it only travels between the links of one optional chain. */
     static final Object SKIPPED = new Object() {
         @Override
@@ -75,21 +77,43 @@ final class AccessNodes {
         final XExpr object;
         final String name;
         private final boolean optional;
+        private final boolean length;
 
         Member(Span span, XExpr object, String name, boolean optional) {
             super(span);
             this.object = object;
             this.name = name;
             this.optional = optional;
+            this.length = name.equals("length");
         }
 
         @Override
         Object peek(Frame f) {
             Object base = object.peek(f);
+            if (base instanceof FlowObject o) {
+                return o.get(name);
+            }
+            if (length && base instanceof FlowArray array) {
+                return Numbers.box(array.size());
+            }
             if (base == SKIPPED || (optional && base == null)) {
                 return SKIPPED;
             }
             return property(base, name, span);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            if (length) {
+                Object base = object.peek(f);
+                if (base instanceof FlowArray array) {
+                    f.number = array.size();
+                    return NUMBER;
+                }
+                return f.number(base instanceof FlowObject o ? o.get(name)
+                        : base == SKIPPED || (optional && base == null) ? SKIPPED : property(base, name, span));
+            }
+            return f.number(peek(f));
         }
 
         @Override
@@ -116,7 +140,15 @@ final class AccessNodes {
             if (base == SKIPPED || (optional && base == null)) {
                 return SKIPPED;
             }
-            return AccessNodes.index(base, index.peek(f), span);
+            Object at = index.peekNumber(f);
+            if (at == NUMBER) {
+                double i = f.number;
+                if (base instanceof FlowArray array && i >= 0 && i < array.size() && i == (int) i) {
+                    return array.get((int) i);
+                }
+                at = i;
+            }
+            return AccessNodes.index(base, at, span);
         }
 
         @Override

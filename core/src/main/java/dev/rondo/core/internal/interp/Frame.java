@@ -11,7 +11,12 @@ import java.util.List;
 final class Frame {
 
     final Machine m;
+    /** The machine's budget, held here so that counting a statement is one load shorter. */
+    final dev.rondo.core.value.Budget budget;
     final Object[] slots;
+
+    /** The number an expression gave through {@link XExpr#peekNumber}. */
+    double number;
 
     /** The value of a {@code return}. */
     Object returnValue;
@@ -28,6 +33,7 @@ final class Frame {
 
     Frame(Machine m, int slotCount) {
         this.m = m;
+        this.budget = m.budget;
         this.slots = new Object[slotCount];
     }
 
@@ -49,8 +55,17 @@ final class Frame {
         suspendPath.add(new Pos(pc, extra, scope == null ? null : scope.capture(this)));
     }
 
+    /** {@code value} for {@link XExpr#peekNumber}: a number goes to {@link #number}. */
+    Object number(Object value) {
+        if (value instanceof Double d) {
+            number = d;
+            return XExpr.NUMBER;
+        }
+        return value;
+    }
+
     /** Counts one operation against the stretch's limit. */
     void tick(dev.rondo.core.ast.Span where) {
-        m.budget.tick(where);
+        budget.tick(where);
     }
 }

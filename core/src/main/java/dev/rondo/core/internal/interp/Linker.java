@@ -5,6 +5,7 @@ import dev.rondo.core.ast.Pattern;
 import dev.rondo.core.ast.Program;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.ast.Stmt;
+import dev.rondo.core.ast.Stmt.AssignOp;
 import dev.rondo.core.internal.builtins.BuiltinCatalog;
 import dev.rondo.core.internal.builtins.Builtins;
 import dev.rondo.core.internal.builtins.Methods;
@@ -188,7 +189,10 @@ final class Linker {
 
     private XStmt stmt(Stmt stmt) {
         return switch (stmt) {
-            case Stmt.ExprStmt s -> new StmtNodes.ExprStmt(s.span(), expr(s.expr()));
+            case Stmt.ExprStmt s -> {
+                XExpr e = expr(s.expr());
+                yield new StmtNodes.ExprStmt(s.span(), e instanceof CallNodes.Push push ? push.discardingResult() : e);
+            }
             case Stmt.Let s -> {
                 XExpr init = s.init() == null ? null : expr(s.init());
                 yield new StmtNodes.Let(s.span(), pattern(s.target()), init);
@@ -307,8 +311,15 @@ final class Linker {
             XExpr value = expr(s.value());
             return switch (s.op()) {
                 case ASSIGN -> new StmtNodes.AssignLocal(s.span(), slot, value);
-                case ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, POWER ->
-                        new StmtNodes.CompoundLocal(s.span(), slot, StmtNodes.arithmetic(s.op()), value);
+                case ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, POWER -> {
+                    StmtNodes.CompoundLocal general = new StmtNodes.CompoundLocal(s.span(), slot, StmtNodes.arithmetic(s.op()), value);
+                    if ((s.op() == AssignOp.ADD || s.op() == AssignOp.SUBTRACT) && s.value() instanceof Expr.Literal lit
+                            && lit.value() instanceof Double amount) {
+                        // x - k is x + (-k) exactly in IEEE arithmetic, so x-- is an addition too
+                        yield new StmtNodes.AddConstantToLocal(s.span(), slot, s.op() == AssignOp.ADD ? amount : -amount, general);
+                    }
+                    yield general;
+                }
                 default -> new StmtNodes.AssignPlace(s.span(), place(s.target()), s.op(), value);
             };
         }
@@ -498,7 +509,11 @@ final class Linker {
             if (Methods.isMutating(m.name())) {
                 Place place = placeOrNull(m.object());
                 if (place != null) {
-                    return new CallNodes.MutatingMethod(span, place, m.name(), args, spread);
+                    CallNodes.MutatingMethod general = new CallNodes.MutatingMethod(span, place, m.name(), args, spread);
+                    if (m.name().equals("push") && place.depth() == 0 && args.length == 1 && spread == null) {
+                        return new CallNodes.Push(span, place.slot, args[0], general, true);
+                    }
+                    return general;
                 }
             }
             return new CallNodes.Method(span, expr(m.object()), m.name(), m.optional(), args, spread);

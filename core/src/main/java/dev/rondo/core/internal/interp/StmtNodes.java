@@ -77,14 +77,31 @@ final class StmtNodes {
         @Override
         int exec(Frame f) {
             Object current = f.slots[slot];
-            Object operand = value.peek(f);
-            if (op == BinaryOp.ADD && current instanceof Double a && operand instanceof Double b) {
-                double sum = a + b;
-                if (Double.isFinite(sum)) {
-                    f.slots[slot] = sum;
-                    return Completion.NORMAL;
+            if (op == BinaryOp.ADD) {
+                Object r = value.peekNumber(f);
+                if (r == XExpr.NUMBER) {
+                    // a counter or a sum: the number changes in place in its cell (see NumberCell)
+                    if (current instanceof NumberCell cell) {
+                        double sum = cell.value + f.number;
+                        if (Double.isFinite(sum)) {
+                            cell.value = sum;
+                            return Completion.NORMAL;
+                        }
+                    } else if (current instanceof Double a) {
+                        double sum = a + f.number;
+                        if (Double.isFinite(sum)) {
+                            f.slots[slot] = new NumberCell(sum);
+                            return Completion.NORMAL;
+                        }
+                    }
+                    return general(f, current, f.number);
                 }
+                return general(f, current, r);
             }
+            return general(f, current, value.peek(f));
+        }
+
+        private int general(Frame f, Object current, Object operand) {
             try {
                 if (op == BinaryOp.ADD && f.slots[slot] == current) {
                     // builds long strings in place (the slot is the builder's only owner); null: not a string
@@ -100,6 +117,39 @@ final class StmtNodes {
                 throw t.at(span);
             }
             return Completion.NORMAL;
+        }
+    }
+
+    /** {@code x += 1} and {@code x++} (lowered to it) on a local holding a number; anything else goes the general way. */
+    static final class AddConstantToLocal extends XStmt {
+        private final int slot;
+        private final double amount;
+        private final CompoundLocal general;
+
+        AddConstantToLocal(Span span, int slot, double amount, CompoundLocal general) {
+            super(span);
+            this.slot = slot;
+            this.amount = amount;
+            this.general = general;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object current = f.slots[slot];
+            if (current instanceof NumberCell cell) {
+                double sum = cell.value + amount;
+                if (Double.isFinite(sum)) {
+                    cell.value = sum;
+                    return Completion.NORMAL;
+                }
+            } else if (current instanceof Double a) {
+                double sum = a + amount;
+                if (Double.isFinite(sum)) {
+                    f.slots[slot] = new NumberCell(sum);
+                    return Completion.NORMAL;
+                }
+            }
+            return general.exec(f);
         }
     }
 
@@ -224,7 +274,7 @@ final class StmtNodes {
 
         @Override
         int exec(Frame f) {
-            if (Values.isTruthy(test.peek(f))) {
+            if (test.isTrue(f)) {
                 return suspended(f, then.exec(f), 0);
             }
             return otherwise == null ? Completion.NORMAL : suspended(f, otherwise.exec(f), 1);

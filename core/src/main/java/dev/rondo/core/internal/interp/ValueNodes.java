@@ -28,6 +28,15 @@ final class ValueNodes {
         Object eval(Frame f) {
             return value;
         }
+
+        @Override
+        Object peekNumber(Frame f) {
+            if (value instanceof Double d) {
+                f.number = d;
+                return XExpr.NUMBER;
+            }
+            return value;
+        }
     }
 
     static final class Local extends XExpr {
@@ -50,6 +59,20 @@ final class ValueNodes {
         @Override
         Object peek(Frame f) {
             return StringBuilding.read(f.slots[slot]);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            Object value = f.slots[slot];
+            if (value instanceof NumberCell cell) {
+                f.number = cell.value;
+                return XExpr.NUMBER;
+            }
+            if (value instanceof Double d) {
+                f.number = d;
+                return XExpr.NUMBER;
+            }
+            return StringBuilding.read(value);
         }
     }
 
