@@ -122,6 +122,27 @@ final class AccessNodes {
         }
     }
 
+    /** {@code Inputs.name}, read straight from the execution's input (a loop's bound often is one). */
+    static final class InputMember extends XExpr {
+        private final String name;
+
+        InputMember(Span span, String name) {
+            super(span);
+            this.name = name;
+        }
+
+        @Override
+        Object peek(Frame f) {
+            Object inputs = f.m.inputs;
+            return inputs instanceof FlowObject o ? o.get(name) : property(inputs, name, span);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.markShared(peek(f));
+        }
+    }
+
     static final class Index extends XExpr {
         final XExpr object;
         final XExpr index;

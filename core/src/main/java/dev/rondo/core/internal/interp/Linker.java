@@ -473,6 +473,10 @@ final class Linker {
                 return new ValueNodes.Const(e.span(), Builtins.constant(qualified));
             }
         }
+        if (e.object() instanceof Expr.Identifier id && id.name().equals("Inputs") && !e.optional() && lookup("Inputs") < 0
+                && !topFunctions.containsKey("Inputs") && !topLevel.containsKey("Inputs")) {
+            return new AccessNodes.InputMember(e.span(), e.name());
+        }
         return new AccessNodes.Member(e.span(), expr(e.object()), e.name(), e.optional());
     }
 
