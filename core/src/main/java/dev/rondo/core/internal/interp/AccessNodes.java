@@ -122,19 +122,35 @@ final class AccessNodes {
         }
     }
 
-    /** {@code Inputs.name}, read straight from the execution's input (a loop's bound often is one). */
+    /**
+     * {@code Inputs.name}, read once per frame: the input never changes during an execution, and a loop's
+     * bound is often one ({@code i < Inputs.n}), where a lookup by key on every pass would cost more than
+     * the rest of the test. The value is kept in a slot of the frame that no scope names, so no checkpoint
+     * saves it; a frame rebuilt from a checkpoint reads it again.
+     */
     static final class InputMember extends XExpr {
-        private final String name;
+        /** What the cache slot holds when the input has no such key (an empty slot holds null). */
+        private static final Object MISSING = new Object();
 
-        InputMember(Span span, String name) {
+        private final String name;
+        private final int cacheSlot;
+
+        InputMember(Span span, String name, int cacheSlot) {
             super(span);
             this.name = name;
+            this.cacheSlot = cacheSlot;
         }
 
         @Override
         Object peek(Frame f) {
+            Object cached = f.slots[cacheSlot];
+            if (cached != null) {
+                return cached == MISSING ? null : cached;
+            }
             Object inputs = f.m.inputs;
-            return inputs instanceof FlowObject o ? o.get(name) : property(inputs, name, span);
+            Object value = inputs instanceof FlowObject o ? o.get(name) : property(inputs, name, span);
+            f.slots[cacheSlot] = value == null ? MISSING : value;
+            return value;
         }
 
         @Override

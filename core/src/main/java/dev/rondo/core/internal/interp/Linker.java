@@ -475,7 +475,8 @@ final class Linker {
         }
         if (e.object() instanceof Expr.Identifier id && id.name().equals("Inputs") && !e.optional() && lookup("Inputs") < 0
                 && !topFunctions.containsKey("Inputs") && !topLevel.containsKey("Inputs")) {
-            return new AccessNodes.InputMember(e.span(), e.name());
+            // a slot of the frame that no scope names (so no checkpoint saves it) caches the value
+            return new AccessNodes.InputMember(e.span(), e.name(), ctx.slotCount++);
         }
         return new AccessNodes.Member(e.span(), expr(e.object()), e.name(), e.optional());
     }
