@@ -153,6 +153,13 @@ final class AccessNodes {
             return value;
         }
 
+        // Overridden, as in the other nodes on hot paths, so that the call to peek is not the shared,
+        // megamorphic one of XExpr.peekNumber.
+        @Override
+        Object peekNumber(Frame f) {
+            return f.number(peek(f));
+        }
+
         @Override
         Object eval(Frame f) {
             return Values.markShared(peek(f));
@@ -186,6 +193,11 @@ final class AccessNodes {
                 at = i;
             }
             return AccessNodes.index(base, at, span);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            return f.number(peek(f));
         }
 
         @Override

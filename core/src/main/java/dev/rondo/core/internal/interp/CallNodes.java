@@ -87,6 +87,16 @@ final class CallNodes {
                 throw t.at(span);
             }
         }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            return f.number(eval(f));
+        }
     }
 
     static final class Print extends Call {
@@ -298,6 +308,11 @@ final class CallNodes {
             this.item = item;
             this.general = general;
             this.resultUsed = resultUsed;
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
         }
 
         /** The same call where the value of the expression is not used (an expression statement). */

@@ -69,6 +69,12 @@ final class OperatorNodes {
             super(span, left, right);
         }
 
+        // The hot nodes override peek, so that it is not the shared, megamorphic call of XExpr.peek.
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
         @Override
         Object eval(Frame f) {
             Object l = left.peekNumber(f);
@@ -112,6 +118,11 @@ final class OperatorNodes {
     static final class Subtract extends Binary {
         Subtract(Span span, XExpr left, XExpr right) {
             super(span, left, right);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
         }
 
         @Override
@@ -160,6 +171,11 @@ final class OperatorNodes {
         }
 
         @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
         Object eval(Frame f) {
             Object l = left.peekNumber(f);
             double a = f.number;
@@ -204,6 +220,11 @@ final class OperatorNodes {
 
         Remainder(Span span, XExpr left, XExpr right) {
             super(span, left, right);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
         }
 
         @Override
@@ -261,6 +282,11 @@ final class OperatorNodes {
         }
 
         @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
         Object eval(Frame f) {
             return isTrue(f);
         }
@@ -285,6 +311,11 @@ final class OperatorNodes {
     static final class LessEqual extends Binary {
         LessEqual(Span span, XExpr left, XExpr right) {
             super(span, left, right);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
         }
 
         @Override
@@ -315,6 +346,11 @@ final class OperatorNodes {
         }
 
         @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
         Object eval(Frame f) {
             return isTrue(f);
         }
@@ -339,6 +375,11 @@ final class OperatorNodes {
     static final class GreaterEqual extends Binary {
         GreaterEqual(Span span, XExpr left, XExpr right) {
             super(span, left, right);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
         }
 
         @Override
