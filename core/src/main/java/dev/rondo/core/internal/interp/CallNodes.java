@@ -9,6 +9,7 @@ import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowFunction;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Numbers;
 import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
 import java.time.Instant;
@@ -336,7 +337,7 @@ final class CallNodes {
                 }
                 f.budget.spend(1);
                 writable.add(Values.markShared(value));
-                return resultUsed ? dev.rondo.core.value.Numbers.box(writable.size()) : null;
+                return resultUsed ? Numbers.box(writable.size()) : null;
             } catch (FlowThrow t) {
                 throw t.at(span);
             }

@@ -1,5 +1,6 @@
 package dev.rondo.core.internal.interp;
 
+import dev.rondo.core.value.Budget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ final class Frame {
 
     final Machine m;
     /** The machine's budget, held here so that counting a statement is one load shorter. */
-    final dev.rondo.core.value.Budget budget;
+    final Budget budget;
     final Object[] slots;
 
     /** The number an expression gave through {@link XExpr#peekNumber}. */

@@ -11,7 +11,9 @@ import dev.rondo.core.value.Values;
  * Operators. The common arithmetic and comparison operators have their own node with a number fast path,
  * since a pure loop spends its time here; everything else goes through {@link Operators}. The fast paths
  * are written out per operator on purpose: a shared template method would make its call sites see every
- * operator and stop the JIT from inlining them.
+ * operator and stop the JIT from inlining them. They read their operands with {@link XExpr#peekNumber}, and
+ * give their own result that way when their parent asks so, so that {@code s += i % 7} boxes no number;
+ * comparisons answer {@link XExpr#isTrue} without a {@link Boolean}.
  */
 final class OperatorNodes {
 

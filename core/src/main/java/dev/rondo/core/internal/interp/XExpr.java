@@ -1,6 +1,7 @@
 package dev.rondo.core.internal.interp;
 
 import dev.rondo.core.ast.Span;
+import dev.rondo.core.value.Values;
 
 /**
  * An executable expression, linked from an AST {@code Expr} with its names resolved to slots. Evaluating
@@ -50,6 +51,6 @@ abstract class XExpr {
      * boxing a {@link Boolean}, and the test's call site needs no second dispatch on the value's type.
      */
     boolean isTrue(Frame f) {
-        return dev.rondo.core.value.Values.isTruthy(peek(f));
+        return Values.isTruthy(peek(f));
     }
 }
