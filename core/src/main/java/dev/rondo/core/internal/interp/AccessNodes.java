@@ -126,7 +126,9 @@ final class AccessNodes {
      * {@code Inputs.name}, read once per frame: the input never changes during an execution, and a loop's
      * bound is often one ({@code i < Inputs.n}), where a lookup by key on every pass would cost more than
      * the rest of the test. The value is kept in a slot of the frame that no scope names, so no checkpoint
-     * saves it; a frame rebuilt from a checkpoint reads it again.
+     * saves it; a frame rebuilt from a checkpoint reads it again. A new frame is {@link #fill filled} at
+     * once, so the read has no first-time branch that compiled code would have to leave (deoptimize) for
+     * at the start of every execution.
      */
     static final class InputMember extends XExpr {
         /** What the cache slot holds when the input has no such key (an empty slot holds null). */
@@ -141,16 +143,21 @@ final class AccessNodes {
             this.cacheSlot = cacheSlot;
         }
 
+        /** Reads the value into a new frame, when the input is an object (otherwise the read raises the error). */
+        void fill(Frame f) {
+            if (f.m.inputs instanceof FlowObject o) {
+                Object value = o.get(name);
+                f.slots[cacheSlot] = value == null ? MISSING : value;
+            }
+        }
+
         @Override
         Object peek(Frame f) {
             Object cached = f.slots[cacheSlot];
             if (cached != null) {
                 return cached == MISSING ? null : cached;
             }
-            Object inputs = f.m.inputs;
-            Object value = inputs instanceof FlowObject o ? o.get(name) : property(inputs, name, span);
-            f.slots[cacheSlot] = value == null ? MISSING : value;
-            return value;
+            return property(f.m.inputs, name, span);
         }
 
         // Overridden, as in the other nodes on hot paths, so that the call to peek is not the shared,

@@ -32,10 +32,13 @@ final class Frame {
     /** Whether the locals must be written back from the path (a restore from a checkpoint). */
     boolean restoring;
 
-    Frame(Machine m, int slotCount) {
+    Frame(Machine m, int slotCount, AccessNodes.InputMember[] inputReads) {
         this.m = m;
         this.budget = m.budget;
         this.slots = new Object[slotCount];
+        for (AccessNodes.InputMember read : inputReads) {
+            read.fill(this);
+        }
     }
 
     void startResume(List<Pos> outermostFirst, boolean restoreLocals) {
@@ -58,8 +61,9 @@ final class Frame {
 
     /** {@code value} for {@link XExpr#peekNumber}: a number goes to {@link #number}. */
     Object number(Object value) {
-        if (value instanceof Double d) {
-            number = d;
+        // getClass() rather than instanceof: see ValueNodes.Local.peekNumber
+        if (value != null && value.getClass() == Double.class) {
+            number = (Double) value;
             return XExpr.NUMBER;
         }
         return value;

@@ -62,10 +62,13 @@ final class StringBuilding {
      * {@link NumberCell} gives its number.
      */
     static Object read(Object slotValue) {
-        if (slotValue instanceof NumberCell cell) {
-            return cell.value;
+        // getClass() rather than instanceof: see ValueNodes.Local.peekNumber
+        Class<?> type = slotValue == null ? null : slotValue.getClass();
+        if (type == NumberCell.class) {
+            return ((NumberCell) slotValue).value;
         }
-        if (slotValue instanceof StringBuilding building) {
+        if (type == StringBuilding.class) {
+            StringBuilding building = (StringBuilding) slotValue;
             if (building.flat == null) {
                 Budget.chargeCharacters(building.text.length());
                 building.flat = building.text.toString();

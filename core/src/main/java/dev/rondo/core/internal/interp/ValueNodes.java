@@ -64,12 +64,15 @@ final class ValueNodes {
         @Override
         Object peekNumber(Frame f) {
             Object value = f.slots[slot];
-            if (value instanceof NumberCell cell) {
-                f.number = cell.value;
+            // getClass() rather than instanceof: the JIT speculates on the classes an instanceof has seen, and
+            // a counter holds a Double before its first ++ in every execution (see NumberCell).
+            Class<?> type = value == null ? null : value.getClass();
+            if (type == NumberCell.class) {
+                f.number = ((NumberCell) value).value;
                 return XExpr.NUMBER;
             }
-            if (value instanceof Double d) {
-                f.number = d;
+            if (type == Double.class) {
+                f.number = (Double) value;
                 return XExpr.NUMBER;
             }
             return StringBuilding.read(value);
