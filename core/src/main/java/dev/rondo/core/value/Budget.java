@@ -114,6 +114,16 @@ public final class Budget {
         }
     }
 
+    /**
+     * {@link #charge} on this budget, for the interpreter, which holds the budget of the stretch it runs and
+     * need not look it up on the thread.
+     */
+    public void spend(long units) {
+        if ((operations += units) > maxOperations) {
+            throw exceeded();
+        }
+    }
+
     /** Charges the work of building (copying) {@code characters} characters. */
     public static void chargeCharacters(long characters) {
         charge(characters / CHARACTERS_BUILT_PER_OPERATION);

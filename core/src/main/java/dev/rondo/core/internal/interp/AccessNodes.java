@@ -15,6 +15,8 @@ import dev.rondo.core.value.Values;
  */
 final class AccessNodes {
 
+    private static final Object NUMBER = XExpr.NUMBER;
+
     /** Never a Flow value: it only travels between the links of one optional chain. */
     static final Object SKIPPED = new Object() {
         @Override
@@ -75,21 +77,94 @@ final class AccessNodes {
         final XExpr object;
         final String name;
         private final boolean optional;
+        private final boolean length;
 
         Member(Span span, XExpr object, String name, boolean optional) {
             super(span);
             this.object = object;
             this.name = name;
             this.optional = optional;
+            this.length = name.equals("length");
         }
 
         @Override
         Object peek(Frame f) {
             Object base = object.peek(f);
+            if (base instanceof FlowObject o) {
+                return o.get(name);
+            }
+            if (length && base instanceof FlowArray array) {
+                return Numbers.box(array.size());
+            }
             if (base == SKIPPED || (optional && base == null)) {
                 return SKIPPED;
             }
             return property(base, name, span);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            if (length) {
+                Object base = object.peek(f);
+                if (base instanceof FlowArray array) {
+                    f.number = array.size();
+                    return NUMBER;
+                }
+                return f.number(base instanceof FlowObject o ? o.get(name)
+                        : base == SKIPPED || (optional && base == null) ? SKIPPED : property(base, name, span));
+            }
+            return f.number(peek(f));
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Values.markShared(peek(f));
+        }
+    }
+
+    /**
+     * {@code Inputs.name}, read once per frame: the input never changes during an execution, and a loop's
+     * bound is often one ({@code i < Inputs.n}), where a lookup by key on every pass would cost more than
+     * the rest of the test. The value is kept in a slot of the frame that no scope names, so no checkpoint
+     * saves it; a frame rebuilt from a checkpoint reads it again. A new frame is {@link #fill filled} at
+     * once, so the read has no first-time branch that compiled code would have to leave (deoptimize) for
+     * at the start of every execution.
+     */
+    static final class InputMember extends XExpr {
+        /** What the cache slot holds when the input has no such key (an empty slot holds null). */
+        private static final Object MISSING = new Object();
+
+        private final String name;
+        private final int cacheSlot;
+
+        InputMember(Span span, String name, int cacheSlot) {
+            super(span);
+            this.name = name;
+            this.cacheSlot = cacheSlot;
+        }
+
+        /** Reads the value into a new frame, when the input is an object (otherwise the read raises the error). */
+        void fill(Frame f) {
+            if (f.m.inputs instanceof FlowObject o) {
+                Object value = o.get(name);
+                f.slots[cacheSlot] = value == null ? MISSING : value;
+            }
+        }
+
+        @Override
+        Object peek(Frame f) {
+            Object cached = f.slots[cacheSlot];
+            if (cached != null) {
+                return cached == MISSING ? null : cached;
+            }
+            return property(f.m.inputs, name, span);
+        }
+
+        // Overridden, as in the other nodes on hot paths, so that the call to peek is not the shared,
+        // megamorphic one of XExpr.peekNumber.
+        @Override
+        Object peekNumber(Frame f) {
+            return f.number(peek(f));
         }
 
         @Override
@@ -116,7 +191,20 @@ final class AccessNodes {
             if (base == SKIPPED || (optional && base == null)) {
                 return SKIPPED;
             }
-            return AccessNodes.index(base, index.peek(f), span);
+            Object at = index.peekNumber(f);
+            if (at == NUMBER) {
+                double i = f.number;
+                if (base instanceof FlowArray array && i >= 0 && i < array.size() && i == (int) i) {
+                    return array.get((int) i);
+                }
+                at = i;
+            }
+            return AccessNodes.index(base, at, span);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            return f.number(peek(f));
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowFunction;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Numbers;
 import dev.rondo.core.value.Strings;
 import dev.rondo.core.value.Values;
 import java.time.Instant;
@@ -86,6 +87,16 @@ final class CallNodes {
             } catch (FlowThrow t) {
                 throw t.at(span);
             }
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            return f.number(eval(f));
         }
     }
 
@@ -275,6 +286,58 @@ final class CallNodes {
                     return array.markShared();
                 }
                 return Methods.callMutating(array, name, values);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    /**
+     * {@code a.push(x)} on a local holding an array (the common case of {@link MutatingMethod}, which it
+     * falls back to for anything else): no argument array, no lookup of the method by name, and no boxed
+     * length when the statement drops it.
+     */
+    static final class Push extends XExpr {
+        private final int slot;
+        private final XExpr item;
+        private final MutatingMethod general;
+        private final boolean resultUsed;
+
+        Push(Span span, int slot, XExpr item, MutatingMethod general, boolean resultUsed) {
+            super(span);
+            this.slot = slot;
+            this.item = item;
+            this.general = general;
+            this.resultUsed = resultUsed;
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        /** The same call where the value of the expression is not used (an expression statement). */
+        Push discardingResult() {
+            return new Push(span, slot, item, general, false);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            if (!(f.slots[slot] instanceof FlowArray)) {
+                return general.eval(f);
+            }
+            try {
+                // Evaluating the argument cannot change this frame's variables (assignments are statements,
+                // and helpers and arrows have frames of their own), so the slot still holds that array.
+                Object value = item.eval(f);
+                FlowArray array = (FlowArray) f.slots[slot];
+                FlowArray writable = array.writable();
+                if (writable != array) {
+                    f.slots[slot] = writable;
+                }
+                f.budget.spend(1);
+                writable.add(Values.markShared(value));
+                return resultUsed ? Numbers.box(writable.size()) : null;
             } catch (FlowThrow t) {
                 throw t.at(span);
             }

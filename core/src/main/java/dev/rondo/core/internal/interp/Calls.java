@@ -23,7 +23,7 @@ final class Calls {
     static Object invoke(Frame caller, FlowFunction fn, Object[] args, Span site) {
         Machine m = caller.m;
         FunctionCode code = code(m, fn);
-        Frame f = new Frame(m, code.slotCount);
+        Frame f = new Frame(m, code.slotCount, code.inputReads);
         if (code.async) {
             return m.startCall(code, fn, f, args, site);
         }

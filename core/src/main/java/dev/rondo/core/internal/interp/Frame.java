@@ -1,5 +1,6 @@
 package dev.rondo.core.internal.interp;
 
+import dev.rondo.core.value.Budget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,12 @@ import java.util.List;
 final class Frame {
 
     final Machine m;
+    /** The machine's budget, held here so that counting a statement is one load shorter. */
+    final Budget budget;
     final Object[] slots;
+
+    /** The number an expression gave through {@link XExpr#peekNumber}. */
+    double number;
 
     /** The value of a {@code return}. */
     Object returnValue;
@@ -26,9 +32,13 @@ final class Frame {
     /** Whether the locals must be written back from the path (a restore from a checkpoint). */
     boolean restoring;
 
-    Frame(Machine m, int slotCount) {
+    Frame(Machine m, int slotCount, AccessNodes.InputMember[] inputReads) {
         this.m = m;
+        this.budget = m.budget;
         this.slots = new Object[slotCount];
+        for (AccessNodes.InputMember read : inputReads) {
+            read.fill(this);
+        }
     }
 
     void startResume(List<Pos> outermostFirst, boolean restoreLocals) {
@@ -49,8 +59,18 @@ final class Frame {
         suspendPath.add(new Pos(pc, extra, scope == null ? null : scope.capture(this)));
     }
 
+    /** {@code value} for {@link XExpr#peekNumber}: a number goes to {@link #number}. */
+    Object number(Object value) {
+        // getClass() rather than instanceof: see ValueNodes.Local.peekNumber
+        if (value != null && value.getClass() == Double.class) {
+            number = (Double) value;
+            return XExpr.NUMBER;
+        }
+        return value;
+    }
+
     /** Counts one operation against the stretch's limit. */
     void tick(dev.rondo.core.ast.Span where) {
-        m.budget.tick(where);
+        budget.tick(where);
     }
 }

@@ -19,9 +19,11 @@ final class FunctionCode {
     final int[] captureSlots;
     final StmtNodes.Block body;
     final int slotCount;
+    /** The {@code Inputs.name} reads of the body, whose values a new frame holds from the start. */
+    final AccessNodes.InputMember[] inputReads;
 
     FunctionCode(int index, String name, boolean async, Span span, PatternNodes.XPattern[] params, XExpr[] defaults,
-                 boolean rest, int[] captureSlots, StmtNodes.Block body, int slotCount) {
+                 boolean rest, int[] captureSlots, StmtNodes.Block body, int slotCount, AccessNodes.InputMember[] inputReads) {
         this.index = index;
         this.name = name;
         this.async = async;
@@ -32,5 +34,6 @@ final class FunctionCode {
         this.captureSlots = captureSlots;
         this.body = body;
         this.slotCount = slotCount;
+        this.inputReads = inputReads;
     }
 }

@@ -98,6 +98,11 @@ final class FunctionNodes {
         }
 
         @Override
+        Object peekNumber(Frame f) {
+            return f.number(peek(f));
+        }
+
+        @Override
         Object peek(Frame f) {
             Object target = callee.peek(f);
             if (target == AccessNodes.SKIPPED || (optional && target == null)) {

@@ -41,7 +41,7 @@ public final class Interpreter {
     private Interpreter(LinkedProgram linked, Machine machine, List<Pos> path, boolean restoring) {
         this.linked = linked;
         this.machine = machine;
-        this.frame = new Frame(machine, linked.slotCount);
+        this.frame = new Frame(machine, linked.slotCount, linked.inputReads);
         this.pathToResume = path;
         this.restoring = restoring;
         machine.linked = linked;
@@ -75,7 +75,7 @@ public final class Interpreter {
                 throw new IllegalArgumentException("the checkpoint's call of function " + call.function() + " does not fit the program");
             }
             FunctionCode code = linked.functions[call.function()];
-            Coroutine co = new Coroutine(call.promise(), code, new Frame(machine, code.slotCount));
+            Coroutine co = new Coroutine(call.promise(), code, new Frame(machine, code.slotCount, code.inputReads));
             co.path = call.path();
             co.restoring = true;
             co.waitingOn = call.path().get(call.path().size() - 1).extra();

@@ -8,13 +8,16 @@ public final class LinkedProgram {
     final Program program;
     final XStmt body;
     final int slotCount;
+    /** The {@code Inputs.name} reads of the workflow body, whose values its frame holds from the start. */
+    final AccessNodes.InputMember[] inputReads;
     /** Every function of the program, by the index a {@link dev.rondo.core.value.FlowFunction} holds. */
     final FunctionCode[] functions;
 
-    LinkedProgram(Program program, XStmt body, int slotCount, FunctionCode[] functions) {
+    LinkedProgram(Program program, XStmt body, int slotCount, AccessNodes.InputMember[] inputReads, FunctionCode[] functions) {
         this.program = program;
         this.body = body;
         this.slotCount = slotCount;
+        this.inputReads = inputReads;
         this.functions = functions;
     }
 

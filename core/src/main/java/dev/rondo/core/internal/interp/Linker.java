@@ -5,6 +5,7 @@ import dev.rondo.core.ast.Pattern;
 import dev.rondo.core.ast.Program;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.ast.Stmt;
+import dev.rondo.core.ast.Stmt.AssignOp;
 import dev.rondo.core.internal.builtins.BuiltinCatalog;
 import dev.rondo.core.internal.builtins.Builtins;
 import dev.rondo.core.internal.builtins.Methods;
@@ -12,6 +13,7 @@ import dev.rondo.core.internal.interp.PromiseEntry.Kind;
 import dev.rondo.core.value.FlowThrow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +51,12 @@ final class Linker {
         int slotCount;
         final List<Integer> captureSources = new ArrayList<>();
         final List<Integer> captureSlots = new ArrayList<>();
+        final List<AccessNodes.InputMember> inputReads = new ArrayList<>();
+        /**
+         * The slots that {@code +=}, {@code ++} and the like update: a number stored there goes into a
+         * {@link NumberCell} at once. Filled while linking, read when running (after linking has ended).
+         */
+        final BitSet counters = new BitSet();
 
         Context(Context outer) {
             this.outer = outer;
@@ -80,12 +88,13 @@ final class Linker {
         ScopeBuilder topScope = linker.ctx.scopes.pop();
         XStmt body = new StmtNodes.Block(top.span(), statements, topScope.build());
         int slotCount = linker.ctx.slotCount;
+        AccessNodes.InputMember[] inputReads = linker.ctx.inputReads.toArray(AccessNodes.InputMember[]::new);
         linker.topLevel = topScope.slots;
         for (int i = 0; i < declared.size(); i++) {
             linker.ctx = new Context(null);
             linker.functions.set(i, linker.function(declared.get(i).function(), i));
         }
-        return new LinkedProgram(program, body, slotCount, linker.functions.toArray(FunctionCode[]::new));
+        return new LinkedProgram(program, body, slotCount, inputReads, linker.functions.toArray(FunctionCode[]::new));
     }
 
     // ---- scopes
@@ -150,7 +159,8 @@ final class Linker {
         StmtNodes.Block block = new StmtNodes.Block(f.body().span(), statements, scope.build());
         String name = f.name() == null ? "anonymous" : f.name();
         return new FunctionCode(index, name, f.async(), f.span(), params, defaults, rest,
-                ctx.captureSlots.stream().mapToInt(Integer::intValue).toArray(), block, ctx.slotCount);
+                ctx.captureSlots.stream().mapToInt(Integer::intValue).toArray(), block, ctx.slotCount,
+                ctx.inputReads.toArray(AccessNodes.InputMember[]::new));
     }
 
     private XExpr arrow(Expr.Function f) {
@@ -188,10 +198,14 @@ final class Linker {
 
     private XStmt stmt(Stmt stmt) {
         return switch (stmt) {
-            case Stmt.ExprStmt s -> new StmtNodes.ExprStmt(s.span(), expr(s.expr()));
+            case Stmt.ExprStmt s -> {
+                XExpr e = expr(s.expr());
+                yield new StmtNodes.ExprStmt(s.span(), e instanceof CallNodes.Push push ? push.discardingResult() : e);
+            }
             case Stmt.Let s -> {
                 XExpr init = s.init() == null ? null : expr(s.init());
-                yield new StmtNodes.Let(s.span(), pattern(s.target()), init);
+                PatternNodes.XPattern target = pattern(s.target());
+                yield new StmtNodes.Let(s.span(), target, init, ctx.counters);
             }
             case Stmt.Assign s -> assign(s);
             case Stmt.Block s -> block(s);
@@ -306,9 +320,17 @@ final class Linker {
             int slot = slotOf(id.name(), id.span());
             XExpr value = expr(s.value());
             return switch (s.op()) {
-                case ASSIGN -> new StmtNodes.AssignLocal(s.span(), slot, value);
-                case ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, POWER ->
-                        new StmtNodes.CompoundLocal(s.span(), slot, StmtNodes.arithmetic(s.op()), value);
+                case ASSIGN -> new StmtNodes.AssignLocal(s.span(), slot, value, ctx.counters);
+                case ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, POWER -> {
+                    ctx.counters.set(slot);
+                    StmtNodes.CompoundLocal general = new StmtNodes.CompoundLocal(s.span(), slot, StmtNodes.arithmetic(s.op()), value);
+                    if ((s.op() == AssignOp.ADD || s.op() == AssignOp.SUBTRACT) && s.value() instanceof Expr.Literal lit
+                            && lit.value() instanceof Double amount) {
+                        // x - k is x + (-k) exactly in IEEE arithmetic, so x-- is an addition too
+                        yield new StmtNodes.AddConstantToLocal(s.span(), slot, s.op() == AssignOp.ADD ? amount : -amount, general);
+                    }
+                    yield general;
+                }
                 default -> new StmtNodes.AssignPlace(s.span(), place(s.target()), s.op(), value);
             };
         }
@@ -462,6 +484,13 @@ final class Linker {
                 return new ValueNodes.Const(e.span(), Builtins.constant(qualified));
             }
         }
+        if (e.object() instanceof Expr.Identifier id && id.name().equals("Inputs") && !e.optional() && lookup("Inputs") < 0
+                && !topFunctions.containsKey("Inputs") && !topLevel.containsKey("Inputs")) {
+            // a slot of the frame that no scope names (so no checkpoint saves it) holds the value
+            AccessNodes.InputMember read = new AccessNodes.InputMember(e.span(), e.name(), ctx.slotCount++);
+            ctx.inputReads.add(read);
+            return read;
+        }
         return new AccessNodes.Member(e.span(), expr(e.object()), e.name(), e.optional());
     }
 
@@ -498,7 +527,11 @@ final class Linker {
             if (Methods.isMutating(m.name())) {
                 Place place = placeOrNull(m.object());
                 if (place != null) {
-                    return new CallNodes.MutatingMethod(span, place, m.name(), args, spread);
+                    CallNodes.MutatingMethod general = new CallNodes.MutatingMethod(span, place, m.name(), args, spread);
+                    if (m.name().equals("push") && place.depth() == 0 && args.length == 1 && spread == null) {
+                        return new CallNodes.Push(span, place.slot, args[0], general, true);
+                    }
+                    return general;
                 }
             }
             return new CallNodes.Method(span, expr(m.object()), m.name(), m.optional(), args, spread);

@@ -78,7 +78,7 @@ final class LoopNodes {
                     c = body.resume(f);
                 } else {
                     f.tick(span);
-                    if (!Values.isTruthy(test.peek(f))) {
+                    if (!test.isTrue(f)) {
                         return Completion.NORMAL;
                     }
                     c = body.exec(f);
@@ -126,7 +126,7 @@ final class LoopNodes {
                     return next;
                 }
                 f.tick(span);
-                if (!Values.isTruthy(test.peek(f))) {
+                if (!test.isTrue(f)) {
                     return Completion.NORMAL;
                 }
             }
@@ -176,7 +176,7 @@ final class LoopNodes {
                         c = body.resume(f);
                     } else {
                         f.tick(span);
-                        if (test != null && !Values.isTruthy(test.peek(f))) {
+                        if (test != null && !test.isTrue(f)) {
                             return Completion.NORMAL;
                         }
                         c = body.exec(f);

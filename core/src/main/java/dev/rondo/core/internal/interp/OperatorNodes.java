@@ -3,6 +3,7 @@ package dev.rondo.core.internal.interp;
 import dev.rondo.core.ast.Expr.BinaryOp;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.value.FlowThrow;
+import dev.rondo.core.value.Numbers;
 import dev.rondo.core.value.Operators;
 import dev.rondo.core.value.Values;
 
@@ -10,9 +11,13 @@ import dev.rondo.core.value.Values;
  * Operators. The common arithmetic and comparison operators have their own node with a number fast path,
  * since a pure loop spends its time here; everything else goes through {@link Operators}. The fast paths
  * are written out per operator on purpose: a shared template method would make its call sites see every
- * operator and stop the JIT from inlining them.
+ * operator and stop the JIT from inlining them. They read their operands with {@link XExpr#peekNumber}, and
+ * give their own result that way when their parent asks so, so that {@code s += i % 7} boxes no number;
+ * comparisons answer {@link XExpr#isTrue} without a {@link Boolean}.
  */
 final class OperatorNodes {
+
+    private static final Object NUMBER = XExpr.NUMBER;
 
     private OperatorNodes() {}
 
@@ -23,6 +28,9 @@ final class OperatorNodes {
             case MULTIPLY -> new Multiply(span, left, right);
             case REMAINDER -> new Remainder(span, left, right);
             case LESS -> new Less(span, left, right);
+            case LESS_EQUAL -> new LessEqual(span, left, right);
+            case GREATER -> new Greater(span, left, right);
+            case GREATER_EQUAL -> new GreaterEqual(span, left, right);
             case EQUAL, STRICT_EQUAL -> new Equal(span, left, right, false);
             case NOT_EQUAL, STRICT_NOT_EQUAL -> new Equal(span, left, right, true);
             default -> new Generic(span, op, left, right);
@@ -63,16 +71,44 @@ final class OperatorNodes {
             super(span, left, right);
         }
 
+        // The hot nodes override peek, so that it is not the shared, megamorphic call of XExpr.peek.
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
         @Override
         Object eval(Frame f) {
-            Object l = left.peek(f);
-            Object r = right.peek(f);
-            if (l instanceof Double a && r instanceof Double b) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
                 double sum = a + b;
                 if (Double.isFinite(sum)) {
                     return sum;
                 }
             }
+            return general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
+                double sum = a + b;
+                if (Double.isFinite(sum)) {
+                    f.number = sum;
+                    return NUMBER;
+                }
+            }
+            return f.number(general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r));
+        }
+
+        private Object general(Object l, Object r) {
             try {
                 return Operators.add(l, r);
             } catch (FlowThrow t) {
@@ -87,15 +123,42 @@ final class OperatorNodes {
         }
 
         @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
         Object eval(Frame f) {
-            Object l = left.peek(f);
-            Object r = right.peek(f);
-            if (l instanceof Double a && r instanceof Double b) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
                 double difference = a - b;
                 if (Double.isFinite(difference)) {
                     return difference;
                 }
             }
+            return general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
+                double difference = a - b;
+                if (Double.isFinite(difference)) {
+                    f.number = difference;
+                    return NUMBER;
+                }
+            }
+            return f.number(general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r));
+        }
+
+        private Object general(Object l, Object r) {
             try {
                 return Operators.subtract(l, r);
             } catch (FlowThrow t) {
@@ -110,15 +173,42 @@ final class OperatorNodes {
         }
 
         @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
         Object eval(Frame f) {
-            Object l = left.peek(f);
-            Object r = right.peek(f);
-            if (l instanceof Double a && r instanceof Double b) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
                 double product = a * b;
                 if (Double.isFinite(product)) {
                     return product;
                 }
             }
+            return general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
+                double product = a * b;
+                if (Double.isFinite(product)) {
+                    f.number = product;
+                    return NUMBER;
+                }
+            }
+            return f.number(general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r));
+        }
+
+        private Object general(Object l, Object r) {
             try {
                 return Operators.multiply(l, r);
             } catch (FlowThrow t) {
@@ -128,17 +218,58 @@ final class OperatorNodes {
     }
 
     static final class Remainder extends Binary {
+        private static final Double NEGATIVE_ZERO = -0.0;
+
         Remainder(Span span, XExpr left, XExpr right) {
             super(span, left, right);
         }
 
         @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
         Object eval(Frame f) {
-            Object l = left.peek(f);
-            Object r = right.peek(f);
-            if (l instanceof Double a && r instanceof Double b && b != 0) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER && b != 0) {
+                int ai = (int) a;
+                int bi = (int) b;
+                if (ai == a && bi == b) {
+                    int remainder = ai % bi;
+                    return remainder != 0 || Double.doubleToRawLongBits(a) >= 0 ? Numbers.box(remainder) : NEGATIVE_ZERO;
+                }
                 return a % b;
             }
+            return general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER && b != 0) {
+                int ai = (int) a;
+                int bi = (int) b;
+                if (ai == a && bi == b) {
+                    // Whole numbers in int range (the usual i % k): an integer division, far cheaper than the
+                    // double remainder (fprem). The result takes the dividend's sign, so -7 % 7 and -0 % 7 are -0.
+                    int remainder = ai % bi;
+                    f.number = remainder != 0 || Double.doubleToRawLongBits(a) >= 0 ? remainder : -0.0;
+                } else {
+                    f.number = a % b;
+                }
+                return NUMBER;
+            }
+            return f.number(general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r));
+        }
+
+        private Object general(Object l, Object r) {
             try {
                 return Operators.remainder(l, r);
             } catch (FlowThrow t) {
@@ -153,14 +284,122 @@ final class OperatorNodes {
         }
 
         @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
         Object eval(Frame f) {
-            Object l = left.peek(f);
-            Object r = right.peek(f);
-            if (l instanceof Double a && r instanceof Double b) {
+            return isTrue(f);
+        }
+
+        @Override
+        boolean isTrue(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
                 return a < b;
             }
             try {
-                return Operators.lessThan(l, r);
+                return Operators.lessThan(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class LessEqual extends Binary {
+        LessEqual(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return isTrue(f);
+        }
+
+        @Override
+        boolean isTrue(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
+                return a <= b;
+            }
+            try {
+                return Operators.lessOrEqual(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class Greater extends Binary {
+        Greater(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return isTrue(f);
+        }
+
+        @Override
+        boolean isTrue(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
+                return a > b;
+            }
+            try {
+                return Operators.greaterThan(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
+    static final class GreaterEqual extends Binary {
+        GreaterEqual(Span span, XExpr left, XExpr right) {
+            super(span, left, right);
+        }
+
+        @Override
+        Object peek(Frame f) {
+            return eval(f);
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return isTrue(f);
+        }
+
+        @Override
+        boolean isTrue(Frame f) {
+            Object l = left.peekNumber(f);
+            double a = f.number;
+            Object r = right.peekNumber(f);
+            double b = f.number;
+            if (l == NUMBER && r == NUMBER) {
+                return a >= b;
+            }
+            try {
+                return Operators.greaterOrEqual(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);
             } catch (FlowThrow t) {
                 throw t.at(span);
             }
@@ -177,6 +416,11 @@ final class OperatorNodes {
 
         @Override
         Object eval(Frame f) {
+            return isTrue(f);
+        }
+
+        @Override
+        boolean isTrue(Frame f) {
             return Values.strictEquals(left.peek(f), right.peek(f)) != negated;
         }
     }
@@ -211,7 +455,12 @@ final class OperatorNodes {
 
         @Override
         Object eval(Frame f) {
-            return !Values.isTruthy(operand.peek(f));
+            return !operand.isTrue(f);
+        }
+
+        @Override
+        boolean isTrue(Frame f) {
+            return !operand.isTrue(f);
         }
     }
 
@@ -284,6 +533,11 @@ final class OperatorNodes {
             Object l = left.eval(f);
             return Values.isTruthy(l) ? right.eval(f) : l;
         }
+
+        @Override
+        boolean isTrue(Frame f) {
+            return left.isTrue(f) && right.isTrue(f);
+        }
     }
 
     static final class Or extends XExpr {
@@ -300,6 +554,11 @@ final class OperatorNodes {
         Object eval(Frame f) {
             Object l = left.eval(f);
             return Values.isTruthy(l) ? l : right.eval(f);
+        }
+
+        @Override
+        boolean isTrue(Frame f) {
+            return left.isTrue(f) || right.isTrue(f);
         }
     }
 
@@ -334,7 +593,7 @@ final class OperatorNodes {
 
         @Override
         Object eval(Frame f) {
-            return Values.isTruthy(test.peek(f)) ? then.eval(f) : otherwise.eval(f);
+            return test.isTrue(f) ? then.eval(f) : otherwise.eval(f);
         }
     }
 }

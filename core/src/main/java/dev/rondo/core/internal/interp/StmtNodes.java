@@ -5,6 +5,7 @@ import dev.rondo.core.ast.Span;
 import dev.rondo.core.ast.Stmt.AssignOp;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Values;
+import java.util.BitSet;
 
 /** Statements that do not contain other statements, and blocks, ifs and labels. */
 final class StmtNodes {
@@ -26,19 +27,38 @@ final class StmtNodes {
         }
     }
 
+    /**
+     * A number going into a slot that {@code +=} or {@code ++} updates goes into a {@link NumberCell} at once:
+     * then the slot holds a cell from {@code let i = 0} on, in every execution, and compiled code that reads
+     * it sees one class only (it would otherwise deoptimize where a Double turns into a cell).
+     */
+    static Object forSlot(Object value, BitSet counters, int slot) {
+        return value != null && value.getClass() == Double.class && counters.get(slot) ? new NumberCell((Double) value) : value;
+    }
+
     static final class Let extends XStmt {
         private final PatternNodes.XPattern target;
         private final XExpr init;
+        /** The slot of a plain name, or -1 for a destructuring pattern. */
+        private final int slot;
+        private final BitSet counters;
 
-        Let(Span span, PatternNodes.XPattern target, XExpr init) {
+        Let(Span span, PatternNodes.XPattern target, XExpr init, BitSet counters) {
             super(span);
             this.target = target;
             this.init = init;
+            this.slot = target instanceof PatternNodes.Name name ? name.slot : -1;
+            this.counters = counters;
         }
 
         @Override
         int exec(Frame f) {
-            target.bind(f, init == null ? null : init.eval(f));
+            Object value = init == null ? null : init.eval(f);
+            if (slot >= 0) {
+                f.slots[slot] = forSlot(value, counters, slot);
+            } else {
+                target.bind(f, value);
+            }
             return Completion.NORMAL;
         }
     }
@@ -47,16 +67,18 @@ final class StmtNodes {
     static final class AssignLocal extends XStmt {
         private final int slot;
         private final XExpr value;
+        private final BitSet counters;
 
-        AssignLocal(Span span, int slot, XExpr value) {
+        AssignLocal(Span span, int slot, XExpr value, BitSet counters) {
             super(span);
             this.slot = slot;
             this.value = value;
+            this.counters = counters;
         }
 
         @Override
         int exec(Frame f) {
-            f.slots[slot] = value.eval(f);
+            f.slots[slot] = forSlot(value.eval(f), counters, slot);
             return Completion.NORMAL;
         }
     }
@@ -77,14 +99,33 @@ final class StmtNodes {
         @Override
         int exec(Frame f) {
             Object current = f.slots[slot];
-            Object operand = value.peek(f);
-            if (op == BinaryOp.ADD && current instanceof Double a && operand instanceof Double b) {
-                double sum = a + b;
-                if (Double.isFinite(sum)) {
-                    f.slots[slot] = sum;
-                    return Completion.NORMAL;
+            if (op == BinaryOp.ADD) {
+                Object r = value.peekNumber(f);
+                if (r == XExpr.NUMBER) {
+                    // a counter or a sum: the number changes in place in its cell (see NumberCell)
+                    Class<?> type = current == null ? null : current.getClass(); // see ValueNodes.Local.peekNumber
+                    if (type == NumberCell.class) {
+                        NumberCell cell = (NumberCell) current;
+                        double sum = cell.value + f.number;
+                        if (Double.isFinite(sum)) {
+                            cell.value = sum;
+                            return Completion.NORMAL;
+                        }
+                    } else if (type == Double.class) {
+                        double sum = (Double) current + f.number;
+                        if (Double.isFinite(sum)) {
+                            f.slots[slot] = new NumberCell(sum);
+                            return Completion.NORMAL;
+                        }
+                    }
+                    return general(f, current, f.number);
                 }
+                return general(f, current, r);
             }
+            return general(f, current, value.peek(f));
+        }
+
+        private int general(Frame f, Object current, Object operand) {
             try {
                 if (op == BinaryOp.ADD && f.slots[slot] == current) {
                     // builds long strings in place (the slot is the builder's only owner); null: not a string
@@ -100,6 +141,41 @@ final class StmtNodes {
                 throw t.at(span);
             }
             return Completion.NORMAL;
+        }
+    }
+
+    /** {@code x += 1} and {@code x++} (lowered to it) on a local holding a number; anything else goes the general way. */
+    static final class AddConstantToLocal extends XStmt {
+        private final int slot;
+        private final double amount;
+        private final CompoundLocal general;
+
+        AddConstantToLocal(Span span, int slot, double amount, CompoundLocal general) {
+            super(span);
+            this.slot = slot;
+            this.amount = amount;
+            this.general = general;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object current = f.slots[slot];
+            Class<?> type = current == null ? null : current.getClass(); // see ValueNodes.Local.peekNumber
+            if (type == NumberCell.class) {
+                NumberCell cell = (NumberCell) current;
+                double sum = cell.value + amount;
+                if (Double.isFinite(sum)) {
+                    cell.value = sum;
+                    return Completion.NORMAL;
+                }
+            } else if (type == Double.class) {
+                double sum = (Double) current + amount;
+                if (Double.isFinite(sum)) {
+                    f.slots[slot] = new NumberCell(sum);
+                    return Completion.NORMAL;
+                }
+            }
+            return general.exec(f);
         }
     }
 
@@ -224,7 +300,7 @@ final class StmtNodes {
 
         @Override
         int exec(Frame f) {
-            if (Values.isTruthy(test.peek(f))) {
+            if (test.isTrue(f)) {
                 return suspended(f, then.exec(f), 0);
             }
             return otherwise == null ? Completion.NORMAL : suspended(f, otherwise.exec(f), 1);

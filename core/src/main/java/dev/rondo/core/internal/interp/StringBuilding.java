@@ -57,9 +57,18 @@ final class StringBuilding {
         return null;
     }
 
-    /** The value of a slot as the program sees it, charging the copy when a builder is flattened. */
+    /**
+     * The value of a slot as the program sees it, charging the copy when a builder is flattened; a
+     * {@link NumberCell} gives its number.
+     */
     static Object read(Object slotValue) {
-        if (slotValue instanceof StringBuilding building) {
+        // getClass() rather than instanceof: see ValueNodes.Local.peekNumber
+        Class<?> type = slotValue == null ? null : slotValue.getClass();
+        if (type == NumberCell.class) {
+            return ((NumberCell) slotValue).value;
+        }
+        if (type == StringBuilding.class) {
+            StringBuilding building = (StringBuilding) slotValue;
             if (building.flat == null) {
                 Budget.chargeCharacters(building.text.length());
                 building.flat = building.text.toString();
@@ -71,6 +80,9 @@ final class StringBuilding {
 
     /** Like {@link #read} without charging: for checkpoints, which are not part of a stretch's work. */
     static Object uncharged(Object slotValue) {
+        if (slotValue instanceof NumberCell cell) {
+            return cell.value;
+        }
         if (slotValue instanceof StringBuilding building) {
             if (building.flat == null) {
                 building.flat = building.text.toString();

@@ -28,6 +28,15 @@ final class ValueNodes {
         Object eval(Frame f) {
             return value;
         }
+
+        @Override
+        Object peekNumber(Frame f) {
+            if (value instanceof Double d) {
+                f.number = d;
+                return XExpr.NUMBER;
+            }
+            return value;
+        }
     }
 
     static final class Local extends XExpr {
@@ -50,6 +59,23 @@ final class ValueNodes {
         @Override
         Object peek(Frame f) {
             return StringBuilding.read(f.slots[slot]);
+        }
+
+        @Override
+        Object peekNumber(Frame f) {
+            Object value = f.slots[slot];
+            // getClass() rather than instanceof: the JIT speculates on the classes an instanceof has seen, and
+            // a counter holds a Double before its first ++ in every execution (see NumberCell).
+            Class<?> type = value == null ? null : value.getClass();
+            if (type == NumberCell.class) {
+                f.number = ((NumberCell) value).value;
+                return XExpr.NUMBER;
+            }
+            if (type == Double.class) {
+                f.number = (Double) value;
+                return XExpr.NUMBER;
+            }
+            return StringBuilding.read(value);
         }
     }
 
