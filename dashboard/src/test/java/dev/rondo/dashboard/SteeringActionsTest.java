@@ -162,4 +162,31 @@ class SteeringActionsTest {
         fixture.client.handle("steer-up").signal("go", "\"ok\"");
         assertEquals("\"v2 ok\"", fixture.client.handle("steer-up").result(Duration.ofSeconds(10)).resultJson());
     }
+
+    @Test
+    void aBulkActionFromTheExecutionsPageIsPreviewedThenApplied() {
+        for (int i = 1; i <= 3; i++) {
+            fixture.client.start("approve", "{\"id\":\"b-" + i + "\"}",
+                    StartOptions.DEFAULT.withId("steer-bulk-" + i).withQueue("dash").withAttributes(Map.of("batch", "b7")));
+            fixture.awaitStatus("steer-bulk-" + i, "waiting");
+        }
+        assertFalse(http.get("/executions").body().contains("class=\"bulk\""), "no bulk form without a filter");
+        String list = http.get("/executions?where=batch%3Db7").body();
+        assertTrue(list.contains("class=\"bulk\"") && list.contains("Preview…"), list);
+        String preview = http.get("/bulk?where=batch%3Db7&action=pause").body();
+        assertTrue(preview.contains("pause: 3 execution(s)") && preview.contains(">Apply to 3 execution(s)</button>"), preview);
+        assertEquals("waiting", fixture.client.handle("steer-bulk-1").status().text(), "a preview changes nothing");
+        String csrf = Http.csrf(preview);
+        assertEquals(400, http.post("/executions/bulk", Map.of("csrf", csrf, "where", "batch=b7", "action", "pause")).statusCode(),
+                "unconfirmed");
+        HttpResponse<String> done = http.post("/executions/bulk",
+                Map.of("csrf", csrf, "where", "batch=b7", "action", "pause", "confirm", "yes"));
+        assertEquals(303, done.statusCode(), done.body());
+        assertTrue(done.headers().firstValue("Location").orElse("").contains("changed=3"), done.headers().toString());
+        for (int i = 1; i <= 3; i++) {
+            assertEquals("paused", fixture.client.handle("steer-bulk-" + i).status().text());
+        }
+        assertEquals(400, http.get("/bulk?queue=dash&action=pause").statusCode(), "a queue filter has no bulk form");
+        assertEquals(400, http.get("/bulk?where=batch%3Db7&action=explode").statusCode());
+    }
 }

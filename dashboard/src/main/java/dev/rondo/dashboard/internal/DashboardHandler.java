@@ -31,6 +31,7 @@ public final class DashboardHandler extends Handler.Abstract {
     private final WorkflowsPage workflows;
     private final QueuesPage queues;
     private final Actions actions;
+    private final BulkPage bulk;
     private final LogEvents logEvents;
     private final byte[] css;
     private final byte[] js;
@@ -49,6 +50,7 @@ public final class DashboardHandler extends Handler.Abstract {
         this.workflows = new WorkflowsPage(reads, client);
         this.queues = new QueuesPage(reads, client::pausedQueues);
         this.actions = new Actions(client);
+        this.bulk = new BulkPage(client);
         this.logEvents = new LogEvents(reads, options);
         this.css = asset("dashboard.css");
         this.js = asset("dashboard.js");
@@ -114,6 +116,7 @@ public final class DashboardHandler extends Handler.Abstract {
                 case "/execution/rewind" -> actions.rewind(x);
                 case "/execution/fork" -> actions.fork(x);
                 case "/workflows/upgrade" -> actions.upgrade(x);
+                case "/executions/bulk" -> bulk.apply(x);
                 case "/queues/pause" -> actions.pauseQueue(x);
                 case "/queues/resume" -> actions.resumeQueue(x);
                 default -> error(x, 404, "There is no action at " + path + ".");
@@ -136,6 +139,7 @@ public final class DashboardHandler extends Handler.Abstract {
             case "/workflows" -> x.html(200, workflows.render(page(x)));
             case "/workflow" -> x.html(200, workflows.renderVersion(x, page(x)));
             case "/upgrade" -> x.html(200, workflows.renderUpgrade(x, page(x)));
+            case "/bulk" -> x.html(200, bulk.render(x, page(x)));
             case "/queues" -> x.html(200, queues.render(page(x)));
             default -> error(x, 404, "There is no page at " + path + ".");
         }

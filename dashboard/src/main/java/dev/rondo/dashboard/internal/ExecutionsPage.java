@@ -152,6 +152,13 @@ final class ExecutionsPage {
         counts(h, page, f, data.counts);
         h.raw("</div>");
         filterForm(h, page, f);
+        if (x.param("bulk") != null) {
+            h.raw("<p class=\"notice\" id=\"bulk-done\">").text(x.param("bulk")).raw(": ").text(String.valueOf(x.param("changed")))
+                    .raw(" changed, ").text(String.valueOf(x.param("refused"))).raw(" refused.</p>");
+        }
+        if (!page.options().readOnly() && BulkPage.offered(f)) {
+            BulkPage.offer(h, page, f);
+        }
         table(h, page, data.rows);
         h.raw("<nav class=\"pager\">");
         if (after != null) {
