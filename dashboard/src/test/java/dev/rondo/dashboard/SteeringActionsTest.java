@@ -189,4 +189,28 @@ class SteeringActionsTest {
         assertEquals(400, http.get("/bulk?queue=dash&action=pause").statusCode(), "a queue filter has no bulk form");
         assertEquals(400, http.get("/bulk?where=batch%3Db7&action=explode").statusCode());
     }
+
+    @Test
+    void schedulesArePausedResumedAndRunFromTheSchedulesPage() {
+        fixture.client.schedules().create(dev.rondo.client.Schedule.cron("steer-nightly", "approve", "0 2 * * *")
+                .withQueue("dash").withInput("{\"id\":\"n-1\"}"));
+        String page = http.get("/schedules").body();
+        Matcher row = Pattern.compile("<tr data-schedule=\"steer-nightly\">.*?</tr>").matcher(page);
+        assertTrue(row.find(), page);
+        assertTrue(row.group().contains("0 2 * * *") && row.group().contains(">active<") && row.group().contains(">Pause</button>"),
+                row.group());
+        String csrf = Http.csrf(page);
+        assertEquals(400, http.post("/schedules/pause", Map.of("csrf", csrf, "name", "steer-nightly")).statusCode(), "unconfirmed");
+        assertEquals(303, http.post("/schedules/pause", Map.of("csrf", csrf, "name", "steer-nightly", "confirm", "yes")).statusCode());
+        assertTrue(fixture.client.schedules().describe("steer-nightly").paused());
+        assertEquals(303, http.post("/schedules/resume", Map.of("csrf", csrf, "name", "steer-nightly")).statusCode());
+        assertFalse(fixture.client.schedules().describe("steer-nightly").paused());
+        HttpResponse<String> run = http.post("/schedules/trigger", Map.of("csrf", csrf, "name", "steer-nightly", "confirm", "yes"));
+        assertEquals(303, run.statusCode(), run.body());
+        String started = fixture.client.schedules().describe("steer-nightly").lastExecutionId();
+        String location = java.net.URLDecoder.decode(run.headers().firstValue("Location").orElse(""), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(started != null && location.equals("/execution?id=" + started), location + " for the run " + started);
+        assertEquals(400, http.post("/schedules/pause", Map.of("csrf", csrf, "name", "nobody", "confirm", "yes")).statusCode(),
+                "an unknown schedule is refused with the client's sentence");
+    }
 }

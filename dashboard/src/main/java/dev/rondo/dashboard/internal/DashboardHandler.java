@@ -32,6 +32,7 @@ public final class DashboardHandler extends Handler.Abstract {
     private final QueuesPage queues;
     private final Actions actions;
     private final BulkPage bulk;
+    private final SchedulesPage schedules;
     private final LogEvents logEvents;
     private final byte[] css;
     private final byte[] js;
@@ -51,6 +52,7 @@ public final class DashboardHandler extends Handler.Abstract {
         this.queues = new QueuesPage(reads, client::pausedQueues);
         this.actions = new Actions(client);
         this.bulk = new BulkPage(client);
+        this.schedules = new SchedulesPage(client);
         this.logEvents = new LogEvents(reads, options);
         this.css = asset("dashboard.css");
         this.js = asset("dashboard.js");
@@ -117,6 +119,9 @@ public final class DashboardHandler extends Handler.Abstract {
                 case "/execution/fork" -> actions.fork(x);
                 case "/workflows/upgrade" -> actions.upgrade(x);
                 case "/executions/bulk" -> bulk.apply(x);
+                case "/schedules/pause" -> schedules.act(x, "pause");
+                case "/schedules/resume" -> schedules.act(x, "resume");
+                case "/schedules/trigger" -> schedules.act(x, "trigger");
                 case "/queues/pause" -> actions.pauseQueue(x);
                 case "/queues/resume" -> actions.resumeQueue(x);
                 default -> error(x, 404, "There is no action at " + path + ".");
@@ -140,6 +145,7 @@ public final class DashboardHandler extends Handler.Abstract {
             case "/workflow" -> x.html(200, workflows.renderVersion(x, page(x)));
             case "/upgrade" -> x.html(200, workflows.renderUpgrade(x, page(x)));
             case "/bulk" -> x.html(200, bulk.render(x, page(x)));
+            case "/schedules" -> x.html(200, schedules.render(page(x)));
             case "/queues" -> x.html(200, queues.render(page(x)));
             default -> error(x, 404, "There is no page at " + path + ".");
         }

@@ -37,6 +37,7 @@ record Page(String base, String csrf, DashboardOptions options) {
         nav(h, "executions", "/executions", "Executions", section);
         nav(h, "workflows", "/workflows", "Workflows", section);
         nav(h, "queues", "/queues", "Queues and workers", section);
+        nav(h, "schedules", "/schedules", "Schedules", section);
         h.raw("</nav><span class=\"modes\">");
         if (options.readOnly()) {
             h.el("span", "mode", "read-only");
