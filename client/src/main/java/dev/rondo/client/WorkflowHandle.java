@@ -15,6 +15,8 @@ import dev.rondo.store.Channels;
 import dev.rondo.store.ExecutionDao;
 import dev.rondo.store.OperatorLog;
 import dev.rondo.store.QueryDao;
+import dev.rondo.store.QueueControl;
+import dev.rondo.store.SteeringDao;
 import dev.rondo.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -271,9 +274,9 @@ public final class WorkflowHandle {
     public record Origin(String executionId, Integer step) {}
 
     /** The execution this one was forked from, and at which step; empty when it is no fork. */
-    public java.util.Optional<Origin> forkedFrom() {
-        return read(connection -> new dev.rondo.store.SteeringDao(connection).originOf(id))
-                .map(o -> new Origin((String) o[0], (Integer) o[1]));
+    public Optional<Origin> forkedFrom() {
+        return read(connection -> new SteeringDao(connection).originOf(id))
+                .map(o -> new Origin(o.executionId(), o.step()));
     }
 
     /**
@@ -366,7 +369,7 @@ public final class WorkflowHandle {
             hints.add("paused by an operator: it runs nothing until resumed ('rondo resume " + id + "'); what comes in waits");
         }
         if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.WAITING || status == ExecutionStatus.PAUSED) {
-            read(connection -> new dev.rondo.store.QueueControl(connection).paused()).stream()
+            read(connection -> new QueueControl(connection).paused()).stream()
                     .filter(p -> p.queue().equals(row.queue()))
                     .forEach(p -> hints.add("queue " + p.queue() + " is paused (by " + p.pausedBy() + "): no worker claims its work"
                             + " until 'rondo queue resume " + p.queue() + "'"));

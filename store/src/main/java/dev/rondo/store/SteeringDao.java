@@ -89,12 +89,15 @@ public final class SteeringDao {
     }
 
     /** Where a fork came from: {@code [forkedFrom, forkedAtStep]}, empty when {@code id} is no fork or unknown. */
-    public Optional<Object[]> originOf(String id) throws SQLException {
+    /** Where a fork came from: the execution and the step of its checkpoint history. */
+    public record Origin(String executionId, Integer step) {}
+
+    public Optional<Origin> originOf(String id) throws SQLException {
         try (Sql.Bound s = ORIGIN_OF.prepare(connection).text("id", id); ResultSet rs = s.query()) {
             if (!rs.next() || rs.getString(1) == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Object[] {rs.getString(1), rs.getObject(2, Integer.class)});
+            return Optional.of(new Origin(rs.getString(1), rs.getObject(2, Integer.class)));
         }
     }
 

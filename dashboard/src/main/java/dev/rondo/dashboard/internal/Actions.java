@@ -1,6 +1,8 @@
 package dev.rondo.dashboard.internal;
 
 import dev.rondo.client.RondoClient;
+import dev.rondo.client.UpgradeOptions;
+import dev.rondo.client.UpgradeReport;
 
 /**
  * The actions (signal, cancel, pause, resume, terminate; pause and resume of a queue), through the client so that they obey exactly the rules the Java API and the command line
@@ -95,7 +97,7 @@ final class Actions {
     void upgrade(Exchange x) {
         String name = required(x, "workflow");
         confirmed(x, "Moving executions to the current version");
-        dev.rondo.client.UpgradeReport report = client.upgrade(name, dev.rondo.client.UpgradeOptions.DEFAULTS);
+        UpgradeReport report = client.upgrade(name, UpgradeOptions.DEFAULTS);
         x.redirect("/upgrade?workflow=" + Page.q(name) + "&moved=" + report.moved() + "&refused=" + report.refused());
     }
 

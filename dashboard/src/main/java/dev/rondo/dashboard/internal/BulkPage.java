@@ -6,6 +6,7 @@ import dev.rondo.client.BulkResult;
 import dev.rondo.client.ListFilter;
 import dev.rondo.client.RondoClient;
 import dev.rondo.core.ExecutionStatus;
+import java.util.Map;
 
 /**
  * Bulk actions from the executions page (docs/operations.md, "Bulk actions"): the page's filter (status,
@@ -98,12 +99,8 @@ final class BulkPage {
         if (f.workflow() != null) {
             filter = filter.withWorkflow(f.workflow());
         }
-        if (f.whereText() != null && f.attributes() != null) {
-            for (String condition : f.whereText().split(",")) {
-                String c = condition.strip();
-                int eq = c.indexOf('=');
-                filter = filter.withAttribute(c.substring(0, eq).strip(), c.substring(eq + 1).strip());
-            }
+        for (Map.Entry<String, String> pair : ExecutionsPage.Filters.attributePairs(f.whereText()).entrySet()) {
+            filter = filter.withAttribute(pair.getKey(), pair.getValue());
         }
         BulkOptions options = BulkOptions.of(filter);
         return f.from() == null ? options : options.withSince(f.from());

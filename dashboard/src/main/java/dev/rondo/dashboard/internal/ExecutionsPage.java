@@ -58,10 +58,16 @@ final class ExecutionsPage {
          * comma cannot be searched for here (the command line's {@code --where} can).
          */
         private static String attributes(String where) {
-            if (where == null || where.isBlank()) {
-                return null;
-            }
+            Map<String, String> pairs = attributePairs(where);
+            return pairs.isEmpty() ? null : Attributes.toJson(pairs);
+        }
+
+        /** {@code customer=c-42, region=eu} as its pairs, in order, checked; empty for none. */
+        static Map<String, String> attributePairs(String where) {
             Map<String, String> pairs = new LinkedHashMap<>();
+            if (where == null || where.isBlank()) {
+                return pairs;
+            }
             for (String condition : where.split(",")) {
                 String c = condition.strip();
                 int eq = c.indexOf('=');
@@ -74,7 +80,7 @@ final class ExecutionsPage {
             if (problem != null) {
                 throw new Exchange.BadRequest(problem);
             }
-            return Attributes.toJson(pairs);
+            return pairs;
         }
 
         /** The query string that keeps these filters, without status when {@code withStatus} is false. */
