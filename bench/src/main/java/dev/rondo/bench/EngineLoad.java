@@ -44,7 +44,17 @@ final class EngineLoad {
     static Result run(BenchDatabase db, int workers, int concurrency, String workflow, String inputJson, int workflows,
                       java.util.function.UnaryOperator<dev.rondo.worker.Worker.Builder> configure)
             throws SQLException, IOException {
-        try (FreshEngine engine = new FreshEngine(db);
+        return run(db, true, workers, concurrency, workflow, inputJson, workflows, configure);
+    }
+
+    /**
+     * As above; with {@code reset} false on the schema as it is (seeded with other executions, which the
+     * counts leave out: they count what was created since the load began).
+     */
+    static Result run(BenchDatabase db, boolean reset, int workers, int concurrency, String workflow, String inputJson,
+                      int workflows, java.util.function.UnaryOperator<dev.rondo.worker.Worker.Builder> configure)
+            throws SQLException, IOException {
+        try (FreshEngine engine = new FreshEngine(db, reset);
              WorkerGroup group = new WorkerGroup(db, workers, concurrency).configure(configure)) {
             engine.startAll(workflow, inputJson, workflows);
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -56,9 +66,12 @@ final class EngineLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             CpuClock end = db.cpu();
             long jitMillis = jit.getTotalCompilationTime() - jitBefore;
-            long tasks = (long) db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL");
+            String since = "'" + engine.since.toInstant() + "'";
+            long tasks = (long) db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL"
+                    + " AND created_at >= " + since);
             // every slice ends by suspending ('waiting') or finishing, and writes exactly one of these rows
-            long slices = (long) db.number("SELECT count(*) FROM history WHERE kind IN ('waiting', 'completed', 'failed', 'cancelled')");
+            long slices = (long) db.number("SELECT count(*) FROM history WHERE kind IN ('waiting', 'completed', 'failed', 'cancelled')"
+                    + " AND at >= " + since);
             return new Result(tasks, slices, seconds, end.processSince(cpu), end.serverSince(cpu), jitMillis);
         }
     }

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 
 /**
  * A freshly migrated schema with the benchmark's two workflows deployed, and a client on a small pool of
@@ -43,10 +45,22 @@ final class FreshEngine implements AutoCloseable {
     final BenchDatabase db;
     final HikariDataSource pool;
     final RondoClient client;
+    /** The database's clock when this engine was made: what a load counts came after it. */
+    final Timestamp since;
 
     FreshEngine(BenchDatabase db) throws SQLException, IOException {
+        this(db, true);
+    }
+
+    /**
+     * With {@code reset} false, on the schema as it is (a database seeded with other executions, which the
+     * waits and counts here leave out: they look at executions created since this engine was made).
+     */
+    FreshEngine(BenchDatabase db, boolean reset) throws SQLException, IOException {
         this.db = db;
-        db.reset();
+        if (reset) {
+            db.reset();
+        }
         this.pool = db.pool("bench-client", 4);
         this.client = RondoClient.create(pool);
         Path flows = Files.createTempDirectory("rondo-bench-flows");
@@ -62,6 +76,10 @@ final class FreshEngine implements AutoCloseable {
                 }
             }
             Files.delete(flows);
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet now = s.executeQuery("SELECT now()")) {
+            now.next();
+            this.since = now.getTimestamp(1);
         }
     }
 
@@ -90,9 +108,11 @@ final class FreshEngine implements AutoCloseable {
     void awaitWorkflowsEnded(int seconds) throws SQLException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         // the status filter is served by the index executions_by_status
-        String unfinished = "SELECT count(*) FROM executions WHERE status IN ('queued', 'running', 'waiting') AND kind = 'workflow'";
+        String unfinished = "SELECT count(*) FROM executions WHERE status IN ('queued', 'running', 'waiting') AND kind = 'workflow'"
+                + " AND created_at >= ?";
         // prepared, so that the server plans it once, not at every poll (the poll's cost is counted as the server's)
         try (Connection c = pool.getConnection(); PreparedStatement poll = c.prepareStatement(unfinished)) {
+            poll.setTimestamp(1, since);
             long left;
             while ((left = count(poll)) > 0) {
                 if (System.nanoTime() > deadline) {
@@ -100,7 +120,8 @@ final class FreshEngine implements AutoCloseable {
                 }
                 Sleep.millis(10);
             }
-            double failed = BenchDatabase.number(c, "SELECT count(*) FROM executions WHERE status <> 'completed'");
+            double failed = BenchDatabase.number(c, "SELECT count(*) FROM executions WHERE status <> 'completed'"
+                    + " AND created_at >= '" + since.toInstant() + "'");
             if (failed > 0) {
                 throw new IllegalStateException((long) failed + " executions did not complete");
             }

@@ -41,10 +41,28 @@ public interface TaskContext {
      */
     boolean cancelled();
 
-    /** Throws {@link TaskFailure} (not retried) when {@link #cancelled()}. */
+    /**
+     * Whether this worker may no longer hold the task: its lease could not be renewed for most of the lease
+     * (the database was out of reach), or another worker already took it over. Soon another worker may run
+     * the task again, and this attempt's outcome may not be kept, so a long handler should stop; one that
+     * stops while this turns true never runs beside another attempt of its task, which keeps a concurrency
+     * key's limit exact (docs/scheduling.md). It can turn false again when a renewal gets through.
+     */
+    default boolean leaseAtRisk() {
+        return false;
+    }
+
+    /**
+     * Throws {@link TaskFailure} when the handler should stop: not retried when {@link #cancelled()}, retried
+     * (as another attempt, once the lease is settled) when {@link #leaseAtRisk()}.
+     */
     default void checkCancelled() {
         if (cancelled()) {
             throw TaskFailure.permanent("The workflow was cancelled.");
+        }
+        if (leaseAtRisk()) {
+            throw TaskFailure.retryable("Stopped: this worker could not renew the task's lease (the database was out of reach),"
+                    + " so another worker may run it.");
         }
     }
 }

@@ -39,7 +39,7 @@ public final class FlowControlWorker {
         FlowControlWorker handlers = new FlowControlWorker(pool(url, instance, concurrency), instance);
         Worker worker = Worker.builder(pool).id(instance).concurrency(concurrency).lease(Duration.ofSeconds(2))
                 .rescueInterval(Duration.ofMillis(500)).pollInterval(Duration.ofSeconds(1))
-                .task("hold", handlers::hold).build().start();
+                .task("hold", handlers::hold).task("paced", (input, ctx) -> input.get("i")).build().start();
         Thread watch = new Thread(() -> {
             try {
                 while (System.in.read() >= 0) {
@@ -72,7 +72,15 @@ public final class FlowControlWorker {
             throw e;
         }
         // long enough that the 180 runs (6 at once at most) last through most of the 30 s of faults
-        Thread.sleep(ThreadLocalRandom.current().nextInt(300, 900));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(300, 900));
+        while (System.nanoTime() < until) {
+            if (ctx.leaseAtRisk()) {
+                // PostgreSQL has been away for most of the lease: stop before another worker may start it
+                recordEnd(task, ctx.attempt(), Instant.now());
+                ctx.checkCancelled();
+            }
+            Thread.sleep(10);
+        }
         recordEnd(task, ctx.attempt(), Instant.now());
         return input.get("i");
     }

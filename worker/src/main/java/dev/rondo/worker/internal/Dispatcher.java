@@ -52,7 +52,7 @@ public final class Dispatcher {
     private final Settings settings;
     private final DataSource dataSource;
     private final Semaphore slots;
-    private final InFlight inFlight = new InFlight();
+    private final InFlight inFlight;
     private final SliceRunner slices;
     private final TaskRunner tasks;
     private final TaskFinisher finisher;
@@ -93,6 +93,7 @@ public final class Dispatcher {
     public Dispatcher(DataSource dataSource, Handlers handlers, Settings settings, Telemetry telemetry) {
         this.telemetry = telemetry;
         this.settings = settings;
+        this.inFlight = new InFlight(settings.lease());
         this.dataSource = dataSource;
         this.slots = new Semaphore(settings.concurrency());
         this.batch = settings.concurrency();
@@ -222,10 +223,11 @@ public final class Dispatcher {
                     workflowsOnly = handlerSlots == 0;
                     noteStuckHandlers(workflowsOnly);
                     int asked = workflowsOnly ? free : Math.min(free, handlerSlots);
+                    long sent = System.nanoTime(); // the leases run from no sooner than this
                     List<QueueStatements.Claimed> claimed = workflowsOnly
                             ? claimer.claimWorkflows(queue, asked) : claimer.claim(queue, asked);
                     telemetry.claimed(queue, claimed.size());
-                    claimed.forEach(this::submit);
+                    claimed.forEach(item -> submit(item, sent));
                     free -= claimed.size();
                     full |= claimed.size() == asked;
                 }
@@ -269,10 +271,10 @@ public final class Dispatcher {
         handlersStuck = stuck;
     }
 
-    private void submit(QueueStatements.Claimed item) {
+    private void submit(QueueStatements.Claimed item, long leasedFrom) {
         slots.acquireUninterruptibly();
         running.incrementAndGet();
-        InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested());
+        InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested(), leasedFrom);
         // a task attempt's handler slot is taken here, by the thread that counted the free ones
         HandlerPool.Slot handlerSlot = isTask(item) ? handlerPool.reserve() : null;
         work.execute(() -> {

@@ -1,5 +1,6 @@
 package dev.rondo.worker.internal;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,17 +23,40 @@ public final class InFlight {
          * itself, which checks the lease's owner.
          */
         volatile boolean ending;
+        /**
+         * When (System.nanoTime) the last statement that leased the item, its claim or a renewal, was sent:
+         * the lease it set on the database's clock runs out no sooner than a lease duration after that.
+         */
+        volatile long leasedFrom;
+        private final long leaseNanos;
 
-        Item(long id, boolean cancelled) {
+        Item(long id, boolean cancelled, long leasedFrom, long leaseNanos) {
             this.id = id;
             this.cancelled = cancelled;
+            this.leasedFrom = leasedFrom;
+            this.leaseNanos = leaseNanos;
+        }
+
+        /**
+         * Whether the lease is lost, or may run out soon because renewals have failed (the database is out of
+         * reach): past five sixths of a lease since it was last set, a rescue may be near, so work that must
+         * not run beside a second attempt (a concurrency key's slot) should stop now, while it still holds it.
+         */
+        boolean leaseAtRisk() {
+            return lost || System.nanoTime() - leasedFrom > leaseNanos / 6 * 5;
         }
     }
 
     private final ConcurrentHashMap<Long, Item> items = new ConcurrentHashMap<>();
+    private final long leaseNanos;
 
-    Item hold(long id, boolean cancelled) {
-        Item item = new Item(id, cancelled);
+    /** @param lease how long a claim or a renewal leases an item for */
+    InFlight(Duration lease) {
+        this.leaseNanos = lease.toNanos();
+    }
+
+    Item hold(long id, boolean cancelled, long leasedFrom) {
+        Item item = new Item(id, cancelled, leasedFrom, leaseNanos);
         items.put(id, item);
         return item;
     }

@@ -104,6 +104,7 @@ final class LeaseKeeper {
             return;
         }
         List<Long> ids = held.stream().map(i -> i.id).toList();
+        long sent = System.nanoTime();
         List<QueueStatements.Renewed> renewed = Transactions.autocommit(dataSource,
                 connection -> QueueStatements.renewLeases(connection, owner, ids, lease.toMillis() / 1000.0));
         Map<Long, Boolean> cancelled = new HashMap<>();
@@ -120,6 +121,7 @@ final class LeaseKeeper {
                 }
             } else {
                 item.cancelled = flag;
+                item.leasedFrom = sent;
             }
         }
     }

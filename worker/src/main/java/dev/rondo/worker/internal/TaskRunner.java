@@ -269,5 +269,10 @@ final class TaskRunner {
         public boolean cancelled() {
             return held.cancelled;
         }
+
+        @Override
+        public boolean leaseAtRisk() {
+            return held.leaseAtRisk();
+        }
     }
 }

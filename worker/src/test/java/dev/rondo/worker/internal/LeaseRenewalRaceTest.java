@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The false "Lost the lease" warnings (issue 10): an item's end is committed before the worker releases
  * it, so a renewal in between found the item gone although nobody had taken it. Here the window is held
- * open: the slice commits, and the lease keeper renews before the item is released.
+ * open: the slice commits, and the lease keeper renews before the item is released. Also what a handler
+ * learns from renewals: a lease not renewed for most of its duration is at risk (TaskContext.leaseAtRisk)
+ * until a renewal gets through.
  */
 class LeaseRenewalRaceTest {
 
@@ -68,8 +70,8 @@ class LeaseRenewalRaceTest {
     @Test
     void anItemWhoseSliceCommittedIsNotLostWhileItWaitsForItsRelease() {
         QueueStatements.Claimed item = claimOne();
-        InFlight inFlight = new InFlight();
-        InFlight.Item held = inFlight.hold(item.itemId(), false);
+        InFlight inFlight = new InFlight(Duration.ofSeconds(30));
+        InFlight.Item held = inFlight.hold(item.itemId(), false, System.nanoTime());
         SliceRunner slices = new SliceRunner(dataSource, new LocalWake(Set.of("default"), () -> {}), "w1", Limits.DEFAULTS, 100);
         assertTrue(slices.run(item.itemId(), item.executionId(), held)); // committed: the item is gone
         keeper(inFlight).renew(); // before Dispatcher.done released it
@@ -79,12 +81,37 @@ class LeaseRenewalRaceTest {
     @Test
     void anItemTakenByAnotherWorkerIsStillReportedLost() throws Exception {
         QueueStatements.Claimed item = claimOne();
-        InFlight inFlight = new InFlight();
-        InFlight.Item held = inFlight.hold(item.itemId(), false);
+        InFlight inFlight = new InFlight(Duration.ofSeconds(30));
+        InFlight.Item held = inFlight.hold(item.itemId(), false, System.nanoTime());
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("UPDATE queue_items SET lease_owner = 'w2' WHERE id = " + item.itemId()); // a rescue's claim
         }
         keeper(inFlight).renew();
         assertTrue(held.lost);
+    }
+
+    @Test
+    void aLeaseNotRenewedForFiveSixthsOfItsDurationIsAtRiskUntilARenewalGetsThrough() {
+        QueueStatements.Claimed item = claimOne();
+        InFlight inFlight = new InFlight(Duration.ofSeconds(30));
+        InFlight.Item fresh = inFlight.hold(item.itemId(), false, System.nanoTime() - Duration.ofSeconds(24).toNanos());
+        assertFalse(fresh.leaseAtRisk(), "24 s into a 30 s lease");
+        fresh.leasedFrom = System.nanoTime() - Duration.ofSeconds(26).toNanos(); // renewals failed meanwhile
+        assertTrue(fresh.leaseAtRisk(), "26 s into a 30 s lease, a rescue may be near");
+        keeper(inFlight).renew();
+        assertFalse(fresh.leaseAtRisk(), "renewed: the lease runs for 30 s again");
+        assertFalse(fresh.lost);
+    }
+
+    @Test
+    void aLostLeaseIsAtRiskHoweverRecentlyItWasRenewed() throws Exception {
+        QueueStatements.Claimed item = claimOne();
+        InFlight inFlight = new InFlight(Duration.ofSeconds(30));
+        InFlight.Item held = inFlight.hold(item.itemId(), false, System.nanoTime());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE queue_items SET lease_owner = 'w2' WHERE id = " + item.itemId());
+        }
+        keeper(inFlight).renew();
+        assertTrue(held.leaseAtRisk());
     }
 }

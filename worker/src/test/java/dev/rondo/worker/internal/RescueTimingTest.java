@@ -53,7 +53,7 @@ class RescueTimingTest {
 
     /** Lease 20 s, rescue interval 1 s: looks at most 12 s apart. */
     private LeaseKeeper keeper() {
-        return new LeaseKeeper(dataSource, "w1", new InFlight(), Duration.ofSeconds(20), Duration.ofSeconds(1),
+        return new LeaseKeeper(dataSource, "w1", new InFlight(Duration.ofSeconds(30)), Duration.ofSeconds(20), Duration.ofSeconds(1),
                 rescues::incrementAndGet);
     }
 
