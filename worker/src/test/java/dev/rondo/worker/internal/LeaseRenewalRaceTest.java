@@ -88,6 +88,7 @@ class LeaseRenewalRaceTest {
         }
         keeper(inFlight).renew();
         assertTrue(held.lost);
+        assertTrue(held.leaseAtRisk(), "a lost lease is at risk however recently it was renewed");
     }
 
     @Test
@@ -101,17 +102,5 @@ class LeaseRenewalRaceTest {
         keeper(inFlight).renew();
         assertFalse(fresh.leaseAtRisk(), "renewed: the lease runs for 30 s again");
         assertFalse(fresh.lost);
-    }
-
-    @Test
-    void aLostLeaseIsAtRiskHoweverRecentlyItWasRenewed() throws Exception {
-        QueueStatements.Claimed item = claimOne();
-        InFlight inFlight = new InFlight(Duration.ofSeconds(30));
-        InFlight.Item held = inFlight.hold(item.itemId(), false, System.nanoTime());
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("UPDATE queue_items SET lease_owner = 'w2' WHERE id = " + item.itemId());
-        }
-        keeper(inFlight).renew();
-        assertTrue(held.leaseAtRisk());
     }
 }
