@@ -38,8 +38,6 @@ final class WakeListener {
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean listening;
-    /** The connection that listens now, aborted by stop() so that the wait for notifications ends at once. */
-    private volatile Connection listeningOn;
 
     WakeListener(DataSource dataSource, Set<String> queues, Runnable wake, Runnable scheduleWake,
                  java.util.function.Consumer<String> admitWake, String owner, java.time.Duration pingInterval) {
@@ -57,18 +55,22 @@ final class WakeListener {
     }
 
     /**
-     * Ends the loop. The thread may be blocked reading notifications (up to half a second); aborting its
-     * connection ends that wait at once, so a worker's shutdown (every {@code rondo run}) does not wait for it.
+     * Ends the loop. The thread may be blocked reading notifications (up to half a second); a notification
+     * ends that wait at once, so a worker's shutdown (every {@code rondo run}) does not wait for it. It is
+     * sent on a thread of its own, so stop() never waits for a pooled connection: when none comes soon, the
+     * loop still ends at its next receive timeout. Its payload names no queue, so other listeners ignore it.
+     * (Aborting the connection would end the wait too, but the pool then logs a broken connection.)
      */
     void stop() {
         stopped = true;
-        Connection connection = listeningOn;
-        if (connection != null) {
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("Could not abort the LISTEN connection; its loop ends at its next receive timeout", e);
-            }
+        if (listening) {
+            Thread.ofVirtual().name("rondo-listen-stop").start(() -> {
+                try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+                } catch (SQLException | RuntimeException e) {
+                    LOG.debug("Could not wake the LISTEN loop; it ends at its next receive timeout", e);
+                }
+            });
         }
     }
 
@@ -85,9 +87,8 @@ final class WakeListener {
         long backoff = 100;
         while (!stopped) {
             try (Connection connection = dataSource.getConnection()) {
-                listeningOn = connection;
                 if (stopped) {
-                    return; // stop() came between the loop's check and now, and had nothing to abort
+                    return; // stop() came between the loop's check and now
                 }
                 connection.setAutoCommit(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -113,7 +114,6 @@ final class WakeListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
-                listeningOn = null;
                 if (stopped) {
                     return;
                 }
