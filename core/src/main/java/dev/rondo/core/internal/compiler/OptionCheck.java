@@ -100,11 +100,15 @@ final class OptionCheck {
                     : "must be an integer, not " + literal;
             case POSITIVE_INTEGER -> v instanceof Double d ? (d == Math.rint(d) && d >= 1 ? null : "must be an integer of 1 or more")
                     : "must be an integer of 1 or more, not " + literal;
+            case LIMIT_NUMBER -> string ? null : v instanceof Double d ? (d == Math.rint(d) && d >= 1 ? null
+                    : "must be an integer of 1 or more (or the name of a declared limit)")
+                    : "must be an integer of 1 or more or the name of a declared limit, not " + literal;
             case STRING -> string ? null : "must be a string, not " + literal;
             case STRING_OR_NUMBER -> string || v instanceof Double ? null : "must be a string or a number, not " + literal;
             case BACKOFF -> "must be an object such as {initial: 1, factor: 2, max: 60}, not " + literal;
-            case CONCURRENCY -> "must be an object such as {key: \"acct-42\", limit: 1}, not " + literal;
-            case RATE_LIMIT -> "must be an object such as {key: \"stripe\", perSecond: 20}, not " + literal;
+            // a string is the name of a declared limit (docs/scheduling.md, "Named limits")
+            case CONCURRENCY -> string ? null : "must be a declared limit's name or an object such as {key: \"acct-42\", limit: 1}, not " + literal;
+            case RATE_LIMIT -> string ? null : "must be a declared limit's name or an object such as {key: \"stripe\", perSecond: 20}, not " + literal;
         };
         if (problem != null) {
             report.accept(value.span(), what + " " + problem + ".");
