@@ -32,14 +32,18 @@ final class LimitFiles {
     /** One declared limit, and the file that declares it. */
     record Declared(String name, boolean rate, int value, Path file) {}
 
+    /** What the folders declare, and for each workflow of a folder with a limits.json, that file. */
+    record Found(List<Declared> limits, java.util.Map<String, Path> fileOf) {}
+
     private LimitFiles() {}
 
     /**
      * The limits of the folders among {@code paths}; {@code problems} gets a sentence per mistake (file, entry
      * and what to change).
      */
-    static List<Declared> read(List<Path> paths, List<String> problems) {
+    static Found read(List<Path> paths, List<String> problems) {
         List<Declared> declared = new ArrayList<>();
+        java.util.Map<String, Path> fileOf = new java.util.HashMap<>();
         Set<String> names = new HashSet<>();
         for (Path path : paths) {
             Path file = path.resolve(FILE);
@@ -48,6 +52,7 @@ final class LimitFiles {
             }
             Set<String> here = new LinkedHashSet<>();
             FlowFiles.collect(List.of(path)).files().forEach(f -> here.add(f.name()));
+            here.forEach(w -> fileOf.put(w, file));
             if (here.isEmpty()) {
                 problems.add(file + ": the folder holds no .flow file; a limits.json is deployed with the flows"
                         + " beside it (or set the limits with rondo limit set)");
@@ -80,7 +85,40 @@ final class LimitFiles {
                 }
             }
         }
-        return declared;
+        return new Found(declared, fileOf);
+    }
+
+    /**
+     * The references of the flows of folders with a limits.json to limits that the deploy's files do not
+     * declare and that are not set by hand ({@code setByHand}: name to rate or not), or of the other kind;
+     * one diagnostic each, at the reference. A flow deployed without a limits.json is not checked: its
+     * limits may be set after it is deployed.
+     */
+    static List<dev.rondo.core.Diagnostic> undeclared(Found found, String workflow, String displayPath,
+                                                      List<dev.rondo.core.LimitReference> references,
+                                                      java.util.Map<String, Boolean> setByHand) {
+        Path file = found.fileOf().get(workflow);
+        List<dev.rondo.core.Diagnostic> problems = new ArrayList<>();
+        if (file == null) {
+            return problems;
+        }
+        java.util.Map<String, Boolean> known = new java.util.HashMap<>(setByHand);
+        found.limits().forEach(d -> known.put(d.name(), d.rate()));
+        for (dev.rondo.core.LimitReference r : references) {
+            Boolean rate = known.get(r.name());
+            String kind = r.rate() ? "rate limit" : "concurrency limit";
+            String example = r.rate() ? "{\"name\": \"" + r.name() + "\", \"perSecond\": N}"
+                    : "{\"name\": \"" + r.name() + "\", \"concurrency\": N}";
+            if (rate == null) {
+                problems.add(new dev.rondo.core.Diagnostic(displayPath, r.line(), r.column(), "Task.run names the " + kind
+                        + " '" + r.name() + "', which " + file + " does not declare and no limit of that name is set; add "
+                        + example + " to it."));
+            } else if (rate != r.rate()) {
+                problems.add(new dev.rondo.core.Diagnostic(displayPath, r.line(), r.column(), "Task.run names '" + r.name()
+                        + "' as a " + kind + ", but it is declared as a " + (rate ? "rate limit" : "concurrency limit") + "."));
+            }
+        }
+        return problems;
     }
 
     private static Declared entry(JsonNode e, Path file) {

@@ -263,7 +263,8 @@ public final class RondoClient implements AutoCloseable {
                 // Runtime errors name the workflow's own file, whatever folder it was deployed from.
                 Program program = new Program(file.name() + ".flow", compilation.program().body());
                 compiled.add(new Compiled(file.name(), sha256(file.bytes()),
-                        new String(file.bytes(), StandardCharsets.UTF_8), AstCodec.toJson(program)));
+                        new String(file.bytes(), StandardCharsets.UTF_8), AstCodec.toJson(program), file.displayPath(),
+                        compilation.limits()));
             }
         }
         if (!problems.isEmpty()) {
@@ -271,11 +272,12 @@ public final class RondoClient implements AutoCloseable {
         }
         List<String> scheduleProblems = new ArrayList<>();
         ScheduleFiles.Declared declared = ScheduleFiles.read(Arrays.asList(paths), scheduleProblems);
-        List<LimitFiles.Declared> limits = LimitFiles.read(Arrays.asList(paths), scheduleProblems);
+        LimitFiles.Found limits = LimitFiles.read(Arrays.asList(paths), scheduleProblems);
         if (!scheduleProblems.isEmpty()) {
             throw new IllegalArgumentException("Nothing was deployed: " + String.join("; ", scheduleProblems) + ".");
         }
         return jdbi().inTransaction(handle -> {
+            checkLimitNames(handle.getConnection(), compiled, limits, declared.workflows());
             DefinitionDao definitions = handle.attach(DefinitionDao.class);
             List<Deployment> deployed = new ArrayList<>();
             for (Compiled c : compiled) {
@@ -284,10 +286,41 @@ public final class RondoClient implements AutoCloseable {
             }
             if (!declared.none()) {
                 Schedules.declare(handle.getConnection(), declared.schedules(), declared.workflows());
-                Limits.declare(handle.getConnection(), limits, declared.workflows());
+                Limits.declare(handle.getConnection(), limits.limits(), declared.workflows());
             }
             return deployed;
         });
+    }
+
+    /**
+     * The flows deployed with a limits.json name only limits that it declares or that exist apart from it
+     * (set by hand, or declared with other workflows), of the kind they ask for; otherwise nothing is deployed
+     * and each reference is a diagnostic at its position (docs/scheduling.md, "Named limits").
+     */
+    private static void checkLimitNames(Connection connection, List<Compiled> compiled, LimitFiles.Found limits,
+                                        List<String> workflows) {
+        if (limits.fileOf().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Boolean> elsewhere = new java.util.HashMap<>();
+        List<LimitStatements.Row> rows;
+        try {
+            rows = LimitStatements.list(connection, null);
+        } catch (SQLException e) {
+            throw new Transactions.DatabaseException(e);
+        }
+        for (LimitStatements.Row row : rows) {
+            if (row.declaredFor() == null || java.util.Collections.disjoint(row.declaredFor(), workflows)) {
+                elsewhere.put(row.name(), LimitStatements.RATE.equals(row.kind()));
+            }
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Compiled c : compiled) {
+            problems.addAll(LimitFiles.undeclared(limits, c.name(), c.displayPath(), c.limits(), elsewhere));
+        }
+        if (!problems.isEmpty()) {
+            throw new CompileException(problems);
+        }
     }
 
     /** The named limits of this database: set, list, delete (docs/scheduling.md, "Named limits"). */
@@ -898,7 +931,8 @@ public final class RondoClient implements AutoCloseable {
         return new WorkflowHandle(dataSource, mapper, operator, id);
     }
 
-    private record Compiled(String name, String hash, String source, String ast) {}
+    private record Compiled(String name, String hash, String source, String ast, String displayPath,
+                            List<dev.rondo.core.LimitReference> limits) {}
 
     private static String sha256(byte[] bytes) {
         try {

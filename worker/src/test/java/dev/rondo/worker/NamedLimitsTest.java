@@ -247,10 +247,24 @@ class NamedLimitsTest {
         }
         assertEquals(25, limits.get("stripe").orElseThrow().value(), "a bad file changed nothing");
         // a limit set by hand is never taken over by a deploy
-        Files.writeString(folder.resolve("limits.json"), "[{\"name\": \"by-hand\", \"concurrency\": 9}]");
+        Files.writeString(folder.resolve("limits.json"), "[{\"name\": \"stripe\", \"perSecond\": 25}, {\"name\": \"by-hand\", \"concurrency\": 9}]");
         IllegalArgumentException taken = assertThrows(IllegalArgumentException.class, () -> engine.client.deploy(folder));
         assertTrue(taken.getMessage().contains("declares limit 'by-hand', which was set by hand"), taken.getMessage());
         assertEquals(5, limits.get("by-hand").orElseThrow().value());
+        // with a limits.json, the flows beside it may name only limits that exist: declared there, or set by hand
+        Files.writeString(folder.resolve("limits.json"), "[{\"name\": \"stripe\", \"perSecond\": 25}]");
+        Files.writeString(folder.resolve("billing/refund.flow"), """
+                await Task.run("work", {}, {concurrency: {key: "acct-1", limit: "by-hand"}})
+                await Task.run("work", {}, {rateLimit: {key: "acct-1", perSecond: "stirpe"}})
+                await Task.run("work", {}, {concurrency: "stripe"})
+                """);
+        dev.rondo.core.CompileException typo = assertThrows(dev.rondo.core.CompileException.class, () -> engine.client.deploy(folder));
+        assertEquals(List.of("billing/refund.flow:2:67: error: Task.run names the rate limit 'stirpe', which limits.json"
+                        + " does not declare and no limit of that name is set; add {\"name\": \"stirpe\", \"perSecond\": N} to it.",
+                "billing/refund.flow:3:42: error: Task.run names 'stripe' as a concurrency limit, but it is declared as a rate limit."),
+                typo.diagnostics().stream().map(d -> d.toString().replace(folder + "/", "")).toList());
+        assertTrue(engine.one("SELECT count(*) FROM flow_heads WHERE name = 'billing/refund'").equals("0"), "nothing was deployed");
+        Files.delete(folder.resolve("billing/refund.flow"));
         // deleting the file and deploying removes the declared ones; the one set by hand stays
         Files.delete(folder.resolve("limits.json"));
         engine.client.deploy(folder);

@@ -17,10 +17,17 @@ import java.util.function.BiConsumer;
  */
 final class OptionCheck {
 
-    private final BiConsumer<Span, String> report;
+    /** Told of each named limit an option names by a literal (docs/scheduling.md, "Named limits"). */
+    interface LimitNamed {
+        void named(Span span, String name, boolean rate);
+    }
 
-    OptionCheck(BiConsumer<Span, String> report) {
+    private final BiConsumer<Span, String> report;
+    private final LimitNamed limitNamed;
+
+    OptionCheck(BiConsumer<Span, String> report, LimitNamed limitNamed) {
         this.report = report;
+        this.limitNamed = limitNamed;
     }
 
     void call(String function, Expr.Call call) {
@@ -93,6 +100,9 @@ final class OptionCheck {
         }
         Object v = value instanceof Expr.Literal l ? l.value() : null;
         boolean string = v instanceof String || value instanceof Expr.Template; // a template is a string
+        if (v instanceof String name && (kind == Kind.CONCURRENCY || kind == Kind.RATE_LIMIT || kind == Kind.LIMIT_NUMBER)) {
+            limitNamed.named(value.span(), name, path.startsWith("rateLimit"));
+        }
         String problem = switch (kind) {
             case SECONDS -> v instanceof Double d ? (d >= 0 ? null : "must be a number of seconds of 0 or more")
                     : "must be a number of seconds, not " + literal;
