@@ -28,9 +28,6 @@ import javax.sql.DataSource;
  */
 public final class Limits {
 
-    /** The largest value a limit may have. */
-    public static final int MAX_VALUE = Integer.MAX_VALUE;
-
     /**
      * A named limit: {@code rate} true for a rate limit ({@code value} per second), false for a concurrency
      * limit ({@code value} at once); {@code declaredFor} the workflows of the folder whose limits.json declares
