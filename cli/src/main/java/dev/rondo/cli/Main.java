@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 SignalCommand.class, StatusCommand.class, ResultCommand.class, CancelCommand.class, ListCommand.class,
                 PauseCommand.class, ResumeCommand.class, TerminateCommand.class, QueueCommand.class, BulkCommand.class,
                 StepsCommand.class, RetryCommand.class, RewindCommand.class, ForkCommand.class,
-                LogsCommand.class, DescribeCommand.class, PruneCommand.class, ScheduleCommand.class, WorkerCommand.class, UiCommand.class, MigrateCommand.class, DbCommand.class,
+                LogsCommand.class, DescribeCommand.class, PruneCommand.class, ScheduleCommand.class, LimitCommand.class, WorkerCommand.class, UiCommand.class, MigrateCommand.class, DbCommand.class,
                 UpgradeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

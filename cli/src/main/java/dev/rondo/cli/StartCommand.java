@@ -40,11 +40,17 @@ final class StartCommand extends ClientCommand {
             description = "Run at most --concurrency-limit workflows of this key at once (docs/scheduling.md); over it, this one waits.")
     String concurrencyKey;
 
-    @Option(names = "--concurrency-limit", paramLabel = "N", defaultValue = "1", description = "With --concurrency-key (default ${DEFAULT-VALUE}).")
-    int concurrencyLimit;
+    @Option(names = "--concurrency-limit", paramLabel = "N|NAME", defaultValue = "1",
+            description = "With --concurrency-key: a number, or the name of a declared concurrency limit (default ${DEFAULT-VALUE}).")
+    String concurrencyLimit;
 
-    @Option(names = "--rate-limit", paramLabel = "KEY=PER_SECOND",
-            description = "Admit at most PER_SECOND workflows of KEY in any one-second window (docs/scheduling.md); over it, this one waits.")
+    @Option(names = "--concurrency", paramLabel = "NAME",
+            description = "The declared concurrency limit NAME ('rondo limit set NAME --concurrency N'), NAME also the key.")
+    String concurrency;
+
+    @Option(names = "--rate-limit", paramLabel = "KEY=PER_SECOND|NAME|KEY=NAME",
+            description = {"Admit at most PER_SECOND workflows of KEY in any one-second window (docs/scheduling.md); over it, this one waits.",
+                    "NAME alone: the declared rate limit NAME ('rondo limit set NAME --per-second N'), its key NAME; KEY=NAME: KEY at the rate NAME declares."})
     String rateLimit;
 
     @Option(names = "--debounce", paramLabel = "KEY=SECONDS",
@@ -53,6 +59,10 @@ final class StartCommand extends ClientCommand {
 
     @Option(names = "--debounce-keep-first", description = "With --debounce: the window's first input wins instead of the last.")
     boolean debounceKeepFirst;
+
+    @Option(names = "--debounce-max-wait", paramLabel = "SECONDS",
+            description = "With --debounce: the window trails; each start pushes the run back to SECONDS (of --debounce) after it, never past this many seconds after the window's first start.")
+    Double debounceMaxWait;
 
     @Option(names = "--json", description = "Print {\"id\": …}.")
     boolean json;
@@ -69,22 +79,29 @@ final class StartCommand extends ClientCommand {
         }
         options = StartOptions.DEFAULT.withQueue(queue).withId(id).withPriority(priority)
                 .withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000))).withAttributes(attributes());
-        if (concurrencyKey != null) {
-            options = options.withConcurrency(concurrencyKey, concurrencyLimit);
+        if (concurrencyKey != null && concurrency != null) {
+            throw new UsageException("give --concurrency NAME or --concurrency-key KEY [--concurrency-limit N|NAME], not both");
+        }
+        if (concurrency != null) {
+            options = options.withConcurrency(concurrency);
+        } else if (concurrencyKey != null) {
+            Integer n = integer(concurrencyLimit);
+            options = n != null ? options.withConcurrency(concurrencyKey, n) : options.withConcurrency(concurrencyKey, concurrencyLimit);
         }
         if (rateLimit != null) {
             int eq = rateLimit.lastIndexOf('=');
-            int perSecond;
-            try {
-                perSecond = eq <= 0 ? 0 : Integer.parseInt(rateLimit.substring(eq + 1));
-            } catch (NumberFormatException e) {
-                perSecond = 0;
+            if (eq < 0) {
+                options = options.withRateLimit(rateLimit); // a declared limit's name
+            } else {
+                String value = rateLimit.substring(eq + 1);
+                Integer perSecond = integer(value);
+                if (eq == 0 || value.isEmpty() || (perSecond != null && perSecond < 1)) {
+                    throw new UsageException("--rate-limit takes KEY=PER_SECOND with PER_SECOND an integer of 1 or more, such as"
+                            + " stripe=20, or a declared limit's NAME, or KEY=NAME; got '" + rateLimit + "'.");
+                }
+                String key = rateLimit.substring(0, eq);
+                options = perSecond != null ? options.withRateLimit(key, perSecond) : options.withRateLimit(key, value);
             }
-            if (perSecond < 1) {
-                throw new UsageException("--rate-limit takes KEY=PER_SECOND with PER_SECOND an integer of 1 or more, such as stripe=20; got '"
-                        + rateLimit + "'.");
-            }
-            options = options.withRateLimit(rateLimit.substring(0, eq), perSecond);
         }
         if (debounce != null) {
             int eq = debounce.lastIndexOf('=');
@@ -97,12 +114,32 @@ final class StartCommand extends ClientCommand {
             if (!(seconds > 0) || Double.isInfinite(seconds)) {
                 throw new UsageException("--debounce takes KEY=SECONDS with SECONDS more than 0, such as sync-c-42=30; got '" + debounce + "'.");
             }
-            Duration window = Duration.ofMillis(Math.max(1, Math.round(Math.min(seconds, 1e12) * 1000)));
+            Duration window = millis(seconds);
             String key = debounce.substring(0, eq);
-            options = debounceKeepFirst ? options.withDebounceKeepingFirst(key, window) : options.withDebounce(key, window);
-        } else if (debounceKeepFirst) {
-            throw new UsageException("--debounce-keep-first needs --debounce KEY=SECONDS.");
+            if (debounceMaxWait != null) {
+                if (!(debounceMaxWait > 0) || debounceMaxWait.isInfinite()) {
+                    throw new UsageException("--debounce-max-wait takes SECONDS more than 0; got '" + debounceMaxWait + "'.");
+                }
+                Duration max = millis(debounceMaxWait);
+                options = debounceKeepFirst ? options.withDebounceKeepingFirst(key, window, max) : options.withDebounce(key, window, max);
+            } else {
+                options = debounceKeepFirst ? options.withDebounceKeepingFirst(key, window) : options.withDebounce(key, window);
+            }
+        } else if (debounceKeepFirst || debounceMaxWait != null) {
+            throw new UsageException((debounceKeepFirst ? "--debounce-keep-first" : "--debounce-max-wait") + " needs --debounce KEY=SECONDS.");
         }
+    }
+
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.max(1, Math.round(Math.min(seconds, 1e12) * 1000)));
+    }
+
+    /** The text as an integer, or null when it is not one (then it is a limit's name). */
+    private static Integer integer(String text) {
+        if (!text.matches("-?\\d{1,9}")) {
+            return null;
+        }
+        return Integer.parseInt(text);
     }
 
     private java.util.Map<String, String> attributes() {

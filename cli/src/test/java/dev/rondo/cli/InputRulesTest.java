@@ -70,7 +70,10 @@ class InputRulesTest {
         assertTrue(refused("start", "greet", "--debounce-keep-first").err().contains("needs --debounce"));
         refused("start", "greet", "--debounce", "k=1", "--delay", "5");
         assertTrue(refused("start", "greet", "--rate-limit", "k=0").err().contains("--rate-limit takes KEY=PER_SECOND"));
-        assertTrue(refused("start", "greet", "--rate-limit", "k").err().contains("--rate-limit takes KEY=PER_SECOND"));
+        assertTrue(refused("start", "greet", "--rate-limit", "=5").err().contains("--rate-limit takes KEY=PER_SECOND"));
+        assertTrue(refused("start", "greet", "--debounce-max-wait", "5").err().contains("--debounce-max-wait needs --debounce"));
+        assertTrue(refused("start", "greet", "--debounce", "k=10", "--debounce-max-wait", "5").err()
+                .contains("maximum wait must be at least its delay"));
         assertEquals(0, rondo.run("start", "greet", "--rate-limit", "reports=5").code());
         assertEquals(List.of("1"), Sql.rows(db, "SELECT count(*) FROM executions WHERE concurrency_key LIKE '%rate:reports'"));
     }

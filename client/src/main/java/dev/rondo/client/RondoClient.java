@@ -36,6 +36,7 @@ import dev.rondo.store.RetentionDao;
 import dev.rondo.store.Store;
 import dev.rondo.store.Transactions;
 import dev.rondo.store.WorkflowStart;
+import dev.rondo.store.LimitStatements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -242,12 +243,14 @@ public final class RondoClient implements AutoCloseable {
 
     /**
      * Compiles and deploys {@code .flow} files and folders (a folder's files are named by their path below
-     * it, LANGUAGE.md §1), with the schedules a folder declares in its {@code schedules.json}
-     * (docs/scheduling.md): created, changed, or deleted when no longer declared. All or nothing: when any file has a problem, {@link CompileException} lists every
+     * it, LANGUAGE.md §1), with the schedules a folder declares in its {@code schedules.json} and the named
+     * limits it declares in its {@code limits.json} (docs/scheduling.md): created, changed, or deleted when no
+     * longer declared. All or nothing: when any file has a problem, {@link CompileException} lists every
      * diagnostic of every file and nothing is deployed. Deploying a new version of a workflow affects only
      * executions started afterwards.
      *
-     * @throws IllegalArgumentException when a path does not exist, or a {@code schedules.json} has a mistake
+     * @throws IllegalArgumentException when a path does not exist, or a {@code schedules.json} or {@code limits.json}
+     *                                  has a mistake
      */
     public List<Deployment> deploy(Path... paths) {
         FlowFiles.Found found = FlowFiles.collect(Arrays.asList(paths));
@@ -260,7 +263,8 @@ public final class RondoClient implements AutoCloseable {
                 // Runtime errors name the workflow's own file, whatever folder it was deployed from.
                 Program program = new Program(file.name() + ".flow", compilation.program().body());
                 compiled.add(new Compiled(file.name(), sha256(file.bytes()),
-                        new String(file.bytes(), StandardCharsets.UTF_8), AstCodec.toJson(program)));
+                        new String(file.bytes(), StandardCharsets.UTF_8), AstCodec.toJson(program), file.displayPath(),
+                        compilation.limits()));
             }
         }
         if (!problems.isEmpty()) {
@@ -268,10 +272,12 @@ public final class RondoClient implements AutoCloseable {
         }
         List<String> scheduleProblems = new ArrayList<>();
         ScheduleFiles.Declared declared = ScheduleFiles.read(Arrays.asList(paths), scheduleProblems);
+        LimitFiles.Found limits = LimitFiles.read(Arrays.asList(paths), scheduleProblems);
         if (!scheduleProblems.isEmpty()) {
             throw new IllegalArgumentException("Nothing was deployed: " + String.join("; ", scheduleProblems) + ".");
         }
         return jdbi().inTransaction(handle -> {
+            checkLimitNames(handle.getConnection(), compiled, limits, declared.workflows());
             DefinitionDao definitions = handle.attach(DefinitionDao.class);
             List<Deployment> deployed = new ArrayList<>();
             for (Compiled c : compiled) {
@@ -280,9 +286,46 @@ public final class RondoClient implements AutoCloseable {
             }
             if (!declared.none()) {
                 Schedules.declare(handle.getConnection(), declared.schedules(), declared.workflows());
+                Limits.declare(handle.getConnection(), limits.limits(), declared.workflows());
             }
             return deployed;
         });
+    }
+
+    /**
+     * The flows deployed with a limits.json name only limits that it declares or that exist apart from it
+     * (set by hand, or declared with other workflows), of the kind they ask for; otherwise nothing is deployed
+     * and each reference is a diagnostic at its position (docs/scheduling.md, "Named limits").
+     */
+    private static void checkLimitNames(Connection connection, List<Compiled> compiled, LimitFiles.Found limits,
+                                        List<String> workflows) {
+        if (limits.fileOf().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Boolean> elsewhere = new java.util.HashMap<>();
+        List<LimitStatements.Row> rows;
+        try {
+            rows = LimitStatements.list(connection, null);
+        } catch (SQLException e) {
+            throw new Transactions.DatabaseException(e);
+        }
+        for (LimitStatements.Row row : rows) {
+            if (row.declaredFor() == null || java.util.Collections.disjoint(row.declaredFor(), workflows)) {
+                elsewhere.put(row.name(), LimitStatements.RATE.equals(row.kind()));
+            }
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Compiled c : compiled) {
+            problems.addAll(LimitFiles.undeclared(limits, c.name(), c.displayPath(), c.limits(), elsewhere));
+        }
+        if (!problems.isEmpty()) {
+            throw new CompileException(problems);
+        }
+    }
+
+    /** The named limits of this database: set, list, delete (docs/scheduling.md, "Named limits"). */
+    public Limits limits() {
+        return new Limits(dataSource);
     }
 
     /** The schedules of this database: create, list, pause, trigger, backfill, ... (docs/scheduling.md). */
@@ -521,7 +564,7 @@ public final class RondoClient implements AutoCloseable {
                                           StartOptions options, String signal, String payload) throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, workflow, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit());
+                waitingKey(options), limitOf(connection, options), options.limitName());
         checkStarted(id, workflow, outcome);
         var placement = dev.rondo.store.SignalWithStart.signalUnfinished(connection, id, signal, payload);
         if (placement.isEmpty()) {
@@ -638,7 +681,9 @@ public final class RondoClient implements AutoCloseable {
             throws SQLException {
         dev.rondo.store.DebounceStatements.Outcome outcome = dev.rondo.store.DebounceStatements.start(connection,
                 options.debounceKey(), options.debounceKeepFirst(), id, name, options.queue(), options.priority(), input,
-                options.debounceDelay().toMillis(), Attributes.toJson(options.attributes()), traceContext());
+                options.debounceDelay().toMillis(),
+                options.debounceMaxWait() == null ? null : options.debounceMaxWait().toMillis(),
+                Attributes.toJson(options.attributes()), traceContext());
         if (outcome.created()) {
             checkStarted(id, name, outcome.start());
         }
@@ -650,8 +695,28 @@ public final class RondoClient implements AutoCloseable {
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit());
+                waitingKey(options), limitOf(connection, options), options.limitName());
         checkStarted(id, name, outcome);
+    }
+
+    /**
+     * The limit a start waits under: the number it gives, or the current value of the named limit it refers
+     * to (docs/scheduling.md, "Named limits"; admissions read it again).
+     *
+     * @throws RondoException.UnknownLimit when that limit is not declared, or is of the other kind: nothing starts
+     */
+    private static int limitOf(Connection connection, StartOptions options) throws SQLException {
+        boolean rate = options.rateLimitKey() != null;
+        if (options.limitName() == null) {
+            return rate ? options.ratePerSecond() : options.concurrencyLimit();
+        }
+        String wanted = rate ? LimitStatements.RATE : LimitStatements.CONCURRENCY;
+        LimitStatements.Value found = LimitStatements.resolve(connection, List.of(options.limitName())).get(options.limitName());
+        if (found == null || !found.kind().equals(wanted)) {
+            throw new RondoException.UnknownLimit(options.limitName(),
+                    "Nothing was started: " + LimitStatements.problem(options.limitName(), wanted, found));
+        }
+        return found.value();
     }
 
     /** The key a start waits on before its admission (null: none): its concurrency key, or its rate limit's. */
@@ -866,7 +931,8 @@ public final class RondoClient implements AutoCloseable {
         return new WorkflowHandle(dataSource, mapper, operator, id);
     }
 
-    private record Compiled(String name, String hash, String source, String ast) {}
+    private record Compiled(String name, String hash, String source, String ast, String displayPath,
+                            List<dev.rondo.core.LimitReference> limits) {}
 
     private static String sha256(byte[] bytes) {
         try {

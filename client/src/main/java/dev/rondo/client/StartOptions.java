@@ -23,23 +23,24 @@ import java.util.Objects;
  */
 public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
                            String concurrencyKey, int concurrencyLimit, String debounceKey, Duration debounceDelay,
-                           boolean debounceKeepFirst, String rateLimitKey, int ratePerSecond) {
+                           boolean debounceKeepFirst, String rateLimitKey, int ratePerSecond, String limitName,
+                           Duration debounceMaxWait) {
 
     public static final String DEFAULT_QUEUE = "default";
     /** The longest debounce window. */
     public static final Duration MAX_DEBOUNCE = Duration.ofDays(30);
     public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0, null, null, false,
-            null, 0);
+            null, 0, null, null);
 
     /** Options without attributes or a concurrency key. */
     public StartOptions(String queue, String id, int priority, Duration delay) {
-        this(queue, id, priority, delay, Map.of(), null, 0, null, null, false, null, 0);
+        this(queue, id, priority, delay, Map.of(), null, 0, null, null, false, null, 0, null, null);
     }
 
     /** Options with attributes and a concurrency key, not debounced. */
     public StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
                         String concurrencyKey, int concurrencyLimit) {
-        this(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, null, null, false, null, 0);
+        this(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, null, null, false, null, 0, null, null);
     }
 
     public StartOptions {
@@ -58,7 +59,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
         }
         if (concurrencyKey != null) {
             Identifiers.require(Identifiers.Kind.QUEUE, concurrencyKey); // stored and shown as a name is
-            if (concurrencyLimit < 1) {
+            if (concurrencyLimit < 1 && limitName == null) {
                 throw new IllegalArgumentException("The concurrency limit must be 1 or more, not " + concurrencyLimit + ".");
             }
             if (!delay.isZero()) {
@@ -79,10 +80,22 @@ public record StartOptions(String queue, String id, int priority, Duration delay
             if (!delay.isZero()) {
                 throw new IllegalArgumentException("A debounced start takes no delay of its own: the debounce delay is its delay.");
             }
+            if (debounceMaxWait != null && (debounceMaxWait.compareTo(debounceDelay) < 0 || debounceMaxWait.compareTo(MAX_DEBOUNCE) > 0)) {
+                throw new IllegalArgumentException("The debounce's maximum wait must be at least its delay (" + debounceDelay
+                        + ") and at most " + MAX_DEBOUNCE.toDays() + " days, not " + debounceMaxWait + ".");
+            }
+        } else if (debounceMaxWait != null) {
+            throw new IllegalArgumentException("A maximum wait needs a debounce key and delay.");
+        }
+        if (limitName != null) {
+            Identifiers.require(Identifiers.Kind.QUEUE, limitName);
+            if (concurrencyKey == null && rateLimitKey == null) {
+                throw new IllegalArgumentException("A named limit needs a concurrency key or a rate limit key.");
+            }
         }
         if (rateLimitKey != null) {
             Identifiers.require(Identifiers.Kind.QUEUE, rateLimitKey);
-            if (ratePerSecond < 1) {
+            if (ratePerSecond < 1 && limitName == null) {
                 throw new IllegalArgumentException("The rate limit must be 1 or more per second, not " + ratePerSecond + ".");
             }
             if (concurrencyKey != null || debounceKey != null) {
@@ -103,13 +116,32 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withDebounce(String key, Duration delay) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond);
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond, limitName, null);
+    }
+
+    /**
+     * A trailing debounce on {@code key} (docs/scheduling.md, "Debounce"): each start pushes the run back to
+     * {@code delay} after it, but never past {@code maxWait} after the window's first start; the last input
+     * wins. A steady stream of starts still runs once every {@code maxWait}. Racing clients make one
+     * execution per window.
+     */
+    public StartOptions withDebounce(String key, Duration delay, Duration maxWait) {
+        return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond,
+                limitName, Objects.requireNonNull(maxWait, "maxWait"));
+    }
+
+    /** {@link #withDebounce(String, Duration, Duration)}, where the first input of the window wins instead of the last. */
+    public StartOptions withDebounceKeepingFirst(String key, Duration delay, Duration maxWait) {
+        return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond,
+                limitName, Objects.requireNonNull(maxWait, "maxWait"));
     }
 
     /** {@link #withDebounce(String, Duration)}, where the first input of the window wins instead of the last. */
     public StartOptions withDebounceKeepingFirst(String key, Duration delay) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond);
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond, limitName, null);
     }
 
     /**
@@ -118,7 +150,39 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withConcurrency(String key, int limit) {
         return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit, debounceKey,
-                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, null, debounceMaxWait);
+    }
+
+    /**
+     * The named concurrency limit {@code name} (docs/scheduling.md, "Named limits"), its name the key: at most
+     * the declared number of workflows of it run at once. {@code start} throws {@link IllegalArgumentException}
+     * when no concurrency limit of that name is declared.
+     */
+    public StartOptions withConcurrency(String name) {
+        return withConcurrency(name, Objects.requireNonNull(name, "name"));
+    }
+
+    /** At most as many workflows of {@code key} as the named concurrency limit {@code limitName} allows run at once. */
+    public StartOptions withConcurrency(String key, String limitName) {
+        return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), 0, debounceKey,
+                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, Objects.requireNonNull(limitName, "limitName"),
+                debounceMaxWait);
+    }
+
+    /**
+     * The named rate limit {@code name}, its name the key: at most its declared number of workflows are
+     * admitted in any second. {@code start} throws {@link IllegalArgumentException} when no rate limit of that
+     * name is declared.
+     */
+    public StartOptions withRateLimit(String name) {
+        return withRateLimit(name, Objects.requireNonNull(name, "name"));
+    }
+
+    /** Workflows of {@code key} admitted at the rate of the named rate limit {@code limitName}. */
+    public StartOptions withRateLimit(String key, String limitName) {
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
+                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), 0,
+                Objects.requireNonNull(limitName, "limitName"), debounceMaxWait);
     }
 
     /**
@@ -128,27 +192,27 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withRateLimit(String key, int perSecond) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
-                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), perSecond);
+                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), perSecond, null, debounceMaxWait);
     }
 
     public StartOptions withQueue(String queue) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
     }
 
     public StartOptions withId(String id) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
     }
 
     public StartOptions withPriority(int priority) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
     }
 
     public StartOptions withDelay(Duration delay) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
     }
 
     /**
@@ -161,6 +225,6 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withAttributes(Map<String, String> attributes) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
     }
 }

@@ -28,12 +28,12 @@ public final class FlowCompiler {
         if (!parsed.diagnostics().isEmpty()) {
             return new Compilation(null, sorted(parsed.diagnostics()));
         }
-        List<Diagnostic> problems = Checker.check(file, parsed.body());
-        if (!problems.isEmpty()) {
-            return new Compilation(null, sorted(problems));
+        Checker.Result checked = Checker.checkAll(file, parsed.body());
+        if (!checked.problems().isEmpty()) {
+            return new Compilation(null, sorted(checked.problems()));
         }
         List<Stmt> lowered = Lowerer.lower(parsed.body());
-        return new Compilation(new Program(file, lowered), List.of());
+        return new Compilation(new Program(file, lowered), List.of(), checked.limits());
     }
 
     /**

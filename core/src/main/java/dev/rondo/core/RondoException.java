@@ -49,6 +49,23 @@ public class RondoException extends RuntimeException {
         }
     }
 
+    /**
+     * A start refers to a named limit (docs/scheduling.md, "Named limits") that is not declared, or is of the
+     * other kind (a rate limit where a concurrency limit is asked for); nothing was started.
+     */
+    public static final class UnknownLimit extends RondoException {
+        private final String limit;
+
+        public UnknownLimit(String limit, String message) {
+            super(message);
+            this.limit = limit;
+        }
+
+        public String limit() {
+            return limit;
+        }
+    }
+
     /** A schedule of that name exists already. */
     public static final class ScheduleExists extends RondoException {
         private final String schedule;

@@ -7,7 +7,9 @@ package dev.rondo.core;
  * are the {@code concurrency: {key, limit}} option: at most that many tasks of that key run at once,
  * across all workers (docs/scheduling.md). {@code rateLimitKey} (null: none) and {@code ratePerSecond} are the
  * {@code rateLimit: {key, perSecond}} option: at most that many tasks of that key start in any one-second
- * window, across all workers.
+ * window, across all workers. {@code limitName} (null: none) is the named limit the concurrency or rate limit
+ * refers to ({@code concurrency: "ledger"}, {@code rateLimit: {key: k, perSecond: "stripe"}}): its number is
+ * not known to the flow (0 here) but read from the declaration when the task starts and at each admission.
  */
 public record TaskOptions(
         String queue,
@@ -22,7 +24,8 @@ public record TaskOptions(
         String concurrencyKey,
         int concurrencyLimit,
         String rateLimitKey,
-        int ratePerSecond) {
+        int ratePerSecond,
+        String limitName) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final double DEFAULT_BACKOFF_INITIAL = 1;
@@ -31,18 +34,47 @@ public record TaskOptions(
     public static final double DEFAULT_TIMEOUT = 300;
 
     public static final TaskOptions DEFAULTS = new TaskOptions(null, DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF_INITIAL,
-            DEFAULT_BACKOFF_FACTOR, DEFAULT_BACKOFF_MAX, DEFAULT_TIMEOUT, null, 0, null, null, 0, null, 0);
+            DEFAULT_BACKOFF_FACTOR, DEFAULT_BACKOFF_MAX, DEFAULT_TIMEOUT, null, 0, null, null, 0, null, 0, null);
+
+    /**
+     * A concurrency or rate limit as a Task.run gives it: {@code rate} for {@code rateLimit}, the key, and
+     * either its number or the name of a declared limit ({@code number} 0 then).
+     */
+    public record Limit(boolean rate, String key, int number, String name) {}
+
+    /** Options without a named limit. */
+    public TaskOptions(String queue, int maxAttempts, double backoffInitial, double backoffFactor, double backoffMax,
+                       double timeout, Double heartbeatTimeout, int priority, String key, String concurrencyKey,
+                       int concurrencyLimit, String rateLimitKey, int ratePerSecond) {
+        this(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout, priority, key,
+                concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond, null);
+    }
+
+    /** These options with {@code limit} (null: unchanged). */
+    public TaskOptions withLimit(Limit limit) {
+        if (limit == null) {
+            return this;
+        }
+        TaskOptions with = limit.rate() ? withRateLimit(limit.key(), limit.number()) : withConcurrency(limit.key(), limit.number());
+        return with.withLimitName(limit.name());
+    }
+
+    /** These options with the named limit {@code limitName} (null: none). */
+    public TaskOptions withLimitName(String limitName) {
+        return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond, limitName);
+    }
 
     /** These options with a concurrency key and limit. */
     public TaskOptions withConcurrency(String concurrencyKey, int concurrencyLimit) {
         return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
-                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond);
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond, limitName);
     }
 
     /** These options with a rate limit: at most {@code perSecond} tasks of {@code rateLimitKey} start in any second. */
     public TaskOptions withRateLimit(String rateLimitKey, int perSecond) {
         return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
-                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, perSecond);
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, perSecond, limitName);
     }
 
     /** Seconds to wait before attempt {@code nextAttempt} (2 or more), before jitter. */

@@ -31,7 +31,7 @@ class MigrationsTest {
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_name <> 'rondo_schema_history' ORDER BY 1""");
         assertEquals(List.of("checkpoint_history", "checkpoints", "concurrency_holders", "concurrency_keys", "concurrency_waiting", "debounces", "executions", "flow_definitions",
-                "flow_heads", "history", "inbox",
+                "flow_heads", "history", "inbox", "limits",
                 "log_lines", "paused_queues", "queue_items", "rate_admissions", "schedule_fires", "schedules", "signals", "timers", "workers"), tables);
     }
 
@@ -59,11 +59,11 @@ class MigrationsTest {
         DataSource fresh = TestDatabase.freshSchema("migrations_partial");
         assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "no history table yet");
         Migrations.apply(fresh);
-        Sql.execute(fresh, "DELETE FROM rondo_schema_history WHERE version = '14'", "DROP TABLE checkpoint_history",
-                "ALTER TABLE executions DROP COLUMN forked_from, DROP COLUMN forked_at_step");
+        Sql.execute(fresh, "DELETE FROM rondo_schema_history WHERE version = '16'", "DROP TABLE limits",
+                "ALTER TABLE concurrency_waiting DROP COLUMN limit_name", "ALTER TABLE debounces DROP COLUMN max_due_at");
         assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "one migration behind");
         Migrations.apply(fresh);
-        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM rondo_schema_history WHERE version = '14' AND success"),
+        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM rondo_schema_history WHERE version = '16' AND success"),
                 "the missing migration was applied by Flyway");
     }
 

@@ -40,11 +40,12 @@ public final class SliceDao {
 
     /**
      * The tasks a slice starts, as parallel lists (one row each); a task's concurrency key is null when it has
-     * none (it then gets its queue item at once), its limit 0 then.
+     * none (it then gets its queue item at once), its limit 0 then; its limit name is the named limit it
+     * asked for (null: a number given at the call), whose current value its admission reads.
      */
     public record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
                  List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
-                 List<Integer> concurrencyLimits) {}
+                 List<Integer> concurrencyLimits, List<String> limitNames) {}
 
     /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
@@ -92,6 +93,11 @@ public final class SliceDao {
 
     private final Connection connection;
 
+    /** The current kind and value of the named limits among {@code names} that are declared (LimitStatements). */
+    public java.util.Map<String, LimitStatements.Value> limits(java.util.Collection<String> names) throws SQLException {
+        return LimitStatements.resolve(connection, names);
+    }
+
     public SliceDao(Connection connection) {
         this.connection = connection;
     }
@@ -138,6 +144,7 @@ public final class SliceDao {
                 .array("taskPromises", "int4", t.promises())
                 .array("taskConcurrencyKeys", "text", t.concurrencyKeys())
                 .array("taskConcurrencyLimits", "int4", t.concurrencyLimits())
+                .array("taskLimitNames", "text", t.limitNames())
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())

@@ -42,6 +42,18 @@ public final class WorkflowStart {
     public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
                                  String input, long delayMillis, String attributesJson, String traceContext,
                                  String concurrencyKey, int limit) throws SQLException {
+        return insert(connection, id, name, queue, priority, input, delayMillis, attributesJson, traceContext,
+                concurrencyKey, limit, null);
+    }
+
+    /**
+     * {@link #insert(Connection, String, String, String, int, String, long, String, String, String, int)} whose
+     * limit is the named limit {@code limitName} (null: none), {@code limit} being its value now: each
+     * admission reads the limit's current value.
+     */
+    public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
+                                 String input, long delayMillis, String attributesJson, String traceContext,
+                                 String concurrencyKey, int limit, String limitName) throws SQLException {
         Outcome outcome;
         try (Sql.Bound start = (concurrencyKey == null ? START : START_GATED).prepare(connection)) {
             start.set("id", id).set("name", name).set("queue", queue).set("priority", priority).set("input", input)
@@ -49,7 +61,7 @@ public final class WorkflowStart {
             if (concurrencyKey == null) {
                 start.set("delayMillis", delayMillis);
             } else {
-                start.set("key", concurrencyKey).set("limit", limit);
+                start.set("key", concurrencyKey).set("limit", limit).text("limitName", limitName);
             }
             try (ResultSet row = start.query()) {
                 row.next();

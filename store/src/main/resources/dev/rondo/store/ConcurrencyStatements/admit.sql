@@ -10,7 +10,10 @@ WITH ended AS (
 ), running AS (
     SELECT (SELECT count(*) FROM concurrency_holders WHERE key = :key) - (SELECT count(*) FROM ended) AS n
 ), head AS (
-    SELECT max_running FROM concurrency_waiting WHERE key = :key ORDER BY priority DESC, id LIMIT 1
+    -- a named limit's current value (docs/scheduling.md, "Named limits"): a change applies to waiting work
+    SELECT coalesce((SELECT l.value FROM limits l WHERE l.name = w.limit_name AND l.kind = 'concurrency'),
+                    w.max_running) AS max_running
+    FROM concurrency_waiting w WHERE w.key = :key ORDER BY w.priority DESC, w.id LIMIT 1
 ), picked AS (
     DELETE FROM concurrency_waiting w
     WHERE w.id IN (SELECT id FROM concurrency_waiting

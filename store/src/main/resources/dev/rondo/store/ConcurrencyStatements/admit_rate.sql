@@ -14,7 +14,10 @@ WITH now AS (
     FROM rate_admissions
     WHERE key = :key AND admitted_at > (SELECT t FROM now) - interval '1 second'
 ), head AS (
-    SELECT max_running FROM concurrency_waiting WHERE key = :key ORDER BY priority DESC, id LIMIT 1
+    -- a named limit's current value (docs/scheduling.md, "Named limits"): a change applies to waiting work
+    SELECT coalesce((SELECT l.value FROM limits l WHERE l.name = w.limit_name AND l.kind = 'rate'),
+                    w.max_running) AS max_running
+    FROM concurrency_waiting w WHERE w.key = :key ORDER BY w.priority DESC, w.id LIMIT 1
 ), picked AS (
     DELETE FROM concurrency_waiting w
     WHERE w.id IN (SELECT id FROM concurrency_waiting

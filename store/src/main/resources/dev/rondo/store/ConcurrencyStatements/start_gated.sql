@@ -13,8 +13,8 @@ WITH head AS (
     ON CONFLICT (id) DO NOTHING
     RETURNING id, queue, priority
 ), gated AS (
-    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority)
-    SELECT :key, :limit, id, queue, priority FROM started
+    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority, limit_name)
+    SELECT :key, :limit, id, queue, priority, CAST(:limitName AS text) FROM started
     RETURNING execution_id
 ), existing AS (
     SELECT kind, name FROM executions WHERE id = :id AND NOT EXISTS (SELECT 1 FROM started)

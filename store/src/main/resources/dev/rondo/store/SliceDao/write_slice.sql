@@ -45,10 +45,11 @@ WITH used_inbox AS (
     ON CONFLICT (id) DO NOTHING
     RETURNING id, queue, priority, concurrency_key, parent_promise
 ), gated AS (
-    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority)
-    SELECT k.concurrency_key, t.concurrency_limit, k.id, k.queue, k.priority
+    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority, limit_name)
+    SELECT k.concurrency_key, t.concurrency_limit, k.id, k.queue, k.priority, t.limit_name
     FROM tasks k
-    JOIN unnest(CAST(:taskPromises AS integer[]), CAST(:taskConcurrencyLimits AS integer[])) AS t(promise, concurrency_limit)
+    JOIN unnest(CAST(:taskPromises AS integer[]), CAST(:taskConcurrencyLimits AS integer[]),
+                CAST(:taskLimitNames AS text[])) AS t(promise, concurrency_limit, limit_name)
       ON t.promise = k.parent_promise
     WHERE k.concurrency_key IS NOT NULL
 ), clashes AS (

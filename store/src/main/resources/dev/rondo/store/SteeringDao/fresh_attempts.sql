@@ -9,10 +9,12 @@ WITH task AS (
               CASE WHEN options IS NULL THEN 1
                    WHEN CAST(options AS json) ->> 'rateLimitKey' IS NOT NULL
                        THEN greatest(1, CAST(CAST(options AS json) ->> 'ratePerSecond' AS integer))
-                   ELSE greatest(1, CAST(CAST(options AS json) ->> 'concurrencyLimit' AS integer)) END AS max_running
+                   ELSE greatest(1, CAST(CAST(options AS json) ->> 'concurrencyLimit' AS integer)) END AS max_running,
+              -- a named limit (docs/scheduling.md): the admission reads its current value
+              CASE WHEN options IS NOT NULL THEN CAST(options AS json) ->> 'limitName' END AS limit_name
 ), gated AS (
-    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority)
-    SELECT concurrency_key, max_running, id, queue, priority FROM task WHERE concurrency_key IS NOT NULL
+    INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority, limit_name)
+    SELECT concurrency_key, max_running, id, queue, priority, limit_name FROM task WHERE concurrency_key IS NOT NULL
     ON CONFLICT (execution_id) DO NOTHING
     RETURNING key
 ), items AS (

@@ -16,6 +16,7 @@ import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.Json;
 import dev.rondo.store.ExecutionKind;
 import dev.rondo.store.ConcurrencyStatements;
+import dev.rondo.store.LimitStatements;
 import dev.rondo.store.SliceDao;
 import dev.rondo.store.Transactions;
 import java.sql.Connection;
@@ -314,6 +315,8 @@ final class SliceRunner {
         private final List<Integer> firedTimers = new ArrayList<>();
         private final List<String> lines = new ArrayList<>();
         private final TaskBatch tasks = new TaskBatch();
+        /** The named limits this slice's tasks asked for, read once per slice (null value: not declared). */
+        private final Map<String, LimitStatements.Value> limits = new java.util.HashMap<>();
         private final List<Integer> timerPromises = new ArrayList<>();
         private final List<Long> timerTimes = new ArrayList<>();
         private final List<Long> signals = new ArrayList<>();
@@ -370,6 +373,12 @@ final class SliceRunner {
                     // records its start, and one row less per task is a tenth of a task's writes
                     case Effect.StartTask task -> {
                         TaskOptions options = withDefaultConcurrency(task.name(), task.options());
+                        if (options.limitName() != null) {
+                            options = withNamedLimit(task, options);
+                            if (options == null) {
+                                continue; // failed at once: no such limit
+                            }
+                        }
                         tasks.add(id, workflow.queue(), task, options);
                         String waitsOn = TaskBatch.waitingKey(options);
                         if (waitsOn != null) {
@@ -396,6 +405,29 @@ final class SliceRunner {
             if (attributes != null) {
                 dao.setAttributes(id, Attributes.toJson(attributes)); // merged: one statement per slice at most
             }
+        }
+
+        /**
+         * A task that asked for a named limit gets the limit's value now (admissions read it again, so a
+         * change applies while it waits). A limit that is not declared, or is of the other kind, fails the
+         * task at once with a TaskError naming it (the flow may catch it at its await): it is not started,
+         * and nothing waits for a limit that may never come. Null then.
+         */
+        private TaskOptions withNamedLimit(Effect.StartTask task, TaskOptions options) throws SQLException {
+            String name = options.limitName();
+            if (!limits.containsKey(name)) {
+                limits.put(name, dao.limits(List.of(name)).get(name));
+            }
+            LimitStatements.Value found = limits.get(name);
+            boolean rate = options.rateLimitKey() != null;
+            String wanted = rate ? LimitStatements.RATE : LimitStatements.CONCURRENCY;
+            if (found == null || !found.kind().equals(wanted)) {
+                deliverNow(task.promise(), Outcomes.TASK_FAILED, Outcomes.taskFailure("Task.run(\"" + task.name() + "\"): "
+                        + LimitStatements.problem(name, wanted, found), 0, null));
+                return null;
+            }
+            return (rate ? options.withRateLimit(options.rateLimitKey(), found.value())
+                    : options.withConcurrency(options.concurrencyKey(), found.value())).withLimitName(name);
         }
 
         private void startChild(Effect.StartWorkflow child) throws SQLException {
@@ -518,6 +550,7 @@ final class SliceRunner {
         private final List<Integer> promises = new ArrayList<>();
         private final List<String> concurrencyKeys = new ArrayList<>();
         private final List<Integer> concurrencyLimits = new ArrayList<>();
+        private final List<String> limitNames = new ArrayList<>();
 
         void add(String workflowId, String workflowQueue, Effect.StartTask task, TaskOptions taskOptions) {
             ids.add(ExecutionIds.task(workflowId, task.promise()));
@@ -529,6 +562,7 @@ final class SliceRunner {
             promises.add(task.promise());
             concurrencyKeys.add(waitingKey(taskOptions));
             concurrencyLimits.add(taskOptions.rateLimitKey() != null ? taskOptions.ratePerSecond() : taskOptions.concurrencyLimit());
+            limitNames.add(taskOptions.limitName());
         }
 
         /**
@@ -541,7 +575,7 @@ final class SliceRunner {
 
         SliceDao.Tasks rows() {
             return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises, concurrencyKeys,
-                    concurrencyLimits);
+                    concurrencyLimits, limitNames);
         }
     }
 }

@@ -32,18 +32,28 @@ public final class Checker {
     private Expr.Function function;
     private int outsideDepth;
     private boolean inTopLevelFunction;
-    private final OptionCheck options = new OptionCheck(this::report);
+    /** The named limits Task.run options name by a literal. */
+    private final List<dev.rondo.core.LimitReference> limits = new ArrayList<>();
+    private final OptionCheck options = new OptionCheck(this::report,
+            (span, name, rate) -> limits.add(new dev.rondo.core.LimitReference(name, rate, span.line(), span.column())));
 
     private Checker(String file) {
         this.file = file;
     }
 
+    /** The problems of a program, and the named limits it refers to by literal names. */
+    public record Result(List<Diagnostic> problems, List<dev.rondo.core.LimitReference> limits) {}
+
     public static List<Diagnostic> check(String file, List<Stmt> body) {
+        return checkAll(file, body).problems();
+    }
+
+    public static Result checkAll(String file, List<Stmt> body) {
         Checker checker = new Checker(file);
         checker.topLevel(body);
         checker.block(body);
         checker.problems.sort(null);
-        return List.copyOf(checker.problems);
+        return new Result(List.copyOf(checker.problems), List.copyOf(checker.limits));
     }
 
     /** Collects what top-level functions see: the functions themselves, and the top-level declarations. */

@@ -17,10 +17,17 @@ import java.util.function.BiConsumer;
  */
 final class OptionCheck {
 
-    private final BiConsumer<Span, String> report;
+    /** Told of each named limit an option names by a literal (docs/scheduling.md, "Named limits"). */
+    interface LimitNamed {
+        void named(Span span, String name, boolean rate);
+    }
 
-    OptionCheck(BiConsumer<Span, String> report) {
+    private final BiConsumer<Span, String> report;
+    private final LimitNamed limitNamed;
+
+    OptionCheck(BiConsumer<Span, String> report, LimitNamed limitNamed) {
         this.report = report;
+        this.limitNamed = limitNamed;
     }
 
     void call(String function, Expr.Call call) {
@@ -93,6 +100,9 @@ final class OptionCheck {
         }
         Object v = value instanceof Expr.Literal l ? l.value() : null;
         boolean string = v instanceof String || value instanceof Expr.Template; // a template is a string
+        if (v instanceof String name && (kind == Kind.CONCURRENCY || kind == Kind.RATE_LIMIT || kind == Kind.LIMIT_NUMBER)) {
+            limitNamed.named(value.span(), name, path.startsWith("rateLimit"));
+        }
         String problem = switch (kind) {
             case SECONDS -> v instanceof Double d ? (d >= 0 ? null : "must be a number of seconds of 0 or more")
                     : "must be a number of seconds, not " + literal;
@@ -100,11 +110,15 @@ final class OptionCheck {
                     : "must be an integer, not " + literal;
             case POSITIVE_INTEGER -> v instanceof Double d ? (d == Math.rint(d) && d >= 1 ? null : "must be an integer of 1 or more")
                     : "must be an integer of 1 or more, not " + literal;
+            case LIMIT_NUMBER -> string ? null : v instanceof Double d ? (d == Math.rint(d) && d >= 1 ? null
+                    : "must be an integer of 1 or more (or the name of a declared limit)")
+                    : "must be an integer of 1 or more or the name of a declared limit, not " + literal;
             case STRING -> string ? null : "must be a string, not " + literal;
             case STRING_OR_NUMBER -> string || v instanceof Double ? null : "must be a string or a number, not " + literal;
             case BACKOFF -> "must be an object such as {initial: 1, factor: 2, max: 60}, not " + literal;
-            case CONCURRENCY -> "must be an object such as {key: \"acct-42\", limit: 1}, not " + literal;
-            case RATE_LIMIT -> "must be an object such as {key: \"stripe\", perSecond: 20}, not " + literal;
+            // a string is the name of a declared limit (docs/scheduling.md, "Named limits")
+            case CONCURRENCY -> string ? null : "must be a declared limit's name or an object such as {key: \"acct-42\", limit: 1}, not " + literal;
+            case RATE_LIMIT -> string ? null : "must be a declared limit's name or an object such as {key: \"stripe\", perSecond: 20}, not " + literal;
         };
         if (problem != null) {
             report.accept(value.span(), what + " " + problem + ".");

@@ -302,64 +302,49 @@ final class DurableNodes {
                 heartbeat,
                 integer(options, "priority", 0, Integer.MIN_VALUE),
                 key == null ? null : Values.toDisplayString(key),
-                null, 0, null, 0).withConcurrency(concurrencyKey(options.get("concurrency")), concurrencyLimit(options.get("concurrency")))
-                .withRateLimit(rateLimitKey(options.get("rateLimit")), ratePerSecond(options.get("rateLimit")));
+                null, 0, null, 0).withLimit(limit(options.get("concurrency"), false))
+                .withLimit(limit(options.get("rateLimit"), true));
     }
 
-    /** The key of {@code rateLimit: {key, perSecond}} (null: no such option), checked as a stored name. */
-    private static String rateLimitKey(Object value) {
+    /**
+     * A task's {@code concurrency} or {@code rateLimit} option (null: not given): a limit's name alone
+     * ({@code "ledger"}: the key and the declared limit of that name), or {@code {key, limit}} /
+     * {@code {key, perSecond}} where the number may be the name of a declared limit instead
+     * (docs/scheduling.md, "Named limits"). Keys and names are checked as stored names.
+     */
+    private static TaskOptions.Limit limit(Object value, boolean rate) {
         if (value == null) {
             return null;
         }
-        FlowObject rate = options("Task.run option 'rateLimit'", value, RATE_LIMIT_OPTIONS);
-        Object key = rate.get("key");
+        String option = rate ? "rateLimit" : "concurrency";
+        String number = rate ? "perSecond" : "limit";
+        String example = rate ? "{key: \"stripe\", perSecond: 20}" : "{key: \"acct-42\", limit: 1}";
+        if (value instanceof String name) {
+            checkIdentifier("Task.run option '" + option + "'", Identifiers.Kind.QUEUE, name);
+            return new TaskOptions.Limit(rate, name, 0, name);
+        }
+        FlowObject limit = options("Task.run option '" + option + "'", value, rate ? RATE_LIMIT_OPTIONS : CONCURRENCY_OPTIONS);
+        Object key = limit.get("key");
         if (!(key instanceof String) && !(key instanceof Double)) {
-            throw FlowThrow.typeError("Task.run option 'rateLimit' needs a 'key' that is a string or a number, as in"
-                    + " {key: \"stripe\", perSecond: 20}" + (key == null ? "" : ", not " + Values.typeOf(key)) + ".");
+            throw FlowThrow.typeError("Task.run option '" + option + "' needs a 'key' that is a string or a number, as in "
+                    + example + (key == null ? "" : ", not " + Values.typeOf(key)) + ".");
         }
         String text = Values.toDisplayString(key);
-        checkIdentifier("Task.run option 'rateLimit.key'", Identifiers.Kind.QUEUE, text);
-        return text;
-    }
-
-    private static int ratePerSecond(Object value) {
-        if (value == null) {
-            return 0;
+        checkIdentifier("Task.run option '" + option + ".key'", Identifiers.Kind.QUEUE, text);
+        Object n = limit.get(number);
+        if (n == null) {
+            throw FlowThrow.typeError("Task.run option '" + option + "' needs a '" + number
+                    + "' (an integer of 1 or more, or the name of a declared limit), as in " + example + ".");
         }
-        FlowObject rate = options("Task.run option 'rateLimit'", value, RATE_LIMIT_OPTIONS);
-        if (rate.get("perSecond") == null) {
-            throw FlowThrow.typeError("Task.run option 'rateLimit' needs a 'perSecond' (an integer of 1 or more), as in"
-                    + " {key: \"stripe\", perSecond: 20}.");
+        if (n instanceof String name) {
+            checkIdentifier("Task.run option '" + option + "." + number + "'", Identifiers.Kind.QUEUE, name);
+            return new TaskOptions.Limit(rate, text, 0, name);
         }
-        return integer(rate, "perSecond", 0, 1);
-    }
-
-    /** The key of {@code concurrency: {key, limit}} (null: no such option), checked as a stored name. */
-    private static String concurrencyKey(Object value) {
-        if (value == null) {
-            return null;
+        if (!(n instanceof Double d) || d != Math.rint(d) || d < 1 || d > Integer.MAX_VALUE) {
+            throw FlowThrow.typeError("Task.run option '" + option + "." + number
+                    + "' must be an integer of 1 or more, or the name of a declared limit.");
         }
-        FlowObject concurrency = options("Task.run option 'concurrency'", value, CONCURRENCY_OPTIONS);
-        Object key = concurrency.get("key");
-        if (!(key instanceof String) && !(key instanceof Double)) {
-            throw FlowThrow.typeError("Task.run option 'concurrency' needs a 'key' that is a string or a number, as in"
-                    + " {key: \"acct-42\", limit: 1}" + (key == null ? "" : ", not " + Values.typeOf(key)) + ".");
-        }
-        String text = Values.toDisplayString(key);
-        checkIdentifier("Task.run option 'concurrency.key'", Identifiers.Kind.QUEUE, text);
-        return text;
-    }
-
-    private static int concurrencyLimit(Object value) {
-        if (value == null) {
-            return 0;
-        }
-        FlowObject concurrency = options("Task.run option 'concurrency'", value, CONCURRENCY_OPTIONS);
-        if (concurrency.get("limit") == null) {
-            throw FlowThrow.typeError("Task.run option 'concurrency' needs a 'limit' (an integer of 1 or more), as in"
-                    + " {key: \"acct-42\", limit: 1}.");
-        }
-        return integer(concurrency, "limit", 0, 1);
+        return new TaskOptions.Limit(rate, text, (int) (double) d, null);
     }
 
     /** An optional string option that the engine stores as a name or id: checked by {@link Identifiers}. */
