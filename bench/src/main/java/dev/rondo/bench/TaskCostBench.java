@@ -4,7 +4,8 @@ package dev.rondo.bench;
  * What a workflow's task costs with V17's schema beside the schema before it (issue 16), in one run: whole
  * fan-out workflows (1 worker × 128 and 2 workers × 32) on the schema as migrated and on the schema with V17
  * undone ({@link #BEFORE_V17}, run after the migration), alternating which goes first in each run, beside the
- * graphile-like peer inserting and working the same number of jobs. One warm-up pass of each, then R runs
+ * graphile-like peer inserting and working the same number of jobs, and the task path alone (seeded tasks, 1 worker
+ * × 128) on both schemas. One warm-up pass of each, then R runs
  * (default 3); each figure is the median. {@code bench/run taskcost [R]}, RONDO_BENCH_URL as for engine.
  */
 public final class TaskCostBench {
@@ -68,6 +69,14 @@ public final class TaskCostBench {
                             Stats.format(m.last("before " + key)), m.last("before " + key + " server"),
                             Stats.format(m.last("after " + key)), m.last("after " + key + " server")));
                 }
+                for (int i = 0; i < 2; i++) {
+                    boolean after = (run % 2 == 1) == (i == 0);
+                    schema(db, after);
+                    TaskPathLoad.Result r = TaskPathLoad.run(db, 1, EngineBench.LARGE_CONCURRENCY, EngineBench.TASK_PATH_TASKS);
+                    m.add((after ? "after" : "before") + " task path", r.tasksPerSecond());
+                }
+                line.append(String.format("; task path 1x%d: before %s, after %s", EngineBench.LARGE_CONCURRENCY,
+                        Stats.format(m.last("before task path")), Stats.format(m.last("after task path"))));
                 System.out.printf("  run %d: graphile-like %s jobs/s%s%n", run, Stats.format(m.last("graphile")), line);
             }
             System.out.printf("medians of %d: graphile-like insert + work %s jobs/s%n", runs, Stats.format(m.of("graphile")));
@@ -79,6 +88,9 @@ public final class TaskCostBench {
                         key, Stats.format(before), before / m.of("graphile"), m.of("before " + key + " server"),
                         Stats.format(after), after / m.of("graphile"), m.of("after " + key + " server"), after / before);
             }
+            System.out.printf("  task path alone 1x%d: before %s tasks/s, after %s: %.2f× before%n", EngineBench.LARGE_CONCURRENCY,
+                    Stats.format(m.of("before task path")), Stats.format(m.of("after task path")),
+                    m.of("after task path") / m.of("before task path"));
         } finally {
             db.afterMigrate();
             db.closeWorkerPools();
@@ -91,10 +103,17 @@ public final class TaskCostBench {
      * backend within 10 s of going idle, so they are read 11 s after the load.
      */
     private static void profile(BenchDatabase db, boolean after, String input) throws Exception {
+        java.util.Map<Long, Long> before = backendTicks(db);
         EngineLoad.Result r = EngineLoad.run(db, 1, EngineBench.LARGE_CONCURRENCY, "fanout", input, EngineBench.FAN_OUT_WORKFLOWS);
+        java.util.Map<Long, Long> afterLoad = backendTicks(db);
+        long ticks = 0;
+        for (var e : afterLoad.entrySet()) {
+            ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
         Thread.sleep(11_000);
-        System.out.printf("%s: %s tasks/s, %.0f µs server/task; per task:%n", after ? "after" : "before",
-                Stats.format(r.tasksPerSecond()), r.serverMicrosPer(r.tasks()));
+        System.out.printf("%s: %s tasks/s, %.0f µs server/task (all of the server, other databases' work too), %.0f µs in"
+                        + " this database's backends (the workers', kept across loads); per task:%n", after ? "after" : "before",
+                Stats.format(r.tasksPerSecond()), r.serverMicrosPer(r.tasks()), ticks * 10_000.0 / r.tasks());
         try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("""
                      SELECT relname, NULL AS indexrelname, heap_blks_read + heap_blks_hit AS blks,
@@ -125,6 +144,29 @@ public final class TaskCostBench {
             }
             System.out.printf("  total %.1f buffers per task%n", total);
         }
+    }
+
+    /**
+     * CPU ticks (1/100 s) of each backend connected to the benchmark's database now, by pid, from /proc: on a
+     * shared machine, the server's total holds other databases' work too.
+     */
+    private static java.util.Map<Long, Long> backendTicks(BenchDatabase db) throws java.sql.SQLException {
+        java.util.Map<Long, Long> ticks = new java.util.HashMap<>();
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(
+                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                long pid = rs.getLong(1);
+                try {
+                    String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+                    String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+                    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // exited meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     private static void schema(BenchDatabase db, boolean after) {
