@@ -24,6 +24,8 @@ final class BenchDatabase {
 
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/rondo_bench?user=postgres";
 
+    private String[] afterMigrate = {};
+
     private final String url;
     private final URI uri;
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -125,6 +127,17 @@ final class BenchDatabase {
         PGSimpleDataSource plain = new PGSimpleDataSource(); // Flyway holds two connections at once
         plain.setURL(url);
         Migrations.apply(plain);
+        if (afterMigrate.length > 0) {
+            execute(afterMigrate);
+        }
+    }
+
+    /**
+     * Statements run after every {@link #reset}'s migration (none unless set): a benchmark that compares a
+     * schema change with the schema before it sets here what undoes the change, so both are measured in one run.
+     */
+    void afterMigrate(String... statements) {
+        afterMigrate = statements.clone();
     }
 
     /** The connections this benchmark may hold at once, checked against the server's free ones ({@link #checkConnections}). */
