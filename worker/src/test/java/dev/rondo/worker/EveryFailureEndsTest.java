@@ -326,7 +326,7 @@ class EveryFailureEndsTest {
     }
 
     @Test
-    void aChildIdChosenByTheFlowThatBelongsToAnotherWorkflowIsAConflict() {
+    void aChildIdChosenByTheFlowThatBelongsToAnotherWorkflowIsAConflict() throws InterruptedException {
         engine.flow("child", "return \"child ran\"\n");
         engine.flow("other", "await Signal.next(\"never\")\n");
         engine.flow("x", """
@@ -338,6 +338,12 @@ class EveryFailureEndsTest {
                 """);
         engine.worker(b -> b);
         engine.client.start("other", "{}", dev.rondo.client.StartOptions.DEFAULT.withId("shared-id"));
+        // at its wait first, so that the check below sees the conflict leave it there (not a first slice to come)
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!engine.one("SELECT status FROM executions WHERE id = 'shared-id'").equals("waiting")) {
+            assertTrue(System.nanoTime() < deadline, "the other workflow did not reach its wait");
+            Thread.sleep(20);
+        }
         WorkflowResult result = engine.client.start("x", "{}", dev.rondo.client.StartOptions.DEFAULT.withId("X")).result(WAIT);
         assertCompleted("\"IdConflict: Execution id 'shared-id' belongs to workflow 'other', not 'child'; the child was"
                 + " not started. Choose another id.\"", result);
