@@ -521,7 +521,8 @@ public final class RondoClient implements AutoCloseable {
                                           StartOptions options, String signal, String payload) throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, workflow, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit());
+                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit(),
+                options.fairKey(), options.fairWeight());
         checkStarted(id, workflow, outcome);
         var placement = dev.rondo.store.SignalWithStart.signalUnfinished(connection, id, signal, payload);
         if (placement.isEmpty()) {
@@ -650,7 +651,8 @@ public final class RondoClient implements AutoCloseable {
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit());
+                waitingKey(options), options.rateLimitKey() != null ? options.ratePerSecond() : options.concurrencyLimit(),
+                options.fairKey(), options.fairWeight());
         checkStarted(id, name, outcome);
     }
 

@@ -23,13 +23,25 @@ import java.util.Objects;
  */
 public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
                            String concurrencyKey, int concurrencyLimit, String debounceKey, Duration debounceDelay,
-                           boolean debounceKeepFirst, String rateLimitKey, int ratePerSecond) {
+                           boolean debounceKeepFirst, String rateLimitKey, int ratePerSecond, String fairKey, int fairWeight) {
 
     public static final String DEFAULT_QUEUE = "default";
     /** The longest debounce window. */
     public static final Duration MAX_DEBOUNCE = Duration.ofDays(30);
     public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0, null, null, false,
-            null, 0);
+            null, 0, null, 1);
+    /** The longest fairness key, in characters. */
+    public static final int MAX_FAIR_KEY = 200;
+    /** The highest fairness weight. */
+    public static final int MAX_FAIR_WEIGHT = 100;
+
+    /** Options without a fairness key. */
+    public StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
+                        String concurrencyKey, int concurrencyLimit, String debounceKey, Duration debounceDelay,
+                        boolean debounceKeepFirst, String rateLimitKey, int ratePerSecond) {
+        this(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
+                debounceKeepFirst, rateLimitKey, ratePerSecond, null, 1);
+    }
 
     /** Options without attributes or a concurrency key. */
     public StartOptions(String queue, String id, int priority, Duration delay) {
@@ -80,6 +92,19 @@ public record StartOptions(String queue, String id, int priority, Duration delay
                 throw new IllegalArgumentException("A debounced start takes no delay of its own: the debounce delay is its delay.");
             }
         }
+        if (fairKey != null) {
+            if (fairKey.isEmpty() || fairKey.length() > MAX_FAIR_KEY) {
+                throw new IllegalArgumentException("The fairness key must be 1 to " + MAX_FAIR_KEY + " characters long, not "
+                        + fairKey.length() + ".");
+            }
+            if (fairKey.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("The fairness key holds the NUL character, which PostgreSQL text cannot hold.");
+            }
+            if (fairWeight < 1 || fairWeight > MAX_FAIR_WEIGHT) {
+                throw new IllegalArgumentException("The fairness weight must be an integer from 1 to " + MAX_FAIR_WEIGHT
+                        + ", not " + fairWeight + ".");
+            }
+        }
         if (rateLimitKey != null) {
             Identifiers.require(Identifiers.Kind.QUEUE, rateLimitKey);
             if (ratePerSecond < 1) {
@@ -103,13 +128,13 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withDebounce(String key, Duration delay) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond);
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     /** {@link #withDebounce(String, Duration)}, where the first input of the window wins instead of the last. */
     public StartOptions withDebounceKeepingFirst(String key, Duration delay) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond);
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     /**
@@ -118,7 +143,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withConcurrency(String key, int limit) {
         return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit, debounceKey,
-                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     /**
@@ -128,27 +153,43 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withRateLimit(String key, int perSecond) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
-                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), perSecond);
+                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), perSecond, fairKey, fairWeight);
+    }
+
+    /**
+     * Takes turns with the other fairness keys of the queue (docs/scheduling.md, "Fairness"), weight 1: the
+     * workflow's queue items, and those of the tasks and children it starts without a key of their own, are
+     * claimed round-robin among the keys that have work, so one key's backlog does not starve another's.
+     * {@code key} is 1 to {@value #MAX_FAIR_KEY} characters; null: none.
+     */
+    public StartOptions withFairness(String key) {
+        return withFairness(key, 1);
+    }
+
+    /** {@link #withFairness(String)} with a weight from 1 to {@value #MAX_FAIR_WEIGHT}: that many turns per round. */
+    public StartOptions withFairness(String key, int weight) {
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
+                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, key, weight);
     }
 
     public StartOptions withQueue(String queue) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     public StartOptions withId(String id) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     public StartOptions withPriority(int priority) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     public StartOptions withDelay(Duration delay) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     /**
@@ -161,6 +202,6 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withAttributes(Map<String, String> attributes) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 }

@@ -7,7 +7,9 @@ package dev.rondo.core;
  * are the {@code concurrency: {key, limit}} option: at most that many tasks of that key run at once,
  * across all workers (docs/scheduling.md). {@code rateLimitKey} (null: none) and {@code ratePerSecond} are the
  * {@code rateLimit: {key, perSecond}} option: at most that many tasks of that key start in any one-second
- * window, across all workers.
+ * window, across all workers. {@code fairKey} (null: none, the workflow's then) and {@code fairWeight} (1 to
+ * {@value #MAX_FAIR_WEIGHT}) are the {@code fairness: {key, weight}} option: the task's queue item takes turns
+ * with the other keys of its queue (docs/scheduling.md, "Fairness").
  */
 public record TaskOptions(
         String queue,
@@ -22,7 +24,22 @@ public record TaskOptions(
         String concurrencyKey,
         int concurrencyLimit,
         String rateLimitKey,
-        int ratePerSecond) {
+        int ratePerSecond,
+        String fairKey,
+        int fairWeight) {
+
+    /** The longest fairness key, in characters. */
+    public static final int MAX_FAIR_KEY = 200;
+    /** The highest fairness weight. */
+    public static final int MAX_FAIR_WEIGHT = 100;
+
+    /** Options without a fairness key. */
+    public TaskOptions(String queue, int maxAttempts, double backoffInitial, double backoffFactor, double backoffMax,
+                       double timeout, Double heartbeatTimeout, int priority, String key, String concurrencyKey,
+                       int concurrencyLimit, String rateLimitKey, int ratePerSecond) {
+        this(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout, priority, key,
+                concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond, null, 1);
+    }
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final double DEFAULT_BACKOFF_INITIAL = 1;
@@ -36,13 +53,19 @@ public record TaskOptions(
     /** These options with a concurrency key and limit. */
     public TaskOptions withConcurrency(String concurrencyKey, int concurrencyLimit) {
         return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
-                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond);
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond, fairKey, fairWeight);
+    }
+
+    /** These options with a fairness key ({@code fairKey} null: none) and weight. */
+    public TaskOptions withFairness(String fairKey, int fairWeight) {
+        return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, ratePerSecond, fairKey, fairWeight);
     }
 
     /** These options with a rate limit: at most {@code perSecond} tasks of {@code rateLimitKey} start in any second. */
     public TaskOptions withRateLimit(String rateLimitKey, int perSecond) {
         return new TaskOptions(queue, maxAttempts, backoffInitial, backoffFactor, backoffMax, timeout, heartbeatTimeout,
-                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, perSecond);
+                priority, key, concurrencyKey, concurrencyLimit, rateLimitKey, perSecond, fairKey, fairWeight);
     }
 
     /** Seconds to wait before attempt {@code nextAttempt} (2 or more), before jitter. */

@@ -44,7 +44,19 @@ public final class SliceDao {
      */
     public record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
                  List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
-                 List<Integer> concurrencyLimits) {}
+                 List<Integer> concurrencyLimits, List<String> fairKeys, List<Integer> fairWeights) {
+
+        /**
+         * Tasks without fairness keys of their own (they take their workflow's, if it has one). A task's
+         * fairness key is null when it has none, its weight then ignored.
+         */
+        public Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
+                     List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
+                     List<Integer> concurrencyLimits) {
+            this(ids, names, queues, priorities, inputs, options, promises, concurrencyKeys, concurrencyLimits,
+                    java.util.Collections.nCopies(ids.size(), null), java.util.Collections.nCopies(ids.size(), 1));
+        }
+    }
 
     /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
@@ -138,6 +150,7 @@ public final class SliceDao {
                 .array("taskPromises", "int4", t.promises())
                 .array("taskConcurrencyKeys", "text", t.concurrencyKeys())
                 .array("taskConcurrencyLimits", "int4", t.concurrencyLimits())
+                .array("taskFairKeys", "text", t.fairKeys()).array("taskFairWeights", "int2", t.fairWeights())
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())

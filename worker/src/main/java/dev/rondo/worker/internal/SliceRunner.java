@@ -518,6 +518,8 @@ final class SliceRunner {
         private final List<Integer> promises = new ArrayList<>();
         private final List<String> concurrencyKeys = new ArrayList<>();
         private final List<Integer> concurrencyLimits = new ArrayList<>();
+        private final List<String> fairKeys = new ArrayList<>();
+        private final List<Integer> fairWeights = new ArrayList<>();
 
         void add(String workflowId, String workflowQueue, Effect.StartTask task, TaskOptions taskOptions) {
             ids.add(ExecutionIds.task(workflowId, task.promise()));
@@ -529,6 +531,8 @@ final class SliceRunner {
             promises.add(task.promise());
             concurrencyKeys.add(waitingKey(taskOptions));
             concurrencyLimits.add(taskOptions.rateLimitKey() != null ? taskOptions.ratePerSecond() : taskOptions.concurrencyLimit());
+            fairKeys.add(taskOptions.fairKey()); // null: the workflow's (write_slice.sql)
+            fairWeights.add(taskOptions.fairWeight());
         }
 
         /**
@@ -541,7 +545,7 @@ final class SliceRunner {
 
         SliceDao.Tasks rows() {
             return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises, concurrencyKeys,
-                    concurrencyLimits);
+                    concurrencyLimits, fairKeys, fairWeights);
         }
     }
 }
