@@ -17,8 +17,11 @@ WITH RECURSIVE head AS (
     -- the start of the circle: unkeyed work if any is due, else the first key with a due item
     SELECT key, weight FROM (
         SELECT '' AS key, 1 AS weight, 0 AS o
-        WHERE EXISTS (SELECT 1 FROM queue_items
-                      WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NULL AND run_at <= now())
+        -- in the claim index's order, not EXISTS: the planner would take a sequential scan for an EXISTS
+        -- it thinks many rows match, and read the whole table when none does
+        WHERE (SELECT id FROM queue_items
+               WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NULL AND run_at <= now()
+               ORDER BY priority DESC, run_at, id LIMIT 1) IS NOT NULL
         UNION ALL
         (SELECT fair_key, coalesce(fair_weight, 1), 1 FROM queue_items
          WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NOT NULL AND run_at <= now()
@@ -121,7 +124,9 @@ WITH RECURSIVE head AS (
 SELECT c.id AS item_id, c.execution_id, e.kind, e.name, e.input, e.attempt, e.options, e.parent_id,
        e.cancel_requested, e.finished_at IS NOT NULL AS finished, e.trace_context,
        c.key AS fair_key, coalesce(c.fair_weight, 1) AS fair_weight, c.round AS fair_round, c.turn AS fair_turn,
-       c.place AS fair_place, EXISTS (SELECT 1 FROM queue_items
-               WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NOT NULL AND run_at <= now()) AS keyed
+       c.place AS fair_place,
+       coalesce((SELECT run_at FROM queue_items
+                 WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NOT NULL
+                 ORDER BY run_at LIMIT 1) <= now(), false) AS keyed
 FROM claimed c
 LEFT JOIN executions e ON e.id = c.execution_id
