@@ -104,6 +104,9 @@ public record StartOptions(String queue, String id, int priority, Duration delay
                 throw new IllegalArgumentException("The fairness weight must be an integer from 1 to " + MAX_FAIR_WEIGHT
                         + ", not " + fairWeight + ".");
             }
+            if (debounceKey != null) {
+                throw new IllegalArgumentException("A debounced start cannot have a fairness key (not built yet).");
+            }
         }
         if (rateLimitKey != null) {
             Identifiers.require(Identifiers.Kind.QUEUE, rateLimitKey);

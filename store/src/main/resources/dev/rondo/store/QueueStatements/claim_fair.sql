@@ -115,18 +115,20 @@ WITH RECURSIVE head AS (
     ORDER BY priority DESC, (place - 1) / weight, turn
     LIMIT :limit
 ), claimed AS (
+    -- by id and by execution id through their indexes whatever the plan (a generic plan, not knowing :limit,
+    -- would otherwise hash whole tables)
     UPDATE queue_items q
     SET lease_owner = :owner, lease_expires_at = now() + make_interval(secs => :leaseSeconds)
-    FROM kept
-    WHERE q.id = kept.id
-    RETURNING q.id, q.execution_id, kept.key, kept.turn, kept.place, kept.round, q.fair_weight
+    WHERE q.id = ANY(ARRAY(SELECT id FROM kept))
+    RETURNING q.id, q.execution_id, q.fair_weight
 )
 SELECT c.id AS item_id, c.execution_id, e.kind, e.name, e.input, e.attempt, e.options, e.parent_id,
        e.cancel_requested, e.finished_at IS NOT NULL AS finished, e.trace_context,
-       c.key AS fair_key, coalesce(c.fair_weight, 1) AS fair_weight, c.round AS fair_round, c.turn AS fair_turn,
-       c.place AS fair_place,
+       k.key AS fair_key, coalesce(c.fair_weight, 1) AS fair_weight, k.round AS fair_round, k.turn AS fair_turn,
+       k.place AS fair_place,
        coalesce((SELECT run_at FROM queue_items
                  WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NOT NULL
                  ORDER BY run_at LIMIT 1) <= now(), false) AS keyed
 FROM claimed c
-LEFT JOIN executions e ON e.id = c.execution_id
+JOIN kept k ON k.id = c.id
+LEFT JOIN LATERAL (SELECT * FROM executions x WHERE x.id = c.execution_id) e ON true
