@@ -9,7 +9,7 @@ ALTER TABLE queue_items ADD COLUMN fair_key text;
 ALTER TABLE queue_items ADD COLUMN fair_weight smallint;  -- null: 1
 
 -- The claim index keeps unkeyed items only, so the plain claim never reads past keyed ones.
-DROP INDEX queue_items_claimable;
+DROP INDEX IF EXISTS queue_items_claimable;
 CREATE INDEX queue_items_claimable ON queue_items (queue, priority DESC, run_at, id)
     WHERE lease_owner IS NULL AND fair_key IS NULL;
 -- Keyed items: the fair claim (QueueStatements/claim_fair.sql) walks the distinct keys of a queue in order

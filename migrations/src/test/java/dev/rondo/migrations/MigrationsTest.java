@@ -59,11 +59,13 @@ class MigrationsTest {
         DataSource fresh = TestDatabase.freshSchema("migrations_partial");
         assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "no history table yet");
         Migrations.apply(fresh);
-        Sql.execute(fresh, "DELETE FROM rondo_schema_history WHERE version = '14'", "DROP TABLE checkpoint_history",
-                "ALTER TABLE executions DROP COLUMN forked_from, DROP COLUMN forked_at_step");
+        // V15 undone: its columns (and with them the indexes that name them)
+        Sql.execute(fresh, "DELETE FROM rondo_schema_history WHERE version = '15'",
+                "ALTER TABLE executions DROP COLUMN fair_key, DROP COLUMN fair_weight",
+                "ALTER TABLE queue_items DROP COLUMN fair_key, DROP COLUMN fair_weight");
         assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "one migration behind");
         Migrations.apply(fresh);
-        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM rondo_schema_history WHERE version = '14' AND success"),
+        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM rondo_schema_history WHERE version = '15' AND success"),
                 "the missing migration was applied by Flyway");
     }
 
