@@ -8,10 +8,12 @@
 --  * picks: each turn's key gives up to ceil(:limit / keys) × weight items (at most :limit), its highest
 --    priority first, then oldest, locked FOR UPDATE SKIP LOCKED as in claim.sql.
 --  * the claim keeps :limit of them by priority, then round (a key's weight of items per round), then turn:
---    priorities stay absolute; within a priority, every key gets its weight's share of each round.
+--    among the keys of this walk priority comes first; within a priority, every key gets its weight's share
+--    of each round. (A key beyond the walk waits for its turn whatever its priority: docs/scheduling.md.)
 -- Each item comes back with its key, round, turn and place within its key, from which the worker takes its
--- next :cursor and :used, and whether the queue had due keyed items (none: the worker goes back to claim.sql). The database decides the items (SKIP LOCKED); the cursor only decides whose turn
--- comes first, so claims of many workers side by side stay exact: nothing is claimed twice or left over.
+-- next :cursor and :used, and whether the queue had due keyed items (none: the worker goes back to
+-- claim.sql). The database decides the items (SKIP LOCKED); the cursor only decides whose turn comes first,
+-- so claims of many workers side by side stay exact: nothing is claimed twice or left over.
 -- A key's weight is its first waiting item's (its executions', normally all alike).
 WITH RECURSIVE head AS (
     -- the start of the circle: unkeyed work if any is due, else the first key with a due item
