@@ -64,6 +64,10 @@ final class StartCommand extends ClientCommand {
             description = "With --debounce: the window trails; each start pushes the run back to SECONDS (of --debounce) after it, never past this many seconds after the window's first start.")
     Double debounceMaxWait;
 
+    @Option(names = "--fairness", paramLabel = "KEY[:WEIGHT]",
+            description = "Take turns with the queue's other fairness keys (docs/scheduling.md), WEIGHT turns a round (1 to 100, default 1), such as acme or acme:3.")
+    String fairness;
+
     @Option(names = "--json", description = "Print {\"id\": …}.")
     boolean json;
 
@@ -103,6 +107,9 @@ final class StartCommand extends ClientCommand {
                 options = perSecond != null ? options.withRateLimit(key, perSecond) : options.withRateLimit(key, value);
             }
         }
+        if (fairness != null) {
+            options = withFairness(options, fairness);
+        }
         if (debounce != null) {
             int eq = debounce.lastIndexOf('=');
             double seconds;
@@ -140,6 +147,23 @@ final class StartCommand extends ClientCommand {
             return null;
         }
         return Integer.parseInt(text);
+    }
+
+    /** KEY or KEY:WEIGHT; a key may hold ':' itself, the part after the last one is the weight when it is an integer. */
+    static StartOptions withFairness(StartOptions options, String fairness) {
+        int colon = fairness.lastIndexOf(':');
+        String key = fairness;
+        int weight = 1;
+        if (colon >= 0 && fairness.substring(colon + 1).matches("-?[0-9]{1,9}")) {
+            key = fairness.substring(0, colon);
+            weight = Integer.parseInt(fairness.substring(colon + 1));
+        }
+        if (key.isEmpty() || key.length() > StartOptions.MAX_FAIR_KEY || weight < 1 || weight > StartOptions.MAX_FAIR_WEIGHT) {
+            throw new UsageException("--fairness takes KEY or KEY:WEIGHT, KEY 1 to " + StartOptions.MAX_FAIR_KEY
+                    + " characters and WEIGHT an integer from 1 to " + StartOptions.MAX_FAIR_WEIGHT + ", such as acme:3; got '"
+                    + fairness + "'.");
+        }
+        return options.withFairness(key, weight);
     }
 
     private java.util.Map<String, String> attributes() {

@@ -79,6 +79,18 @@ class InputRulesTest {
     }
 
     @Test
+    void aFairnessKeyAndWeightAreStoredOnTheStartAndItsQueueItem() throws Exception {
+        assertEquals(0, rondo.run("start", "greet", "--id", "f-1", "--fairness", "acme:3").code());
+        assertEquals(0, rondo.run("start", "greet", "--id", "f-2", "--fairness", "region:eu").code());
+        assertEquals(List.of("f-1 acme 3 acme 3", "f-2 region:eu 1 region:eu 1"), Sql.rows(db,
+                "SELECT e.id || ' ' || e.fair_key || ' ' || e.fair_weight || ' ' || q.fair_key || ' ' || q.fair_weight"
+                        + " FROM executions e JOIN queue_items q ON q.execution_id = e.id WHERE e.id LIKE 'f-%' ORDER BY e.id"));
+        assertTrue(refused("start", "greet", "--fairness", "acme:0").err().contains("--fairness takes KEY or KEY:WEIGHT"));
+        assertTrue(refused("start", "greet", "--fairness", "acme:101").err().contains("--fairness takes KEY or KEY:WEIGHT"));
+        assertTrue(refused("start", "greet", "--fairness", ":2").err().contains("--fairness takes KEY or KEY:WEIGHT"));
+    }
+
+    @Test
     void deepInputsAreTakenAsTheClientTakesThem() throws Exception {
         String deep = "[".repeat(5000) + "1" + "]".repeat(5000);
         Path file = dir.resolve("deep.json");

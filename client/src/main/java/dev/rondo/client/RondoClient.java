@@ -564,7 +564,7 @@ public final class RondoClient implements AutoCloseable {
                                           StartOptions options, String signal, String payload) throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, workflow, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                waitingKey(options), limitOf(connection, options), options.limitName());
+                waitingKey(options), limitOf(connection, options), options.limitName(), options.fairKey(), options.fairWeight());
         checkStarted(id, workflow, outcome);
         var placement = dev.rondo.store.SignalWithStart.signalUnfinished(connection, id, signal, payload);
         if (placement.isEmpty()) {
@@ -695,7 +695,7 @@ public final class RondoClient implements AutoCloseable {
             throws SQLException {
         WorkflowStart.Outcome outcome = WorkflowStart.insert(connection, id, name, options.queue(), options.priority(),
                 input, options.delay().toMillis(), Attributes.toJson(options.attributes()), traceContext(),
-                waitingKey(options), limitOf(connection, options), options.limitName());
+                waitingKey(options), limitOf(connection, options), options.limitName(), options.fairKey(), options.fairWeight());
         checkStarted(id, name, outcome);
     }
 

@@ -24,23 +24,27 @@ import java.util.Objects;
 public record StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
                            String concurrencyKey, int concurrencyLimit, String debounceKey, Duration debounceDelay,
                            boolean debounceKeepFirst, String rateLimitKey, int ratePerSecond, String limitName,
-                           Duration debounceMaxWait) {
+                           Duration debounceMaxWait, String fairKey, int fairWeight) {
 
     public static final String DEFAULT_QUEUE = "default";
+    /** The longest fairness key, in characters. */
+    public static final int MAX_FAIR_KEY = 200;
+    /** The highest fairness weight. */
+    public static final int MAX_FAIR_WEIGHT = 100;
     /** The longest debounce window. */
     public static final Duration MAX_DEBOUNCE = Duration.ofDays(30);
     public static final StartOptions DEFAULT = new StartOptions(DEFAULT_QUEUE, null, 0, Duration.ZERO, Map.of(), null, 0, null, null, false,
-            null, 0, null, null);
+            null, 0, null, null, null, 1);
 
     /** Options without attributes or a concurrency key. */
     public StartOptions(String queue, String id, int priority, Duration delay) {
-        this(queue, id, priority, delay, Map.of(), null, 0, null, null, false, null, 0, null, null);
+        this(queue, id, priority, delay, Map.of(), null, 0, null, null, false, null, 0, null, null, null, 1);
     }
 
     /** Options with attributes and a concurrency key, not debounced. */
     public StartOptions(String queue, String id, int priority, Duration delay, Map<String, String> attributes,
                         String concurrencyKey, int concurrencyLimit) {
-        this(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, null, null, false, null, 0, null, null);
+        this(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, null, null, false, null, 0, null, null, null, 1);
     }
 
     public StartOptions {
@@ -93,6 +97,38 @@ public record StartOptions(String queue, String id, int priority, Duration delay
                 throw new IllegalArgumentException("A named limit needs a concurrency key or a rate limit key.");
             }
         }
+        if (fairKey != null) {
+            if (fairKey.isEmpty() || fairKey.length() > MAX_FAIR_KEY) {
+                throw new IllegalArgumentException("The fairness key must be 1 to " + MAX_FAIR_KEY + " characters long, not "
+                        + fairKey.length() + ".");
+            }
+            if (fairKey.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("The fairness key holds the NUL character, which PostgreSQL text cannot hold.");
+            }
+            if (fairWeight < 1 || fairWeight > MAX_FAIR_WEIGHT) {
+                throw new IllegalArgumentException("The fairness weight must be an integer from 1 to " + MAX_FAIR_WEIGHT
+                        + ", not " + fairWeight + ".");
+            }
+            if (debounceKey != null) {
+                throw new IllegalArgumentException("A debounced start cannot have a fairness key (not built yet).");
+            }
+        }
+        if (fairKey != null) {
+            if (fairKey.isEmpty() || fairKey.length() > MAX_FAIR_KEY) {
+                throw new IllegalArgumentException("The fairness key must be 1 to " + MAX_FAIR_KEY + " characters long, not "
+                        + fairKey.length() + ".");
+            }
+            if (fairKey.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("The fairness key holds the NUL character, which PostgreSQL text cannot hold.");
+            }
+            if (fairWeight < 1 || fairWeight > MAX_FAIR_WEIGHT) {
+                throw new IllegalArgumentException("The fairness weight must be an integer from 1 to " + MAX_FAIR_WEIGHT
+                        + ", not " + fairWeight + ".");
+            }
+            if (debounceKey != null) {
+                throw new IllegalArgumentException("A debounced start cannot have a fairness key (not built yet).");
+            }
+        }
         if (rateLimitKey != null) {
             Identifiers.require(Identifiers.Kind.QUEUE, rateLimitKey);
             if (ratePerSecond < 1 && limitName == null) {
@@ -116,7 +152,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withDebounce(String key, Duration delay) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond, limitName, null);
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond, limitName, null, fairKey, fairWeight);
     }
 
     /**
@@ -128,20 +164,20 @@ public record StartOptions(String queue, String id, int priority, Duration delay
     public StartOptions withDebounce(String key, Duration delay, Duration maxWait) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
                 Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), false, rateLimitKey, ratePerSecond,
-                limitName, Objects.requireNonNull(maxWait, "maxWait"));
+                limitName, Objects.requireNonNull(maxWait, "maxWait"), fairKey, fairWeight);
     }
 
     /** {@link #withDebounce(String, Duration, Duration)}, where the first input of the window wins instead of the last. */
     public StartOptions withDebounceKeepingFirst(String key, Duration delay, Duration maxWait) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
                 Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond,
-                limitName, Objects.requireNonNull(maxWait, "maxWait"));
+                limitName, Objects.requireNonNull(maxWait, "maxWait"), fairKey, fairWeight);
     }
 
     /** {@link #withDebounce(String, Duration)}, where the first input of the window wins instead of the last. */
     public StartOptions withDebounceKeepingFirst(String key, Duration delay) {
         return new StartOptions(queue, id, priority, this.delay, attributes, concurrencyKey, concurrencyLimit,
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond, limitName, null);
+                Objects.requireNonNull(key, "key"), Objects.requireNonNull(delay, "delay"), true, rateLimitKey, ratePerSecond, limitName, null, fairKey, fairWeight);
     }
 
     /**
@@ -150,7 +186,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withConcurrency(String key, int limit) {
         return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), limit, debounceKey,
-                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, null, debounceMaxWait);
+                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, null, debounceMaxWait, fairKey, fairWeight);
     }
 
     /**
@@ -166,7 +202,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
     public StartOptions withConcurrency(String key, String limitName) {
         return new StartOptions(queue, id, priority, delay, attributes, Objects.requireNonNull(key, "key"), 0, debounceKey,
                 debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, Objects.requireNonNull(limitName, "limitName"),
-                debounceMaxWait);
+                debounceMaxWait, fairKey, fairWeight);
     }
 
     /**
@@ -182,7 +218,7 @@ public record StartOptions(String queue, String id, int priority, Duration delay
     public StartOptions withRateLimit(String key, String limitName) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
                 debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), 0,
-                Objects.requireNonNull(limitName, "limitName"), debounceMaxWait);
+                Objects.requireNonNull(limitName, "limitName"), debounceMaxWait, fairKey, fairWeight);
     }
 
     /**
@@ -192,27 +228,43 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withRateLimit(String key, int perSecond) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
-                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), perSecond, null, debounceMaxWait);
+                debounceDelay, debounceKeepFirst, Objects.requireNonNull(key, "key"), perSecond, null, debounceMaxWait, fairKey, fairWeight);
+    }
+
+    /**
+     * Takes turns with the other fairness keys of the queue (docs/scheduling.md, "Fairness"), weight 1: the
+     * workflow's queue items, and those of the tasks and children it starts without a key of their own, are
+     * claimed round-robin among the keys that have work, so one key's backlog does not starve another's.
+     * {@code key} is 1 to {@value #MAX_FAIR_KEY} characters; null: none.
+     */
+    public StartOptions withFairness(String key) {
+        return withFairness(key, 1);
+    }
+
+    /** {@link #withFairness(String)} with a weight from 1 to {@value #MAX_FAIR_WEIGHT}: that many turns per round. */
+    public StartOptions withFairness(String key, int weight) {
+        return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey,
+                debounceDelay, debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait, key, weight);
     }
 
     public StartOptions withQueue(String queue) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait, fairKey, fairWeight);
     }
 
     public StartOptions withId(String id) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait, fairKey, fairWeight);
     }
 
     public StartOptions withPriority(int priority) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait, fairKey, fairWeight);
     }
 
     public StartOptions withDelay(Duration delay) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait, fairKey, fairWeight);
     }
 
     /**
@@ -225,6 +277,6 @@ public record StartOptions(String queue, String id, int priority, Duration delay
      */
     public StartOptions withAttributes(Map<String, String> attributes) {
         return new StartOptions(queue, id, priority, delay, attributes, concurrencyKey, concurrencyLimit, debounceKey, debounceDelay,
-                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait);
+                debounceKeepFirst, rateLimitKey, ratePerSecond, limitName, debounceMaxWait, fairKey, fairWeight);
     }
 }

@@ -90,6 +90,21 @@ class RefusedAtTheEdgeTest {
     }
 
     @Test
+    void aFairnessKeyAndWeightOutOfTheirRangesAreRefused() {
+        assertEquals("The fairness key must be 1 to 200 characters long, not 0.",
+                refused(IllegalArgumentException.class, () -> StartOptions.DEFAULT.withFairness("")));
+        assertEquals("The fairness key must be 1 to 200 characters long, not 201.",
+                refused(IllegalArgumentException.class, () -> StartOptions.DEFAULT.withFairness("k".repeat(201))));
+        assertEquals("The fairness weight must be an integer from 1 to 100, not 0.",
+                refused(IllegalArgumentException.class, () -> StartOptions.DEFAULT.withFairness("acme", 0)));
+        assertEquals("The fairness weight must be an integer from 1 to 100, not 101.",
+                refused(IllegalArgumentException.class, () -> StartOptions.DEFAULT.withFairness("acme", 101)));
+        assertEquals("A debounced start cannot have a fairness key (not built yet).", refused(IllegalArgumentException.class,
+                () -> StartOptions.DEFAULT.withFairness("acme").withDebounce("d", Duration.ofSeconds(1))));
+        assertEquals(StartOptions.DEFAULT, StartOptions.DEFAULT.withFairness("acme", 3).withFairness(null));
+    }
+
+    @Test
     void signalNamesAndPayloadsFollowTheSameRules() throws Exception {
         String name = refused(IllegalArgumentException.class, () -> waiting.signal("g\0o", "1"));
         assertTrue(name.startsWith("The signal name \"g\\u0000o\" holds the NUL character"), name);

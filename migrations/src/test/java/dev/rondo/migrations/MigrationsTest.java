@@ -131,10 +131,36 @@ class MigrationsTest {
                 FROM generate_series(1, 20000) AS i""", "ANALYZE queue_items");
         List<String> plan = Sql.rows(db, """
                 EXPLAIN SELECT id FROM queue_items
-                WHERE queue = 'q7' AND lease_owner IS NULL AND run_at <= now()
+                WHERE queue = 'q7' AND lease_owner IS NULL AND fair_key IS NULL AND run_at <= now()
                 ORDER BY priority DESC, run_at, id
                 LIMIT 10 FOR UPDATE SKIP LOCKED""");
         assertTrue(String.join("\n", plan).contains("queue_items_claimable"), String.join("\n", plan));
+    }
+
+    @Test
+    void itemsWithAFairnessKeyAreReadThroughTheirOwnIndexes() throws SQLException {
+        Sql.execute(db, """
+                INSERT INTO queue_items (execution_id, queue, priority, run_at, fair_key)
+                SELECT 'fair-' || i, 'f' || (i % 20), i % 3, now() - (i || ' seconds')::interval, 'k' || (i % 50)
+                FROM generate_series(1, 20000) AS i""", "ANALYZE queue_items");
+        // a key's turn (claim_fair.sql) and the next key of the walk
+        String turn = String.join("\n", Sql.rows(db, """
+                EXPLAIN SELECT id FROM queue_items
+                WHERE queue = 'f7' AND fair_key = 'k7' AND lease_owner IS NULL AND run_at <= now()
+                ORDER BY priority DESC, run_at, id
+                LIMIT 10 FOR UPDATE SKIP LOCKED"""));
+        assertTrue(turn.contains("queue_items_fair"), turn);
+        String walk = String.join("\n", Sql.rows(db, """
+                EXPLAIN SELECT fair_key FROM queue_items
+                WHERE queue = 'f7' AND lease_owner IS NULL AND fair_key IS NOT NULL AND run_at <= now() AND fair_key > 'k3'
+                ORDER BY fair_key, priority DESC, run_at, id LIMIT 1"""));
+        assertTrue(walk.contains("queue_items_fair"), walk);
+        // the unkeyed claim does not read them
+        String plain = String.join("\n", Sql.rows(db, """
+                EXPLAIN SELECT id FROM queue_items
+                WHERE queue = 'f7' AND lease_owner IS NULL AND fair_key IS NULL AND run_at <= now()
+                ORDER BY priority DESC, run_at, id LIMIT 10"""));
+        assertTrue(plain.contains("queue_items_claimable"), plain);
     }
 
     @Test

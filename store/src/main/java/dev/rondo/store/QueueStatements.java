@@ -16,6 +16,8 @@ import java.util.Set;
 public final class QueueStatements {
 
     private static final Sql CLAIM = load("claim.sql");
+    private static final Sql CLAIM_FAIR = load("claim_fair.sql");
+    private static final Sql HAS_DUE_KEYED = load("has_due_keyed.sql");
     private static final Sql FINISH_TASKS = load("finish_tasks.sql");
     private static final Sql NEXT_DUE = load("next_due.sql");
     private static final Sql RENEW_LEASES = load("renew_leases.sql");
@@ -82,6 +84,66 @@ public final class QueueStatements {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Where a worker's turns among a queue's fairness keys stand: the key it served last ({@code ""} for
+     * unkeyed work, null before its first fair claim) and how many items of that key's current round it took.
+     */
+    public record FairCursor(String key, int used) {
+
+        /** A worker's first fair claim of a queue starts the circle from the beginning. */
+        public static final FairCursor START = new FairCursor(null, 0);
+    }
+
+    /**
+     * A fair claim's items and where the next one starts; {@code keyed}: whether the queue had due items with a
+     * fairness key (false too when nothing was claimed).
+     */
+    public record FairClaim(List<Claimed> items, FairCursor next, boolean keyed) {}
+
+    /** Whether {@code queue} has a due, unleased item with a fairness key (one probe of queue_items_fair_due). */
+    public static boolean hasDueKeyed(Connection connection, String queue) throws SQLException {
+        try (Sql.Bound s = HAS_DUE_KEYED.prepare(connection).set("queue", queue); ResultSet rs = s.query()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * The claim of a queue that has items with fairness keys (claim_fair.sql): up to {@code limit} items taken
+     * in turns among the keys, starting after {@code cursor}; {@code workflowsOnly} as in {@link #claimWorkflows}.
+     */
+    public static FairClaim claimFair(Connection connection, String queue, String owner, int limit, double leaseSeconds,
+                                      boolean workflowsOnly, FairCursor cursor) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>(limit);
+        FairCursor next = cursor;
+        long lastRound = -1;
+        int lastTurn = -1;
+        boolean keyed = false;
+        try (Sql.Bound s = CLAIM_FAIR.prepare(connection).set("workflowsOnly", workflowsOnly).set("queue", queue)
+                .set("owner", owner).set("limit", limit).set("leaseSeconds", leaseSeconds).text("cursor", cursor.key())
+                .set("used", cursor.used());
+             ResultSet rs = s.query()) {
+            while (rs.next()) {
+                claimed.add(new Claimed(rs.getLong("item_id"), rs.getString("execution_id"),
+                        ExecutionKind.of(rs.getString("kind")), rs.getString("name"), rs.getString("input"), rs.getInt("attempt"),
+                        rs.getString("options"), rs.getString("parent_id"), rs.getBoolean("cancel_requested"),
+                        rs.getBoolean("finished"), rs.getString("trace_context")));
+                String key = rs.getString("fair_key");
+                keyed |= rs.getBoolean("keyed");
+                long round = rs.getLong("fair_round");
+                int turn = rs.getInt("fair_turn");
+                // the last turn served: the latest round, and in it the latest turn; its items of that round
+                if (round > lastRound || (round == lastRound && turn > lastTurn)) {
+                    lastRound = round;
+                    lastTurn = turn;
+                    int weight = key.isEmpty() ? 1 : rs.getInt("fair_weight");
+                    next = new FairCursor(key, (int) (rs.getLong("fair_place") - round * weight));
+                }
+            }
+        }
+        return new FairClaim(claimed, next, keyed);
     }
 
     /**

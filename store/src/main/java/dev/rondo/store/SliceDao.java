@@ -41,11 +41,14 @@ public final class SliceDao {
     /**
      * The tasks a slice starts, as parallel lists (one row each); a task's concurrency key is null when it has
      * none (it then gets its queue item at once), its limit 0 then; its limit name is the named limit it
-     * asked for (null: a number given at the call), whose current value its admission reads.
+     * asked for (null: a number given at the call), whose current value its admission reads. A task's
+     * fairness key is null when it has none of its own (it then takes its workflow's, if any), its weight
+     * then ignored.
      */
     public record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
                  List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
-                 List<Integer> concurrencyLimits, List<String> limitNames) {}
+                 List<Integer> concurrencyLimits, List<String> limitNames, List<String> fairKeys,
+                 List<Integer> fairWeights) {}
 
     /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
@@ -145,6 +148,7 @@ public final class SliceDao {
                 .array("taskConcurrencyKeys", "text", t.concurrencyKeys())
                 .array("taskConcurrencyLimits", "int4", t.concurrencyLimits())
                 .array("taskLimitNames", "text", t.limitNames())
+                .array("taskFairKeys", "text", t.fairKeys()).array("taskFairWeights", "int2", t.fairWeights())
                 .array("lines", "text", w.lines())
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())

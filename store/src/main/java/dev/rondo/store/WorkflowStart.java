@@ -43,21 +43,27 @@ public final class WorkflowStart {
                                  String input, long delayMillis, String attributesJson, String traceContext,
                                  String concurrencyKey, int limit) throws SQLException {
         return insert(connection, id, name, queue, priority, input, delayMillis, attributesJson, traceContext,
-                concurrencyKey, limit, null);
+                concurrencyKey, limit, null, null, 1);
     }
 
     /**
      * {@link #insert(Connection, String, String, String, int, String, long, String, String, String, int)} whose
-     * limit is the named limit {@code limitName} (null: none), {@code limit} being its value now: each
-     * admission reads the limit's current value.
+     * limit is the named limit {@code limitName} (null: none), {@code limit} being its value now (each
+     * admission reads the limit's current value), with a fairness key ({@code fairKey} null: none) and its
+     * weight (1 to 100, checked by the caller): every queue item of the execution, and of the tasks and
+     * children it starts without a key of their own, takes turns with the other keys of its queue
+     * (docs/scheduling.md, "Fairness").
      */
     public static Outcome insert(Connection connection, String id, String name, String queue, int priority,
                                  String input, long delayMillis, String attributesJson, String traceContext,
-                                 String concurrencyKey, int limit, String limitName) throws SQLException {
+                                 String concurrencyKey, int limit, String limitName, String fairKey, int fairWeight)
+            throws SQLException {
         Outcome outcome;
         try (Sql.Bound start = (concurrencyKey == null ? START : START_GATED).prepare(connection)) {
             start.set("id", id).set("name", name).set("queue", queue).set("priority", priority).set("input", input)
-                    .text("attributes", attributesJson).text("traceContext", traceContext);
+                    .text("attributes", attributesJson).text("traceContext", traceContext)
+                    // the weight as text, so that null and a number share one prepared statement (Sql.Bound.text)
+                    .text("fairKey", fairKey).text("fairWeight", fairKey == null ? null : Integer.toString(fairWeight));
             if (concurrencyKey == null) {
                 start.set("delayMillis", delayMillis);
             } else {

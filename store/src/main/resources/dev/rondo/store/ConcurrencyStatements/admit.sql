@@ -25,8 +25,9 @@ WITH ended AS (
     INSERT INTO concurrency_holders (key, execution_id)
     SELECT :key, execution_id FROM picked
 ), items AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT execution_id, queue, priority FROM picked
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT p.execution_id, p.queue, p.priority, e.fair_key, e.fair_weight
+    FROM picked p LEFT JOIN executions e ON e.id = p.execution_id
     RETURNING queue
 )
 SELECT (SELECT count(*) FROM picked) AS admitted,

@@ -29,8 +29,9 @@ WITH now AS (
     INSERT INTO rate_admissions (key, admitted_at)
     SELECT :key, (SELECT t FROM now) FROM picked
 ), items AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT execution_id, queue, priority FROM picked
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT p.execution_id, p.queue, p.priority, e.fair_key, e.fair_weight
+    FROM picked p LEFT JOIN executions e ON e.id = p.execution_id
     RETURNING queue
 ), left_waiting AS (
     SELECT (SELECT count(*) FROM concurrency_waiting WHERE key = :key) - (SELECT count(*) FROM picked) AS n

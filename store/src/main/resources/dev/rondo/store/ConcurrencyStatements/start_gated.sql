@@ -6,9 +6,9 @@ WITH head AS (
     SELECT hash FROM flow_heads WHERE name = :name
 ), started AS (
     INSERT INTO executions (id, kind, name, definition_hash, queue, priority, status, input, concurrency_key,
-                            attributes, trace_context)
+                            attributes, trace_context, fair_key, fair_weight)
     SELECT :id, 'workflow', :name, head.hash, :queue, :priority, 'queued', :input, :key,
-           CAST(:attributes AS jsonb), :traceContext
+           CAST(:attributes AS jsonb), :traceContext, CAST(:fairKey AS text), CAST(:fairWeight AS smallint)
     FROM head
     ON CONFLICT (id) DO NOTHING
     RETURNING id, queue, priority

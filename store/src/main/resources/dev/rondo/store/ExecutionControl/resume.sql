@@ -10,15 +10,15 @@ WITH resumed AS (
     UPDATE executions e
     SET status = CASE WHEN EXISTS (SELECT 1 FROM checkpoints c WHERE c.execution_id = e.id) THEN 'waiting' ELSE 'queued' END
     WHERE e.id = :id AND e.status = 'paused'
-    RETURNING e.id, e.queue, e.priority, e.status
+    RETURNING e.id, e.queue, e.priority, e.status, e.fair_key, e.fair_weight
 ), woken AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM resumed WHERE status = 'waiting'
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM resumed WHERE status = 'waiting'
     {{wake_up}}
     RETURNING queue
 ), requeued AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM resumed
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM resumed
     WHERE status = 'queued' AND NOT EXISTS (SELECT 1 FROM concurrency_waiting w WHERE w.execution_id = resumed.id)
     ON CONFLICT (execution_id) WHERE lease_owner IS NULL DO NOTHING
     RETURNING queue

@@ -39,15 +39,15 @@ WITH RECURSIVE tree AS (
            'terminated', :detail
     FROM ended WHERE ended.kind = 'workflow'
 ), parent AS (
-    SELECT p.id, p.queue, p.priority, ended.parent_promise
+    SELECT p.id, p.queue, p.priority, p.fair_key, p.fair_weight, ended.parent_promise
     FROM ended JOIN executions p ON p.id = ended.parent_id
     WHERE ended.id = :id AND p.finished_at IS NULL
 ), message AS (
     INSERT INTO inbox (execution_id, promise, kind, payload)
     SELECT id, parent_promise, 'child_failed', :childError FROM parent
 ), wake AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM parent
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM parent
     {{wake_up}}
     RETURNING queue
 ), freed AS (

@@ -46,7 +46,7 @@ WITH RECURSIVE tree AS (
         finished_at = CASE WHEN u.execution_id IS NULL THEN e.finished_at ELSE now() END
     FROM tree t LEFT JOIN unstarted u ON u.execution_id = t.id
     WHERE e.id = t.id AND (NOT e.cancel_requested OR u.execution_id IS NOT NULL)
-    RETURNING e.id, e.kind, e.queue, e.priority, e.parent_id, e.parent_promise, u.execution_id IS NOT NULL AS ended
+    RETURNING e.id, e.kind, e.queue, e.priority, e.fair_key, e.fair_weight, e.parent_id, e.parent_promise, u.execution_id IS NOT NULL AS ended
 ), requests AS (
     INSERT INTO inbox (execution_id, kind)
     SELECT id, 'cancel' FROM flagged WHERE kind = 'workflow'
@@ -58,11 +58,11 @@ WITH RECURSIVE tree AS (
     FROM flagged WHERE kind = 'task' AND ended AND parent_id IS NOT NULL
 ), wake AS (
     -- UNION, not UNION ALL: a workflow both flagged and waiting for a task's outcome gets one row
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM (
-        SELECT id, queue, priority FROM flagged WHERE kind = 'workflow'
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM (
+        SELECT id, queue, priority, fair_key, fair_weight FROM flagged WHERE kind = 'workflow'
         UNION
-        SELECT w.id, w.queue, w.priority FROM executions w
+        SELECT w.id, w.queue, w.priority, w.fair_key, w.fair_weight FROM executions w
         WHERE w.id IN (SELECT parent_id FROM flagged WHERE kind = 'task' AND ended)
     ) AS w ORDER BY id
     {{wake_up}}

@@ -11,14 +11,16 @@
 WITH head AS (
     SELECT hash FROM flow_heads WHERE name = :name
 ), started AS (
-    INSERT INTO executions (id, kind, name, definition_hash, queue, priority, status, input, attributes, trace_context)
-    SELECT :id, 'workflow', :name, head.hash, :queue, :priority, 'queued', :input, CAST(:attributes AS jsonb), :traceContext
+    INSERT INTO executions (id, kind, name, definition_hash, queue, priority, status, input, attributes, trace_context,
+                            fair_key, fair_weight)
+    SELECT :id, 'workflow', :name, head.hash, :queue, :priority, 'queued', :input, CAST(:attributes AS jsonb), :traceContext,
+           CAST(:fairKey AS text), CAST(:fairWeight AS smallint)
     FROM head
     ON CONFLICT (id) DO NOTHING
-    RETURNING id, queue, priority
+    RETURNING id, queue, priority, fair_key, fair_weight
 ), item AS (
-    INSERT INTO queue_items (execution_id, queue, priority, run_at)
-    SELECT id, queue, priority, now() + make_interval(secs => :delayMillis / 1000.0)
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight, run_at)
+    SELECT id, queue, priority, fair_key, fair_weight, now() + make_interval(secs => :delayMillis / 1000.0)
     FROM started
     RETURNING queue
 ), existing AS (

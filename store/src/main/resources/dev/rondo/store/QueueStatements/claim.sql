@@ -1,6 +1,7 @@
 -- The claim (ARCHITECTURE.md, "Claim"): up to :limit due, unleased items of one queue, highest priority
--- first, then oldest, read through queue_items_claimable. SKIP LOCKED lets workers claim side by side
--- without waiting on each other. Each item comes back with what running it needs, so a task attempt
+-- first, then oldest, read through queue_items_claimable. Items with a fairness key (V15) are not in that
+-- index and not claimed here: a queue that has due ones is claimed with claim_fair.sql. SKIP LOCKED lets
+-- workers claim side by side without waiting on each other. Each item comes back with what running it needs, so a task attempt
 -- starts without another round trip. An item whose execution is gone comes back with a null kind.
 -- :workflowsOnly (true only while every handler slot of the worker is held by a handler that ignored its
 -- timeout) skips task attempts, left to workers that can run them; false short-circuits the look-up.
@@ -9,7 +10,7 @@
 WITH picked AS (
     SELECT id
     FROM queue_items
-    WHERE queue = :queue AND lease_owner IS NULL AND run_at <= now()
+    WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NULL AND run_at <= now()
       AND NOT EXISTS (SELECT 1 FROM paused_queues p WHERE p.queue = :queue)
       AND (NOT :workflowsOnly OR EXISTS (SELECT 1 FROM executions e
                                          WHERE e.id = queue_items.execution_id AND e.kind = 'workflow'))

@@ -31,7 +31,7 @@ WITH finished AS (
     WHERE e.id = done.execution_id AND e.kind = 'task' AND e.finished_at IS NULL
     RETURNING e.id, e.parent_id, e.parent_promise, done.outcome, done.payload
 ), parent AS (
-    SELECT p.id, p.queue, p.priority
+    SELECT p.id, p.queue, p.priority, p.fair_key, p.fair_weight
     FROM executions p
     WHERE p.id IN (SELECT parent_id FROM task) AND p.finished_at IS NULL
 ), message AS (
@@ -40,8 +40,8 @@ WITH finished AS (
     FROM task t JOIN parent p ON p.id = t.parent_id
     ORDER BY t.id
 ), wake AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM parent ORDER BY id
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM parent ORDER BY id
     {{wake_up}}
     RETURNING execution_id, queue
 ), notified AS (

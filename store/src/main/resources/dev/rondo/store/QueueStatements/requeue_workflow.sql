@@ -6,8 +6,8 @@ WITH dropped AS (
 ), counted AS (
     UPDATE executions SET slice_failures = slice_failures + 1 WHERE id = :executionId
 ), woken AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    VALUES (:executionId, :queue, :priority)
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    VALUES (:executionId, :queue, :priority, (SELECT fair_key FROM executions WHERE id = :executionId), (SELECT fair_weight FROM executions WHERE id = :executionId))
     {{wake_up}}
     RETURNING queue
 )

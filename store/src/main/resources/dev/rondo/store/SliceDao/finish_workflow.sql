@@ -18,7 +18,7 @@ WITH ended AS (
     DELETE FROM checkpoint_history
     WHERE execution_id = :id AND :status <> 'failed' AND NOT CAST(:keepHistory AS boolean)
 ), parent AS (
-    SELECT p.id, p.queue, p.priority
+    SELECT p.id, p.queue, p.priority, p.fair_key, p.fair_weight
     FROM executions p JOIN ended ON p.id = ended.parent_id
     WHERE p.finished_at IS NULL
 ), message AS (
@@ -26,8 +26,8 @@ WITH ended AS (
     SELECT ended.parent_id, ended.parent_promise, :parentKind, :parentPayload
     FROM ended JOIN parent ON parent.id = ended.parent_id
 ), wake AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM parent
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM parent
     {{wake_up}}
     RETURNING queue
 )

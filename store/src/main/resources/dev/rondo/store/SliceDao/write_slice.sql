@@ -30,20 +30,25 @@ WITH used_inbox AS (
 ), used_signals AS (
     -- exactly once: the update commits with the checkpoint that used the signals
     UPDATE signals SET consumed_at = now() WHERE id = ANY(CAST(:signals AS bigint[])) AND consumed_at IS NULL
+), me AS (
+    -- the workflow's fairness (docs/scheduling.md, "Fairness"): its wake-up's, and its tasks' that set none
+    SELECT fair_key, fair_weight FROM executions WHERE id = :id
 ), tasks AS (
     -- a task with a concurrency key (docs/scheduling.md) waits in concurrency_waiting for a slot instead of
     -- getting a queue item; the worker admits it after this commit (ConcurrencyStatements/admit.sql)
     INSERT INTO executions (id, kind, name, queue, priority, status, input, options, parent_id, parent_promise,
-                            trace_context, concurrency_key)
+                            trace_context, concurrency_key, fair_key, fair_weight)
     SELECT t.id, 'task', t.name, t.queue, t.priority, 'queued', t.input, t.options, :id, t.promise, :traceContext,
-           t.concurrency_key
+           t.concurrency_key, coalesce(t.fair_key, (SELECT fair_key FROM me)),
+           CASE WHEN t.fair_key IS NULL THEN (SELECT fair_weight FROM me) ELSE t.fair_weight END
     FROM unnest(CAST(:taskIds AS text[]), CAST(:taskNames AS text[]), CAST(:taskQueues AS text[]),
                 CAST(:taskPriorities AS integer[]), CAST(:taskInputs AS text[]), CAST(:taskOptions AS text[]),
                 CAST(:taskPromises AS integer[]), CAST(:taskConcurrencyKeys AS text[]),
-                CAST(:taskConcurrencyLimits AS integer[]))
-         AS t(id, name, queue, priority, input, options, promise, concurrency_key, concurrency_limit)
+                CAST(:taskConcurrencyLimits AS integer[]), CAST(:taskFairKeys AS text[]),
+                CAST(:taskFairWeights AS smallint[]))
+         AS t(id, name, queue, priority, input, options, promise, concurrency_key, concurrency_limit, fair_key, fair_weight)
     ON CONFLICT (id) DO NOTHING
-    RETURNING id, queue, priority, concurrency_key, parent_promise
+    RETURNING id, queue, priority, concurrency_key, parent_promise, fair_key, fair_weight
 ), gated AS (
     INSERT INTO concurrency_waiting (key, max_running, execution_id, queue, priority, limit_name)
     SELECT k.concurrency_key, t.concurrency_limit, k.id, k.queue, k.priority, t.limit_name
@@ -77,8 +82,8 @@ WITH used_inbox AS (
     SELECT :id, promise, 'task_failed', json_build_object('message', message, 'attempts', 0, 'details', NULL)::text
     FROM clashes
 ), task_items AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM tasks WHERE concurrency_key IS NULL
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM tasks WHERE concurrency_key IS NULL
     RETURNING queue
 ), lines AS (
     INSERT INTO log_lines (execution_id, seq, line)
@@ -112,8 +117,8 @@ WITH used_inbox AS (
                           slice_error = NULL
     WHERE id = :id AND CAST(:state AS text) IS NOT NULL
 ), wake AS (
-    INSERT INTO queue_items (execution_id, queue, priority, run_at)
-    SELECT :id, :queue, :priority,
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight, run_at)
+    SELECT :id, :queue, :priority, (SELECT fair_key FROM me), (SELECT fair_weight FROM me),
            CASE WHEN CAST(:wakeNow AS boolean) OR EXISTS (SELECT 1 FROM clashes) OR EXISTS (SELECT 1 FROM replayed)
                 THEN now() ELSE min(t.fire_at) END
     FROM (SELECT fire_at FROM timers

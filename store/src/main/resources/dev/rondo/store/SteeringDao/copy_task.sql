@@ -3,12 +3,12 @@
 -- options, queued (or waiting for its concurrency or rate-limit slot).
 WITH task AS (
     INSERT INTO executions (id, kind, name, queue, priority, status, input, options, parent_id, parent_promise,
-                            concurrency_key)
+                            concurrency_key, fair_key, fair_weight)
     SELECT :newId, 'task', o.name, o.queue, o.priority, 'queued', o.input, o.options, :parentId, o.parent_promise,
-           o.concurrency_key
+           o.concurrency_key, o.fair_key, o.fair_weight
     FROM executions o WHERE o.id = :originId
     ON CONFLICT (id) DO NOTHING
-    RETURNING id, queue, priority, concurrency_key,
+    RETURNING id, queue, priority, fair_key, fair_weight, concurrency_key,
               CASE WHEN options IS NULL THEN 1
                    WHEN CAST(options AS json) ->> 'rateLimitKey' IS NOT NULL
                        THEN greatest(1, CAST(CAST(options AS json) ->> 'ratePerSecond' AS integer))
@@ -20,8 +20,8 @@ WITH task AS (
     SELECT concurrency_key, max_running, id, queue, priority, limit_name FROM task WHERE concurrency_key IS NOT NULL
     RETURNING key
 ), items AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM task WHERE concurrency_key IS NULL
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM task WHERE concurrency_key IS NULL
     RETURNING queue
 )
 SELECT (SELECT count(pg_notify({{work_channel}}, queue)) FROM items) AS notified,

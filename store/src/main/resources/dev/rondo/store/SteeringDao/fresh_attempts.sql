@@ -5,7 +5,7 @@ WITH task AS (
     UPDATE executions
     SET status = 'queued', attempt = 0, result = NULL, error = NULL, started_at = NULL, finished_at = NULL
     WHERE id = :id AND kind = 'task' AND status IN ('failed', 'cancelled')
-    RETURNING id, queue, priority, concurrency_key,
+    RETURNING id, queue, priority, fair_key, fair_weight, concurrency_key,
               CASE WHEN options IS NULL THEN 1
                    WHEN CAST(options AS json) ->> 'rateLimitKey' IS NOT NULL
                        THEN greatest(1, CAST(CAST(options AS json) ->> 'ratePerSecond' AS integer))
@@ -18,8 +18,8 @@ WITH task AS (
     ON CONFLICT (execution_id) DO NOTHING
     RETURNING key
 ), items AS (
-    INSERT INTO queue_items (execution_id, queue, priority)
-    SELECT id, queue, priority FROM task WHERE concurrency_key IS NULL
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
+    SELECT id, queue, priority, fair_key, fair_weight FROM task WHERE concurrency_key IS NULL
     RETURNING queue
 )
 SELECT (SELECT count(*) FROM task) AS reset,

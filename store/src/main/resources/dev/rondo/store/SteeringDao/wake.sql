@@ -2,8 +2,8 @@
 -- unseen outcome, an unconsumed signal), else at its earliest timer, else none (an outcome still to come
 -- brings one). The wake-up rule keeps an earlier one.
 WITH item AS (
-    INSERT INTO queue_items (execution_id, queue, priority, run_at)
-    SELECT :id, :queue, :priority,
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight, run_at)
+    SELECT :id, :queue, :priority, (SELECT fair_key FROM executions WHERE id = :id), (SELECT fair_weight FROM executions WHERE id = :id),
            CASE WHEN CAST(:now AS boolean)
                   OR EXISTS (SELECT 1 FROM inbox WHERE execution_id = :id)
                   OR EXISTS (SELECT 1 FROM signals WHERE execution_id = :id AND consumed_at IS NULL)

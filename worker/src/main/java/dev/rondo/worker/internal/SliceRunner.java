@@ -551,6 +551,8 @@ final class SliceRunner {
         private final List<String> concurrencyKeys = new ArrayList<>();
         private final List<Integer> concurrencyLimits = new ArrayList<>();
         private final List<String> limitNames = new ArrayList<>();
+        private final List<String> fairKeys = new ArrayList<>();
+        private final List<Integer> fairWeights = new ArrayList<>();
 
         void add(String workflowId, String workflowQueue, Effect.StartTask task, TaskOptions taskOptions) {
             ids.add(ExecutionIds.task(workflowId, task.promise()));
@@ -563,6 +565,8 @@ final class SliceRunner {
             concurrencyKeys.add(waitingKey(taskOptions));
             concurrencyLimits.add(taskOptions.rateLimitKey() != null ? taskOptions.ratePerSecond() : taskOptions.concurrencyLimit());
             limitNames.add(taskOptions.limitName());
+            fairKeys.add(taskOptions.fairKey()); // null: the workflow's (write_slice.sql)
+            fairWeights.add(taskOptions.fairWeight());
         }
 
         /**
@@ -575,7 +579,7 @@ final class SliceRunner {
 
         SliceDao.Tasks rows() {
             return new SliceDao.Tasks(ids, names, queues, priorities, inputs, options, promises, concurrencyKeys,
-                    concurrencyLimits, limitNames);
+                    concurrencyLimits, limitNames, fairKeys, fairWeights);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rondo.core.internal.compiler;
 
 import dev.rondo.core.Suggestions;
+import dev.rondo.core.TaskOptions;
 import dev.rondo.core.ast.Expr;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.internal.builtins.DurableOptions;
@@ -78,6 +79,10 @@ final class OptionCheck {
             object(function, path + ".", DurableOptions.BACKOFF, backoff);
             return;
         }
+        if (kind == Kind.FAIRNESS && value instanceof Expr.ObjectLit fairness) {
+            fairness(function, path, fairness);
+            return;
+        }
         if ((kind == Kind.CONCURRENCY || kind == Kind.RATE_LIMIT) && value instanceof Expr.ObjectLit limit) {
             Map<String, Kind> known = kind == Kind.CONCURRENCY ? DurableOptions.CONCURRENCY : DurableOptions.RATE_LIMIT;
             String example = kind == Kind.CONCURRENCY ? "{key: \"acct-42\", limit: 1}" : "{key: \"stripe\", perSecond: 20}";
@@ -119,9 +124,40 @@ final class OptionCheck {
             // a string is the name of a declared limit (docs/scheduling.md, "Named limits")
             case CONCURRENCY -> string ? null : "must be a declared limit's name or an object such as {key: \"acct-42\", limit: 1}, not " + literal;
             case RATE_LIMIT -> string ? null : "must be a declared limit's name or an object such as {key: \"stripe\", perSecond: 20}, not " + literal;
+            case FAIRNESS -> "must be an object such as {key: \"acme\", weight: 2}, not " + literal;
         };
         if (problem != null) {
             report.accept(value.span(), what + " " + problem + ".");
+        }
+    }
+
+    /**
+     * Task.run's {@code fairness: {key, weight}}: names and kinds as any options object, the key required, and
+     * the literals' ranges: a key of 1 to {@value TaskOptions#MAX_FAIR_KEY} characters, a weight of 1 to
+     * {@value TaskOptions#MAX_FAIR_WEIGHT}.
+     */
+    private void fairness(String function, String path, Expr.ObjectLit fairness) {
+        object(function, path + ".", DurableOptions.FAIRNESS, fairness);
+        boolean keyGiven = false;
+        for (Expr.Prop prop : fairness.props()) {
+            if (!(prop instanceof Expr.KeyProp named)) {
+                keyGiven = true; // a spread may bring it: left to the run time
+                continue;
+            }
+            Object v = named.value() instanceof Expr.Literal l ? l.value() : null;
+            if (named.key().equals("key")) {
+                keyGiven = true;
+                if (v instanceof String text && (text.isEmpty() || text.length() > TaskOptions.MAX_FAIR_KEY)) {
+                    report.accept(named.value().span(), function + " option '" + path + ".key' must be 1 to "
+                            + TaskOptions.MAX_FAIR_KEY + " characters long, not " + text.length() + ".");
+                }
+            } else if (named.key().equals("weight") && v instanceof Double d && d == Math.rint(d) && d > TaskOptions.MAX_FAIR_WEIGHT) {
+                report.accept(named.value().span(), function + " option '" + path + ".weight' must be an integer from 1 to "
+                        + TaskOptions.MAX_FAIR_WEIGHT + ".");
+            }
+        }
+        if (!keyGiven) {
+            report.accept(fairness.span(), function + " option '" + path + "' needs 'key', as in {key: \"acme\", weight: 2}.");
         }
     }
 

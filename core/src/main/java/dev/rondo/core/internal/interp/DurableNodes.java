@@ -31,6 +31,7 @@ final class DurableNodes {
     private static final Set<String> BACKOFF_OPTIONS = DurableOptions.BACKOFF.keySet();
     private static final Set<String> CONCURRENCY_OPTIONS = DurableOptions.CONCURRENCY.keySet();
     private static final Set<String> RATE_LIMIT_OPTIONS = DurableOptions.RATE_LIMIT.keySet();
+    private static final Set<String> FAIRNESS_OPTIONS = DurableOptions.FAIRNESS.keySet();
     private static final Set<String> WORKFLOW_OPTIONS = DurableOptions.WORKFLOW.keySet();
     private static final Set<String> SIGNAL_OPTIONS = DurableOptions.SIGNAL.keySet();
 
@@ -303,7 +304,46 @@ final class DurableNodes {
                 integer(options, "priority", 0, Integer.MIN_VALUE),
                 key == null ? null : Values.toDisplayString(key),
                 null, 0, null, 0).withLimit(limit(options.get("concurrency"), false))
-                .withLimit(limit(options.get("rateLimit"), true));
+                .withLimit(limit(options.get("rateLimit"), true))
+                .withFairness(fairKey(options.get("fairness")), fairWeight(options.get("fairness")));
+    }
+
+    /** The key of {@code fairness: {key, weight}} (null: no such option): a string of 1 to 200 characters. */
+    private static String fairKey(Object value) {
+        if (value == null) {
+            return null;
+        }
+        FlowObject fairness = options("Task.run option 'fairness'", value, FAIRNESS_OPTIONS);
+        Object key = fairness.get("key");
+        if (!(key instanceof String text)) {
+            throw FlowThrow.typeError("Task.run option 'fairness' needs a 'key' that is a string, as in"
+                    + " {key: \"acme\", weight: 2}" + (key == null ? "" : ", not " + Values.typeOf(key)) + ".");
+        }
+        if (text.isEmpty() || text.length() > TaskOptions.MAX_FAIR_KEY) {
+            throw FlowThrow.rangeError("Task.run option 'fairness.key' must be 1 to " + TaskOptions.MAX_FAIR_KEY
+                    + " characters long, not " + text.length() + ".");
+        }
+        String problem = StoredText.textProblem("option 'fairness.key'", text);
+        if (problem != null) {
+            throw FlowThrow.rangeError("Task.run: " + decapitalized(problem));
+        }
+        return text;
+    }
+
+    private static int fairWeight(Object value) {
+        if (value == null) {
+            return 1;
+        }
+        FlowObject fairness = options("Task.run option 'fairness'", value, FAIRNESS_OPTIONS);
+        Object weight = fairness.get("weight");
+        if (weight == null) {
+            return 1;
+        }
+        if (!(weight instanceof Double d) || d != Math.rint(d) || d < 1 || d > TaskOptions.MAX_FAIR_WEIGHT) {
+            throw FlowThrow.typeError("Task.run option 'fairness.weight' must be an integer from 1 to "
+                    + TaskOptions.MAX_FAIR_WEIGHT + (weight instanceof Double ? "" : ", not " + Values.typeOf(weight)) + ".");
+        }
+        return (int) (double) d;
     }
 
     /**
