@@ -335,7 +335,11 @@ final class Linker {
             };
         }
         Place place = place(s.target());
-        return new StmtNodes.AssignPlace(s.span(), place, s.op(), expr(s.value()));
+        XExpr value = expr(s.value());
+        if (s.op() == AssignOp.ASSIGN && s.target() instanceof Expr.Member m && m.object() instanceof Expr.Identifier) {
+            return new StmtNodes.AssignProperty(s.span(), place, m.name(), value);
+        }
+        return new StmtNodes.AssignPlace(s.span(), place, s.op(), value);
     }
 
     /** A place from an assignment target or a mutating method's receiver; null when it is not rooted at a local. */
