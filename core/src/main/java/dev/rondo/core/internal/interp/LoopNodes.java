@@ -134,13 +134,13 @@ final class LoopNodes {
     }
 
     /**
-     * {@code for (init; test; update) body}. The loop itself ({@link #run}: the count and the test) and one
-     * pass through the body and the update ({@link #pass}) are separate methods on purpose: the JIT compiles
+     * {@code for (init; test; update) body}. The loop itself ({@link #run}) only calls {@link #pass} (the
+     * body, the update, the next count and test) until it answers otherwise, on purpose: the JIT compiles
      * {@code pass} on its own early (it is called once a pass), so when the next execution of the program
-     * starts in the loop's less optimised code (the optimised loop left at the end of the last one, where its
-     * test first failed), each pass is still optimised code. A block body's statements run here, as
-     * {@link StmtNodes.Block} would run them (the same counts and the same positions when suspending), so the
-     * call to them has a profile of its own instead of that of every block.
+     * starts in the loop's less optimised code (the optimised loop is left at the end of the first execution,
+     * where its test first failed), each pass is still optimised code, one call away. A block body's statements
+     * run here, as {@link StmtNodes.Block} would run them (the same counts and the same positions when
+     * suspending), so the call to them has a profile of its own instead of that of every block.
      */
     static final class For extends Loop {
         private static final int IN_BODY = 0;
@@ -203,19 +203,18 @@ final class LoopNodes {
         }
 
         private int run(Frame f) {
-            while (true) {
-                f.tick(span);
-                if (test != null && !test.isTrue(f)) {
-                    return Completion.NORMAL;
-                }
-                int next = pass(f);
-                if (next != NEXT) {
-                    return next;
-                }
+            int next = next(f);
+            while (next == NEXT) {
+                next = pass(f);
             }
+            return next;
         }
 
-        /** The body and the update: {@link #NEXT}, or the completion the loop ends with. */
+        /**
+         * The body, the update, then the next pass's count and test: {@link #NEXT}, or the completion the loop
+         * ends with. The test is here rather than in {@link #run} so that the loop there is one call a pass
+         * while it is not yet optimised.
+         */
         private int pass(Frame f) {
             int c = statements != null ? block(f) : body.exec(f);
             if (c != Completion.NORMAL) {
@@ -228,7 +227,14 @@ final class LoopNodes {
                     return next;
                 }
             }
-            return update(f);
+            int next = update(f);
+            return next != NEXT ? next : next(f);
+        }
+
+        /** Counts a pass and tests whether to make it. */
+        private int next(Frame f) {
+            f.tick(span);
+            return test == null || test.isTrue(f) ? NEXT : Completion.NORMAL;
         }
 
         /** What {@link StmtNodes.Block#exec} does with the body's statements. */
