@@ -45,7 +45,7 @@ final class AwaitNode extends XStmt {
             if (settled == null) {
                 m.waitingAt = span;
                 m.waitingOn = awaited;
-                f.suspendPath.add(new Pos(0, awaited, null));
+                f.suspendPath().add(new Pos(0, awaited, null));
                 return Completion.SUSPEND;
             }
         } else {

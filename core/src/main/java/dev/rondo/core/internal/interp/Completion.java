@@ -9,7 +9,7 @@ final class Completion {
     static final int BREAK = 1;
     static final int CONTINUE = 2;
     static final int RETURN = 3;
-    /** The program must wait: every statement on the way out records where it was (see {@link Frame#suspendPath}). */
+    /** The program must wait: every statement on the way out records where it was (see {@link Frame#suspendPath()}). */
     static final int SUSPEND = 4;
 
     private Completion() {}

@@ -24,8 +24,11 @@ final class Frame {
     /** The label of a {@code break}/{@code continue}, or {@code null}. */
     String label;
 
-    /** Filled while unwinding after a suspension, innermost statement first. */
-    final List<Pos> suspendPath = new ArrayList<>();
+    /**
+     * Filled while unwinding after a suspension, innermost statement first; made when first needed, since
+     * most frames (a helper call's) never suspend.
+     */
+    private List<Pos> suspendPath;
     /** The path to resume along, outermost first, and how far it has been followed. */
     private List<Pos> resumePath = List.of();
     private int resumeIndex;
@@ -45,7 +48,7 @@ final class Frame {
         this.resumePath = outermostFirst;
         this.resumeIndex = 0;
         this.restoring = restoreLocals;
-        this.suspendPath.clear();
+        suspendPath().clear();
     }
 
     Pos nextResumePos() {
@@ -56,7 +59,14 @@ final class Frame {
     }
 
     void suspendAt(int pc, Object extra, Scope scope) {
-        suspendPath.add(new Pos(pc, extra, scope == null ? null : scope.capture(this)));
+        suspendPath().add(new Pos(pc, extra, scope == null ? null : scope.capture(this)));
+    }
+
+    List<Pos> suspendPath() {
+        if (suspendPath == null) {
+            suspendPath = new ArrayList<>();
+        }
+        return suspendPath;
     }
 
     /** {@code value} for {@link XExpr#peekNumber}: a number goes to {@link #number}. */

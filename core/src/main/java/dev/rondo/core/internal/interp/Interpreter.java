@@ -160,12 +160,12 @@ public final class Interpreter {
 
     /** The body's path after it suspended, outermost first; kept when the body has not run since. */
     private List<Pos> bodyPath() {
-        if (frame.suspendPath.isEmpty()) {
+        if (frame.suspendPath().isEmpty()) {
             return pathToResume;
         }
-        List<Pos> path = new ArrayList<>(frame.suspendPath);
+        List<Pos> path = new ArrayList<>(frame.suspendPath());
         Collections.reverse(path);
-        frame.suspendPath.clear();
+        frame.suspendPath().clear();
         return path;
     }
 

@@ -335,7 +335,11 @@ final class Linker {
             };
         }
         Place place = place(s.target());
-        return new StmtNodes.AssignPlace(s.span(), place, s.op(), expr(s.value()));
+        XExpr value = expr(s.value());
+        if (s.op() == AssignOp.ASSIGN && s.target() instanceof Expr.Member m && m.object() instanceof Expr.Identifier) {
+            return new StmtNodes.AssignProperty(s.span(), place, key(m.name()), value);
+        }
+        return new StmtNodes.AssignPlace(s.span(), place, s.op(), value);
     }
 
     /** A place from an assignment target or a mutating method's receiver; null when it is not rooted at a local. */
@@ -346,7 +350,7 @@ final class Linker {
         Expr at = target;
         while (true) {
             if (at instanceof Expr.Member m && !m.optional()) {
-                names.add(0, m.name());
+                names.add(0, key(m.name()));
                 keys.add(0, null);
                 spans.add(0, m.span());
                 at = m.object();
@@ -364,6 +368,15 @@ final class Linker {
         }
         return new Place(lookup(id.name()), names.toArray(String[]::new), keys.toArray(XExpr[]::new),
                 spans.toArray(Span[]::new));
+    }
+
+    /**
+     * A property name written in the program, as the one instance of its text: an object made by a literal
+     * and the reads and writes of its keys then share the key, and the map lookup answers on the first
+     * (identity) comparison instead of comparing the characters.
+     */
+    private static String key(String name) {
+        return name == null ? null : name.intern();
     }
 
     private Place place(Expr target) {
@@ -384,7 +397,7 @@ final class Linker {
                 for (int i = 0; i < parts.length; i++) {
                     Pattern.PropTarget p = o.props().get(i);
                     XExpr fallback = p.defaultValue() == null ? null : expr(p.defaultValue());
-                    parts[i] = new PatternNodes.Part(p.key(), pattern(p.target()), fallback);
+                    parts[i] = new PatternNodes.Part(key(p.key()), pattern(p.target()), fallback);
                 }
                 yield new PatternNodes.ObjectPattern(o.span(), parts);
             }
@@ -491,14 +504,14 @@ final class Linker {
             ctx.inputReads.add(read);
             return read;
         }
-        return new AccessNodes.Member(e.span(), expr(e.object()), e.name(), e.optional());
+        return new AccessNodes.Member(e.span(), expr(e.object()), key(e.name()), e.optional());
     }
 
     private XExpr objectLiteral(Expr.ObjectLit e) {
         ValueNodes.Member[] members = new ValueNodes.Member[e.props().size()];
         for (int i = 0; i < members.length; i++) {
             members[i] = switch (e.props().get(i)) {
-                case Expr.KeyProp p -> new ValueNodes.Member(p.key(), null, expr(p.value()), false);
+                case Expr.KeyProp p -> new ValueNodes.Member(key(p.key()), null, expr(p.value()), false);
                 case Expr.ComputedProp p -> new ValueNodes.Member(null, expr(p.key()), expr(p.value()), false);
                 case Expr.SpreadProp p -> new ValueNodes.Member(null, null, expr(p.value()), true);
             };

@@ -133,8 +133,16 @@ final class LoopNodes {
         }
     }
 
+    /**
+     * {@code for (init; test; update) body}. The loop itself ({@link #run}) only calls {@link #pass} (the
+     * body, the update, the next count and test) until it answers otherwise, on purpose: the JIT compiles
+     * {@code pass} on its own early (it is called once a pass), so when the next execution of the program
+     * starts in the loop's less optimised code (the optimised loop is left at the end of the first execution,
+     * where its test first failed), each pass is still optimised code, one call away. A block body's statements
+     * run here, as {@link StmtNodes.Block} would run them (the same counts and the same positions when
+     * suspending), so the call to them has a profile of its own instead of that of every block.
+     */
     static final class For extends Loop {
-        private static final int FRESH = -1;
         private static final int IN_BODY = 0;
         private static final int IN_UPDATE = 1;
 
@@ -143,6 +151,9 @@ final class LoopNodes {
         private final XStmt update;
         private final XStmt body;
         private final Scope scope;
+        /** The statements of a block body, or null when the body is a single statement of another kind. */
+        private final XStmt[] statements;
+        private final Scope bodyScope;
 
         For(Span span, String[] labels, XStmt init, XExpr test, XStmt update, XStmt body, Scope scope) {
             super(span, labels);
@@ -151,6 +162,8 @@ final class LoopNodes {
             this.update = update;
             this.body = body;
             this.scope = scope;
+            this.statements = body instanceof StmtNodes.Block block ? block.body : null;
+            this.bodyScope = body instanceof StmtNodes.Block block ? block.scope : null;
         }
 
         @Override
@@ -158,47 +171,95 @@ final class LoopNodes {
             if (init != null) {
                 init.exec(f);
             }
-            return run(f, FRESH);
+            return run(f);
         }
 
         @Override
         int resume(Frame f) {
             Pos pos = f.nextResumePos();
             scope.restore(f, pos);
-            return run(f, pos.pc());
+            if (pos.pc() == IN_BODY) {
+                int c = body.resume(f);
+                if (c == Completion.SUSPEND) {
+                    f.suspendAt(IN_BODY, null, scope);
+                    return c;
+                }
+                int next = afterBody(f, c);
+                if (next != NEXT) {
+                    return next;
+                }
+                next = update(f);
+                if (next != NEXT) {
+                    return next;
+                }
+            } else {
+                int u = update.resume(f);
+                if (u == Completion.SUSPEND) {
+                    f.suspendAt(IN_UPDATE, null, scope);
+                    return u;
+                }
+            }
+            return run(f);
         }
 
-        private int run(Frame f, int resumeAt) {
-            while (true) {
-                if (resumeAt != IN_UPDATE) {
-                    int c;
-                    if (resumeAt == IN_BODY) {
-                        c = body.resume(f);
-                    } else {
-                        f.tick(span);
-                        if (test != null && !test.isTrue(f)) {
-                            return Completion.NORMAL;
-                        }
-                        c = body.exec(f);
-                    }
-                    if (c == Completion.SUSPEND) {
-                        f.suspendAt(IN_BODY, null, scope);
-                        return c;
-                    }
-                    int next = afterBody(f, c);
-                    if (next != NEXT) {
-                        return next;
-                    }
-                }
-                if (update != null) {
-                    int u = resumeAt == IN_UPDATE ? update.resume(f) : update.exec(f);
-                    if (u == Completion.SUSPEND) {
-                        f.suspendAt(IN_UPDATE, null, scope);
-                        return u;
-                    }
-                }
-                resumeAt = FRESH;
+        private int run(Frame f) {
+            int next = next(f);
+            while (next == NEXT) {
+                next = pass(f);
             }
+            return next;
+        }
+
+        /**
+         * The body, the update, then the next pass's count and test: {@link #NEXT}, or the completion the loop
+         * ends with. The test is here rather than in {@link #run} so that the loop there is one call a pass
+         * while it is not yet optimised.
+         */
+        private int pass(Frame f) {
+            int c = statements != null ? block(f) : body.exec(f);
+            if (c != Completion.NORMAL) {
+                if (c == Completion.SUSPEND) {
+                    f.suspendAt(IN_BODY, null, scope);
+                    return c;
+                }
+                int next = afterBody(f, c);
+                if (next != NEXT) {
+                    return next;
+                }
+            }
+            int next = update(f);
+            return next != NEXT ? next : next(f);
+        }
+
+        /** Counts a pass and tests whether to make it. */
+        private int next(Frame f) {
+            f.tick(span);
+            return test == null || test.isTrue(f) ? NEXT : Completion.NORMAL;
+        }
+
+        /** What {@link StmtNodes.Block#exec} does with the body's statements. */
+        private int block(Frame f) {
+            XStmt[] body = statements;
+            for (int i = 0; i < body.length; i++) {
+                XStmt statement = body[i];
+                f.tick(statement.span);
+                int c = statement.exec(f);
+                if (c != Completion.NORMAL) {
+                    if (c == Completion.SUSPEND) {
+                        f.suspendAt(i, null, bodyScope);
+                    }
+                    return c;
+                }
+            }
+            return Completion.NORMAL;
+        }
+
+        private int update(Frame f) {
+            if (update != null && update.exec(f) == Completion.SUSPEND) {
+                f.suspendAt(IN_UPDATE, null, scope);
+                return Completion.SUSPEND;
+            }
+            return NEXT;
         }
     }
 

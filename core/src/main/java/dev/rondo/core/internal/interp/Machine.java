@@ -263,7 +263,7 @@ final class Machine {
                 c = co.code.body.resume(co.frame);
             }
             if (c == Completion.SUSPEND) {
-                List<Pos> path = new ArrayList<>(co.frame.suspendPath);
+                List<Pos> path = new ArrayList<>(co.frame.suspendPath());
                 java.util.Collections.reverse(path);
                 co.path = path;
                 co.waitingOn = waitingOn;

@@ -3,6 +3,7 @@ package dev.rondo.core.internal.interp;
 import dev.rondo.core.ast.Expr.BinaryOp;
 import dev.rondo.core.ast.Span;
 import dev.rondo.core.ast.Stmt.AssignOp;
+import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import dev.rondo.core.value.Values;
 import java.util.BitSet;
@@ -223,6 +224,43 @@ final class StmtNodes {
         }
     }
 
+    /**
+     * {@code o.name = e} on a local: an unshared object (the usual case) takes the value in place, without the
+     * path of keys {@link AssignPlace} evaluates; anything else (a shared object, which is copied first, an
+     * array, a missing object) goes through the {@link Place}, as {@link AssignPlace} would.
+     */
+    static final class AssignProperty extends XStmt {
+        private final Place place;
+        private final String name;
+        private final Object[] keys;
+        private final XExpr value;
+
+        AssignProperty(Span span, Place place, String name, XExpr value) {
+            super(span);
+            this.place = place;
+            this.name = name;
+            this.keys = new Object[] {name};
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            try {
+                // the value first: evaluating it may share the object (o.a = [o])
+                Object v = value.eval(f);
+                Object root = f.slots[place.slot];
+                if (root != null && root.getClass() == FlowObject.class && !((FlowObject) root).isShared()) {
+                    ((FlowObject) root).put(name, v);
+                } else {
+                    place.write(f, keys, v);
+                }
+                return Completion.NORMAL;
+            } catch (FlowThrow t) {
+                throw t.at(span);
+            }
+        }
+    }
+
     static BinaryOp arithmetic(AssignOp op) {
         return switch (op) {
             case ADD -> BinaryOp.ADD;
@@ -236,8 +274,9 @@ final class StmtNodes {
     }
 
     static final class Block extends XStmt {
-        private final XStmt[] body;
-        private final Scope scope;
+        /** Package-private for {@link LoopNodes.For}, which runs a block body's statements itself. */
+        final XStmt[] body;
+        final Scope scope;
 
         Block(Span span, XStmt[] body, Scope scope) {
             super(span);
