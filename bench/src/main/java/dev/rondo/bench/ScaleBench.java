@@ -79,14 +79,17 @@ public final class ScaleBench {
 
     /** The load on the empty schema and on the seeded one, alternating which goes first. */
     private static void compare(String label, BenchDatabase empty, BenchDatabase big, int runs) throws Exception {
-        // warm-up of both (JIT, plans), not counted
+        // warm-up of both (JIT, plans), not counted; the empty schema is made once here and then kept, as the
+        // seeded one is, so that both carry the dead rows of the loads before (autovacuum visits a database
+        // once a minute at most): what differs is only what the seeded one holds
         load(empty, true);
         load(big, false);
+        boolean statements = resetStatements(big);
         Medians m = new Medians();
         for (int run = 1; run <= runs; run++) {
             for (int i = 0; i < 2; i++) {
                 boolean seeded = (run % 2 == 0) == (i == 0);
-                EngineLoad.Result r = seeded ? load(big, false) : load(empty, true);
+                EngineLoad.Result r = seeded ? load(big, false) : load(empty, false);
                 String side = seeded ? "seeded" : "empty";
                 m.add(side + " tasks", r.tasksPerSecond());
                 m.add(side + " slices", r.slicesPerSecond());
@@ -101,6 +104,56 @@ public final class ScaleBench {
                 Stats.format(m.of("empty tasks")), Stats.format(m.of("seeded tasks")), m.of("seeded tasks") / m.of("empty tasks"),
                 Stats.format(m.of("empty slices")), Stats.format(m.of("seeded slices")), m.of("seeded slices") / m.of("empty slices"),
                 m.of("empty server"), m.of("seeded server"), m.of("seeded server") / m.of("empty server"));
+        if (statements) {
+            long tasks = (long) (runs * (double) EngineBench.FAN_OUT_WORKFLOWS * EngineBench.FAN_OUT_TASKS);
+            printStatements(big, "seeded", tasks, empty.name());
+        }
+    }
+
+    /**
+     * Empties pg_stat_statements when the server preloads it (installed in a schema of its own, which the
+     * benchmark's resets leave alone); false when it does not.
+     */
+    private static boolean resetStatements(BenchDatabase db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS bench_stats");
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA bench_stats");
+            s.execute("SELECT bench_stats.pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException notPreloaded) {
+            return false;
+        }
+    }
+
+    /**
+     * The statements whose server time per task grew most from the empty schema's loads to the seeded
+     * one's (the same number of tasks in each), from pg_stat_statements: where the difference goes.
+     */
+    private static void printStatements(BenchDatabase big, String label, long tasks, String emptyName) throws SQLException {
+        String query = """
+                WITH s AS (
+                    SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS q, d.datname,
+                           total_exec_time, calls, shared_blks_hit + shared_blks_read AS blocks
+                    FROM bench_stats.pg_stat_statements p JOIN pg_database d ON d.oid = p.dbid
+                    WHERE d.datname IN (current_database(), ?))
+                SELECT q, sum(total_exec_time) FILTER (WHERE datname <> current_database()) AS empty_ms,
+                       sum(total_exec_time) FILTER (WHERE datname = current_database()) AS seeded_ms,
+                       sum(blocks) FILTER (WHERE datname <> current_database()) AS empty_blocks,
+                       sum(blocks) FILTER (WHERE datname = current_database()) AS seeded_blocks
+                FROM s GROUP BY q
+                ORDER BY coalesce(sum(total_exec_time) FILTER (WHERE datname = current_database()), 0)
+                       - coalesce(sum(total_exec_time) FILTER (WHERE datname <> current_database()), 0) DESC
+                LIMIT 8""";
+        try (Connection c = big.connect(); PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setString(1, emptyName);
+            try (ResultSet r = ps.executeQuery()) {
+                System.out.printf("  statements that grew most (%s beside empty), µs and buffers per task:%n", label);
+                while (r.next()) {
+                    System.out.printf("  %8.1f %8.1f µs %8.1f %8.1f bufs  %s%n", r.getDouble(2) * 1000 / tasks,
+                            r.getDouble(3) * 1000 / tasks, r.getDouble(4) / tasks, r.getDouble(5) / tasks, r.getString(1));
+                }
+            }
+        }
     }
 
     private static EngineLoad.Result load(BenchDatabase db, boolean reset) throws Exception {

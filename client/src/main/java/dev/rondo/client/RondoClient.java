@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rondo.client.internal.Lookups;
 import dev.rondo.client.internal.Operator;
+import dev.rondo.client.internal.TimeOrderedIds;
 import dev.rondo.client.internal.AttributesJson;
 import dev.rondo.core.AstCodec;
 import dev.rondo.core.Attributes;
@@ -49,7 +50,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -639,7 +639,7 @@ public final class RondoClient implements AutoCloseable {
 
     private static String newId(StartOptions options) {
         Objects.requireNonNull(options, "options");
-        return options.id() != null ? options.id() : UUID.randomUUID().toString();
+        return options.id() != null ? options.id() : TimeOrderedIds.next().toString();
     }
 
     private static String checkedInput(String name, String inputJson) {
