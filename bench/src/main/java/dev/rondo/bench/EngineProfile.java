@@ -49,7 +49,7 @@ public final class EngineProfile {
     }
 
     /** Installs pg_stat_statements in a schema of its own (the benchmark drops {@code public}) and empties it. */
-    private static boolean resetStatements(BenchDatabase db) throws SQLException {
+    static boolean resetStatements(BenchDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS bench_stats");
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA bench_stats");

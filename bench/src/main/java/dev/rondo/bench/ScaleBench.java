@@ -84,7 +84,7 @@ public final class ScaleBench {
         // once a minute at most): what differs is only what the seeded one holds
         load(empty, true);
         load(big, false);
-        boolean statements = resetStatements(big);
+        boolean statements = EngineProfile.resetStatements(big);
         Medians m = new Medians();
         for (int run = 1; run <= runs; run++) {
             for (int i = 0; i < 2; i++) {
@@ -107,21 +107,6 @@ public final class ScaleBench {
         if (statements) {
             long tasks = (long) (runs * (double) EngineBench.FAN_OUT_WORKFLOWS * EngineBench.FAN_OUT_TASKS);
             printStatements(big, "seeded", tasks, empty.name());
-        }
-    }
-
-    /**
-     * Empties pg_stat_statements when the server preloads it (installed in a schema of its own, which the
-     * benchmark's resets leave alone); false when it does not.
-     */
-    private static boolean resetStatements(BenchDatabase db) {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS bench_stats");
-            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA bench_stats");
-            s.execute("SELECT bench_stats.pg_stat_statements_reset()");
-            return true;
-        } catch (SQLException notPreloaded) {
-            return false;
         }
     }
 

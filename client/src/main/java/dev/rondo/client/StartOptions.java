@@ -113,22 +113,6 @@ public record StartOptions(String queue, String id, int priority, Duration delay
                 throw new IllegalArgumentException("A debounced start cannot have a fairness key (not built yet).");
             }
         }
-        if (fairKey != null) {
-            if (fairKey.isEmpty() || fairKey.length() > MAX_FAIR_KEY) {
-                throw new IllegalArgumentException("The fairness key must be 1 to " + MAX_FAIR_KEY + " characters long, not "
-                        + fairKey.length() + ".");
-            }
-            if (fairKey.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("The fairness key holds the NUL character, which PostgreSQL text cannot hold.");
-            }
-            if (fairWeight < 1 || fairWeight > MAX_FAIR_WEIGHT) {
-                throw new IllegalArgumentException("The fairness weight must be an integer from 1 to " + MAX_FAIR_WEIGHT
-                        + ", not " + fairWeight + ".");
-            }
-            if (debounceKey != null) {
-                throw new IllegalArgumentException("A debounced start cannot have a fairness key (not built yet).");
-            }
-        }
         if (rateLimitKey != null) {
             Identifiers.require(Identifiers.Kind.QUEUE, rateLimitKey);
             if (ratePerSecond < 1 && limitName == null) {

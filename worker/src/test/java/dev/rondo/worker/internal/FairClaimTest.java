@@ -204,8 +204,6 @@ class FairClaimTest {
         Set<Long> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         AtomicInteger claimed = new AtomicInteger();
-        AtomicInteger bServed = new AtomicInteger();
-        AtomicInteger claimedWhenBDone = new AtomicInteger(-1);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
@@ -217,15 +215,11 @@ class FairClaimTest {
                     while (empty < 3) {
                         List<QueueStatements.Claimed> batch = claimer.claim("q", 8);
                         empty = batch.isEmpty() ? empty + 1 : 0;
-                        int now = claimed.addAndGet(batch.size());
+                        claimed.addAndGet(batch.size());
                         for (QueueStatements.Claimed item : batch) {
                             if (!seen.add(item.itemId())) {
                                 duplicates.incrementAndGet();
                             }
-                        }
-                        long b = keysOf(batch).stream().filter(k -> k.startsWith("B:")).count();
-                        if (b > 0 && bServed.addAndGet((int) b) == 10) {
-                            claimedWhenBDone.set(now);
                         }
                     }
                 } finally {
@@ -238,7 +232,17 @@ class FairClaimTest {
             f.get();
         }
         pool.shutdown();
-        System.out.println("FairClaimTest: 3 workers, limit 8: B's 10 items were out after " + claimedWhenBDone.get()
+        // in the database's order of the claims (a claim's lease runs from its transaction's start), how many
+        // items were claimed up to the claim that took B's last: the workers' own counts would race
+        int claimedWhenBDone;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT count(*) FROM queue_items
+                     WHERE lease_expires_at <= (SELECT max(lease_expires_at) FROM queue_items WHERE fair_key = 'B')""")) {
+            rs.next();
+            claimedWhenBDone = rs.getInt(1);
+        }
+        System.out.println("FairClaimTest: 3 workers, limit 8: B's 10 items were out after " + claimedWhenBDone
                 + " of " + total + " claimed");
         assertEquals(0, duplicates.get(), "items claimed twice");
         assertEquals(total, seen.size(), "every item claimed once");
@@ -247,9 +251,11 @@ class FairClaimTest {
             rs.next();
             assertEquals(0, rs.getInt(1), "items left unclaimed");
         }
-        // three workers each take turns from their own cursor: B's 10 are out within the first few claims
-        assertTrue(claimedWhenBDone.get() > 0 && claimedWhenBDone.get() <= 2 * 10 + 3 * 8,
-                "B's 10 items were out after " + claimedWhenBDone.get() + " claimed");
+        // three keys ('', A, B) take turns: a claim of 8 gives B 2 or 3, so B's 10 are out after 4 or 5 of them,
+        // plus what the other workers claimed meanwhile: 39-51 here; the bound leaves room for a loaded machine
+        // (without fairness: after A's 10,000; the exact turns are checked with one claimer above)
+        assertTrue(claimedWhenBDone >= 10 && claimedWhenBDone <= 100,
+                "B's 10 items were out after " + claimedWhenBDone + " claimed");
     }
 
     @Test
