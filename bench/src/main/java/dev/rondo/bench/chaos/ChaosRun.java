@@ -53,6 +53,8 @@ final class ChaosRun {
     private final Settings settings;
     private final PrintStream out;
     private final Random random;
+    /** The kinds of fault not caused yet, in the order they come first (pick()). */
+    private List<Fault.Kind> unseen;
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong signalsSent = new AtomicLong();
@@ -224,7 +226,19 @@ final class ChaosRun {
         }
     }
 
+    /**
+     * The next fault: first each kind the run causes once, in a random order (so a short run, whose number
+     * of faults depends on how long each takes to recover from, still causes every kind), then at random.
+     */
     private Fault.Kind pick() {
+        if (unseen == null) {
+            unseen = new ArrayList<>(settings.restarts() ? List.of(Fault.Kind.values())
+                    : List.of(Fault.Kind.KILL, Fault.Kind.TERMINATE));
+            Collections.shuffle(unseen, random);
+        }
+        if (!unseen.isEmpty()) {
+            return unseen.removeFirst();
+        }
         double r = random.nextDouble();
         if (!settings.restarts()) {
             return r < 0.55 ? Fault.Kind.KILL : Fault.Kind.TERMINATE;
