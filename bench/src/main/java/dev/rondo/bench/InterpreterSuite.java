@@ -184,6 +184,17 @@ public final class InterpreterSuite {
     }
 
     private static double rhino(Program p, String text, boolean interpreted, double[] times, int slot) {
+        return rhinoTimed(p, text, interpreted, times, slot, (cx, scope) -> cx.evaluateString(scope, wrapped(p), "bench.js", 1, null));
+    }
+
+    /** The program as one expression Rhino evaluates to its result. */
+    private static String wrapped(Program p) {
+        return "(function () {\n" + p.js() + "\n})()";
+    }
+
+    /** Times {@code body} in a fresh scope holding the program's inputs; its result as a number. */
+    private static double rhinoTimed(Program p, String text, boolean interpreted, double[] times, int slot,
+                                     java.util.function.BiFunction<Context, Scriptable, Object> body) {
         Context cx = Context.enter();
         try {
             cx.setInterpretedMode(interpreted);
@@ -192,7 +203,7 @@ public final class InterpreterSuite {
             scope.put("n", scope, p.n());
             scope.put("text", scope, text);
             long start = System.nanoTime();
-            Object result = cx.evaluateString(scope, "(function () {\n" + p.js() + "\n})()", "bench.js", 1, null);
+            Object result = body.apply(cx, scope);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (slot >= 0) {
                 times[slot] = seconds;
@@ -209,7 +220,7 @@ public final class InterpreterSuite {
         try {
             cx.setInterpretedMode(false);
             cx.setLanguageVersion(Context.VERSION_ES6);
-            return cx.compileString("(function () {\n" + p.js() + "\n})()", "bench.js", 1, null);
+            return cx.compileString(wrapped(p), "bench.js", 1, null);
         } finally {
             Context.exit();
         }
@@ -217,23 +228,7 @@ public final class InterpreterSuite {
 
     /** Runs a script compiled by {@link #rhinoCompile} once, in a fresh scope; as {@link #rhino} for the rest. */
     private static double rhinoRun(Script script, Program p, String text, double[] times, int slot) {
-        Context cx = Context.enter();
-        try {
-            cx.setInterpretedMode(false);
-            cx.setLanguageVersion(Context.VERSION_ES6);
-            Scriptable scope = cx.initStandardObjects();
-            scope.put("n", scope, p.n());
-            scope.put("text", scope, text);
-            long start = System.nanoTime();
-            Object result = script.exec(cx, scope);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (slot >= 0) {
-                times[slot] = seconds;
-            }
-            return Context.toNumber(result);
-        } finally {
-            Context.exit();
-        }
+        return rhinoTimed(p, text, false, times, slot, (cx, scope) -> script.exec(cx, scope));
     }
 
     private static boolean nodeExists() {

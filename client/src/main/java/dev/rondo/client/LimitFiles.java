@@ -1,10 +1,8 @@
 package dev.rondo.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.FlowFiles;
 import dev.rondo.core.Identifiers;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ final class LimitFiles {
 
     static final String FILE = "limits.json";
     private static final Set<String> KEYS = Set.of("name", "concurrency", "perSecond");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One declared limit, and the file that declares it. */
     record Declared(String name, boolean rate, int value, Path file) {}
@@ -58,19 +55,9 @@ final class LimitFiles {
                         + " beside it (or set the limits with rondo limit set)");
                 continue;
             }
-            JsonNode root;
-            try {
-                root = JSON.readTree(Files.readString(file));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                problems.add(file + ": not valid JSON: " + e.getOriginalMessage());
-                continue;
-            } catch (IOException e) {
-                problems.add(file + ": cannot be read: " + e.getMessage());
-                continue;
-            }
-            if (root == null || !root.isArray()) {
-                problems.add(file + ": must hold an array of limits, [{\"name\": \"stripe\", \"perSecond\": 20},"
-                        + " {\"name\": \"ledger\", \"concurrency\": 1}, …]");
+            JsonNode root = DeclarationFiles.readArray(file, "limits, [{\"name\": \"stripe\", \"perSecond\": 20},"
+                    + " {\"name\": \"ledger\", \"concurrency\": 1}, …]", problems);
+            if (root == null) {
                 continue;
             }
             for (int i = 0; i < root.size(); i++) {

@@ -512,21 +512,11 @@ public final class RondoClient implements AutoCloseable {
         String input = checkedInput(workflow, inputJson);
         String payload = Payloads.normalize(payloadJson == null ? "null" : payloadJson, "signal payload");
         try {
-            if (!connection.getAutoCommit()) {
-                return startOrSignalOn(connection, id, workflow, input, options, signal, payload);
-            }
-            connection.setAutoCommit(false);
-            StartOrSignal done;
-            try {
-                done = startOrSignalOn(connection, id, workflow, input, options, signal, payload);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            if (done.started() && waitingKey(options) != null) {
+            boolean ownTransaction = connection.getAutoCommit();
+            StartOrSignal done = Transactions.onCallersConnection(connection,
+                    c -> startOrSignalOn(c, id, workflow, input, options, signal, payload));
+            // admitted after the commit; in the caller's transaction the commit's NOTIFY wakes an admitter
+            if (ownTransaction && done.started() && waitingKey(options) != null) {
                 admit(waitingKey(options));
             }
             return done;
@@ -660,20 +650,7 @@ public final class RondoClient implements AutoCloseable {
     /** A debounced start on the caller's connection: in its transaction, or in one of its own when it auto-commits. */
     private String debouncedStartOn(Connection connection, String id, String name, String input, StartOptions options)
             throws SQLException {
-        if (!connection.getAutoCommit()) {
-            return debouncedStart(connection, id, name, input, options);
-        }
-        connection.setAutoCommit(false);
-        try {
-            String runs = debouncedStart(connection, id, name, input, options);
-            connection.commit();
-            return runs;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return Transactions.onCallersConnection(connection, c -> debouncedStart(c, id, name, input, options));
     }
 
     /** A debounced start (docs/scheduling.md, "Debounce"); returns the id of the execution that will run. */

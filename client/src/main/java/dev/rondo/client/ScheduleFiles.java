@@ -2,9 +2,7 @@ package dev.rondo.client;
 
 import dev.rondo.core.RondoException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rondo.core.FlowFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +26,6 @@ final class ScheduleFiles {
     static final String FILE = "schedules.json";
     private static final Set<String> KEYS = Set.of("name", "workflow", "cron", "every", "timeZone", "input", "overlap",
             "catchup", "queue");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a deploy declares: the schedules, and the workflows whose declared schedules it manages. */
     record Declared(List<Schedule> schedules, List<String> workflows) {
@@ -58,18 +55,8 @@ final class ScheduleFiles {
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            JsonNode root;
-            try {
-                root = JSON.readTree(Files.readString(file));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                problems.add(file + ": not valid JSON: " + e.getOriginalMessage());
-                continue;
-            } catch (IOException e) {
-                problems.add(file + ": cannot be read: " + e.getMessage());
-                continue;
-            }
-            if (root == null || !root.isArray()) {
-                problems.add(file + ": must hold an array of schedules, [{\"name\": …, \"workflow\": …, \"cron\": …}, …]");
+            JsonNode root = DeclarationFiles.readArray(file, "schedules, [{\"name\": …, \"workflow\": …, \"cron\": …}, …]", problems);
+            if (root == null) {
                 continue;
             }
             for (int i = 0; i < root.size(); i++) {

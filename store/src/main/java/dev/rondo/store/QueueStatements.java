@@ -77,13 +77,18 @@ public final class QueueStatements {
                 .set("leaseSeconds", leaseSeconds);
              ResultSet rs = s.query()) {
             while (rs.next()) {
-                claimed.add(new Claimed(rs.getLong("item_id"), rs.getString("execution_id"),
-                        ExecutionKind.of(rs.getString("kind")), rs.getString("name"), rs.getString("input"), rs.getInt("attempt"),
-                        rs.getString("options"), rs.getString("parent_id"), rs.getBoolean("cancel_requested"),
-                        rs.getBoolean("finished"), rs.getString("trace_context")));
+                claimed.add(claimed(rs));
             }
         }
         return claimed;
+    }
+
+    /** A claimed item as claim.sql and claim_fair.sql return it, with what running it needs. */
+    private static Claimed claimed(ResultSet rs) throws SQLException {
+        return new Claimed(rs.getLong("item_id"), rs.getString("execution_id"), ExecutionKind.of(rs.getString("kind")),
+                rs.getString("name"), rs.getString("input"), rs.getInt("attempt"), rs.getString("options"),
+                rs.getString("parent_id"), rs.getBoolean("cancel_requested"), rs.getBoolean("finished"),
+                rs.getString("trace_context"));
     }
 
     /**
@@ -126,10 +131,7 @@ public final class QueueStatements {
                 .set("used", cursor.used());
              ResultSet rs = s.query()) {
             while (rs.next()) {
-                claimed.add(new Claimed(rs.getLong("item_id"), rs.getString("execution_id"),
-                        ExecutionKind.of(rs.getString("kind")), rs.getString("name"), rs.getString("input"), rs.getInt("attempt"),
-                        rs.getString("options"), rs.getString("parent_id"), rs.getBoolean("cancel_requested"),
-                        rs.getBoolean("finished"), rs.getString("trace_context")));
+                claimed.add(claimed(rs));
                 String key = rs.getString("fair_key");
                 keyed |= rs.getBoolean("keyed");
                 long round = rs.getLong("fair_round");

@@ -34,6 +34,28 @@ public final class Transactions {
      * {@code work} that is a single statement, run without BEGIN and COMMIT (PostgreSQL makes one statement
      * atomic by itself): one round trip less than a transaction.
      */
+    /**
+     * Runs {@code work} on the caller's connection: within the transaction it has open, or, when it is in
+     * auto-commit mode, in a transaction of its own that commits (or rolls back) before this returns. Not
+     * retried: the caller's transaction is the caller's.
+     */
+    public static <T> T onCallersConnection(Connection connection, Work<T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return work.run(connection);
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     public static <T> T autocommit(DataSource dataSource, Work<T> work) {
         return retrying(dataSource, true, work);
     }
