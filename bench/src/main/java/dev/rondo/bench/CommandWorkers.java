@@ -1,5 +1,6 @@
 package dev.rondo.bench;
 
+import dev.rondo.store.Channels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,15 @@ final class CommandWorkers implements AutoCloseable {
         }
     }
 
-    /** Waits until every process LISTENs for work (its LISTEN connection's last statement), at most 60 s. */
+    /**
+     * Waits until every process LISTENs for work, at most 60 s: its listener's connection's last statement is
+     * one of its LISTENs, the first of which is the work channel's.
+     */
     void awaitListening() throws SQLException, IOException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (db.number("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN rondo_work'")
+        while (db.number("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + " AND query IN ('LISTEN " + Channels.WORK + "', 'LISTEN " + Channels.ADMIT + "', 'LISTEN "
+                + Channels.SCHEDULES + "')")
                 < processes.size()) {
             for (Process p : processes) {
                 if (!p.isAlive()) {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,11 @@ final class NotifyFloor {
             double[] samples = new double[rounds];
             try {
                 for (int r = -WARM_UP; r < rounds; r++) {
-                    Map<String, Object> values = Map.of("id", "floor-" + (r + WARM_UP), "name", "floor",
-                            "queue", QUEUE, "priority", 0, "input", "{}", "delayMillis", 0L);
+                    Map<String, Object> values = new HashMap<>(Map.of("id", "floor-" + (r + WARM_UP), "name", "floor",
+                            "queue", QUEUE, "priority", 0, "input", "{}", "delayMillis", 0L, "attributes", "{}"));
+                    values.put("traceContext", null); // no trace, no fairness: a plain start
+                    values.put("fairKey", null);
+                    values.put("fairWeight", null);
                     long begin = System.nanoTime();
                     try (PreparedStatement started = start.prepare(producer, values)) {
                         started.executeQuery().close();
