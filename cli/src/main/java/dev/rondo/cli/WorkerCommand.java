@@ -1,10 +1,10 @@
 package dev.rondo.cli;
 
-import dev.rondo.client.Description;
 import dev.rondo.client.RondoClient;
 import dev.rondo.client.StartOptions;
-import dev.rondo.core.RondoException;
+import dev.rondo.core.ExecutionStatus;
 import dev.rondo.store.Channels;
+import dev.rondo.store.QueryDao;
 import dev.rondo.worker.DatabaseWait;
 import dev.rondo.worker.Worker;
 import java.io.PrintWriter;
@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.postgresql.PGConnection;
@@ -152,8 +155,9 @@ final class WorkerCommand implements Callable<Integer> {
                 try {
                     PGConnection notifications = connection.unwrap(PGConnection.class);
                     while (!stopping.now) {
-                        for (PGNotification ended : notifications.getNotifications(1000)) {
-                            printEnd(client, queues, ended.getParameter(), out);
+                        PGNotification[] ended = notifications.getNotifications(1000);
+                        if (ended.length > 0) {
+                            printEnds(connection, queues, ended, out);
                         }
                     }
                 } finally {
@@ -177,16 +181,27 @@ final class WorkerCommand implements Callable<Integer> {
         }
     }
 
-    /** The end of a workflow of one of this worker's queues; the ends of other queues' workflows are theirs to print. */
-    private static void printEnd(RondoClient client, Set<String> queues, String executionId, OutputLines out) {
-        Description d;
-        try {
-            d = client.handle(executionId).describe();
-        } catch (RondoException gone) {
-            return; // pruned meanwhile, or not a workflow: nothing to say about it
+    /**
+     * The ends of the workflows of this worker's queues among {@code ended}, in the order they were notified;
+     * other queues' ends are theirs to print. One light query for the whole batch (every worker hears every
+     * end, so under load a query per end, reading the flow's source as describe does, cost a worker a tenth
+     * of its time).
+     */
+    private static void printEnds(Connection connection, Set<String> queues, PGNotification[] ended, OutputLines out)
+            throws SQLException {
+        List<String> ids = new ArrayList<>(ended.length);
+        for (PGNotification n : ended) {
+            ids.add(n.getParameter());
         }
-        if (queues.contains(d.queue())) {
-            out.print("workflow " + executionId + " (" + d.workflow() + ") " + d.status().text());
+        Map<String, QueryDao.End> ends = new HashMap<>();
+        for (QueryDao.End end : new QueryDao(connection).ends(ids)) {
+            ends.put(end.executionId(), end);
+        }
+        for (String id : ids) {
+            QueryDao.End end = ends.remove(id); // once, should an id be notified twice in a batch
+            if (end != null && queues.contains(end.queue())) {
+                out.print("workflow " + id + " (" + end.workflow() + ") " + ExecutionStatus.of(end.status()).text());
+            }
         }
     }
 }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.client.RondoClient;
+import dev.rondo.client.StartOptions;
 import dev.rondo.testdb.TestDatabase;
 import dev.rondo.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,40 @@ class WorkerEndsTest {
             // the ends come in commit order: by the time mine is printed, theirs would have been
             String out = awaitOutput(worker, "workflow " + mine + " (hello) completed", null);
             assertFalse(out.contains(theirs), out);
+        } finally {
+            worker.process().destroy();
+            worker.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Ends that come in one batch of notifications (one query for them all) are each printed once. */
+    @Test
+    void manyEndsAtOnceArePrintedEachOnce() throws Exception {
+        String url = TestDatabase.freshSchemaUrl("cli_worker_many_ends");
+        Cli cli = new Cli(url);
+        Files.writeString(work.resolve("hello.flow"), "return 1\n");
+        assertEquals(0, cli.run("deploy", work.resolve("hello.flow").toString()).code());
+        Map<String, String> env = new HashMap<>();
+        env.put(Database.VARIABLE, null);
+        RondoProcess.Running worker = new RondoProcess(env, work).start("worker", "--queue", "many", "--concurrency", "8",
+                "--database-url", url);
+        try (RondoClient client = RondoClient.connect(url)) {
+            awaitOutput(worker, "", "serving many");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                ids.add(client.start("hello", "{}", StartOptions.DEFAULT.withQueue("many")).id());
+            }
+            for (String id : ids) {
+                assertTrue(client.handle(id).result(Duration.ofSeconds(60)).completed());
+            }
+            String out = "";
+            for (String id : ids) {
+                out = awaitOutput(worker, "workflow " + id + " (hello) completed", null);
+            }
+            for (String id : ids) {
+                String line = "workflow " + id + " (hello) completed";
+                assertEquals(out.indexOf(line), out.lastIndexOf(line), "printed twice: " + line);
+            }
         } finally {
             worker.process().destroy();
             worker.process().waitFor(30, TimeUnit.SECONDS);

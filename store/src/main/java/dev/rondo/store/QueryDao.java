@@ -22,6 +22,7 @@ public final class QueryDao {
     private static final Sql LOG_LINES = Sql.load("QueryDao/log_lines.sql");
     private static final Sql LIST = Sql.load("QueryDao/list_executions.sql");
     private static final Sql CHECKPOINT_OF = Sql.load("QueryDao/checkpoint_of.sql");
+    private static final Sql ENDS = Sql.load("QueryDao/ends.sql");
 
     /** An execution with its checkpoint's waiting position and its source, for describe. */
     public record Row(String executionId, String workflow, String status, Instant createdAt, String waitingAt,
@@ -44,6 +45,21 @@ public final class QueryDao {
                             instant(rs, "created_at"), rs.getString("waiting_at"), rs.getString("waiting_for"),
                             rs.getString("source"), rs.getString("queue"), rs.getString("attributes")))
                     : Optional.empty();
+        }
+    }
+
+    /** A workflow that ended, for an end line. */
+    public record End(String executionId, String workflow, String status, String queue) {}
+
+    /** The workflows among {@code ids}, in no particular order; ids that are gone or not workflows are left out. */
+    public List<End> ends(List<String> ids) throws SQLException {
+        try (Sql.Bound s = ENDS.prepare(connection).array("ids", "text", ids); ResultSet rs = s.query()) {
+            List<End> ends = new ArrayList<>();
+            while (rs.next()) {
+                ends.add(new End(rs.getString("execution_id"), rs.getString("workflow"), rs.getString("status"),
+                        rs.getString("queue")));
+            }
+            return ends;
         }
     }
 
