@@ -29,13 +29,8 @@ class WorkerEndsTest {
     void theDevelopmentWorkerPrintsOnlyItsQueuesEnds() throws Exception {
         String url = TestDatabase.freshSchemaUrl("cli_worker_ends");
         Cli cli = new Cli(url);
-        Files.writeString(work.resolve("hello.flow"), "return 1\n");
-        assertEquals(0, cli.run("deploy", work.resolve("hello.flow").toString()).code());
-        Map<String, String> env = new HashMap<>();
-        env.put(Database.VARIABLE, null);
-        RondoProcess.Running worker = new RondoProcess(env, work).start("worker", "--queue", "mine", "--database-url", url);
+        RondoProcess.Running worker = deployAndServe(cli, url, "mine");
         try (RondoClient client = RondoClient.connect(url)) {
-            awaitOutput(worker, "", "serving mine");
             String theirs = cli.run("start", "hello", "--queue", "theirs").out().strip();
             try (Worker other = Worker.builder(client.dataSource()).queues("theirs").build().start()) {
                 assertTrue(client.handle(theirs).result(Duration.ofSeconds(60)).completed());
@@ -55,15 +50,8 @@ class WorkerEndsTest {
     @Test
     void manyEndsAtOnceArePrintedEachOnce() throws Exception {
         String url = TestDatabase.freshSchemaUrl("cli_worker_many_ends");
-        Cli cli = new Cli(url);
-        Files.writeString(work.resolve("hello.flow"), "return 1\n");
-        assertEquals(0, cli.run("deploy", work.resolve("hello.flow").toString()).code());
-        Map<String, String> env = new HashMap<>();
-        env.put(Database.VARIABLE, null);
-        RondoProcess.Running worker = new RondoProcess(env, work).start("worker", "--queue", "many", "--concurrency", "8",
-                "--database-url", url);
+        RondoProcess.Running worker = deployAndServe(new Cli(url), url, "many");
         try (RondoClient client = RondoClient.connect(url)) {
-            awaitOutput(worker, "", "serving many");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 ids.add(client.start("hello", "{}", StartOptions.DEFAULT.withQueue("many")).id());
@@ -83,6 +71,17 @@ class WorkerEndsTest {
             worker.process().destroy();
             worker.process().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Deploys hello.flow and starts {@code rondo worker} on {@code queue}; returns once it serves it. */
+    private RondoProcess.Running deployAndServe(Cli cli, String url, String queue) throws Exception {
+        Files.writeString(work.resolve("hello.flow"), "return 1\n");
+        assertEquals(0, cli.run("deploy", work.resolve("hello.flow").toString()).code());
+        Map<String, String> env = new HashMap<>();
+        env.put(Database.VARIABLE, null);
+        RondoProcess.Running worker = new RondoProcess(env, work).start("worker", "--queue", queue, "--database-url", url);
+        awaitOutput(worker, "", "serving " + queue);
+        return worker;
     }
 
     /** Polls the worker's output file (there is no event to wait on) until it holds {@code line} on stdout or {@code errLine} on stderr. */
