@@ -80,6 +80,7 @@ public final class EngineBench {
         }
         IdleCost.Result idle = IdleCost.run(db, CONCURRENCY, IDLE_SECONDS);
         m.add("idle", idle.perSecond());
+        m.add("idle statements", idle.clientStatements());
         EngineTable.print(m, runs, idle.counted(), db.budget().commandConcurrency());
     }
 
