@@ -1,0 +1,80 @@
+package dev.rondo.core.internal.interp;
+
+import java.util.BitSet;
+
+/**
+ * The bytecode tier of one loop that is a {@link NumericRegion}: runs the loop through its
+ * {@link CompiledRegion} once the tree-walker has spent {@link #AFTER} operations in it (counted over every
+ * execution of the linked program), and through the tree-walker until then, and whenever a local the
+ * region needs does not hold a number.
+ *
+ * <p>The tier is on unless the system property {@value #SWITCH} is {@code false} when a program is linked.
+ */
+final class NumericTier {
+
+    /** The system property that turns the tier off ({@code false}); read when a program is linked. */
+    static final String SWITCH = "rondo.interpreter.compile";
+    /**
+     * The system property giving the operations a loop runs in the tree-walker before it is compiled
+     * (default 10,000: about a tenth of a millisecond; 0 compiles a loop before its first run).
+     */
+    static final String AFTER = "rondo.interpreter.compileAfter";
+
+    private final LoopNodes.Loop loop;
+    private final NumericRegion region;
+    private final BitSet counters;
+    private final long after;
+    /** Operations run in the tree-walker so far (racy across threads: it only decides when to compile). */
+    private long work;
+    private boolean given;
+    private volatile CompiledRegion compiled;
+
+    private NumericTier(LoopNodes.Loop loop, NumericRegion region, BitSet counters, long after) {
+        this.loop = loop;
+        this.region = region;
+        this.counters = counters;
+        this.after = after;
+    }
+
+    /** The tier of {@code loop}, or null when it is off or the loop is not a numeric region. */
+    static NumericTier of(LoopNodes.Loop loop, BitSet counters) {
+        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
+            return null;
+        }
+        NumericRegion region = NumericRegion.of(loop);
+        return region == null ? null : new NumericTier(loop, region, counters, Long.getLong(AFTER, 10_000));
+    }
+
+    /** Runs the loop, as its node's {@code exec} would. */
+    int exec(Frame f) {
+        CompiledRegion code = compiled;
+        if (code == null && work >= after) {
+            code = compile();
+        }
+        if (code != null) {
+            int c = code.run(f);
+            return c != CompiledRegion.NOT_RUN ? c : loop.interpret(f);
+        }
+        long before = f.budget.operations();
+        int c = loop.interpret(f);
+        work += f.budget.operations() - before;
+        return c;
+    }
+
+    /** Whether the loop runs compiled from now on (for tests). */
+    boolean isCompiled() {
+        return compiled != null;
+    }
+
+    private synchronized CompiledRegion compile() {
+        if (compiled == null && !given) {
+            CompiledRegion code = RegionCompiler.compile(region, counters);
+            if (code == null) {
+                given = true; // too long: the tree-walker keeps the loop
+                work = Long.MIN_VALUE;
+            }
+            compiled = code;
+        }
+        return compiled;
+    }
+}
