@@ -29,11 +29,13 @@ abstract class CompiledRegion {
     }
 
     /**
-     * Runs the loop, from its initialiser to its end: the completion the loop node would give
+     * Runs the loop to its end, from its initialiser, or ({@code fromPass}) from the start of a pass whose
+     * count and test the tree-walker has done (a {@code for}'s, a {@code do}'s) or is about to do (a
+     * {@code while}'s), as {@link NumericTier#handOver} asks. Gives the completion the loop node would give
      * ({@link Completion#NORMAL} or {@link Completion#RETURN}), or {@link #NOT_RUN} having done nothing.
      * Raises what the loop node would raise, after writing its locals back to the frame.
      */
-    abstract int run(Frame f);
+    abstract int run(Frame f, boolean fromPass);
 
     /** The number a slot holds, or NaN when it holds anything else (Flow numbers are never NaN nor infinite). */
     static double number(Object slotValue) {

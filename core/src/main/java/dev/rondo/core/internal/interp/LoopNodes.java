@@ -33,6 +33,15 @@ final class LoopNodes {
         /** What {@link #exec} does in the tree-walker. */
         abstract int interpret(Frame f);
 
+        /**
+         * {@link #interpret} for a loop with a {@link NumericTier} that has not compiled it yet: between two
+         * passes, once the tier is due, it hands the rest of the loop over to the compiled code. (Such a loop
+         * holds no await, so it never suspends.)
+         */
+        int interpretTiered(Frame f, NumericTier tier) {
+            return interpret(f);
+        }
+
         /** {@link #NEXT} to go on looping, otherwise the completion the loop ends with. */
         final int afterBody(Frame f, int c) {
             if (c == Completion.NORMAL) {
@@ -83,6 +92,28 @@ final class LoopNodes {
             return run(f, true);
         }
 
+        @Override
+        int interpretTiered(Frame f, NumericTier tier) {
+            long due = tier.due(f);
+            while (true) {
+                if (f.budget.operations() >= due) {
+                    int c = tier.handOver(f);
+                    if (c != CompiledRegion.NOT_RUN) {
+                        return c;
+                    }
+                    due = Long.MAX_VALUE;
+                }
+                f.tick(span);
+                if (!test.isTrue(f)) {
+                    return Completion.NORMAL;
+                }
+                int next = afterBody(f, body.exec(f));
+                if (next != NEXT) {
+                    return next;
+                }
+            }
+        }
+
         private int run(Frame f, boolean resuming) {
             while (true) {
                 int c;
@@ -130,6 +161,28 @@ final class LoopNodes {
         @Override
         int resume(Frame f) {
             return run(f, true);
+        }
+
+        @Override
+        int interpretTiered(Frame f, NumericTier tier) {
+            long due = tier.due(f);
+            while (true) {
+                int next = afterBody(f, body.exec(f));
+                if (next != NEXT) {
+                    return next;
+                }
+                f.tick(span);
+                if (!test.isTrue(f)) {
+                    return Completion.NORMAL;
+                }
+                if (f.budget.operations() >= due) {
+                    int c = tier.handOver(f);
+                    if (c != CompiledRegion.NOT_RUN) {
+                        return c;
+                    }
+                    due = Long.MAX_VALUE;
+                }
+            }
         }
 
         private int run(Frame f, boolean resuming) {
@@ -223,6 +276,26 @@ final class LoopNodes {
                 }
             }
             return run(f);
+        }
+
+        @Override
+        int interpretTiered(Frame f, NumericTier tier) {
+            long due = tier.due(f);
+            if (init != null) {
+                init.exec(f);
+            }
+            int next = next(f);
+            while (next == NEXT) {
+                if (f.budget.operations() >= due) {
+                    int c = tier.handOver(f);
+                    if (c != CompiledRegion.NOT_RUN) {
+                        return c;
+                    }
+                    due = Long.MAX_VALUE;
+                }
+                next = pass(f);
+            }
+            return next;
         }
 
         private int run(Frame f) {

@@ -30,14 +30,20 @@ final class NumericRegion {
     final int[] declaredSlots;
     /** The slots the region writes: written back to the frame whenever the compiled code ends. */
     final int[] writtenSlots;
+    /**
+     * The slots declared by the loop's own initialiser ({@code for (let i = 0; …)}): between two passes, where
+     * the tree-walker may hand the loop over to the compiled code, they hold numbers too.
+     */
+    final BitSet headerSlots;
 
-    private NumericRegion(LoopNodes.Loop loop, BitSet used, BitSet declared, BitSet written) {
+    private NumericRegion(LoopNodes.Loop loop, BitSet used, BitSet declared, BitSet written, BitSet headerSlots) {
         this.loop = loop;
         BitSet entry = (BitSet) used.clone();
         entry.andNot(declared);
         this.entrySlots = entry.stream().toArray();
         this.declaredSlots = declared.stream().toArray();
         this.writtenSlots = written.stream().toArray();
+        this.headerSlots = headerSlots;
     }
 
     /** The region of {@code loop}, or null when it does anything else than arithmetic on locals. */
@@ -46,7 +52,11 @@ final class NumericRegion {
         if (!scan.stmt(loop) || scan.nodes > MAX_NODES) {
             return null;
         }
-        return new NumericRegion(loop, scan.used, scan.declared, scan.written);
+        Scan header = new Scan();
+        if (loop instanceof LoopNodes.For f && f.init != null) {
+            header.stmt(f.init);
+        }
+        return new NumericRegion(loop, scan.used, scan.declared, scan.written, header.declared);
     }
 
     /** One walk over a loop's subtree, answering whether it fits and collecting the slots it uses. */

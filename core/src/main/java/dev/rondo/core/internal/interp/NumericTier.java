@@ -5,8 +5,9 @@ import java.util.BitSet;
 /**
  * The bytecode tier of one loop that is a {@link NumericRegion}: runs the loop through its
  * {@link CompiledRegion} once the tree-walker has spent {@link #AFTER} operations in it (counted over every
- * execution of the linked program), and through the tree-walker until then, and whenever a local the
- * region needs does not hold a number.
+ * execution of the linked program; the tree-walker hands a loop over between two passes when it gets there
+ * while running it), and through the tree-walker until then, and whenever a local the region needs does not
+ * hold a number.
  *
  * <p>The tier is on unless the system property {@value #SWITCH} is {@code false} when a program is linked.
  */
@@ -26,7 +27,8 @@ final class NumericTier {
     private final long after;
     /** Operations run in the tree-walker so far (racy across threads: it only decides when to compile). */
     private long work;
-    private boolean given;
+    /** Whether the loop's code came out too long to compile: the tree-walker keeps it. */
+    private volatile boolean given;
     private volatile CompiledRegion compiled;
 
     private NumericTier(LoopNodes.Loop loop, NumericRegion region, BitSet counters, long after) {
@@ -48,17 +50,35 @@ final class NumericTier {
     /** Runs the loop, as its node's {@code exec} would. */
     int exec(Frame f) {
         CompiledRegion code = compiled;
-        if (code == null && work >= after) {
+        if (code == null && work >= after && !given) {
             code = compile();
         }
         if (code != null) {
-            int c = code.run(f);
+            int c = code.run(f, false);
             return c != CompiledRegion.NOT_RUN ? c : loop.interpret(f);
         }
         long before = f.budget.operations();
-        int c = loop.interpret(f);
+        int c = loop.interpretTiered(f, this);
         work += f.budget.operations() - before;
         return c;
+    }
+
+    /**
+     * The budget's count at which the tree-walker, running the loop from {@code f}'s count now, hands it over
+     * ({@link #handOver}) at the start of a pass: a loop that runs long the first time it runs is compiled
+     * while it runs.
+     */
+    long due(Frame f) {
+        return given ? Long.MAX_VALUE : f.budget.operations() + Math.max(0, after - work);
+    }
+
+    /**
+     * Runs the rest of the loop compiled, from the start of a pass (see {@link CompiledRegion#run}), or
+     * answers {@link CompiledRegion#NOT_RUN} having done nothing: the tree-walker goes on.
+     */
+    int handOver(Frame f) {
+        CompiledRegion code = compile();
+        return code == null ? CompiledRegion.NOT_RUN : code.run(f, true);
     }
 
     /** Whether the loop runs compiled from now on (for tests). */
@@ -70,8 +90,7 @@ final class NumericTier {
         if (compiled == null && !given) {
             CompiledRegion code = RegionCompiler.compile(region, counters);
             if (code == null) {
-                given = true; // too long: the tree-walker keeps the loop
-                work = Long.MIN_VALUE;
+                given = true;
             }
             compiled = code;
         }

@@ -46,14 +46,15 @@ final class RegionCompiler {
     // The fixed JVM locals of run(Frame); the region's locals and temporaries follow.
     private static final int THIS = 0;
     private static final int FRAME_ARG = 1;
-    private static final int SLOTS = 2;
-    private static final int OPS = 3; // long
-    private static final int MAX = 5; // long
-    private static final int SITE = 7; // the tick counted last, -1 before the first
-    private static final int EXIT = 8; // how the code ends: one of the EXIT_ values
-    private static final int ERROR = 9; // the error site, when EXIT_ERROR
-    private static final int RESULT = 10; // double: the value of a return
-    private static final int FIRST_FREE = 12;
+    private static final int FROM_PASS = 2; // boolean: start at a pass of the loop, not at its initialiser
+    private static final int SLOTS = 3;
+    private static final int LEFT = 4; // long: the operations the budget still allows
+    private static final int MAX = 6; // long
+    private static final int SITE = 8; // the tick counted last, -1 before the first
+    private static final int EXIT = 9; // how the code ends: one of the EXIT_ values
+    private static final int ERROR = 10; // the error site, when EXIT_ERROR
+    private static final int RESULT = 11; // double: the value of a return
+    private static final int FIRST_FREE = 13;
 
     private static final int EXIT_NORMAL = 0;
     private static final int EXIT_RETURN = 1;
@@ -73,6 +74,8 @@ final class RegionCompiler {
     private final List<String> errorOperators = new ArrayList<>();
     private final Deque<Target> loops = new ArrayDeque<>();
     private final Label exit = new Label();
+    /** Where the code starts when handed the loop between two passes: the region loop's header. */
+    private final Label passStart = new Label();
 
     private RegionCompiler(NumericRegion region, BitSet counters) {
         this.region = region;
@@ -107,10 +110,12 @@ final class RegionCompiler {
         init.visitMaxs(0, 0);
         init.visitEnd();
 
-        mv = cw.visitMethod(0, "run", "(L" + FRAME + ";)I", null, null);
+        mv = cw.visitMethod(0, "run", "(L" + FRAME + ";Z)I", null, null);
         mv.visitCode();
         Label notRun = new Label();
         prologue(notRun);
+        mv.visitVarInsn(ILOAD, FROM_PASS);
+        mv.visitJumpInsn(IFNE, passStart);
         stmt(region.loop);
         push(EXIT_NORMAL);
         mv.visitVarInsn(ISTORE, EXIT);
@@ -146,28 +151,31 @@ final class RegionCompiler {
         mv.visitFieldInsn(GETFIELD, FRAME, "slots", "[Ljava/lang/Object;");
         mv.visitVarInsn(ASTORE, SLOTS);
         for (int slot : region.entrySlots) {
-            int local = local(slot);
-            mv.visitVarInsn(ALOAD, SLOTS);
-            push(slot);
-            mv.visitInsn(AALOAD);
-            mv.visitMethodInsn(INVOKESTATIC, BASE, "number", "(Ljava/lang/Object;)D", false);
-            mv.visitVarInsn(DSTORE, local);
-            mv.visitVarInsn(DLOAD, local);
-            mv.visitVarInsn(DLOAD, local);
-            mv.visitInsn(DCMPL);
-            mv.visitJumpInsn(IFNE, notRun); // NaN: not a number
+            load(slot, notRun);
         }
         for (int slot : region.declaredSlots) {
             mv.visitInsn(DCONST_0);
             mv.visitVarInsn(DSTORE, local(slot));
+            if (region.headerSlots.get(slot)) {
+                // between two passes, the variables of a for's initialiser hold their numbers
+                Label fresh = new Label();
+                mv.visitVarInsn(ILOAD, FROM_PASS);
+                mv.visitJumpInsn(IFEQ, fresh);
+                load(slot, notRun);
+                mv.visitLabel(fresh);
+            }
         }
         mv.visitVarInsn(ALOAD, FRAME_ARG);
         mv.visitFieldInsn(GETFIELD, FRAME, "budget", "L" + BUDGET + ";");
         mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKEVIRTUAL, BUDGET, "operations", "()J", false);
-        mv.visitVarInsn(LSTORE, OPS);
         mv.visitMethodInsn(INVOKEVIRTUAL, BUDGET, "maxOperations", "()J", false);
+        mv.visitInsn(DUP2);
         mv.visitVarInsn(LSTORE, MAX);
+        mv.visitInsn(DUP2_X1);
+        mv.visitInsn(POP2);
+        mv.visitMethodInsn(INVOKEVIRTUAL, BUDGET, "operations", "()J", false);
+        mv.visitInsn(LSUB);
+        mv.visitVarInsn(LSTORE, LEFT);
         push(-1);
         mv.visitVarInsn(ISTORE, SITE);
         push(EXIT_NORMAL);
@@ -176,6 +184,20 @@ final class RegionCompiler {
         mv.visitVarInsn(ISTORE, ERROR);
         mv.visitInsn(DCONST_0);
         mv.visitVarInsn(DSTORE, RESULT);
+    }
+
+    /** Loads a slot's number into its local, going to {@code notRun} when it holds anything else. */
+    private void load(int slot, Label notRun) {
+        int local = local(slot);
+        mv.visitVarInsn(ALOAD, SLOTS);
+        push(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitMethodInsn(INVOKESTATIC, BASE, "number", "(Ljava/lang/Object;)D", false);
+        mv.visitVarInsn(DSTORE, local);
+        mv.visitVarInsn(DLOAD, local);
+        mv.visitVarInsn(DLOAD, local);
+        mv.visitInsn(DCMPL);
+        mv.visitJumpInsn(IFNE, notRun); // NaN: not a number
     }
 
     /** Writes the changed locals back, gives the budget its count, then ends as {@link #EXIT} says. */
@@ -189,7 +211,9 @@ final class RegionCompiler {
         }
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, FRAME_ARG);
-        mv.visitVarInsn(LLOAD, OPS);
+        mv.visitVarInsn(LLOAD, MAX);
+        mv.visitVarInsn(LLOAD, LEFT);
+        mv.visitInsn(LSUB);
         mv.visitVarInsn(ILOAD, SITE);
         mv.visitMethodInsn(INVOKEVIRTUAL, BASE, "leave", "(L" + FRAME + ";JI)V", false);
         Label normal = new Label();
@@ -232,17 +256,20 @@ final class RegionCompiler {
                 }
             }
             case LoopNodes.For l -> {
+                // laid out with the test at the bottom (the first count and test before the loop), so that the
+                // loop's header is the body, where the tree-walker may hand the loop over
                 if (l.init != null) {
                     stmt(l.init);
                 }
-                Label top = new Label();
+                Label body = new Label();
                 Label next = new Label();
                 Label end = new Label();
-                mv.visitLabel(top);
                 tick(l.span);
                 if (l.test != null) {
                     branch(l.test, false, end);
                 }
+                mv.visitLabel(body);
+                header(l);
                 loops.push(new Target(l.labels, end, next));
                 stmt(l.body);
                 loops.pop();
@@ -250,13 +277,19 @@ final class RegionCompiler {
                 if (l.update != null) {
                     stmt(l.update);
                 }
-                mv.visitJumpInsn(GOTO, top);
+                tick(l.span);
+                if (l.test != null) {
+                    branch(l.test, true, body);
+                } else {
+                    mv.visitJumpInsn(GOTO, body);
+                }
                 mv.visitLabel(end);
             }
             case LoopNodes.While l -> {
                 Label top = new Label();
                 Label end = new Label();
                 mv.visitLabel(top);
+                header(l);
                 tick(l.span);
                 branch(l.test, false, end);
                 loops.push(new Target(l.labels, end, top));
@@ -270,6 +303,7 @@ final class RegionCompiler {
                 Label next = new Label();
                 Label end = new Label();
                 mv.visitLabel(top);
+                header(l);
                 loops.push(new Target(l.labels, end, next));
                 stmt(l.body);
                 loops.pop();
@@ -308,20 +342,29 @@ final class RegionCompiler {
         }
     }
 
+    /** Marks where a pass of the region's own loop starts (see {@link CompiledRegion#run}). */
+    private void header(LoopNodes.Loop l) {
+        if (l == region.loop) {
+            mv.visitLabel(passStart);
+        }
+    }
+
     /** Counts one operation at {@code where}, leaving when the budget is spent (as {@link Frame#tick}). */
     private void tick(Span where) {
         push(ticks.size());
         ticks.add(where);
         mv.visitVarInsn(ISTORE, SITE);
-        mv.visitVarInsn(LLOAD, OPS);
+        // counting down what is left, not up to the limit: the limit may be Long.MAX_VALUE, and a count up to
+        // it makes C2's counted-loop limit check fail (a deoptimization) the first time the loop runs compiled
+        mv.visitVarInsn(LLOAD, LEFT);
         mv.visitInsn(LCONST_1);
-        mv.visitInsn(LADD);
+        mv.visitInsn(LSUB);
         mv.visitInsn(DUP2);
-        mv.visitVarInsn(LSTORE, OPS);
-        mv.visitVarInsn(LLOAD, MAX);
+        mv.visitVarInsn(LSTORE, LEFT);
+        mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
         Label within = new Label();
-        mv.visitJumpInsn(IFLE, within);
+        mv.visitJumpInsn(IFGE, within);
         leaveWith(EXIT_LIMIT);
         mv.visitLabel(within);
     }

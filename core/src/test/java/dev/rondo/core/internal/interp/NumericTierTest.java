@@ -26,10 +26,15 @@ class NumericTierTest {
 
     /** Links {@code source} with the tier on (compiling each loop before its first run) or off. */
     static LinkedProgram link(String source, boolean tier) {
+        return link(source, tier, 0);
+    }
+
+    /** Links {@code source} with the tier on or off, compiling a loop once it has run {@code after} operations. */
+    static LinkedProgram link(String source, boolean tier, long after) {
         String wasOn = System.getProperty(NumericTier.SWITCH);
         String wasAfter = System.getProperty(NumericTier.AFTER);
         System.setProperty(NumericTier.SWITCH, Boolean.toString(tier));
-        System.setProperty(NumericTier.AFTER, "0");
+        System.setProperty(NumericTier.AFTER, Long.toString(after));
         try {
             Compilation compilation = FlowCompiler.compile("tier.flow", source);
             assertTrue(compilation.ok(), () -> compilation.diagnostics() + "\n" + source);
@@ -102,6 +107,17 @@ class NumericTierTest {
     }
 
     @Test
+    void aLongLoopIsHandedOverWhileItRunsTheFirstTime() {
+        LinkedProgram linked = link("""
+                let s = 0
+                for (let i = 0; i < Inputs.n; i++) { s += i % 7 }
+                return s
+                """, true, 100);
+        assertEquals(2997.0, run(linked, Long.MAX_VALUE).result());
+        assertTrue(tierOf(linked, 1).isCompiled());
+    }
+
+    @Test
     void offMeansNoTier() {
         LinkedProgram linked = link("let s = 0\nfor (let i = 0; i < 3; i++) { s += i }\nreturn s\n", false);
         assertNull(tierOf(linked, 1));
@@ -121,6 +137,10 @@ class NumericTierTest {
             for (int i = 0; i < 6; i++) {
                 long budget = 1 + random.nextLong(operations);
                 assertEquals(outcome(off, budget), outcome(on, budget), () -> "outcome under " + budget + " of\n" + source);
+                // the tree-walker hands the loop over between two passes, at the first run
+                long after = random.nextLong(operations);
+                assertEquals(outcome(off, budget), outcome(link(source, true, after), budget),
+                        () -> "outcome under " + budget + ", handed over after " + after + ", of\n" + source);
             }
             for (XStmt s : ((StmtNodes.Block) on.body).body) {
                 if (s instanceof LoopNodes.Loop loop && loop.tier != null && loop.tier.isCompiled()) {
