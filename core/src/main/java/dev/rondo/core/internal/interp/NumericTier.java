@@ -88,10 +88,15 @@ final class NumericTier {
 
     private synchronized CompiledRegion compile() {
         if (compiled == null && !given) {
-            CompiledRegion code = RegionCompiler.compile(region, counters);
-            if (code == null) {
-                given = true;
+            CompiledRegion code;
+            try {
+                code = RegionCompiler.compile(region, counters);
+            } catch (LinkageError | RuntimeException e) {
+                // a class the JVM refuses (a fault of the compiler): the loop stays with the tree-walker,
+                // which gives the same results; the tests (which compile every loop) would show it
+                code = null;
             }
+            given = code == null;
             compiled = code;
         }
         return compiled;

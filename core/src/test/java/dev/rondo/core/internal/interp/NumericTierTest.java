@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class NumericTierTest {
 
+    /** The loop of the interpreter benchmark (bench/run interpreter 3 loop). */
+    private static final String BENCHMARK_LOOP = """
+            let s = 0
+            for (let i = 0; i < Inputs.n; i++) { s += i % 7 }
+            return s
+            """;
+
     /** Links {@code source} with the tier on (compiling each loop before its first run) or off. */
     static LinkedProgram link(String source, boolean tier) {
         return link(source, tier, 0);
@@ -66,11 +73,7 @@ class NumericTierTest {
 
     @Test
     void theInterpreterBenchmarksLoopRunsCompiled() {
-        LinkedProgram linked = link("""
-                let s = 0
-                for (let i = 0; i < Inputs.n; i++) { s += i % 7 }
-                return s
-                """, true);
+        LinkedProgram linked = link(BENCHMARK_LOOP, true);
         Interpreter.Stretch stretch = run(linked, Long.MAX_VALUE);
         assertEquals(2997.0, stretch.result());
         assertTrue(tierOf(linked, 1).isCompiled());
@@ -108,11 +111,7 @@ class NumericTierTest {
 
     @Test
     void aLongLoopIsHandedOverWhileItRunsTheFirstTime() {
-        LinkedProgram linked = link("""
-                let s = 0
-                for (let i = 0; i < Inputs.n; i++) { s += i % 7 }
-                return s
-                """, true, 100);
+        LinkedProgram linked = link(BENCHMARK_LOOP, true, 100);
         assertEquals(2997.0, run(linked, Long.MAX_VALUE).result());
         assertTrue(tierOf(linked, 1).isCompiled());
     }
