@@ -52,17 +52,18 @@ abstract class CompiledRegion {
     }
 
     /**
-     * Writes a local back to its slot as the tree-walker holds it: a {@link NumberCell} in a slot that
-     * {@code +=} or {@code ++} updates (see {@link StmtNodes#forSlot}), a {@link Double} otherwise.
+     * Writes a local back to a slot that {@code +=} or {@code ++} updates, as the tree-walker holds it there:
+     * in a {@link NumberCell} (see {@link StmtNodes#forSlot}). Always a new cell (a cell never leaves its slot,
+     * so no one can tell), so that the code has no branch on what the slot held: a branch that the JIT has not
+     * seen taken (a fresh frame's empty slot) would deoptimize the compiled loop on its way out.
      */
-    static void store(Object[] slots, int slot, double value, boolean counter) {
-        if (!counter) {
-            slots[slot] = value;
-        } else if (slots[slot] instanceof NumberCell cell) {
-            cell.value = value;
-        } else {
-            slots[slot] = new NumberCell(value);
-        }
+    static void storeCell(Object[] slots, int slot, double value) {
+        slots[slot] = new NumberCell(value);
+    }
+
+    /** Writes a local back to any other slot: a {@link Double}, as the tree-walker holds it there. */
+    static void storeNumber(Object[] slots, int slot, double value) {
+        slots[slot] = value;
     }
 
     /** {@code a % b} for {@code b != 0}, as {@link OperatorNodes.Remainder} computes it (whole numbers without fprem). */

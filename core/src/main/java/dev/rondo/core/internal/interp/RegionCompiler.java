@@ -206,8 +206,8 @@ final class RegionCompiler {
             mv.visitVarInsn(ALOAD, SLOTS);
             push(slot);
             mv.visitVarInsn(DLOAD, local(slot));
-            push(counters.get(slot) ? 1 : 0);
-            mv.visitMethodInsn(INVOKESTATIC, BASE, "store", "([Ljava/lang/Object;IDZ)V", false);
+            mv.visitMethodInsn(INVOKESTATIC, BASE, counters.get(slot) ? "storeCell" : "storeNumber", "([Ljava/lang/Object;ID)V",
+                    false);
         }
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, FRAME_ARG);
