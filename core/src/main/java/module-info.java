@@ -5,6 +5,7 @@
  */
 module dev.rondo.core {
     requires dev.rondo.grammar;
+    requires org.objectweb.asm;
     requires transitive com.fasterxml.jackson.databind;
 
     exports dev.rondo.core;

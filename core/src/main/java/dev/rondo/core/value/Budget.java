@@ -106,6 +106,18 @@ public final class Budget {
         }
     }
 
+    /**
+     * For the interpreter's compiled loops, which count their statements and passes themselves from
+     * {@link #operations()}: takes their count back, and the position they counted last (unchanged when
+     * {@code where} is null: they counted nothing).
+     */
+    public void countedTo(long operations, Span where) {
+        this.operations = operations;
+        if (where != null) {
+            lastWhere = where;
+        }
+    }
+
     /** Charges {@code units} operations of work a built-in is about to do (or has done). */
     public static void charge(long units) {
         Budget budget = CURRENT.get();

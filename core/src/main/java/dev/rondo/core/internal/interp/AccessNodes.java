@@ -135,7 +135,7 @@ final class AccessNodes {
         private static final Object MISSING = new Object();
 
         private final String name;
-        private final int cacheSlot;
+        final int cacheSlot;
 
         InputMember(Span span, String name, int cacheSlot) {
             super(span);

@@ -258,6 +258,12 @@ final class Linker {
     }
 
     private XStmt loop(Stmt loop, String[] labels) {
+        LoopNodes.Loop linked = loopNode(loop, labels);
+        linked.tier = NumericTier.of(linked, ctx.counters);
+        return linked;
+    }
+
+    private LoopNodes.Loop loopNode(Stmt loop, String[] labels) {
         return switch (loop) {
             case Stmt.While s -> new LoopNodes.While(s.span(), labels, expr(s.test()), stmt(s.body()));
             case Stmt.DoWhile s -> new LoopNodes.DoWhile(s.span(), labels, stmt(s.body()), expr(s.test()));

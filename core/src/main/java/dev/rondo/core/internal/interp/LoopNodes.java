@@ -19,10 +19,27 @@ final class LoopNodes {
 
     abstract static class Loop extends XStmt {
         final String[] labels;
+        /**
+         * The bytecode tier when the loop is a {@link NumericRegion} (and the tier is on), else null. Set once
+         * by the linker, before the program is published.
+         */
+        NumericTier tier;
 
         Loop(Span span, String[] labels) {
             super(span);
             this.labels = labels;
+        }
+
+        /** What {@link #exec} does in the tree-walker. */
+        abstract int interpret(Frame f);
+
+        /**
+         * {@link #interpret} for a loop with a {@link NumericTier} that has not compiled it yet: between two
+         * passes, once the tier is due, it hands the rest of the loop over to the compiled code. (Such a loop
+         * holds no await, so it never suspends.)
+         */
+        int interpretTiered(Frame f, NumericTier tier) {
+            return interpret(f);
         }
 
         /** {@link #NEXT} to go on looping, otherwise the completion the loop ends with. */
@@ -51,8 +68,8 @@ final class LoopNodes {
     }
 
     static final class While extends Loop {
-        private final XExpr test;
-        private final XStmt body;
+        final XExpr test;
+        final XStmt body;
 
         While(Span span, String[] labels, XExpr test, XStmt body) {
             super(span, labels);
@@ -62,12 +79,39 @@ final class LoopNodes {
 
         @Override
         int exec(Frame f) {
+            return tier == null ? run(f, false) : tier.exec(f);
+        }
+
+        @Override
+        int interpret(Frame f) {
             return run(f, false);
         }
 
         @Override
         int resume(Frame f) {
             return run(f, true);
+        }
+
+        @Override
+        int interpretTiered(Frame f, NumericTier tier) {
+            long due = tier.due(f);
+            while (true) {
+                if (f.budget.operations() >= due) {
+                    int c = tier.handOver(f);
+                    if (c != CompiledRegion.NOT_RUN) {
+                        return c;
+                    }
+                    due = Long.MAX_VALUE;
+                }
+                f.tick(span);
+                if (!test.isTrue(f)) {
+                    return Completion.NORMAL;
+                }
+                int next = afterBody(f, body.exec(f));
+                if (next != NEXT) {
+                    return next;
+                }
+            }
         }
 
         private int run(Frame f, boolean resuming) {
@@ -95,8 +139,8 @@ final class LoopNodes {
     }
 
     static final class DoWhile extends Loop {
-        private final XStmt body;
-        private final XExpr test;
+        final XStmt body;
+        final XExpr test;
 
         DoWhile(Span span, String[] labels, XStmt body, XExpr test) {
             super(span, labels);
@@ -106,12 +150,39 @@ final class LoopNodes {
 
         @Override
         int exec(Frame f) {
+            return tier == null ? run(f, false) : tier.exec(f);
+        }
+
+        @Override
+        int interpret(Frame f) {
             return run(f, false);
         }
 
         @Override
         int resume(Frame f) {
             return run(f, true);
+        }
+
+        @Override
+        int interpretTiered(Frame f, NumericTier tier) {
+            long due = tier.due(f);
+            while (true) {
+                int next = afterBody(f, body.exec(f));
+                if (next != NEXT) {
+                    return next;
+                }
+                f.tick(span);
+                if (!test.isTrue(f)) {
+                    return Completion.NORMAL;
+                }
+                if (f.budget.operations() >= due) {
+                    int c = tier.handOver(f);
+                    if (c != CompiledRegion.NOT_RUN) {
+                        return c;
+                    }
+                    due = Long.MAX_VALUE;
+                }
+            }
         }
 
         private int run(Frame f, boolean resuming) {
@@ -146,14 +217,14 @@ final class LoopNodes {
         private static final int IN_BODY = 0;
         private static final int IN_UPDATE = 1;
 
-        private final XStmt init;
-        private final XExpr test;
-        private final XStmt update;
-        private final XStmt body;
-        private final Scope scope;
+        final XStmt init;
+        final XExpr test;
+        final XStmt update;
+        final XStmt body;
+        final Scope scope;
         /** The statements of a block body, or null when the body is a single statement of another kind. */
-        private final XStmt[] statements;
-        private final Scope bodyScope;
+        final XStmt[] statements;
+        final Scope bodyScope;
 
         For(Span span, String[] labels, XStmt init, XExpr test, XStmt update, XStmt body, Scope scope) {
             super(span, labels);
@@ -168,6 +239,11 @@ final class LoopNodes {
 
         @Override
         int exec(Frame f) {
+            return tier == null ? interpret(f) : tier.exec(f);
+        }
+
+        @Override
+        int interpret(Frame f) {
             if (init != null) {
                 init.exec(f);
             }
@@ -200,6 +276,26 @@ final class LoopNodes {
                 }
             }
             return run(f);
+        }
+
+        @Override
+        int interpretTiered(Frame f, NumericTier tier) {
+            long due = tier.due(f);
+            if (init != null) {
+                init.exec(f);
+            }
+            int next = next(f);
+            while (next == NEXT) {
+                if (f.budget.operations() >= due) {
+                    int c = tier.handOver(f);
+                    if (c != CompiledRegion.NOT_RUN) {
+                        return c;
+                    }
+                    due = Long.MAX_VALUE;
+                }
+                next = pass(f);
+            }
+            return next;
         }
 
         private int run(Frame f) {
@@ -265,11 +361,11 @@ final class LoopNodes {
 
     /** {@code for…of} and {@code for…in}: the items are fixed when the loop starts, and kept in the checkpoint. */
     static final class ForEach extends Loop {
-        private final boolean keys;
-        private final PatternNodes.XPattern target;
-        private final XExpr iterable;
-        private final XStmt body;
-        private final Scope scope;
+        final boolean keys;
+        final PatternNodes.XPattern target;
+        final XExpr iterable;
+        final XStmt body;
+        final Scope scope;
 
         ForEach(Span span, String[] labels, boolean keys, PatternNodes.XPattern target, XExpr iterable, XStmt body,
                 Scope scope) {
@@ -283,6 +379,11 @@ final class LoopNodes {
 
         @Override
         int exec(Frame f) {
+            return interpret(f);
+        }
+
+        @Override
+        int interpret(Frame f) {
             return run(f, items(iterable.eval(f)), 0, false);
         }
 

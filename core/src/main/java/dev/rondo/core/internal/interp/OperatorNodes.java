@@ -55,7 +55,7 @@ final class OperatorNodes {
         };
     }
 
-    private abstract static class Binary extends XExpr {
+    abstract static class Binary extends XExpr {
         final XExpr left;
         final XExpr right;
 
@@ -407,7 +407,7 @@ final class OperatorNodes {
     }
 
     static final class Equal extends Binary {
-        private final boolean negated;
+        final boolean negated;
 
         Equal(Span span, XExpr left, XExpr right, boolean negated) {
             super(span, left, right);
@@ -426,7 +426,7 @@ final class OperatorNodes {
     }
 
     static final class Generic extends Binary {
-        private final BinaryOp op;
+        final BinaryOp op;
 
         Generic(Span span, BinaryOp op, XExpr left, XExpr right) {
             super(span, left, right);
@@ -446,7 +446,7 @@ final class OperatorNodes {
     }
 
     static final class Not extends XExpr {
-        private final XExpr operand;
+        final XExpr operand;
 
         Not(Span span, XExpr operand) {
             super(span);
@@ -465,7 +465,7 @@ final class OperatorNodes {
     }
 
     static final class Negate extends XExpr {
-        private final XExpr operand;
+        final XExpr operand;
 
         Negate(Span span, XExpr operand) {
             super(span);
@@ -487,7 +487,7 @@ final class OperatorNodes {
     }
 
     static final class UnaryPlus extends XExpr {
-        private final XExpr operand;
+        final XExpr operand;
 
         UnaryPlus(Span span, XExpr operand) {
             super(span);
@@ -505,7 +505,7 @@ final class OperatorNodes {
     }
 
     static final class TypeOf extends XExpr {
-        private final XExpr operand;
+        final XExpr operand;
 
         TypeOf(Span span, XExpr operand) {
             super(span);
@@ -519,8 +519,8 @@ final class OperatorNodes {
     }
 
     static final class And extends XExpr {
-        private final XExpr left;
-        private final XExpr right;
+        final XExpr left;
+        final XExpr right;
 
         And(Span span, XExpr left, XExpr right) {
             super(span);
@@ -541,8 +541,8 @@ final class OperatorNodes {
     }
 
     static final class Or extends XExpr {
-        private final XExpr left;
-        private final XExpr right;
+        final XExpr left;
+        final XExpr right;
 
         Or(Span span, XExpr left, XExpr right) {
             super(span);
@@ -563,8 +563,8 @@ final class OperatorNodes {
     }
 
     static final class Coalesce extends XExpr {
-        private final XExpr left;
-        private final XExpr right;
+        final XExpr left;
+        final XExpr right;
 
         Coalesce(Span span, XExpr left, XExpr right) {
             super(span);
@@ -580,9 +580,9 @@ final class OperatorNodes {
     }
 
     static final class Conditional extends XExpr {
-        private final XExpr test;
-        private final XExpr then;
-        private final XExpr otherwise;
+        final XExpr test;
+        final XExpr then;
+        final XExpr otherwise;
 
         Conditional(Span span, XExpr test, XExpr then, XExpr otherwise) {
             super(span);

@@ -14,7 +14,7 @@ final class StmtNodes {
     private StmtNodes() {}
 
     static final class ExprStmt extends XStmt {
-        private final XExpr expr;
+        final XExpr expr;
 
         ExprStmt(Span span, XExpr expr) {
             super(span);
@@ -38,11 +38,11 @@ final class StmtNodes {
     }
 
     static final class Let extends XStmt {
-        private final PatternNodes.XPattern target;
-        private final XExpr init;
+        final PatternNodes.XPattern target;
+        final XExpr init;
         /** The slot of a plain name, or -1 for a destructuring pattern. */
-        private final int slot;
-        private final BitSet counters;
+        final int slot;
+        final BitSet counters;
 
         Let(Span span, PatternNodes.XPattern target, XExpr init, BitSet counters) {
             super(span);
@@ -66,9 +66,9 @@ final class StmtNodes {
 
     /** {@code x = e} on a local. */
     static final class AssignLocal extends XStmt {
-        private final int slot;
-        private final XExpr value;
-        private final BitSet counters;
+        final int slot;
+        final XExpr value;
+        final BitSet counters;
 
         AssignLocal(Span span, int slot, XExpr value, BitSet counters) {
             super(span);
@@ -86,9 +86,9 @@ final class StmtNodes {
 
     /** {@code x += e}, {@code x++} and the other arithmetic compounds on a local, with a number fast path for {@code +=}. */
     static final class CompoundLocal extends XStmt {
-        private final int slot;
-        private final BinaryOp op;
-        private final XExpr value;
+        final int slot;
+        final BinaryOp op;
+        final XExpr value;
 
         CompoundLocal(Span span, int slot, BinaryOp op, XExpr value) {
             super(span);
@@ -147,9 +147,9 @@ final class StmtNodes {
 
     /** {@code x += 1} and {@code x++} (lowered to it) on a local holding a number; anything else goes the general way. */
     static final class AddConstantToLocal extends XStmt {
-        private final int slot;
-        private final double amount;
-        private final CompoundLocal general;
+        final int slot;
+        final double amount;
+        final CompoundLocal general;
 
         AddConstantToLocal(Span span, int slot, double amount, CompoundLocal general) {
             super(span);
@@ -182,9 +182,9 @@ final class StmtNodes {
 
     /** Any assignment to a place, including {@code ??=}, {@code ||=} and {@code &&=}, which evaluate the value only when needed. */
     static final class AssignPlace extends XStmt {
-        private final Place place;
-        private final AssignOp op;
-        private final XExpr value;
+        final Place place;
+        final AssignOp op;
+        final XExpr value;
 
         AssignPlace(Span span, Place place, AssignOp op, XExpr value) {
             super(span);
@@ -230,10 +230,10 @@ final class StmtNodes {
      * array, a missing object) goes through the {@link Place}, as {@link AssignPlace} would.
      */
     static final class AssignProperty extends XStmt {
-        private final Place place;
-        private final String name;
-        private final Object[] keys;
-        private final XExpr value;
+        final Place place;
+        final String name;
+        final Object[] keys;
+        final XExpr value;
 
         AssignProperty(Span span, Place place, String name, XExpr value) {
             super(span);
@@ -326,9 +326,9 @@ final class StmtNodes {
     }
 
     static final class If extends XStmt {
-        private final XExpr test;
-        private final XStmt then;
-        private final XStmt otherwise;
+        final XExpr test;
+        final XStmt then;
+        final XStmt otherwise;
 
         If(Span span, XExpr test, XStmt then, XStmt otherwise) {
             super(span);
@@ -361,8 +361,8 @@ final class StmtNodes {
 
     /** {@code label: statement} around a statement that is not a loop (loops handle their own labels). */
     static final class Labeled extends XStmt {
-        private final String label;
-        private final XStmt body;
+        final String label;
+        final XStmt body;
 
         Labeled(Span span, String label, XStmt body) {
             super(span);
@@ -390,7 +390,7 @@ final class StmtNodes {
     }
 
     static final class Break extends XStmt {
-        private final String label;
+        final String label;
 
         Break(Span span, String label) {
             super(span);
@@ -405,7 +405,7 @@ final class StmtNodes {
     }
 
     static final class Continue extends XStmt {
-        private final String label;
+        final String label;
 
         Continue(Span span, String label) {
             super(span);
@@ -420,7 +420,7 @@ final class StmtNodes {
     }
 
     static final class Return extends XStmt {
-        private final XExpr value;
+        final XExpr value;
 
         Return(Span span, XExpr value) {
             super(span);
@@ -435,7 +435,7 @@ final class StmtNodes {
     }
 
     static final class Throw extends XStmt {
-        private final XExpr value;
+        final XExpr value;
 
         Throw(Span span, XExpr value) {
             super(span);

@@ -17,7 +17,7 @@ final class ValueNodes {
     private ValueNodes() {}
 
     static final class Const extends XExpr {
-        private final Object value;
+        final Object value;
 
         Const(Span span, Object value) {
             super(span);

@@ -1,0 +1,593 @@
+package dev.rondo.core.internal.interp;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.rondo.core.ast.Expr.BinaryOp;
+import dev.rondo.core.ast.Span;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Writes a {@link NumericRegion} as a hidden class extending {@link CompiledRegion}: one method that runs the
+ * loop with each local of the region in a JVM {@code double} local, so that the JIT compiles the loop as a
+ * whole instead of a call per node.
+ *
+ * <p>It does exactly what the tree-walker does, statement by statement: the same operations counted (a pass
+ * of a loop, each statement of a block) against the same budget, and on running out, the same error at the
+ * same position; the same errors in the same order ({@code RangeError} of a result too large or a division
+ * by zero, at the node that raises it); the same numbers (the same double operations, so -0 stays -0). On
+ * every way out (the loop's end, a {@code return}, an error) it first writes the locals it changed back to
+ * the frame, as the tree-walker would hold them, and gives the budget its count.
+ *
+ * <p>Every intermediate value goes to a fresh JVM local rather than staying on the operand stack, so that a
+ * jump to the way out never has a stack to unwind.
+ */
+final class RegionCompiler {
+
+    /** HotSpot does not JIT-compile a method longer than this (HugeMethodLimit): such a region is not compiled. */
+    static final int MAX_CODE_BYTES = 8000;
+
+    private static final String BASE = "dev/rondo/core/internal/interp/CompiledRegion";
+    private static final String FRAME = "dev/rondo/core/internal/interp/Frame";
+    private static final String BUDGET = "dev/rondo/core/value/Budget";
+    private static final String FLOW_THROW = "dev/rondo/core/value/FlowThrow";
+    private static final String SPANS = "[Ldev/rondo/core/ast/Span;";
+
+    // The fixed JVM locals of run(Frame); the region's locals and temporaries follow.
+    private static final int THIS = 0;
+    private static final int FRAME_ARG = 1;
+    private static final int FROM_PASS = 2; // boolean: start at a pass of the loop, not at its initialiser
+    private static final int SLOTS = 3;
+    private static final int LEFT = 4; // long: the operations the budget still allows
+    private static final int MAX = 6; // long
+    private static final int SITE = 8; // the tick counted last, -1 before the first
+    private static final int EXIT = 9; // how the code ends: one of the EXIT_ values
+    private static final int ERROR = 10; // the error site, when EXIT_ERROR
+    private static final int RESULT = 11; // double: the value of a return
+    private static final int FIRST_FREE = 13;
+
+    private static final int EXIT_NORMAL = 0;
+    private static final int EXIT_RETURN = 1;
+    private static final int EXIT_ERROR = 2;
+    private static final int EXIT_LIMIT = 3;
+
+    /** A loop of the region, for {@code break} and {@code continue}. */
+    private record Target(String[] labels, Label end, Label next) {}
+
+    private final NumericRegion region;
+    private final BitSet counters;
+    private MethodVisitor mv;
+    private final Map<Integer, Integer> locals = new HashMap<>();
+    private int nextLocal = FIRST_FREE;
+    private final List<Span> ticks = new ArrayList<>();
+    private final List<Span> errorSpans = new ArrayList<>();
+    private final List<String> errorOperators = new ArrayList<>();
+    private final Deque<Target> loops = new ArrayDeque<>();
+    private final Label exit = new Label();
+    /** Where the code starts when handed the loop between two passes: the region loop's header. */
+    private final Label passStart = new Label();
+
+    private RegionCompiler(NumericRegion region, BitSet counters) {
+        this.region = region;
+        this.counters = counters;
+    }
+
+    /**
+     * The region compiled, or null when its code would be too long to be JIT-compiled. {@code counters}: the
+     * slots of the region's body that {@code +=} and the like update (complete, since linking has ended).
+     */
+    static CompiledRegion compile(NumericRegion region, BitSet counters) {
+        return new RegionCompiler(region, counters).define();
+    }
+
+    private CompiledRegion define() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // the frames only ever merge the few reference types of run(), which need no more precision
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V21, ACC_FINAL | ACC_SUPER, BASE + "$Loop", null, BASE, null);
+        MethodVisitor init = cw.visitMethod(0, "<init>", "(" + SPANS + SPANS + "[Ljava/lang/String;)V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitVarInsn(ALOAD, 1);
+        init.visitVarInsn(ALOAD, 2);
+        init.visitVarInsn(ALOAD, 3);
+        init.visitMethodInsn(INVOKESPECIAL, BASE, "<init>", "(" + SPANS + SPANS + "[Ljava/lang/String;)V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        mv = cw.visitMethod(0, "run", "(L" + FRAME + ";Z)I", null, null);
+        mv.visitCode();
+        Label notRun = new Label();
+        prologue(notRun);
+        mv.visitVarInsn(ILOAD, FROM_PASS);
+        mv.visitJumpInsn(IFNE, passStart);
+        stmt(region.loop);
+        push(EXIT_NORMAL);
+        mv.visitVarInsn(ISTORE, EXIT);
+        mv.visitLabel(exit);
+        epilogue();
+        mv.visitLabel(notRun);
+        push(CompiledRegion.NOT_RUN);
+        mv.visitInsn(IRETURN);
+        Label end = new Label();
+        mv.visitLabel(end);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        if (end.getOffset() > MAX_CODE_BYTES) {
+            return null;
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(), true);
+            return (CompiledRegion) lookup.findConstructor(lookup.lookupClass(),
+                            MethodType.methodType(void.class, dev.rondo.core.ast.Span[].class, dev.rondo.core.ast.Span[].class,
+                                    String[].class))
+                    .invoke(ticks.toArray(Span[]::new), errorSpans.toArray(Span[]::new), errorOperators.toArray(String[]::new));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("could not define a compiled loop", e);
+        }
+    }
+
+    /** Loads the locals the region finds on entry (or leaves if one is not a number), and the budget's count. */
+    private void prologue(Label notRun) {
+        mv.visitVarInsn(ALOAD, FRAME_ARG);
+        mv.visitFieldInsn(GETFIELD, FRAME, "slots", "[Ljava/lang/Object;");
+        mv.visitVarInsn(ASTORE, SLOTS);
+        for (int slot : region.entrySlots) {
+            load(slot, notRun);
+        }
+        for (int slot : region.declaredSlots) {
+            mv.visitInsn(DCONST_0);
+            mv.visitVarInsn(DSTORE, local(slot));
+            if (region.headerSlots.get(slot)) {
+                // between two passes, the variables of a for's initialiser hold their numbers
+                Label fresh = new Label();
+                mv.visitVarInsn(ILOAD, FROM_PASS);
+                mv.visitJumpInsn(IFEQ, fresh);
+                load(slot, notRun);
+                mv.visitLabel(fresh);
+            }
+        }
+        mv.visitVarInsn(ALOAD, FRAME_ARG);
+        mv.visitFieldInsn(GETFIELD, FRAME, "budget", "L" + BUDGET + ";");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, BUDGET, "maxOperations", "()J", false);
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LSTORE, MAX);
+        mv.visitInsn(DUP2_X1);
+        mv.visitInsn(POP2);
+        mv.visitMethodInsn(INVOKEVIRTUAL, BUDGET, "operations", "()J", false);
+        mv.visitInsn(LSUB);
+        mv.visitVarInsn(LSTORE, LEFT);
+        push(-1);
+        mv.visitVarInsn(ISTORE, SITE);
+        push(EXIT_NORMAL);
+        mv.visitVarInsn(ISTORE, EXIT);
+        push(0);
+        mv.visitVarInsn(ISTORE, ERROR);
+        mv.visitInsn(DCONST_0);
+        mv.visitVarInsn(DSTORE, RESULT);
+    }
+
+    /** Loads a slot's number into its local, going to {@code notRun} when it holds anything else. */
+    private void load(int slot, Label notRun) {
+        int local = local(slot);
+        mv.visitVarInsn(ALOAD, SLOTS);
+        push(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitMethodInsn(INVOKESTATIC, BASE, "number", "(Ljava/lang/Object;)D", false);
+        mv.visitVarInsn(DSTORE, local);
+        mv.visitVarInsn(DLOAD, local);
+        mv.visitVarInsn(DLOAD, local);
+        mv.visitInsn(DCMPL);
+        mv.visitJumpInsn(IFNE, notRun); // NaN: not a number
+    }
+
+    /** Writes the changed locals back, gives the budget its count, then ends as {@link #EXIT} says. */
+    private void epilogue() {
+        for (int slot : region.writtenSlots) {
+            mv.visitVarInsn(ALOAD, SLOTS);
+            push(slot);
+            mv.visitVarInsn(DLOAD, local(slot));
+            mv.visitMethodInsn(INVOKESTATIC, BASE, counters.get(slot) ? "storeCell" : "storeNumber", "([Ljava/lang/Object;ID)V",
+                    false);
+        }
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, FRAME_ARG);
+        mv.visitVarInsn(LLOAD, MAX);
+        mv.visitVarInsn(LLOAD, LEFT);
+        mv.visitInsn(LSUB);
+        mv.visitVarInsn(ILOAD, SITE);
+        mv.visitMethodInsn(INVOKEVIRTUAL, BASE, "leave", "(L" + FRAME + ";JI)V", false);
+        Label normal = new Label();
+        Label returned = new Label();
+        Label failed = new Label();
+        Label limit = new Label();
+        mv.visitVarInsn(ILOAD, EXIT);
+        mv.visitTableSwitchInsn(EXIT_NORMAL, EXIT_LIMIT, normal, normal, returned, failed, limit);
+        mv.visitLabel(normal);
+        push(Completion.NORMAL);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(returned);
+        mv.visitVarInsn(ALOAD, FRAME_ARG);
+        mv.visitVarInsn(DLOAD, RESULT);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        mv.visitFieldInsn(PUTFIELD, FRAME, "returnValue", "Ljava/lang/Object;");
+        push(Completion.RETURN);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(failed);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ILOAD, ERROR);
+        mv.visitMethodInsn(INVOKEVIRTUAL, BASE, "error", "(I)L" + FLOW_THROW + ";", false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(limit);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, FRAME_ARG);
+        mv.visitVarInsn(ILOAD, SITE);
+        mv.visitMethodInsn(INVOKEVIRTUAL, BASE, "outOfOperations", "(L" + FRAME + ";I)Ljava/lang/RuntimeException;", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    // ---- statements
+
+    private void stmt(XStmt s) {
+        switch (s) {
+            case StmtNodes.Block b -> {
+                for (XStmt statement : b.body) {
+                    tick(statement.span);
+                    stmt(statement);
+                }
+            }
+            case LoopNodes.For l -> {
+                // laid out with the test at the bottom (the first count and test before the loop), so that the
+                // loop's header is the body, where the tree-walker may hand the loop over
+                if (l.init != null) {
+                    stmt(l.init);
+                }
+                Label body = new Label();
+                Label next = new Label();
+                Label end = new Label();
+                tick(l.span);
+                if (l.test != null) {
+                    branch(l.test, false, end);
+                }
+                mv.visitLabel(body);
+                header(l);
+                loops.push(new Target(l.labels, end, next));
+                stmt(l.body);
+                loops.pop();
+                mv.visitLabel(next);
+                if (l.update != null) {
+                    stmt(l.update);
+                }
+                tick(l.span);
+                if (l.test != null) {
+                    branch(l.test, true, body);
+                } else {
+                    mv.visitJumpInsn(GOTO, body);
+                }
+                mv.visitLabel(end);
+            }
+            case LoopNodes.While l -> {
+                Label top = new Label();
+                Label end = new Label();
+                mv.visitLabel(top);
+                header(l);
+                tick(l.span);
+                branch(l.test, false, end);
+                loops.push(new Target(l.labels, end, top));
+                stmt(l.body);
+                loops.pop();
+                mv.visitJumpInsn(GOTO, top);
+                mv.visitLabel(end);
+            }
+            case LoopNodes.DoWhile l -> {
+                Label top = new Label();
+                Label next = new Label();
+                Label end = new Label();
+                mv.visitLabel(top);
+                header(l);
+                loops.push(new Target(l.labels, end, next));
+                stmt(l.body);
+                loops.pop();
+                mv.visitLabel(next);
+                tick(l.span);
+                branch(l.test, true, top);
+                mv.visitLabel(end);
+            }
+            case StmtNodes.Labeled l -> stmt(l.body);
+            case StmtNodes.If i -> {
+                Label otherwise = new Label();
+                Label end = new Label();
+                branch(i.test, false, otherwise);
+                stmt(i.then);
+                mv.visitJumpInsn(GOTO, end);
+                mv.visitLabel(otherwise);
+                if (i.otherwise != null) {
+                    stmt(i.otherwise);
+                }
+                mv.visitLabel(end);
+            }
+            case StmtNodes.Let l -> assign(l.slot, value(l.init));
+            case StmtNodes.AssignLocal a -> assign(a.slot, value(a.value));
+            case StmtNodes.CompoundLocal c -> compound(c);
+            // x - k is x + (-k) exactly: compiling the general node gives its errors' operator too
+            case StmtNodes.AddConstantToLocal a -> compound(a.general);
+            case StmtNodes.ExprStmt e -> value(e.expr);
+            case StmtNodes.Break b -> mv.visitJumpInsn(GOTO, target(b.label).end());
+            case StmtNodes.Continue c -> mv.visitJumpInsn(GOTO, target(c.label).next());
+            case StmtNodes.Return r -> {
+                mv.visitVarInsn(DLOAD, value(r.value));
+                mv.visitVarInsn(DSTORE, RESULT);
+                leaveWith(EXIT_RETURN);
+            }
+            default -> throw new IllegalStateException("not in a numeric region: " + s.getClass().getSimpleName());
+        }
+    }
+
+    /** Marks where a pass of the region's own loop starts (see {@link CompiledRegion#run}). */
+    private void header(LoopNodes.Loop l) {
+        if (l == region.loop) {
+            mv.visitLabel(passStart);
+        }
+    }
+
+    /** Counts one operation at {@code where}, leaving when the budget is spent (as {@link Frame#tick}). */
+    private void tick(Span where) {
+        push(ticks.size());
+        ticks.add(where);
+        mv.visitVarInsn(ISTORE, SITE);
+        // counting down what is left, not up to the limit: the limit may be Long.MAX_VALUE, and a count up to
+        // it makes C2's counted-loop limit check fail (a deoptimization) the first time the loop runs compiled
+        mv.visitVarInsn(LLOAD, LEFT);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LSUB);
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LSTORE, LEFT);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        Label within = new Label();
+        mv.visitJumpInsn(IFGE, within);
+        leaveWith(EXIT_LIMIT);
+        mv.visitLabel(within);
+    }
+
+    private Target target(String label) {
+        for (Target t : loops) {
+            if (label == null) {
+                return t;
+            }
+            for (String own : t.labels()) {
+                if (own.equals(label)) {
+                    return t;
+                }
+            }
+        }
+        throw new IllegalStateException("no loop of the region answers label " + label);
+    }
+
+    private void assign(int slot, int from) {
+        mv.visitVarInsn(DLOAD, from);
+        mv.visitVarInsn(DSTORE, local(slot));
+    }
+
+    /** {@code x op= e}: the errors of {@link StmtNodes.CompoundLocal#general}, at the statement. */
+    private void compound(StmtNodes.CompoundLocal c) {
+        int x = local(c.slot);
+        int operand = value(c.value);
+        int result = arithmetic(c.op, x, operand, c.span);
+        assign(c.slot, result);
+    }
+
+    // ---- expressions
+
+    /** Evaluates a numeric expression into a JVM local, and gives that local. */
+    private int value(XExpr e) {
+        return switch (e) {
+            case ValueNodes.Const c -> {
+                int t = temp();
+                mv.visitLdcInsn((Double) c.value);
+                mv.visitVarInsn(DSTORE, t);
+                yield t;
+            }
+            case ValueNodes.Local l -> local(l.slot);
+            case AccessNodes.InputMember m -> local(m.cacheSlot);
+            case OperatorNodes.Add a -> binary(BinaryOp.ADD, a.left, a.right, a.span);
+            case OperatorNodes.Subtract a -> binary(BinaryOp.SUBTRACT, a.left, a.right, a.span);
+            case OperatorNodes.Multiply a -> binary(BinaryOp.MULTIPLY, a.left, a.right, a.span);
+            case OperatorNodes.Remainder a -> binary(BinaryOp.REMAINDER, a.left, a.right, a.span);
+            case OperatorNodes.Generic g -> binary(g.op, g.left, g.right, g.span);
+            case OperatorNodes.Negate n -> {
+                int operand = value(n.operand);
+                int t = temp();
+                mv.visitVarInsn(DLOAD, operand);
+                mv.visitInsn(DNEG);
+                mv.visitVarInsn(DSTORE, t);
+                yield t;
+            }
+            case OperatorNodes.UnaryPlus p -> value(p.operand);
+            case OperatorNodes.Conditional c -> {
+                int t = temp();
+                Label otherwise = new Label();
+                Label end = new Label();
+                branch(c.test, false, otherwise);
+                assignTemp(t, value(c.then));
+                mv.visitJumpInsn(GOTO, end);
+                mv.visitLabel(otherwise);
+                assignTemp(t, value(c.otherwise));
+                mv.visitLabel(end);
+                yield t;
+            }
+            default -> throw new IllegalStateException("not a numeric expression: " + e.getClass().getSimpleName());
+        };
+    }
+
+    private void assignTemp(int to, int from) {
+        mv.visitVarInsn(DLOAD, from);
+        mv.visitVarInsn(DSTORE, to);
+    }
+
+    private int binary(BinaryOp op, XExpr left, XExpr right, Span span) {
+        int a = value(left);
+        int b = value(right);
+        return arithmetic(op, a, b, span);
+    }
+
+    /**
+     * {@code a op b} into a new local, raising at {@code span} what {@link dev.rondo.core.value.Operators}
+     * raises: a division (or remainder) by zero, then a result too large to be a number.
+     */
+    private int arithmetic(BinaryOp op, int a, int b, Span span) {
+        if (op == BinaryOp.DIVIDE || op == BinaryOp.REMAINDER) {
+            mv.visitVarInsn(DLOAD, b);
+            mv.visitInsn(DCONST_0);
+            mv.visitInsn(DCMPL);
+            Label nonZero = new Label();
+            mv.visitJumpInsn(IFNE, nonZero);
+            raise(span, null);
+            mv.visitLabel(nonZero);
+        }
+        int t = temp();
+        mv.visitVarInsn(DLOAD, a);
+        mv.visitVarInsn(DLOAD, b);
+        switch (op) {
+            case ADD -> mv.visitInsn(DADD);
+            case SUBTRACT -> mv.visitInsn(DSUB);
+            case MULTIPLY -> mv.visitInsn(DMUL);
+            case DIVIDE -> mv.visitInsn(DDIV);
+            case REMAINDER -> mv.visitMethodInsn(INVOKESTATIC, BASE, "remainder", "(DD)D", false);
+            default -> throw new IllegalStateException("not compiled: " + op);
+        }
+        mv.visitVarInsn(DSTORE, t);
+        if (op != BinaryOp.REMAINDER) {
+            // a remainder is never larger than its operands
+            mv.visitVarInsn(DLOAD, t);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+            mv.visitLdcInsn(Double.MAX_VALUE);
+            mv.visitInsn(DCMPG);
+            Label finite = new Label();
+            mv.visitJumpInsn(IFLE, finite);
+            raise(span, switch (op) {
+                case ADD -> "+";
+                case SUBTRACT -> "-";
+                case MULTIPLY -> "*";
+                default -> "/";
+            });
+            mv.visitLabel(finite);
+        }
+        return t;
+    }
+
+    private void raise(Span span, String operator) {
+        push(errorSpans.size());
+        errorSpans.add(span);
+        errorOperators.add(operator);
+        mv.visitVarInsn(ISTORE, ERROR);
+        leaveWith(EXIT_ERROR);
+    }
+
+    private void leaveWith(int how) {
+        push(how);
+        mv.visitVarInsn(ISTORE, EXIT);
+        mv.visitJumpInsn(GOTO, exit);
+    }
+
+    // ---- tests
+
+    /** Jumps to {@code target} when {@code test}'s truth is {@code when}, as {@link XExpr#isTrue} tells it. */
+    private void branch(XExpr test, boolean when, Label target) {
+        switch (test) {
+            case OperatorNodes.Less c -> compare(c.left, c.right, when ? IFLT : IFGE, target);
+            case OperatorNodes.LessEqual c -> compare(c.left, c.right, when ? IFLE : IFGT, target);
+            case OperatorNodes.Greater c -> compare(c.left, c.right, when ? IFGT : IFLE, target);
+            case OperatorNodes.GreaterEqual c -> compare(c.left, c.right, when ? IFGE : IFLT, target);
+            case OperatorNodes.Equal c -> compare(c.left, c.right, when != c.negated ? IFEQ : IFNE, target);
+            case OperatorNodes.Not n -> branch(n.operand, !when, target);
+            case OperatorNodes.And a -> {
+                if (when) {
+                    Label skip = new Label();
+                    branch(a.left, false, skip);
+                    branch(a.right, true, target);
+                    mv.visitLabel(skip);
+                } else {
+                    branch(a.left, false, target);
+                    branch(a.right, false, target);
+                }
+            }
+            case OperatorNodes.Or o -> {
+                if (when) {
+                    branch(o.left, true, target);
+                    branch(o.right, true, target);
+                } else {
+                    Label skip = new Label();
+                    branch(o.left, true, skip);
+                    branch(o.right, false, target);
+                    mv.visitLabel(skip);
+                }
+            }
+            case ValueNodes.Const c when c.value instanceof Boolean b -> {
+                if (b == when) {
+                    mv.visitJumpInsn(GOTO, target);
+                }
+            }
+            default -> {
+                // a number is true unless it is 0 or -0
+                int v = value(test);
+                mv.visitVarInsn(DLOAD, v);
+                mv.visitInsn(DCONST_0);
+                mv.visitInsn(DCMPL);
+                mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+            }
+        }
+    }
+
+    /** Compares two numbers (never NaN) and jumps on the comparison's sign with {@code jump}. */
+    private void compare(XExpr left, XExpr right, int jump, Label target) {
+        int a = value(left);
+        int b = value(right);
+        mv.visitVarInsn(DLOAD, a);
+        mv.visitVarInsn(DLOAD, b);
+        mv.visitInsn(DCMPG);
+        mv.visitJumpInsn(jump, target);
+    }
+
+    // ---- locals
+
+    /** The JVM local holding a slot's number. */
+    private int local(int slot) {
+        return locals.computeIfAbsent(slot, s -> temp());
+    }
+
+    private int temp() {
+        int t = nextLocal;
+        nextLocal += 2;
+        return t;
+    }
+
+    private void push(int value) {
+        if (value >= -1 && value <= 5) {
+            mv.visitInsn(ICONST_0 + value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+}
