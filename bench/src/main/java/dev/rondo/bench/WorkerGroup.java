@@ -15,10 +15,12 @@ import java.util.List;
 final class WorkerGroup implements AutoCloseable {
 
     /**
-     * Whether the workers run their slices' tasks eagerly (Worker.Builder.eagerTasks): on unless the environment
-     * says {@code RONDO_BENCH_EAGER=off}, so any benchmark can be run both ways; a load's own configuration wins.
+     * Whether the workers run their slices' tasks eagerly (Worker.Builder.eagerTasks): {@code RONDO_BENCH_EAGER=on}
+     * or {@code off}, else the worker's default, so any benchmark can be run both ways; a load's own
+     * configuration wins.
      */
-    static final boolean EAGER_TASKS = !"off".equals(System.getenv("RONDO_BENCH_EAGER"));
+    static final boolean EAGER_TASKS = System.getenv("RONDO_BENCH_EAGER") == null ? Worker.DEFAULT_EAGER_TASKS
+            : "on".equals(System.getenv("RONDO_BENCH_EAGER"));
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();

@@ -85,7 +85,7 @@ class EagerTasksTest {
     void aSlicesTasksRunOnItsWorkerWithoutAClaim() {
         Map<String, String> leases = new ConcurrentHashMap<>();
         TaskHandler record = recording("a");
-        Worker worker = engine.worker(b -> b.concurrency(8).task("work", (input, ctx) -> {
+        Worker worker = engine.worker(b -> b.concurrency(8).eagerTasks(true).task("work", (input, ctx) -> {
             // leased as a claim leases: to this worker, for its lease (30 s by default)
             leases.put(ctx.executionId(), engine.one("SELECT lease_owner || ' ' || (lease_expires_at - now() > interval '25 seconds')"
                     + " FROM queue_items WHERE execution_id = '" + ctx.executionId() + "'"));
@@ -97,8 +97,8 @@ class EagerTasksTest {
     }
 
     @Test
-    void withEagerTasksOffEveryTaskIsClaimed() {
-        engine.worker(b -> b.concurrency(8).eagerTasks(false).task("work", recording("a")));
+    void byDefaultEveryTaskIsClaimed() {
+        engine.worker(b -> b.concurrency(8).task("work", recording("a")));
         assertCompleted("5", engine.run("fan", "{\"n\": 5}"));
         assertEquals(5, count("a:claimed"), ran.toString());
     }
@@ -107,7 +107,7 @@ class EagerTasksTest {
     void aSliceTakesOnlyTheSlotsItsWorkerHasFreeAndLeavesTheRestToOtherWorkers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         TaskHandler record = recording("a");
-        engine.worker(b -> b.concurrency(4).task("work", (input, ctx) -> {
+        engine.worker(b -> b.concurrency(4).eagerTasks(true).task("work", (input, ctx) -> {
             Object out = record.handle(input, ctx);
             release.await(30, TimeUnit.SECONDS); // a stays full while b takes the rest
             return out;
@@ -116,7 +116,7 @@ class EagerTasksTest {
         // its slice held one of a's four slots: three tasks ran at once on a, leased by the slice itself
         awaitTrue(() -> count("a:eager") == 3);
         awaitTrue(() -> engine.column("SELECT 1 FROM queue_items WHERE lease_owner IS NULL").size() == 6);
-        engine.worker(b -> b.concurrency(10).task("work", recording("b")));
+        engine.worker(b -> b.concurrency(10).eagerTasks(true).task("work", recording("b")));
         awaitTrue(() -> count("b:claimed") == 6);
         release.countDown();
         assertCompleted("10", handle.result(Duration.ofSeconds(60)));
@@ -149,7 +149,7 @@ class EagerTasksTest {
                 throw new IllegalStateException("the worker is dead");
             }
         });
-        Worker doomed = Worker.builder(doomedPool).concurrency(8).lease(Duration.ofSeconds(1))
+        Worker doomed = Worker.builder(doomedPool).concurrency(8).eagerTasks(true).lease(Duration.ofSeconds(1))
                 .rescueInterval(Duration.ofMillis(200)).task("work", recording("doomed")).build().start();
         try {
             WorkflowHandle handle = engine.start("fan", "{\"n\": 4}");
@@ -157,7 +157,7 @@ class EagerTasksTest {
             assertEquals(List.of(doomed.id(), doomed.id(), doomed.id(), doomed.id()),
                     engine.column("SELECT lease_owner FROM queue_items WHERE execution_id LIKE '" + handle.id() + ".t%'"));
             doomedPool.close(); // killed: it renews nothing, ends nothing
-            engine.worker(b -> b.lease(Duration.ofSeconds(1)).rescueInterval(Duration.ofMillis(200))
+            engine.worker(b -> b.lease(Duration.ofSeconds(1)).rescueInterval(Duration.ofMillis(200)).eagerTasks(true)
                     .task("work", recording("healthy")));
             assertCompleted("4", handle.result(Duration.ofSeconds(60)));
             assertEquals(4, count("healthy:claimed"), ran.toString());
@@ -176,7 +176,7 @@ class EagerTasksTest {
         engine.flow("side", """
                 return (await Promise.all([Task.run("work", {}, {queue: "side"}), Task.run("work", {}, {queue: "side"})])).length
                 """);
-        engine.worker(b -> b.queues("default", "side").concurrency(8).task("work", recording("a")));
+        engine.worker(b -> b.queues("default", "side").concurrency(8).eagerTasks(true).task("work", recording("a")));
         assertTrue(engine.client.pauseQueue("side"));
         WorkflowHandle parked = engine.start("side", "{}");
         awaitTrue(() -> engine.column("SELECT 1 FROM queue_items WHERE queue = 'side' AND lease_owner IS NULL").size() == 2);
@@ -202,7 +202,7 @@ class EagerTasksTest {
                     Task.run("work", {k: "plain"})
                 ])).length
                 """);
-        engine.worker(b -> b.concurrency(8).task("work", recording("a")));
+        engine.worker(b -> b.concurrency(8).eagerTasks(true).task("work", recording("a")));
         WorkflowHandle handle = engine.start("turns", "{}");
         assertCompleted("4", handle.result(Duration.ofSeconds(30)));
         assertEquals("a:eager", ran.get(handle.id() + ".t3"), ran.toString());
