@@ -20,9 +20,15 @@ final class TaskPathLoad {
     private TaskPathLoad() {}
 
     static Result run(BenchDatabase db, int workers, int concurrency, int tasks) throws SQLException {
+        return run(db, workers, concurrency, tasks, b -> b);
+    }
+
+    /** As above, each worker's builder passed through {@code configure} first. */
+    static Result run(BenchDatabase db, int workers, int concurrency, int tasks,
+                      java.util.function.UnaryOperator<dev.rondo.worker.Worker.Builder> configure) throws SQLException {
         db.reset();
         PgbenchCeiling.seed(db, tasks);
-        try (WorkerGroup group = new WorkerGroup(db, workers, concurrency, "pgbench")) {
+        try (WorkerGroup group = new WorkerGroup(db, workers, concurrency, "pgbench").configure(configure)) {
             CpuClock cpu = db.cpu();
             long start = System.nanoTime();
             group.start();

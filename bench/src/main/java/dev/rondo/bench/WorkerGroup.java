@@ -14,6 +14,14 @@ import java.util.List;
  */
 final class WorkerGroup implements AutoCloseable {
 
+    /**
+     * Whether the workers run their slices' tasks eagerly (Worker.Builder.eagerTasks): {@code RONDO_BENCH_EAGER=on}
+     * or {@code off}, else the worker's default, so any benchmark can be run both ways; a load's own
+     * configuration wins.
+     */
+    static final boolean EAGER_TASKS = System.getenv("RONDO_BENCH_EAGER") == null ? Worker.DEFAULT_EAGER_TASKS
+            : "on".equals(System.getenv("RONDO_BENCH_EAGER"));
+
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
     private final int concurrency;
@@ -38,9 +46,14 @@ final class WorkerGroup implements AutoCloseable {
 
     /** As {@link #WorkerGroup(BenchDatabase, int, int, String)}, each pool of {@code poolSize} connections. */
     WorkerGroup(BenchDatabase db, int count, int concurrency, String queue, int poolSize) {
+        this(db, count, concurrency, queue, poolSize, 0);
+    }
+
+    /** As above, on the kept pools from number {@code firstPool} on (a group beside another takes other pools). */
+    WorkerGroup(BenchDatabase db, int count, int concurrency, String queue, int poolSize, int firstPool) {
         this.concurrency = concurrency;
         this.queue = queue;
-        for (int i = 0; i < count; i++) {
+        for (int i = firstPool; i < firstPool + count; i++) {
             pools.add(db.workerPool("bench-worker-" + i, poolSize));
         }
     }
@@ -64,6 +77,7 @@ final class WorkerGroup implements AutoCloseable {
                     .id("bench-" + i)
                     .queues(queue)
                     .concurrency(concurrency)
+                    .eagerTasks(EAGER_TASKS)
                     .task("noop", (input, ctx) -> null))
                     .build()
                     .start());

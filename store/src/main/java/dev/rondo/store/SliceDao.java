@@ -43,19 +43,54 @@ public final class SliceDao {
      * none (it then gets its queue item at once), its limit 0 then; its limit name is the named limit it
      * asked for (null: a number given at the call), whose current value its admission reads. A task's
      * fairness key is null when it has none of its own (it then takes its workflow's, if any), its weight
-     * then ignored.
+     * then ignored. {@code eager} says of each task whether its worker reserved a slot to run it at once (eager
+     * dispatch, write_slice.sql); empty when none did.
      */
     public record Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
                  List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
                  List<Integer> concurrencyLimits, List<String> limitNames, List<String> fairKeys,
-                 List<Integer> fairWeights) {}
+                 List<Integer> fairWeights, List<Boolean> eager) {
+
+        /** Tasks none of which is dispatched eagerly. */
+        public Tasks(List<String> ids, List<String> names, List<String> queues, List<Integer> priorities,
+                     List<String> inputs, List<String> options, List<Integer> promises, List<String> concurrencyKeys,
+                     List<Integer> concurrencyLimits, List<String> limitNames, List<String> fairKeys,
+                     List<Integer> fairWeights) {
+            this(ids, names, queues, priorities, inputs, options, promises, concurrencyKeys, concurrencyLimits,
+                    limitNames, fairKeys, fairWeights, List.of());
+        }
+    }
+
+    /** Who leases a slice's eager task items (the worker running the slice), and for how long. */
+    public record Lease(String owner, double seconds) {
+
+        /** No task item is leased at its insert. */
+        public static final Lease NONE = new Lease(null, 0);
+    }
+
+    /**
+     * What {@link #write} did: the queues that got unleased items (notified), and the task items it leased to
+     * the slice's worker ({@code leasedTasks[i]}'s item is {@code leasedItems[i]}).
+     */
+    public record Written(List<String> woken, List<String> leasedTasks, List<Long> leasedItems) {}
 
     /** Everything a slice writes but its workflow's end, for {@link #write}; {@code state} null unless it waits. */
     public record Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
                    List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
                    List<String> lines, List<String> historyKinds, List<String> historyDetails,
                    String state, String waitingAt, String waitingFor, boolean wakeNow, String traceContext,
-                   int historyLimit) {
+                   int historyLimit, Lease lease) {
+
+        /** Writes that lease no task item at its insert. */
+        public Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
+                      List<Integer> timerPromises, List<Long> timerFireAtMillis, List<Long> signals, Tasks tasks,
+                      List<String> lines, List<String> historyKinds, List<String> historyDetails,
+                      String state, String waitingAt, String waitingFor, boolean wakeNow, String traceContext,
+                      int historyLimit) {
+            this(id, queue, priority, inbox, firedTimers, timerPromises, timerFireAtMillis, signals, tasks, lines,
+                    historyKinds, historyDetails, state, waitingAt, waitingFor, wakeNow, traceContext, historyLimit,
+                    Lease.NONE);
+        }
 
         /** Writes that keep the default number of steps of checkpoint history ({@link HistoryRetention#DEFAULT}). */
         public Writes(String id, String queue, int priority, List<Long> inbox, List<Integer> firedTimers,
@@ -132,8 +167,8 @@ public final class SliceDao {
         }
     }
 
-    /** All of a slice's writes but its workflow's end, in one statement; returns the queues that got items. */
-    public List<String> write(Writes w) throws SQLException {
+    /** All of a slice's writes but its workflow's end, in one statement. */
+    public Written write(Writes w) throws SQLException {
         Tasks t = w.tasks();
         try (Sql.Bound s = WRITE_SLICE.prepare(connection)
                 .set("id", w.id()).set("queue", w.queue()).set("priority", w.priority())
@@ -153,10 +188,14 @@ public final class SliceDao {
                 .array("kinds", "text", w.historyKinds()).array("details", "text", w.historyDetails())
                 .text("state", w.state()).text("waitingAt", w.waitingAt()).text("waitingFor", w.waitingFor())
                 .set("wakeNow", w.wakeNow()).text("traceContext", w.traceContext())
-                .set("historyLimit", w.historyLimit());
+                .set("historyLimit", w.historyLimit())
+                .array("taskEager", "bool", t.eager()).text("owner", w.lease().owner())
+                .set("leaseSeconds", w.lease().seconds());
              ResultSet rs = s.query()) {
             rs.next();
-            return List.of((String[]) rs.getArray("woken").getArray());
+            return new Written(List.of((String[]) rs.getArray("woken").getArray()),
+                    List.of((String[]) rs.getArray("leased_tasks").getArray()),
+                    List.of((Long[]) rs.getArray("leased_items").getArray()));
         }
     }
 

@@ -15,6 +15,13 @@
 -- it set and the signals it consumed, and drops the steps beyond the last :historyLimit (0: keeps none).
 -- A task id that exists already for this very workflow and promise (a stretch run again after an
 -- operator's retry starts the tasks it started before) gets its recorded outcome delivered again (replayed).
+-- Eager dispatch (docs/engine.md, "How a task gets to a worker"): a task the worker marked in :taskEager (it
+-- reserved a free slot of its own for it) gets its queue item leased to :owner at once, as a claim would
+-- lease it, unless it waits for a concurrency slot, has a fairness key (its own or its workflow's: the fair
+-- claim decides its turn) or its queue is paused (the claim gives nothing of a paused queue); such an item
+-- is inserted unleased, as without eager dispatch. A leased item is in no claim index and needs no
+-- notification; its id comes back with its task's (leased_tasks, leased_items), for the worker to run it
+-- after the commit.
 WITH used_inbox AS (
     DELETE FROM inbox WHERE execution_id = :id AND id = ANY(CAST(:inbox AS bigint[]))
 ), fired AS (
@@ -82,9 +89,20 @@ WITH used_inbox AS (
     SELECT :id, promise, 'task_failed', json_build_object('message', message, 'attempts', 0, 'details', NULL)::text
     FROM clashes
 ), task_items AS (
-    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight)
-    SELECT id, queue, priority, fair_key, fair_weight FROM tasks WHERE concurrency_key IS NULL
-    RETURNING queue
+    -- the lease runs from the statement's time, not the transaction's start (now()): the worker counts it
+    -- from before it sent this statement
+    INSERT INTO queue_items (execution_id, queue, priority, fair_key, fair_weight, lease_owner, lease_expires_at)
+    SELECT k.id, k.queue, k.priority, k.fair_key, k.fair_weight,
+           CASE WHEN k.eager THEN CAST(:owner AS text) END,
+           CASE WHEN k.eager THEN clock_timestamp() + make_interval(secs => :leaseSeconds) END
+    FROM (SELECT t.id, t.queue, t.priority, t.fair_key, t.fair_weight,
+                 coalesce(e.eager, false) AND t.fair_key IS NULL
+                     AND t.queue NOT IN (SELECT queue FROM paused_queues) AS eager -- one hashed look at the table
+          FROM tasks t
+          LEFT JOIN unnest(CAST(:taskPromises AS integer[]), CAST(:taskEager AS boolean[])) AS e(promise, eager)
+            ON e.promise = t.parent_promise
+          WHERE t.concurrency_key IS NULL) AS k
+    RETURNING id, execution_id, queue, lease_owner IS NOT NULL AS leased
 ), lines AS (
     INSERT INTO log_lines (execution_id, seq, line)
     SELECT :id, coalesce((SELECT max(seq) FROM log_lines WHERE execution_id = :id), 0) + l.n, l.line
@@ -131,7 +149,9 @@ WITH used_inbox AS (
     {{wake_up}}
     RETURNING queue
 ), woken AS (
-    SELECT DISTINCT queue FROM (SELECT queue FROM task_items UNION ALL SELECT queue FROM wake) AS q
+    SELECT DISTINCT queue FROM (SELECT queue FROM task_items WHERE NOT leased UNION ALL SELECT queue FROM wake) AS q
 )
-SELECT coalesce(array_agg(queue), '{}') AS woken, count(pg_notify({{work_channel}}, queue)) AS notified
+SELECT coalesce(array_agg(queue), '{}') AS woken, count(pg_notify({{work_channel}}, queue)) AS notified,
+       (SELECT coalesce(array_agg(execution_id ORDER BY id), '{}') FROM task_items WHERE leased) AS leased_tasks,
+       (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM task_items WHERE leased) AS leased_items
 FROM woken

@@ -47,13 +47,15 @@ public final class Dispatcher {
                            Duration rescueInterval, String owner, Limits limits,
                            int maxChildDepth, Duration heartbeatInterval, boolean fireSchedules,
                            java.util.Map<String, Integer> taskConcurrency,
-                           dev.rondo.store.HistoryRetention checkpointHistory) {}
+                           dev.rondo.store.HistoryRetention checkpointHistory, boolean eagerTasks) {}
 
     private final Settings settings;
     private final DataSource dataSource;
     private final Semaphore slots;
     private final InFlight inFlight;
     private final SliceRunner slices;
+    /** Runs the tasks a slice starts in this worker's free slots without a claim; {@link EagerTasks#OFF} when off. */
+    private final EagerTasks eager;
     private final TaskRunner tasks;
     private final TaskFinisher finisher;
     private final Claimer claimer;
@@ -102,9 +104,26 @@ public final class Dispatcher {
         this.finisher = new TaskFinisher(dataSource, localWake, settings.owner(), 2 * settings.concurrency());
         this.claimer = new Claimer(dataSource, settings.owner(), settings.lease().toMillis() / 1000.0);
         this.admitter = new Admitter(dataSource, settings.pollInterval(), settings.owner());
-        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth(),
-                telemetry, admitter, settings.taskConcurrency(), settings.checkpointHistory());
         this.handlerPool = new HandlerPool(settings.concurrency(), this::wake);
+        this.eager = !settings.eagerTasks() ? EagerTasks.OFF : new EagerTasks(Set.copyOf(settings.queues()),
+                handlers.names(), settings.owner(), settings.lease().toMillis() / 1000.0, new EagerTasks.Slots() {
+                    @Override
+                    public Reservation reserve(int wanted) {
+                        return Reservation.take(slots, handlerPool, wanted, true);
+                    }
+
+                    @Override
+                    public void run(QueueStatements.Claimed item, long leasedFrom, Reservation reserved) {
+                        submit(item, leasedFrom, reserved);
+                    }
+
+                    @Override
+                    public void freed() {
+                        wake();
+                    }
+                });
+        this.slices = new SliceRunner(dataSource, localWake, settings.owner(), settings.limits(), settings.maxChildDepth(),
+                telemetry, admitter, settings.taskConcurrency(), settings.checkpointHistory(), eager);
         this.tasks = new TaskRunner(dataSource, settings.owner(), handlers, finisher, settings.limits(), telemetry);
         this.leases = new LeaseKeeper(dataSource, settings.owner(), inFlight, settings.lease(), settings.rescueInterval(), this::wake);
         this.firer = settings.fireSchedules() ? new ScheduleFirer(dataSource, settings.pollInterval(), settings.owner(), this::wake) : null;
@@ -143,6 +162,7 @@ public final class Dispatcher {
     /** Stops claiming; work in progress goes on. */
     public void stopClaiming() {
         stopped = true;
+        eager.stop();
         listener.stop();
         if (firer != null) {
             firer.stop();
@@ -159,6 +179,10 @@ public final class Dispatcher {
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        // a slice that reserved slots before the stop hands its tasks to the work threads at its commit
+        if (!eager.awaitNoReservations(deadline)) {
+            return false;
+        }
         work.shutdown();
         if (!work.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             return false;
@@ -223,13 +247,21 @@ public final class Dispatcher {
                     workflowsOnly = handlerSlots == 0;
                     noteStuckHandlers(workflowsOnly);
                     int asked = workflowsOnly ? free : Math.min(free, handlerSlots);
-                    long sent = System.nanoTime(); // the leases run from no sooner than this
-                    List<QueueStatements.Claimed> claimed = workflowsOnly
-                            ? claimer.claimWorkflows(queue, asked) : claimer.claim(queue, asked);
-                    telemetry.claimed(queue, claimed.size());
-                    claimed.forEach(item -> submit(item, sent));
-                    free -= claimed.size();
-                    full |= claimed.size() == asked;
+                    // taken before the claim: a slice's eager tasks may take free slots meanwhile
+                    try (Reservation reserved = Reservation.take(slots, handlerPool, asked, !workflowsOnly)) {
+                        if (reserved.size() == 0) {
+                            full = true; // taken by eager tasks, which wake the loop when they end
+                            break;
+                        }
+                        asked = reserved.size();
+                        long sent = System.nanoTime(); // the leases run from no sooner than this
+                        List<QueueStatements.Claimed> claimed = workflowsOnly
+                                ? claimer.claimWorkflows(queue, asked) : claimer.claim(queue, asked);
+                        telemetry.claimed(queue, claimed.size());
+                        claimed.forEach(item -> submit(item, sent, reserved));
+                        free -= claimed.size();
+                        full |= claimed.size() == asked;
+                    }
                 }
                 firstQueue++; // the next round starts with the next queue, so no queue starves the others
                 lastClaimFull = full;
@@ -271,12 +303,11 @@ public final class Dispatcher {
         handlersStuck = stuck;
     }
 
-    private void submit(QueueStatements.Claimed item, long leasedFrom) {
-        slots.acquireUninterruptibly();
+    /** Runs a leased item (claimed, or leased eagerly by a slice) in one of {@code reserved}'s slots. */
+    private void submit(QueueStatements.Claimed item, long leasedFrom, Reservation reserved) {
+        HandlerPool.Slot handlerSlot = reserved.use(isTask(item));
         running.incrementAndGet();
         InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested(), leasedFrom);
-        // a task attempt's handler slot is taken here, by the thread that counted the free ones
-        HandlerPool.Slot handlerSlot = isTask(item) ? handlerPool.reserve() : null;
         work.execute(() -> {
             CompletableFuture<Boolean> pending = null;
             try {

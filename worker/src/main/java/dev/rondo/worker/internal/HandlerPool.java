@@ -62,10 +62,9 @@ final class HandlerPool {
         threads.shutdown();
     }
 
-    /** Takes a slot for a claimed task attempt; the caller asked for no more attempts than {@link #free()}. */
-    Slot reserve() {
-        slots.acquireUninterruptibly();
-        return new Slot();
+    /** Takes a free slot for a task attempt about to be leased, or returns null when none is free. */
+    Slot tryReserve() {
+        return slots.tryAcquire() ? new Slot() : null;
     }
 
     /** A taken slot: either a handler runs in it (and frees it when it returns) or {@link #close()} frees it. */

@@ -62,18 +62,21 @@ final class SliceRunner {
     private final Map<String, Integer> taskConcurrency;
     /** How many steps of checkpoint history each execution keeps, and whether they outlive its end. */
     private final dev.rondo.store.HistoryRetention history;
+    /** Runs the tasks a slice starts in this worker's free slots after its commit (eager dispatch). */
+    private final EagerTasks eager;
 
     /** A runner whose keyed tasks wait for the sweep of other workers' admitters (for tests of slices alone). */
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth) {
         this(dataSource, localWake, owner, limits, maxChildDepth, Telemetry.NONE,
                 new Admitter(dataSource, java.time.Duration.ofSeconds(2), owner), Map.of(),
-                dev.rondo.store.HistoryRetention.DEFAULT);
+                dev.rondo.store.HistoryRetention.DEFAULT, EagerTasks.OFF);
     }
 
     SliceRunner(DataSource dataSource, LocalWake localWake, String owner, Limits limits, int maxChildDepth,
                 Telemetry telemetry, Admitter admitter, Map<String, Integer> taskConcurrency,
-                dev.rondo.store.HistoryRetention history) {
+                dev.rondo.store.HistoryRetention history, EagerTasks eager) {
         this.history = history;
+        this.eager = eager;
         this.telemetry = telemetry;
         this.admitter = admitter;
         this.taskConcurrency = taskConcurrency;
@@ -94,6 +97,7 @@ final class SliceRunner {
         SliceFailure.Where where = new SliceFailure.Where();
         Telemetry.Slice report = telemetry.slice(executionId);
         Telemetry.SliceOutcome[] outcome = {Telemetry.SliceOutcome.WAITING};
+        EagerTasks.Slice eagerTasks = eager.slice();
         try {
             List<String> woken = new ArrayList<>();
             Set<String> gated = new HashSet<>();
@@ -101,9 +105,16 @@ final class SliceRunner {
                 woken.clear();
                 gated.clear();
                 where.clear();
-                outcome[0] = runIn(connection, itemId, executionId, woken, gated, where, report);
+                outcome[0] = runIn(connection, itemId, executionId, woken, gated, where, report, eagerTasks);
                 return null;
             });
+            SliceTestHook.afterCommit(executionId);
+            try {
+                eagerTasks.run(); // committed: its tasks leased to this worker run now
+            } catch (RuntimeException e) {
+                LOG.error("Could not start the tasks workflow {} leased to this worker; they run elsewhere once their"
+                        + " leases run out", executionId, e);
+            }
             localWake.woke(woken);
             admitter.admit(gated);
             if (outcome[0] != Telemetry.SliceOutcome.WAITING) {
@@ -120,6 +131,8 @@ final class SliceRunner {
                 throw failure;
             }
             return failed(itemId, executionId, SliceFailure.errorJson(where, failure), failure);
+        } finally {
+            eagerTasks.release(); // a slice that did not commit runs none
         }
     }
 
@@ -173,7 +186,7 @@ final class SliceRunner {
         for (String error : List.of(errorJson, SliceFailure.MINIMAL_ERROR)) {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                new Writes(dao, id, workflow, woken, new HashSet<>()).fail(error);
+                new Writes(dao, id, workflow, woken, new HashSet<>(), null).fail(error);
                 connection.releaseSavepoint(savepoint);
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -196,8 +209,8 @@ final class SliceRunner {
 
     /** The slice, in the caller's transaction; adds the queues that got items to {@code woken}; says how it ended. */
     private Telemetry.SliceOutcome runIn(Connection connection, long itemId, String id, List<String> woken,
-                                         Set<String> gated, SliceFailure.Where where, Telemetry.Slice report)
-            throws SQLException {
+                                         Set<String> gated, SliceFailure.Where where, Telemetry.Slice report,
+                                         EagerTasks.Slice eagerTasks) throws SQLException {
         SliceDao dao = new SliceDao(connection);
         SliceDao.Opened opened = dao.open(id, itemId, owner);
         Optional<SliceDao.Workflow> locked = opened.workflow();
@@ -223,7 +236,7 @@ final class SliceRunner {
             report.opened(workflow.name(), workflow.traceContext(), checkpoint == null, workflow.createdAt(),
                     workflow.nowMillis(), earliestOutcome(pending));
         }
-        Writes writes = new Writes(dao, id, workflow, woken, gated);
+        Writes writes = new Writes(dao, id, workflow, woken, gated, eagerTasks);
         writes.traceContext = report.childContext(workflow.traceContext());
         if (report.adoptsTrace(workflow.traceContext())) {
             dao.setTraceContext(id, writes.traceContext);
@@ -330,12 +343,16 @@ final class SliceRunner {
         String traceContext;
         /** How the workflow ended in this slice; WAITING while it goes on. */
         private Telemetry.SliceOutcome ending = Telemetry.SliceOutcome.WAITING;
+        /** The slice's tasks this worker runs at once after the commit; null: none (a failed slice's end). */
+        private final EagerTasks.Slice eagerTasks;
 
         Telemetry.SliceOutcome ending() {
             return ending;
         }
 
-        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken, Set<String> gated) {
+        Writes(SliceDao dao, String id, SliceDao.Workflow workflow, List<String> woken, Set<String> gated,
+               EagerTasks.Slice eagerTasks) {
+            this.eagerTasks = eagerTasks;
             this.dao = dao;
             this.woken = woken;
             this.gated = gated;
@@ -527,9 +544,15 @@ final class SliceRunner {
         }
 
         private void write(String state, String waitingAt, String waitingFor) throws SQLException {
-            woken.addAll(dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox, firedTimers,
-                    timerPromises, timerTimes, signals, tasks.rows(), lines, historyKinds, historyDetails,
-                    state, waitingAt, waitingFor, wakeNow, traceContext, history.maxSteps())));
+            SliceDao.Tasks rows = eagerTasks == null ? tasks.rows() : eagerTasks.choose(tasks.rows());
+            SliceDao.Written written = dao.write(new SliceDao.Writes(id, workflow.queue(), workflow.priority(), inbox,
+                    firedTimers, timerPromises, timerTimes, signals, rows, lines, historyKinds, historyDetails,
+                    state, waitingAt, waitingFor, wakeNow, traceContext, history.maxSteps(),
+                    eagerTasks == null ? SliceDao.Lease.NONE : eagerTasks.lease()));
+            woken.addAll(written.woken());
+            if (eagerTasks != null) {
+                eagerTasks.leased(rows, written, id, traceContext);
+            }
         }
     }
 
