@@ -48,9 +48,4 @@ abstract class CompiledFunctions {
         }
         return t;
     }
-
-    /** {@code a % b} for {@code b != 0}, as the tree-walker computes it. */
-    static double remainder(double a, double b) {
-        return CompiledRegion.remainder(a, b);
-    }
 }

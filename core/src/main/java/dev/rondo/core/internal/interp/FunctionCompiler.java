@@ -2,7 +2,6 @@ package dev.rondo.core.internal.interp;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.rondo.core.ast.Expr.BinaryOp;
 import dev.rondo.core.ast.Span;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -26,7 +25,7 @@ import org.objectweb.asm.MethodVisitor;
  * its helper stack. A numeric function has no frame the rest of the program could see, so nothing is written
  * back.
  */
-final class FunctionCompiler {
+final class FunctionCompiler extends NumericCodeWriter {
 
     private static final String BASE = "dev/rondo/core/internal/interp/CompiledFunctions";
     private static final String CLASS = BASE + "$Functions";
@@ -40,9 +39,7 @@ final class FunctionCompiler {
 
     private final NumericFunctions numeric;
     private final List<Object> constants = new ArrayList<>();
-    private MethodVisitor mv;
     private Map<Integer, Integer> locals;
-    private int nextLocal;
     private int budget;
 
     private FunctionCompiler(NumericFunctions numeric) {
@@ -145,100 +142,36 @@ final class FunctionCompiler {
 
     // ---- statements
 
-    private void stmt(XStmt s) {
+    @Override
+    void stmt(XStmt s) {
         switch (s) {
-            case StmtNodes.Block b -> {
-                for (XStmt statement : b.body) {
-                    tick(statement.span);
-                    stmt(statement);
-                }
-            }
-            case StmtNodes.If i -> {
-                Label otherwise = new Label();
-                Label end = new Label();
-                branch(i.test, false, otherwise);
-                stmt(i.then);
-                mv.visitJumpInsn(GOTO, end);
-                mv.visitLabel(otherwise);
-                if (i.otherwise != null) {
-                    stmt(i.otherwise);
-                }
-                mv.visitLabel(end);
-            }
-            case StmtNodes.Let l -> assign(l.slot, value(l.init));
-            case StmtNodes.AssignLocal a -> assign(a.slot, value(a.value));
-            case StmtNodes.CompoundLocal c -> compound(c);
-            case StmtNodes.AddConstantToLocal a -> compound(a.general);
-            case StmtNodes.ExprStmt e -> value(e.expr);
+            case StmtNodes.Block b -> block(b);
             case StmtNodes.Return r -> {
                 mv.visitVarInsn(DLOAD, value(r.value));
                 mv.visitInsn(DRETURN);
             }
-            default -> throw new IllegalStateException("not in a numeric function: " + s.getClass().getSimpleName());
+            default -> {
+                if (!simpleStatement(s)) {
+                    throw new IllegalStateException("not in a numeric function: " + s.getClass().getSimpleName());
+                }
+            }
         }
     }
 
     /** Counts one operation at {@code where}, through the budget itself: its error if it runs out. */
-    private void tick(Span where) {
+    @Override
+    void tick(Span where) {
         mv.visitVarInsn(ALOAD, budget);
         constant(where);
         mv.visitTypeInsn(CHECKCAST, "dev/rondo/core/ast/Span");
         mv.visitMethodInsn(INVOKEVIRTUAL, BUDGET, "tick", "(Ldev/rondo/core/ast/Span;)V", false);
     }
 
-    private void assign(int slot, int from) {
-        mv.visitVarInsn(DLOAD, from);
-        mv.visitVarInsn(DSTORE, local(slot));
-    }
-
-    private void compound(StmtNodes.CompoundLocal c) {
-        int x = local(c.slot);
-        int operand = value(c.value);
-        assign(c.slot, arithmetic(c.op, x, operand, c.span));
-    }
-
     // ---- expressions
 
-    private int value(XExpr e) {
-        return switch (e) {
-            case ValueNodes.Const c -> {
-                int t = temp();
-                mv.visitLdcInsn((Double) c.value);
-                mv.visitVarInsn(DSTORE, t);
-                yield t;
-            }
-            case ValueNodes.Local l -> local(l.slot);
-            case OperatorNodes.Add a -> arithmetic(BinaryOp.ADD, value(a.left), value(a.right), a.span);
-            case OperatorNodes.Subtract a -> arithmetic(BinaryOp.SUBTRACT, value(a.left), value(a.right), a.span);
-            case OperatorNodes.Multiply a -> arithmetic(BinaryOp.MULTIPLY, value(a.left), value(a.right), a.span);
-            case OperatorNodes.Remainder a -> arithmetic(BinaryOp.REMAINDER, value(a.left), value(a.right), a.span);
-            case OperatorNodes.Generic g -> arithmetic(g.op, value(g.left), value(g.right), g.span);
-            case OperatorNodes.Negate n -> {
-                int operand = value(n.operand);
-                int t = temp();
-                mv.visitVarInsn(DLOAD, operand);
-                mv.visitInsn(DNEG);
-                mv.visitVarInsn(DSTORE, t);
-                yield t;
-            }
-            case OperatorNodes.UnaryPlus p -> value(p.operand);
-            case OperatorNodes.Conditional c -> {
-                int t = temp();
-                Label otherwise = new Label();
-                Label end = new Label();
-                branch(c.test, false, otherwise);
-                mv.visitVarInsn(DLOAD, value(c.then));
-                mv.visitVarInsn(DSTORE, t);
-                mv.visitJumpInsn(GOTO, end);
-                mv.visitLabel(otherwise);
-                mv.visitVarInsn(DLOAD, value(c.otherwise));
-                mv.visitVarInsn(DSTORE, t);
-                mv.visitLabel(end);
-                yield t;
-            }
-            case FunctionNodes.CallValue c -> call(c);
-            default -> throw new IllegalStateException("not a numeric expression: " + e.getClass().getSimpleName());
-        };
+    @Override
+    int other(XExpr e) {
+        return e instanceof FunctionNodes.CallValue c ? call(c) : super.other(e);
     }
 
     /**
@@ -293,123 +226,25 @@ final class FunctionCompiler {
         return t;
     }
 
-    /**
-     * {@code a op b} into a new local, raising at {@code span} what {@link dev.rondo.core.value.Operators}
-     * raises: a division (or remainder) by zero, then a result too large to be a number.
-     */
-    private int arithmetic(BinaryOp op, int a, int b, Span span) {
-        if (op == BinaryOp.DIVIDE || op == BinaryOp.REMAINDER) {
-            mv.visitVarInsn(DLOAD, b);
-            mv.visitInsn(DCONST_0);
-            mv.visitInsn(DCMPL);
-            Label nonZero = new Label();
-            mv.visitJumpInsn(IFNE, nonZero);
+    @Override
+    void raise(Span span, String operator) {
+        if (operator == null) {
             constant(span);
             mv.visitMethodInsn(INVOKESTATIC, BASE, "divisionByZero", "(L" + OBJECT + ";)L" + FLOW_THROW + ";", false);
-            mv.visitInsn(ATHROW);
-            mv.visitLabel(nonZero);
-        }
-        int t = temp();
-        mv.visitVarInsn(DLOAD, a);
-        mv.visitVarInsn(DLOAD, b);
-        switch (op) {
-            case ADD -> mv.visitInsn(DADD);
-            case SUBTRACT -> mv.visitInsn(DSUB);
-            case MULTIPLY -> mv.visitInsn(DMUL);
-            case DIVIDE -> mv.visitInsn(DDIV);
-            case REMAINDER -> mv.visitMethodInsn(INVOKESTATIC, BASE, "remainder", "(DD)D", false);
-            default -> throw new IllegalStateException("not compiled: " + op);
-        }
-        mv.visitVarInsn(DSTORE, t);
-        if (op != BinaryOp.REMAINDER) {
-            mv.visitVarInsn(DLOAD, t);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-            mv.visitLdcInsn(Double.MAX_VALUE);
-            mv.visitInsn(DCMPG);
-            Label finite = new Label();
-            mv.visitJumpInsn(IFLE, finite);
-            mv.visitLdcInsn(switch (op) {
-                case ADD -> "+";
-                case SUBTRACT -> "-";
-                case MULTIPLY -> "*";
-                default -> "/";
-            });
+        } else {
+            mv.visitLdcInsn(operator);
             constant(span);
             mv.visitMethodInsn(INVOKESTATIC, BASE, "tooLarge", "(Ljava/lang/String;L" + OBJECT + ";)L" + FLOW_THROW + ";",
                     false);
-            mv.visitInsn(ATHROW);
-            mv.visitLabel(finite);
         }
-        return t;
-    }
-
-    // ---- tests
-
-    /** Jumps to {@code target} when {@code test}'s truth is {@code when}, as {@link XExpr#isTrue} tells it. */
-    private void branch(XExpr test, boolean when, Label target) {
-        switch (test) {
-            case OperatorNodes.Less c -> compare(c.left, c.right, when ? IFLT : IFGE, target);
-            case OperatorNodes.LessEqual c -> compare(c.left, c.right, when ? IFLE : IFGT, target);
-            case OperatorNodes.Greater c -> compare(c.left, c.right, when ? IFGT : IFLE, target);
-            case OperatorNodes.GreaterEqual c -> compare(c.left, c.right, when ? IFGE : IFLT, target);
-            case OperatorNodes.Equal c -> compare(c.left, c.right, when != c.negated ? IFEQ : IFNE, target);
-            case OperatorNodes.Not n -> branch(n.operand, !when, target);
-            case OperatorNodes.And a -> {
-                if (when) {
-                    Label skip = new Label();
-                    branch(a.left, false, skip);
-                    branch(a.right, true, target);
-                    mv.visitLabel(skip);
-                } else {
-                    branch(a.left, false, target);
-                    branch(a.right, false, target);
-                }
-            }
-            case OperatorNodes.Or o -> {
-                if (when) {
-                    branch(o.left, true, target);
-                    branch(o.right, true, target);
-                } else {
-                    Label skip = new Label();
-                    branch(o.left, true, skip);
-                    branch(o.right, false, target);
-                    mv.visitLabel(skip);
-                }
-            }
-            case ValueNodes.Const c when c.value instanceof Boolean b -> {
-                if (b == when) {
-                    mv.visitJumpInsn(GOTO, target);
-                }
-            }
-            default -> {
-                int v = value(test);
-                mv.visitVarInsn(DLOAD, v);
-                mv.visitInsn(DCONST_0);
-                mv.visitInsn(DCMPL);
-                mv.visitJumpInsn(when ? IFNE : IFEQ, target);
-            }
-        }
-    }
-
-    private void compare(XExpr left, XExpr right, int jump, Label target) {
-        int a = value(left);
-        int b = value(right);
-        mv.visitVarInsn(DLOAD, a);
-        mv.visitVarInsn(DLOAD, b);
-        mv.visitInsn(DCMPG);
-        mv.visitJumpInsn(jump, target);
+        mv.visitInsn(ATHROW);
     }
 
     // ---- locals and constants
 
-    private int local(int slot) {
+    @Override
+    int local(int slot) {
         return locals.computeIfAbsent(slot, s -> temp());
-    }
-
-    private int temp() {
-        int t = nextLocal;
-        nextLocal += 2;
-        return t;
     }
 
     /** Pushes {@code constants[i]} holding {@code value}. */
@@ -418,15 +253,5 @@ final class FunctionCompiler {
         push(constants.size());
         constants.add(value);
         mv.visitInsn(AALOAD);
-    }
-
-    private void push(int value) {
-        if (value >= -1 && value <= 5) {
-            mv.visitInsn(ICONST_0 + value);
-        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            mv.visitIntInsn(SIPUSH, value);
-        } else {
-            mv.visitLdcInsn(value);
-        }
     }
 }

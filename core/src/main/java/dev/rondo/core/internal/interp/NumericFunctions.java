@@ -211,20 +211,11 @@ final class NumericFunctions {
 
         private boolean number(XExpr e) {
             nodes++;
-            return switch (e) {
-                case ValueNodes.Const c -> c.value instanceof Double d && Double.isFinite(d);
+            return NumericRegion.number(e, this::number, this::test, leaf -> switch (leaf) {
                 case ValueNodes.Local l -> declared.get(l.slot);
-                case OperatorNodes.Add a -> number(a.left) && number(a.right);
-                case OperatorNodes.Subtract a -> number(a.left) && number(a.right);
-                case OperatorNodes.Multiply a -> number(a.left) && number(a.right);
-                case OperatorNodes.Remainder a -> number(a.left) && number(a.right);
-                case OperatorNodes.Generic g -> g.op == BinaryOp.DIVIDE && number(g.left) && number(g.right);
-                case OperatorNodes.Negate n -> number(n.operand);
-                case OperatorNodes.UnaryPlus p -> number(p.operand);
-                case OperatorNodes.Conditional c -> test(c.test) && number(c.then) && number(c.otherwise);
                 case FunctionNodes.CallValue c -> call(c);
                 default -> false;
-            };
+            });
         }
 
         /** A direct call by name of a numeric function, with number arguments, each parameter given or defaulted. */
@@ -251,18 +242,7 @@ final class NumericFunctions {
         }
 
         private boolean test(XExpr e) {
-            return switch (e) {
-                case OperatorNodes.Less c -> number(c.left) && number(c.right);
-                case OperatorNodes.LessEqual c -> number(c.left) && number(c.right);
-                case OperatorNodes.Greater c -> number(c.left) && number(c.right);
-                case OperatorNodes.GreaterEqual c -> number(c.left) && number(c.right);
-                case OperatorNodes.Equal c -> number(c.left) && number(c.right);
-                case OperatorNodes.Not n -> test(n.operand);
-                case OperatorNodes.And a -> test(a.left) && test(a.right);
-                case OperatorNodes.Or o -> test(o.left) && test(o.right);
-                case ValueNodes.Const c when c.value instanceof Boolean -> true;
-                default -> number(e);
-            };
+            return NumericRegion.test(e, this::number);
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rondo.core.Limits;
-import dev.rondo.core.value.FlowArray;
 import dev.rondo.core.value.FlowObject;
 import dev.rondo.core.value.FlowThrow;
 import java.util.ArrayList;
@@ -90,65 +89,12 @@ class NumericFunctionsTest {
         int compiled = 0;
         for (int p = 0; p < 300; p++) {
             String source = new FunctionWriter(random).program();
-            LinkedProgram on = NumericTierTest.link(source, true);
-            LinkedProgram off = NumericTierTest.link(source, false);
-            long operations = operations(off);
-            assertEquals(operations, operations(on), () -> "operations of\n" + source);
-            assertEquals(outcome(off, Long.MAX_VALUE), outcome(on, Long.MAX_VALUE), () -> "outcome of\n" + source);
-            for (int i = 0; i < 6; i++) {
-                long budget = 1 + random.nextLong(operations);
-                assertEquals(outcome(off, budget), outcome(on, budget), () -> "outcome under " + budget + " of\n" + source);
-                long after = random.nextLong(operations);
-                assertEquals(outcome(off, budget), outcome(NumericTierTest.link(source, true, after), budget),
-                        () -> "outcome under " + budget + ", compiled after " + after + ", of\n" + source);
-            }
+            LinkedProgram on = NumericTierTest.assertSameAsTheTreeWalker(source, random);
             if (on.numericFunctions != null && on.numericFunctions.isCompiled()) {
                 compiled++;
             }
         }
         assertTrue(compiled > 150, "only " + compiled + " programs ran compiled functions");
-    }
-
-    /** The operations a program counts: the least budget it does not run out of. */
-    private static long operations(LinkedProgram linked) {
-        long low = 1;
-        long high = 1 << 22;
-        while (low < high) {
-            long mid = (low + high) / 2;
-            if (ranOut(run(linked, mid))) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private static boolean ranOut(Interpreter.Stretch stretch) {
-        return stretch.error() != null && stretch.error().value() instanceof FlowObject o && "LimitError".equals(o.get("name"));
-    }
-
-    /** Everything a stretch tells, the helper stack of an error included, with -0 and 0 told apart. */
-    private static String outcome(LinkedProgram linked, long budget) {
-        Interpreter.Stretch s = run(linked, budget);
-        FlowThrow error = s.error();
-        return s.status() + " " + exact(s.result()) + " "
-                + (error == null ? "" : exact(error.value()) + " at " + error.span() + " calls " + error.calls())
-                + " last " + s.waitingAt();
-    }
-
-    private static String exact(Object value) {
-        if (value instanceof Double d) {
-            return Double.toString(d);
-        }
-        if (value instanceof FlowArray a) {
-            List<String> items = new ArrayList<>();
-            for (Object item : a.view()) {
-                items.add(exact(item));
-            }
-            return items.toString();
-        }
-        return String.valueOf(value);
     }
 
     /**
@@ -202,16 +148,7 @@ class NumericFunctionsTest {
         }
 
         private String literal() {
-            return switch (random.nextInt(9)) {
-                case 0 -> "-0";
-                case 1 -> "0.5";
-                case 2 -> "-3";
-                case 3 -> "1e308";
-                case 4 -> "7";
-                case 5 -> "2147483647";
-                case 6 -> "-2.25";
-                default -> Integer.toString(random.nextInt(5));
-            };
+            return NumericTierTest.ProgramWriter.literal(random);
         }
 
         private void statement(int f) {
