@@ -139,4 +139,19 @@ class OperationBudgetBoundaryTest {
                 """, 16);
         assertEquals("5:1 2:3 2:3 2:33 2:49 2:3 2:33 2:49 2:3 2:33 2:49 2:3 2:33 2:49 ok ok", got);
     }
+
+    @Test
+    void aRecursiveNumericFunctionRunsOutWhereTheTreeWalkerDoes() {
+        String got = outcomes("""
+                function fib(k) {
+                  if (k < 2) { return k }
+                  let a = fib(k - 1)
+                  return a + fib(k - 2)
+                }
+                return fib(4)
+                """, 40);
+        // each call counts its if, then the return inside it (2:16) or its let and its return
+        assertEquals("6:1 2:3 3:3 2:3 3:3 2:3 3:3 2:3 2:16 4:3 2:3 2:16 4:3 2:3 2:16 4:3 2:3 3:3 2:3 2:16 4:3 2:3 2:16"
+                + " ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok", got);
+    }
 }

@@ -27,17 +27,29 @@ final class Calls {
         if (code.async) {
             return m.startCall(code, fn, f, args, site);
         }
-        enter(m, code, site);
+        enter(m, code.name, site);
         try {
+            NumericFunctions numeric = m.linked.numericFunctions;
+            boolean tiered = numeric != null && numeric.has(code.index);
+            if (tiered) {
+                // the compiled function, when it is compiled and the arguments are numbers
+                Object result = numeric.call(m, code, args);
+                if (result != NumericFunctions.NOT_RUN) {
+                    return result;
+                }
+            }
+            long before = m.budget.operations();
             bind(f, code, fn, args);
             int c = code.body.exec(f);
+            if (tiered) {
+                numeric.spent(m.budget.operations() - before);
+            }
             return c == Completion.RETURN ? f.returnValue : null;
         } catch (FlowThrow t) {
             throw t.at(m.budget.lastWhere()).leaving(code.name, site);
         } catch (StackOverflowError e) {
             // A thread with a small stack can run out before the depth limit: the same catchable error.
-            throw FlowThrow.rangeError("Maximum call depth exceeded calling '" + code.name
-                    + "' (the worker's stack is full); recursion this deep needs a loop instead.").at(site);
+            throw stackFull(code.name, site);
         } finally {
             m.depth--;
         }
@@ -61,9 +73,15 @@ final class Calls {
         return m.linked.functions[fn.index()];
     }
 
-    static void enter(Machine m, FunctionCode code, Span site) {
+    /** The error of a call that finds the thread's stack full before the depth limit. */
+    static FlowThrow stackFull(String name, Span site) {
+        return FlowThrow.rangeError("Maximum call depth exceeded calling '" + name
+                + "' (the worker's stack is full); recursion this deep needs a loop instead.").at(site);
+    }
+
+    static void enter(Machine m, String name, Span site) {
         if (m.depth >= MAX_DEPTH) {
-            throw FlowThrow.rangeError("Maximum call depth of " + MAX_DEPTH + " exceeded calling '" + code.name
+            throw FlowThrow.rangeError("Maximum call depth of " + MAX_DEPTH + " exceeded calling '" + name
                     + "'; recursion this deep needs a loop instead.").at(site);
         }
         m.depth++;

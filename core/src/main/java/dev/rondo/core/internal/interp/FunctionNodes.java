@@ -37,7 +37,7 @@ final class FunctionNodes {
 
     /** The name of a top-level function, used as a value or called. */
     static final class FunctionRef extends XExpr {
-        private final FlowFunction function;
+        final FlowFunction function;
 
         FunctionRef(Span span, int index, String name) {
             super(span);
@@ -72,7 +72,7 @@ final class FunctionNodes {
 
     /** {@code callee(args)} where the callee is a function value (a top-level function, a variable holding one). */
     static final class CallValue extends CallNodes.Call {
-        private final XExpr callee;
+        final XExpr callee;
         private final String name;
         private final boolean optional;
 

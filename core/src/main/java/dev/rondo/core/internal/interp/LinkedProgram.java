@@ -12,6 +12,8 @@ public final class LinkedProgram {
     final AccessNodes.InputMember[] inputReads;
     /** Every function of the program, by the index a {@link dev.rondo.core.value.FlowFunction} holds. */
     final FunctionCode[] functions;
+    /** The top-level functions the bytecode tier may run ({@link NumericFunctions}), or null. */
+    NumericFunctions numericFunctions;
 
     LinkedProgram(Program program, XStmt body, int slotCount, AccessNodes.InputMember[] inputReads, FunctionCode[] functions) {
         this.program = program;

@@ -94,7 +94,10 @@ final class Linker {
             linker.ctx = new Context(null);
             linker.functions.set(i, linker.function(declared.get(i).function(), i));
         }
-        return new LinkedProgram(program, body, slotCount, inputReads, linker.functions.toArray(FunctionCode[]::new));
+        LinkedProgram linked = new LinkedProgram(program, body, slotCount, inputReads,
+                linker.functions.toArray(FunctionCode[]::new));
+        linked.numericFunctions = NumericFunctions.of(linked.functions, declared.size());
+        return linked;
     }
 
     // ---- scopes

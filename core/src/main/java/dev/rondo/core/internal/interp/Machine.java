@@ -250,7 +250,7 @@ final class Machine {
         Object savedOn = waitingOn;
         waitingAt = null;
         waitingOn = null;
-        Calls.enter(this, co.code, site != null ? site : co.code.span);
+        Calls.enter(this, co.code.name, site != null ? site : co.code.span);
         try {
             int c;
             if (site != null) {

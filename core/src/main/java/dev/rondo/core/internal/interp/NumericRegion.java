@@ -59,6 +59,46 @@ final class NumericRegion {
         return new NumericRegion(loop, scan.used, scan.declared, scan.written, header.declared);
     }
 
+    /**
+     * Whether {@code e} is a number literal or arithmetic on numbers, as {@code number} tells of its operands
+     * and {@code test} of its tests; {@code other} tells of anything else (the locals, a call).
+     */
+    static boolean number(XExpr e, java.util.function.Predicate<XExpr> number, java.util.function.Predicate<XExpr> test,
+                          java.util.function.Predicate<XExpr> other) {
+        return switch (e) {
+            case ValueNodes.Const c -> c.value instanceof Double d && Double.isFinite(d);
+            case OperatorNodes.Add a -> number.test(a.left) && number.test(a.right);
+            case OperatorNodes.Subtract a -> number.test(a.left) && number.test(a.right);
+            case OperatorNodes.Multiply a -> number.test(a.left) && number.test(a.right);
+            case OperatorNodes.Remainder a -> number.test(a.left) && number.test(a.right);
+            case OperatorNodes.Generic g -> g.op == BinaryOp.DIVIDE && number.test(g.left) && number.test(g.right);
+            case OperatorNodes.Negate n -> number.test(n.operand);
+            case OperatorNodes.UnaryPlus p -> number.test(p.operand);
+            case OperatorNodes.Conditional c -> test.test(c.test) && number.test(c.then) && number.test(c.otherwise);
+            default -> other.test(e);
+        };
+    }
+
+    /**
+     * Whether {@code e}, used as a test (a loop's, an {@code if}'s, a {@code ?:}'s), is a comparison of numbers,
+     * {@code !}, {@code &&}, {@code ||} of such tests, {@code true}/{@code false} or a number, as {@code number}
+     * tells of the numbers (the bytecode tier's scans of loops and of functions share it).
+     */
+    static boolean test(XExpr e, java.util.function.Predicate<XExpr> number) {
+        return switch (e) {
+            case OperatorNodes.Less c -> number.test(c.left) && number.test(c.right);
+            case OperatorNodes.LessEqual c -> number.test(c.left) && number.test(c.right);
+            case OperatorNodes.Greater c -> number.test(c.left) && number.test(c.right);
+            case OperatorNodes.GreaterEqual c -> number.test(c.left) && number.test(c.right);
+            case OperatorNodes.Equal c -> number.test(c.left) && number.test(c.right);
+            case OperatorNodes.Not n -> test(n.operand, number);
+            case OperatorNodes.And a -> test(a.left, number) && test(a.right, number);
+            case OperatorNodes.Or o -> test(o.left, number) && test(o.right, number);
+            case ValueNodes.Const c when c.value instanceof Boolean -> true;
+            default -> number.test(e);
+        };
+    }
+
     /** One walk over a loop's subtree, answering whether it fits and collecting the slots it uses. */
     private static final class Scan {
         final BitSet used = new BitSet();
@@ -133,36 +173,16 @@ final class NumericRegion {
         /** An expression whose value is a number when the locals it reads hold numbers. */
         boolean number(XExpr e) {
             nodes++;
-            return switch (e) {
-                case ValueNodes.Const c -> c.value instanceof Double d && Double.isFinite(d);
+            return NumericRegion.number(e, this::number, this::test, leaf -> switch (leaf) {
                 case ValueNodes.Local l -> read(l.slot);
                 case AccessNodes.InputMember m -> read(m.cacheSlot);
-                case OperatorNodes.Add a -> number(a.left) && number(a.right);
-                case OperatorNodes.Subtract a -> number(a.left) && number(a.right);
-                case OperatorNodes.Multiply a -> number(a.left) && number(a.right);
-                case OperatorNodes.Remainder a -> number(a.left) && number(a.right);
-                case OperatorNodes.Generic g -> g.op == BinaryOp.DIVIDE && number(g.left) && number(g.right);
-                case OperatorNodes.Negate n -> number(n.operand);
-                case OperatorNodes.UnaryPlus p -> number(p.operand);
-                case OperatorNodes.Conditional c -> test(c.test) && number(c.then) && number(c.otherwise);
                 default -> false;
-            };
+            });
         }
 
         /** An expression used as a test (a loop's, an {@code if}'s, a {@code ?:}'s). */
         boolean test(XExpr e) {
-            return switch (e) {
-                case OperatorNodes.Less c -> number(c.left) && number(c.right);
-                case OperatorNodes.LessEqual c -> number(c.left) && number(c.right);
-                case OperatorNodes.Greater c -> number(c.left) && number(c.right);
-                case OperatorNodes.GreaterEqual c -> number(c.left) && number(c.right);
-                case OperatorNodes.Equal c -> number(c.left) && number(c.right);
-                case OperatorNodes.Not n -> test(n.operand);
-                case OperatorNodes.And a -> test(a.left) && test(a.right);
-                case OperatorNodes.Or o -> test(o.left) && test(o.right);
-                case ValueNodes.Const c when c.value instanceof Boolean -> true;
-                default -> number(e);
-            };
+            return NumericRegion.test(e, this::number);
         }
 
         private boolean read(int slot) {

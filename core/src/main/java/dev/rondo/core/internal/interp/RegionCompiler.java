@@ -32,7 +32,7 @@ import org.objectweb.asm.MethodVisitor;
  * <p>Every intermediate value goes to a fresh JVM local rather than staying on the operand stack, so that a
  * jump to the way out never has a stack to unwind.
  */
-final class RegionCompiler {
+final class RegionCompiler extends NumericCodeWriter {
 
     /** HotSpot does not JIT-compile a method longer than this (HugeMethodLimit): such a region is not compiled. */
     static final int MAX_CODE_BYTES = 8000;
@@ -66,9 +66,7 @@ final class RegionCompiler {
 
     private final NumericRegion region;
     private final BitSet counters;
-    private MethodVisitor mv;
     private final Map<Integer, Integer> locals = new HashMap<>();
-    private int nextLocal = FIRST_FREE;
     private final List<Span> ticks = new ArrayList<>();
     private final List<Span> errorSpans = new ArrayList<>();
     private final List<String> errorOperators = new ArrayList<>();
@@ -80,6 +78,7 @@ final class RegionCompiler {
     private RegionCompiler(NumericRegion region, BitSet counters) {
         this.region = region;
         this.counters = counters;
+        this.nextLocal = FIRST_FREE;
     }
 
     /**
@@ -247,14 +246,10 @@ final class RegionCompiler {
 
     // ---- statements
 
-    private void stmt(XStmt s) {
+    @Override
+    void stmt(XStmt s) {
         switch (s) {
-            case StmtNodes.Block b -> {
-                for (XStmt statement : b.body) {
-                    tick(statement.span);
-                    stmt(statement);
-                }
-            }
+            case StmtNodes.Block b -> block(b);
             case LoopNodes.For l -> {
                 // laid out with the test at the bottom (the first count and test before the loop), so that the
                 // loop's header is the body, where the tree-walker may hand the loop over
@@ -313,24 +308,6 @@ final class RegionCompiler {
                 mv.visitLabel(end);
             }
             case StmtNodes.Labeled l -> stmt(l.body);
-            case StmtNodes.If i -> {
-                Label otherwise = new Label();
-                Label end = new Label();
-                branch(i.test, false, otherwise);
-                stmt(i.then);
-                mv.visitJumpInsn(GOTO, end);
-                mv.visitLabel(otherwise);
-                if (i.otherwise != null) {
-                    stmt(i.otherwise);
-                }
-                mv.visitLabel(end);
-            }
-            case StmtNodes.Let l -> assign(l.slot, value(l.init));
-            case StmtNodes.AssignLocal a -> assign(a.slot, value(a.value));
-            case StmtNodes.CompoundLocal c -> compound(c);
-            // x - k is x + (-k) exactly: compiling the general node gives its errors' operator too
-            case StmtNodes.AddConstantToLocal a -> compound(a.general);
-            case StmtNodes.ExprStmt e -> value(e.expr);
             case StmtNodes.Break b -> mv.visitJumpInsn(GOTO, target(b.label).end());
             case StmtNodes.Continue c -> mv.visitJumpInsn(GOTO, target(c.label).next());
             case StmtNodes.Return r -> {
@@ -338,7 +315,11 @@ final class RegionCompiler {
                 mv.visitVarInsn(DSTORE, RESULT);
                 leaveWith(EXIT_RETURN);
             }
-            default -> throw new IllegalStateException("not in a numeric region: " + s.getClass().getSimpleName());
+            default -> {
+                if (!simpleStatement(s)) {
+                    throw new IllegalStateException("not in a numeric region: " + s.getClass().getSimpleName());
+                }
+            }
         }
     }
 
@@ -350,7 +331,8 @@ final class RegionCompiler {
     }
 
     /** Counts one operation at {@code where}, leaving when the budget is spent (as {@link Frame#tick}). */
-    private void tick(Span where) {
+    @Override
+    void tick(Span where) {
         push(ticks.size());
         ticks.add(where);
         mv.visitVarInsn(ISTORE, SITE);
@@ -383,119 +365,16 @@ final class RegionCompiler {
         throw new IllegalStateException("no loop of the region answers label " + label);
     }
 
-    private void assign(int slot, int from) {
-        mv.visitVarInsn(DLOAD, from);
-        mv.visitVarInsn(DSTORE, local(slot));
-    }
-
-    /** {@code x op= e}: the errors of {@link StmtNodes.CompoundLocal#general}, at the statement. */
-    private void compound(StmtNodes.CompoundLocal c) {
-        int x = local(c.slot);
-        int operand = value(c.value);
-        int result = arithmetic(c.op, x, operand, c.span);
-        assign(c.slot, result);
-    }
-
-    // ---- expressions
-
-    /** Evaluates a numeric expression into a JVM local, and gives that local. */
-    private int value(XExpr e) {
-        return switch (e) {
-            case ValueNodes.Const c -> {
-                int t = temp();
-                mv.visitLdcInsn((Double) c.value);
-                mv.visitVarInsn(DSTORE, t);
-                yield t;
-            }
-            case ValueNodes.Local l -> local(l.slot);
-            case AccessNodes.InputMember m -> local(m.cacheSlot);
-            case OperatorNodes.Add a -> binary(BinaryOp.ADD, a.left, a.right, a.span);
-            case OperatorNodes.Subtract a -> binary(BinaryOp.SUBTRACT, a.left, a.right, a.span);
-            case OperatorNodes.Multiply a -> binary(BinaryOp.MULTIPLY, a.left, a.right, a.span);
-            case OperatorNodes.Remainder a -> binary(BinaryOp.REMAINDER, a.left, a.right, a.span);
-            case OperatorNodes.Generic g -> binary(g.op, g.left, g.right, g.span);
-            case OperatorNodes.Negate n -> {
-                int operand = value(n.operand);
-                int t = temp();
-                mv.visitVarInsn(DLOAD, operand);
-                mv.visitInsn(DNEG);
-                mv.visitVarInsn(DSTORE, t);
-                yield t;
-            }
-            case OperatorNodes.UnaryPlus p -> value(p.operand);
-            case OperatorNodes.Conditional c -> {
-                int t = temp();
-                Label otherwise = new Label();
-                Label end = new Label();
-                branch(c.test, false, otherwise);
-                assignTemp(t, value(c.then));
-                mv.visitJumpInsn(GOTO, end);
-                mv.visitLabel(otherwise);
-                assignTemp(t, value(c.otherwise));
-                mv.visitLabel(end);
-                yield t;
-            }
-            default -> throw new IllegalStateException("not a numeric expression: " + e.getClass().getSimpleName());
-        };
-    }
-
-    private void assignTemp(int to, int from) {
-        mv.visitVarInsn(DLOAD, from);
-        mv.visitVarInsn(DSTORE, to);
-    }
-
-    private int binary(BinaryOp op, XExpr left, XExpr right, Span span) {
-        int a = value(left);
-        int b = value(right);
-        return arithmetic(op, a, b, span);
-    }
-
-    /**
-     * {@code a op b} into a new local, raising at {@code span} what {@link dev.rondo.core.value.Operators}
-     * raises: a division (or remainder) by zero, then a result too large to be a number.
-     */
-    private int arithmetic(BinaryOp op, int a, int b, Span span) {
-        if (op == BinaryOp.DIVIDE || op == BinaryOp.REMAINDER) {
-            mv.visitVarInsn(DLOAD, b);
-            mv.visitInsn(DCONST_0);
-            mv.visitInsn(DCMPL);
-            Label nonZero = new Label();
-            mv.visitJumpInsn(IFNE, nonZero);
-            raise(span, null);
-            mv.visitLabel(nonZero);
+    @Override
+    int other(XExpr e) {
+        if (e instanceof AccessNodes.InputMember m) {
+            return local(m.cacheSlot);
         }
-        int t = temp();
-        mv.visitVarInsn(DLOAD, a);
-        mv.visitVarInsn(DLOAD, b);
-        switch (op) {
-            case ADD -> mv.visitInsn(DADD);
-            case SUBTRACT -> mv.visitInsn(DSUB);
-            case MULTIPLY -> mv.visitInsn(DMUL);
-            case DIVIDE -> mv.visitInsn(DDIV);
-            case REMAINDER -> mv.visitMethodInsn(INVOKESTATIC, BASE, "remainder", "(DD)D", false);
-            default -> throw new IllegalStateException("not compiled: " + op);
-        }
-        mv.visitVarInsn(DSTORE, t);
-        if (op != BinaryOp.REMAINDER) {
-            // a remainder is never larger than its operands
-            mv.visitVarInsn(DLOAD, t);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-            mv.visitLdcInsn(Double.MAX_VALUE);
-            mv.visitInsn(DCMPG);
-            Label finite = new Label();
-            mv.visitJumpInsn(IFLE, finite);
-            raise(span, switch (op) {
-                case ADD -> "+";
-                case SUBTRACT -> "-";
-                case MULTIPLY -> "*";
-                default -> "/";
-            });
-            mv.visitLabel(finite);
-        }
-        return t;
+        return super.other(e);
     }
 
-    private void raise(Span span, String operator) {
+    @Override
+    void raise(Span span, String operator) {
         push(errorSpans.size());
         errorSpans.add(span);
         errorOperators.add(operator);
@@ -509,85 +388,8 @@ final class RegionCompiler {
         mv.visitJumpInsn(GOTO, exit);
     }
 
-    // ---- tests
-
-    /** Jumps to {@code target} when {@code test}'s truth is {@code when}, as {@link XExpr#isTrue} tells it. */
-    private void branch(XExpr test, boolean when, Label target) {
-        switch (test) {
-            case OperatorNodes.Less c -> compare(c.left, c.right, when ? IFLT : IFGE, target);
-            case OperatorNodes.LessEqual c -> compare(c.left, c.right, when ? IFLE : IFGT, target);
-            case OperatorNodes.Greater c -> compare(c.left, c.right, when ? IFGT : IFLE, target);
-            case OperatorNodes.GreaterEqual c -> compare(c.left, c.right, when ? IFGE : IFLT, target);
-            case OperatorNodes.Equal c -> compare(c.left, c.right, when != c.negated ? IFEQ : IFNE, target);
-            case OperatorNodes.Not n -> branch(n.operand, !when, target);
-            case OperatorNodes.And a -> {
-                if (when) {
-                    Label skip = new Label();
-                    branch(a.left, false, skip);
-                    branch(a.right, true, target);
-                    mv.visitLabel(skip);
-                } else {
-                    branch(a.left, false, target);
-                    branch(a.right, false, target);
-                }
-            }
-            case OperatorNodes.Or o -> {
-                if (when) {
-                    branch(o.left, true, target);
-                    branch(o.right, true, target);
-                } else {
-                    Label skip = new Label();
-                    branch(o.left, true, skip);
-                    branch(o.right, false, target);
-                    mv.visitLabel(skip);
-                }
-            }
-            case ValueNodes.Const c when c.value instanceof Boolean b -> {
-                if (b == when) {
-                    mv.visitJumpInsn(GOTO, target);
-                }
-            }
-            default -> {
-                // a number is true unless it is 0 or -0
-                int v = value(test);
-                mv.visitVarInsn(DLOAD, v);
-                mv.visitInsn(DCONST_0);
-                mv.visitInsn(DCMPL);
-                mv.visitJumpInsn(when ? IFNE : IFEQ, target);
-            }
-        }
-    }
-
-    /** Compares two numbers (never NaN) and jumps on the comparison's sign with {@code jump}. */
-    private void compare(XExpr left, XExpr right, int jump, Label target) {
-        int a = value(left);
-        int b = value(right);
-        mv.visitVarInsn(DLOAD, a);
-        mv.visitVarInsn(DLOAD, b);
-        mv.visitInsn(DCMPG);
-        mv.visitJumpInsn(jump, target);
-    }
-
-    // ---- locals
-
-    /** The JVM local holding a slot's number. */
-    private int local(int slot) {
+    @Override
+    int local(int slot) {
         return locals.computeIfAbsent(slot, s -> temp());
-    }
-
-    private int temp() {
-        int t = nextLocal;
-        nextLocal += 2;
-        return t;
-    }
-
-    private void push(int value) {
-        if (value >= -1 && value <= 5) {
-            mv.visitInsn(ICONST_0 + value);
-        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            mv.visitIntInsn(SIPUSH, value);
-        } else {
-            mv.visitLdcInsn(value);
-        }
     }
 }

@@ -60,7 +60,7 @@ class NumericTierTest {
         }
     }
 
-    private static Interpreter.Stretch run(LinkedProgram linked, long maxOperations) {
+    static Interpreter.Stretch run(LinkedProgram linked, long maxOperations) {
         FlowObject input = new FlowObject();
         input.put("n", 1000.0);
         return Interpreter.start(linked, input, new FlowObject(), Limits.DEFAULTS.withMaxOperations(maxOperations))
@@ -128,19 +128,7 @@ class NumericTierTest {
         int compiled = 0;
         for (int p = 0; p < 300; p++) {
             String source = new ProgramWriter(random).program();
-            LinkedProgram on = link(source, true);
-            LinkedProgram off = link(source, false);
-            long operations = operations(off);
-            assertEquals(operations, operations(on), () -> "operations of\n" + source);
-            assertEquals(outcome(off, Long.MAX_VALUE), outcome(on, Long.MAX_VALUE), () -> "outcome of\n" + source);
-            for (int i = 0; i < 6; i++) {
-                long budget = 1 + random.nextLong(operations);
-                assertEquals(outcome(off, budget), outcome(on, budget), () -> "outcome under " + budget + " of\n" + source);
-                // the tree-walker hands the loop over between two passes, at the first run
-                long after = random.nextLong(operations);
-                assertEquals(outcome(off, budget), outcome(link(source, true, after), budget),
-                        () -> "outcome under " + budget + ", handed over after " + after + ", of\n" + source);
-            }
+            LinkedProgram on = assertSameAsTheTreeWalker(source, random);
             for (XStmt s : ((StmtNodes.Block) on.body).body) {
                 if (s instanceof LoopNodes.Loop loop && loop.tier != null && loop.tier.isCompiled()) {
                     compiled++;
@@ -150,10 +138,32 @@ class NumericTierTest {
         assertTrue(compiled > 150, "only " + compiled + " loops ran compiled");
     }
 
+    /**
+     * Checks that {@code source} linked with the tier on (compiling at once, or after a random count) gives what
+     * it gives with the tier off: its operations, and its outcome under no limit and under random budgets.
+     * Gives the program linked with the tier on, having run.
+     */
+    static LinkedProgram assertSameAsTheTreeWalker(String source, Random random) {
+        LinkedProgram on = link(source, true);
+        LinkedProgram off = link(source, false);
+        long operations = operations(off);
+        assertEquals(operations, operations(on), () -> "operations of\n" + source);
+        assertEquals(outcome(off, Long.MAX_VALUE), outcome(on, Long.MAX_VALUE), () -> "outcome of\n" + source);
+        for (int i = 0; i < 6; i++) {
+            long budget = 1 + random.nextLong(operations);
+            assertEquals(outcome(off, budget), outcome(on, budget), () -> "outcome under " + budget + " of\n" + source);
+            // the tree-walker hands a loop over between two passes, at the first run
+            long after = random.nextLong(operations);
+            assertEquals(outcome(off, budget), outcome(link(source, true, after), budget),
+                    () -> "outcome under " + budget + ", compiled after " + after + ", of\n" + source);
+        }
+        return on;
+    }
+
     /** The operations a program counts: the least budget it does not run out of. */
-    private static long operations(LinkedProgram linked) {
+    static long operations(LinkedProgram linked) {
         long low = 1;
-        long high = 1 << 20;
+        long high = 1 << 22;
         while (low < high) {
             long mid = (low + high) / 2;
             if (ranOut(run(linked, mid))) {
@@ -169,11 +179,12 @@ class NumericTierTest {
         return stretch.error() != null && stretch.error().value() instanceof FlowObject o && "LimitError".equals(o.get("name"));
     }
 
-    /** Everything a stretch tells, with numbers told apart to the sign of zero. */
-    private static String outcome(LinkedProgram linked, long budget) {
+    /** Everything a stretch tells (an error's helper stack too), with numbers told apart to the sign of zero. */
+    static String outcome(LinkedProgram linked, long budget) {
         Interpreter.Stretch s = run(linked, budget);
         FlowThrow error = s.error();
-        return s.status() + " " + exact(s.result()) + " " + (error == null ? "" : exact(error.value()) + " at " + error.span())
+        return s.status() + " " + exact(s.result()) + " "
+                + (error == null ? "" : exact(error.value()) + " at " + error.span() + " calls " + error.calls())
                 + " last " + s.waitingAt();
     }
 
@@ -221,6 +232,11 @@ class NumericTierTest {
         }
 
         private String literal() {
+            return literal(random);
+        }
+
+        /** A number literal of the kinds that find the edges: -0, fractions, overflow, int limits. */
+        static String literal(Random random) {
             return switch (random.nextInt(9)) {
                 case 0 -> "-0";
                 case 1 -> "0.5";
