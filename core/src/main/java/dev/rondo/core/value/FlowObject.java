@@ -1,6 +1,5 @@
 package dev.rondo.core.value;
 
-import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A Flow object: string keys in insertion order (kept by every checkpoint), values copied on write like
@@ -306,12 +306,7 @@ public final class FlowObject {
             if (map != null) {
                 return Collections.unmodifiableSet(map.keySet()).iterator();
             }
-            return new Cursor<>() {
-                @Override
-                String at(int i) {
-                    return keys[i];
-                }
-            };
+            return new Cursor<>(i -> keys[i]);
         }
     }
 
@@ -342,22 +337,8 @@ public final class FlowObject {
             if (map != null) {
                 return Collections.unmodifiableCollection(map.values());
             }
-            return new AbstractCollection<>() {
-                @Override
-                public int size() {
-                    return FlowObject.this.size();
-                }
-
-                @Override
-                public Iterator<Object> iterator() {
-                    return new Cursor<>() {
-                        @Override
-                        Object at(int i) {
-                            return values[i];
-                        }
-                    };
-                }
-            };
+            // not a set to its users: unmodifiableCollection compares by identity, as a map's values do
+            return Collections.unmodifiableCollection(new Cells<>(i -> values[i]));
         }
 
         @Override
@@ -365,30 +346,37 @@ public final class FlowObject {
             if (map != null) {
                 return Collections.unmodifiableMap(map).entrySet();
             }
-            return new AbstractSet<>() {
-                @Override
-                public int size() {
-                    return FlowObject.this.size();
-                }
-
-                @Override
-                public Iterator<Map.Entry<String, Object>> iterator() {
-                    return new Cursor<>() {
-                        @Override
-                        Map.Entry<String, Object> at(int i) {
-                            return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
-                        }
-                    };
-                }
-            };
+            return new Cells<>(i -> new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]));
         }
     }
 
-    /** Walks the arrays' cells in order; read-only. */
-    private abstract class Cursor<T> implements Iterator<T> {
+    /** What {@code at} makes of each of the arrays' cells, read-only. */
+    private final class Cells<T> extends AbstractSet<T> {
+        private final IntFunction<T> at;
+
+        Cells(IntFunction<T> at) {
+            this.at = at;
+        }
+
+        @Override
+        public int size() {
+            return FlowObject.this.size();
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return new Cursor<>(at);
+        }
+    }
+
+    /** Walks the arrays' cells in order; read-only. Ends early if the object grows into a map meanwhile. */
+    private final class Cursor<T> implements Iterator<T> {
+        private final IntFunction<T> at;
         private int next;
 
-        abstract T at(int i);
+        Cursor(IntFunction<T> at) {
+            this.at = at;
+        }
 
         @Override
         public boolean hasNext() {
@@ -400,7 +388,7 @@ public final class FlowObject {
             if (next >= size) {
                 throw new NoSuchElementException();
             }
-            return at(next++);
+            return at.apply(next++);
         }
     }
 }

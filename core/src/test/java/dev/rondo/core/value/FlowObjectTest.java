@@ -50,10 +50,7 @@ class FlowObjectTest {
 
     @Test
     void viewsKeepInsertionOrderThroughOverwritesRemovesAndGrowth() {
-        FlowObject object = new FlowObject();
-        object.put("b", 1.0);
-        object.put("a", 2.0);
-        object.put("c", 3.0);
+        FlowObject object = of("b", "a", "c");
         object.put("b", 4.0);
         object.remove("a");
         object.put("a", 5.0);
@@ -156,10 +153,7 @@ class FlowObjectTest {
 
     @Test
     void aSlotFindsTheKeyWhateverTheHintAndMovesWithRemoves() {
-        FlowObject object = new FlowObject();
-        object.put("a", 1.0);
-        object.put("b", 2.0);
-        object.put("c", 3.0);
+        FlowObject object = of("a", "b", "c");
         assertEquals(2, object.slot("c", 0));
         assertEquals(2, object.slot(new String("c"), 2));
         assertEquals(-1, object.slot("z", 1));
@@ -173,5 +167,14 @@ class FlowObjectTest {
             object.put("k" + i, (double) i);
         }
         assertEquals(-1, object.slot("c", 1), "a grown object is read by key");
+    }
+
+    /** An object of these keys in this order, valued 1, 2, 3, … */
+    private static FlowObject of(String... keys) {
+        FlowObject object = new FlowObject();
+        for (int i = 0; i < keys.length; i++) {
+            object.put(keys[i], i + 1.0);
+        }
+        return object;
     }
 }
