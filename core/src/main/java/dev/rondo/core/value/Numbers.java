@@ -28,6 +28,13 @@ public final class Numbers {
         return n >= 0 && n < SMALL.length ? SMALL[n] : Double.valueOf(n);
     }
 
+    /** {@code value} as a Flow number, without allocating for 0 to 1024 ({@code -0} is boxed: it is not 0's box). */
+    public static Double box(double value) {
+        int n = (int) value;
+        return n == value && n >= 0 && n < SMALL.length && (n != 0 || Double.doubleToRawLongBits(value) == 0)
+                ? SMALL[n] : Double.valueOf(value);
+    }
+
     /** Whether {@code value} is a whole number ({@code -0} is). */
     public static boolean isInteger(double value) {
         return value == Math.rint(value);

@@ -17,6 +17,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class NumbersTest {
 
+    @Test
+    void boxingADoubleKeepsItsValueAndSignAndSharesOnlySmallIntegers() {
+        for (double value : new double[] {0.0, -0.0, 1.0, 1024.0, 1025.0, -1.0, 0.5, 3.75, 1e300, -1e-300}) {
+            assertSameDouble(value, Numbers.box(value));
+        }
+        assertTrue(Numbers.box(7.0) == Numbers.box(7), "the small integers' boxes");
+        assertTrue(Double.doubleToRawLongBits(Numbers.box(-0.0)) != 0, "-0 is not 0's box");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             5                       | 5

@@ -78,6 +78,12 @@ final class AccessNodes {
         final String name;
         private final boolean optional;
         private final boolean length;
+        /**
+         * Where the key was in the last object read ({@link FlowObject#slot}): the objects one node reads mostly
+         * have the same keys in the same order. Only a hint, checked at each read: executions of one program on
+         * several threads may overwrite each other's without harm.
+         */
+        private int hint;
 
         Member(Span span, XExpr object, String name, boolean optional) {
             super(span);
@@ -91,7 +97,7 @@ final class AccessNodes {
         Object peek(Frame f) {
             Object base = object.peek(f);
             if (base instanceof FlowObject o) {
-                return o.get(name);
+                return read(o);
             }
             if (length && base instanceof FlowArray array) {
                 return Numbers.box(array.size());
@@ -110,7 +116,7 @@ final class AccessNodes {
                     f.number = array.size();
                     return NUMBER;
                 }
-                return f.number(base instanceof FlowObject o ? o.get(name)
+                return f.number(base instanceof FlowObject o ? read(o)
                         : base == SKIPPED || (optional && base == null) ? SKIPPED : property(base, name, span));
             }
             return f.number(peek(f));
@@ -119,6 +125,15 @@ final class AccessNodes {
         @Override
         Object eval(Frame f) {
             return Values.markShared(peek(f));
+        }
+
+        private Object read(FlowObject o) {
+            int slot = o.slot(name, hint);
+            if (slot < 0) {
+                return o.get(name);
+            }
+            hint = slot;
+            return o.valueAt(slot);
         }
     }
 

@@ -86,7 +86,7 @@ final class OperatorNodes {
             if (l == NUMBER && r == NUMBER) {
                 double sum = a + b;
                 if (Double.isFinite(sum)) {
-                    return sum;
+                    return Numbers.box(sum);
                 }
             }
             return general(l == NUMBER ? (Object) a : l, r == NUMBER ? (Object) b : r);

@@ -234,6 +234,8 @@ final class StmtNodes {
         final String name;
         final Object[] keys;
         final XExpr value;
+        /** Where the key was in the last object written, as {@link AccessNodes.Member} remembers it. */
+        private int hint;
 
         AssignProperty(Span span, Place place, String name, XExpr value) {
             super(span);
@@ -250,7 +252,14 @@ final class StmtNodes {
                 Object v = value.eval(f);
                 Object root = f.slots[place.slot];
                 if (root != null && root.getClass() == FlowObject.class && !((FlowObject) root).isShared()) {
-                    ((FlowObject) root).put(name, v);
+                    FlowObject object = (FlowObject) root;
+                    int slot = object.slot(name, hint);
+                    if (slot >= 0) {
+                        hint = slot;
+                        object.setAt(slot, v);
+                    } else {
+                        object.put(name, v);
+                    }
                 } else {
                     place.write(f, keys, v);
                 }
