@@ -118,13 +118,9 @@ public final class ConcurrencyStatements {
 
     /** Up to {@code limit} keys that have waiting work. */
     public static List<String> waitingKeys(Connection connection, int limit) throws SQLException {
-        List<String> keys = new ArrayList<>();
-        try (Sql.Bound s = WAITING_KEYS.prepare(connection).set("limit", limit); ResultSet rs = s.query()) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
+        try (Sql.Bound s = WAITING_KEYS.prepare(connection).set("limit", limit)) {
+            return s.strings();
         }
-        return keys;
     }
 
     /** The slots execution {@code id}, or its unfinished tasks and children, wait for. */

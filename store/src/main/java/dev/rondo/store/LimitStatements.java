@@ -69,15 +69,10 @@ public final class LimitStatements {
     /** Deletes the declared limits of {@code workflows} not in {@code keep}; returns their names. */
     public static List<String> deleteUndeclared(Connection connection, List<String> workflows, List<String> keep)
             throws SQLException {
-        List<String> deleted = new ArrayList<>();
         try (Sql.Bound s = DELETE_UNDECLARED.prepare(connection).array("workflows", "text", workflows)
-                .array("keep", "text", keep);
-             ResultSet rs = s.query()) {
-            while (rs.next()) {
-                deleted.add(rs.getString(1));
-            }
+                .array("keep", "text", keep)) {
+            return s.strings();
         }
-        return deleted;
     }
 
     /** Deletes a limit set by hand. */

@@ -75,7 +75,7 @@ public final class QueryDao {
     /** The queues {@code id} waits on that no worker has served in the last {@code minutes} minutes. */
     public List<String> unservedQueues(String id, int minutes) throws SQLException {
         try (Sql.Bound s = UNSERVED_QUEUES.prepare(connection).text("id", id).set("minutes", minutes)) {
-            return strings(s);
+            return s.strings();
         }
     }
 
@@ -87,7 +87,7 @@ public final class QueryDao {
 
     public List<String> logLines(String id, int after) throws SQLException {
         try (Sql.Bound s = LOG_LINES.prepare(connection).text("id", id).set("after", after)) {
-            return strings(s);
+            return s.strings();
         }
     }
 
@@ -103,16 +103,6 @@ public final class QueryDao {
                         rs.getString("attributes")));
             }
             return rows;
-        }
-    }
-
-    private static List<String> strings(Sql.Bound s) throws SQLException {
-        try (ResultSet rs = s.query()) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
         }
     }
 

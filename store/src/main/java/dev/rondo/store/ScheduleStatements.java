@@ -134,15 +134,10 @@ public final class ScheduleStatements {
     /** Deletes the declared schedules of {@code workflows} not named in {@code keep}; returns their names. */
     public static List<String> deleteUndeclared(Connection connection, List<String> workflows, List<String> keep)
             throws SQLException {
-        List<String> deleted = new ArrayList<>();
         try (Sql.Bound s = DELETE_UNDECLARED.prepare(connection).array("workflows", "text", workflows)
-                .array("keep", "text", keep);
-             ResultSet rs = s.query()) {
-            while (rs.next()) {
-                deleted.add(rs.getString(1));
-            }
+                .array("keep", "text", keep)) {
+            return s.strings();
         }
-        return deleted;
     }
 
     /** When the firer should look again. */

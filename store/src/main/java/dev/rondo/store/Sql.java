@@ -114,6 +114,17 @@ public final class Sql {
             return statement.executeQuery();
         }
 
+        /** The first column of every row, as text, in the statement's order. */
+        public List<String> strings() throws SQLException {
+            try (ResultSet rs = query()) {
+                List<String> values = new ArrayList<>();
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+                return values;
+            }
+        }
+
         /** Runs a {@link #sequence}; the first statement's rows (read them before {@link #next()}). */
         public ResultSet first() throws SQLException {
             checkBound();

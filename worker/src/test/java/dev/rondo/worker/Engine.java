@@ -89,6 +89,25 @@ final class Engine implements AutoCloseable {
         assertEquals(expectedJson, result.resultJson());
     }
 
+    /**
+     * Records in a table {@code admissions (execution_id, at)} each queue item inserted, on the database's clock:
+     * when a task or workflow was admitted to its queue (flow-control tests count admissions per window).
+     */
+    void recordAdmissions() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE admissions (execution_id text, at timestamptz)");
+            s.execute("""
+                    CREATE FUNCTION record_admission() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      INSERT INTO admissions VALUES (NEW.execution_id, clock_timestamp());
+                      RETURN NEW;
+                    END $$""");
+            s.execute("CREATE TRIGGER record_admission AFTER INSERT ON queue_items FOR EACH ROW EXECUTE FUNCTION record_admission()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording admissions: " + e.getMessage(), e);
+        }
+    }
+
     /** The first column of every row of {@code sql}, as text. */
     List<String> column(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

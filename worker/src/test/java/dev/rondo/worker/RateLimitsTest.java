@@ -45,15 +45,8 @@ class RateLimitsTest {
                 """);
         try (Connection c = engine.dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE runs (task text, limited boolean, attempt int, started_at timestamptz)");
-            s.execute("CREATE TABLE admissions (execution_id text, at timestamptz)");
-            s.execute("""
-                    CREATE FUNCTION record_admission() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      INSERT INTO admissions VALUES (NEW.execution_id, clock_timestamp());
-                      RETURN NEW;
-                    END $$""");
-            s.execute("CREATE TRIGGER record_admission AFTER INSERT ON queue_items FOR EACH ROW EXECUTE FUNCTION record_admission()");
         }
+        engine.recordAdmissions();
     }
 
     @AfterEach
