@@ -63,6 +63,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Exit at once when the database cannot be reached (default: wait for it, trying again with a backoff of up to 30 s).")
     boolean failFast;
 
+    @Option(names = "--eager-tasks",
+            description = "Run the tasks a slice starts in this worker's free slots at once, leased by the slice's own commit, without a claim (docs/engine.md).")
+    boolean eagerTasks;
+
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve the worker's metrics in Prometheus text at http://BIND:PORT/metrics (docs/observability.md).")
     Integer metricsPort;
@@ -87,7 +91,8 @@ final class WorkerCommand implements Callable<Integer> {
                 .queues(queues.toArray(String[]::new))
                 .concurrency(concurrency)
                 .lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)))
-                .failFast(failFast);
+                .failFast(failFast)
+                .eagerTasks(eagerTasks);
         // a line per attempt, written by a thread of its own: handlers never wait for the terminal
         OutputLines lines = new OutputLines(out);
         mocks.register(builder, lines::print);

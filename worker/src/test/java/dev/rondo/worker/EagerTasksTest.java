@@ -12,6 +12,7 @@ import dev.rondo.client.WorkflowHandle;
 import dev.rondo.client.WorkflowResult;
 import dev.rondo.core.ExecutionStatus;
 import dev.rondo.worker.internal.SliceTestHook;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -107,7 +108,8 @@ class EagerTasksTest {
     void aSliceTakesOnlyTheSlotsItsWorkerHasFreeAndLeavesTheRestToOtherWorkers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         TaskHandler record = recording("a");
-        engine.worker(b -> b.concurrency(4).eagerTasks(true).task("work", (input, ctx) -> {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        engine.worker(b -> b.concurrency(4).eagerTasks(true).meterRegistry(meters).task("work", (input, ctx) -> {
             Object out = record.handle(input, ctx);
             release.await(30, TimeUnit.SECONDS); // a stays full while b takes the rest
             return out;
@@ -123,6 +125,8 @@ class EagerTasksTest {
         assertEquals(3, count("a:eager"), ran.toString());
         assertEquals(1, count("a:claimed"), ran.toString()); // the slot its slice freed
         assertEquals(6, count("b:claimed"), ran.toString());
+        // the metric counts a's eager attempts, not the one it claimed
+        assertEquals(3.0, meters.get("rondo.task.eager").tag("queue", "default").counter().count());
         assertEquals(10, runs.size());
         assertTrue(runs.values().stream().allMatch(n -> n == 1), runs.toString());
     }

@@ -113,7 +113,8 @@ public final class Dispatcher {
                     }
 
                     @Override
-                    public void run(QueueStatements.Claimed item, long leasedFrom, Reservation reserved) {
+                    public void run(QueueStatements.Claimed item, String queue, long leasedFrom, Reservation reserved) {
+                        telemetry.startedEagerly(queue);
                         submit(item, leasedFrom, reserved);
                     }
 

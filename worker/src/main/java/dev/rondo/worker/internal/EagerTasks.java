@@ -29,8 +29,11 @@ final class EagerTasks {
         /** Up to {@code wanted} free slots, each with a handler slot, none waited for. */
         Reservation reserve(int wanted);
 
-        /** Runs {@code item}, leased since {@code leasedFrom} (System.nanoTime), in one of {@code reserved}'s slots. */
-        void run(QueueStatements.Claimed item, long leasedFrom, Reservation reserved);
+        /**
+         * Runs {@code item}, a task of {@code queue} leased since {@code leasedFrom} (System.nanoTime), in one of
+         * {@code reserved}'s slots.
+         */
+        void run(QueueStatements.Claimed item, String queue, long leasedFrom, Reservation reserved);
 
         /** Slots were given back unused: the dispatcher may claim with them. */
         void freed();
@@ -122,6 +125,8 @@ final class EagerTasks {
         private Reservation reserved;
         private long leasedFrom;
         private final List<QueueStatements.Claimed> leased = new ArrayList<>();
+        /** The queue of each of {@link #leased}. */
+        private final List<String> leasedQueues = new ArrayList<>();
 
         /**
          * Reserves free slots for the slice's tasks that this worker may run at once, before its statement;
@@ -180,6 +185,7 @@ final class EagerTasks {
                 leased.add(new QueueStatements.Claimed(written.leasedItems().get(k), tasks.ids().get(i), ExecutionKind.TASK,
                         tasks.names().get(i), tasks.inputs().get(i), 0, tasks.options().get(i), parentId, false, false,
                         traceContext));
+                leasedQueues.add(tasks.queues().get(i));
             }
             if (reserved.keep(leased.size())) {
                 slots.freed();
@@ -192,10 +198,11 @@ final class EagerTasks {
                 return;
             }
             try {
-                for (QueueStatements.Claimed item : leased) {
-                    slots.run(item, leasedFrom, reserved);
+                for (int k = 0; k < leased.size(); k++) {
+                    slots.run(leased.get(k), leasedQueues.get(k), leasedFrom, reserved);
                 }
                 leased.clear();
+                leasedQueues.clear();
             } finally {
                 release();
             }
@@ -207,6 +214,7 @@ final class EagerTasks {
                 return;
             }
             leased.clear();
+            leasedQueues.clear();
             boolean gave = reserved.size() > 0;
             reserved.close();
             reserved = null;

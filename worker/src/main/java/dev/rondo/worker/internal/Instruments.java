@@ -2,6 +2,7 @@ package dev.rondo.worker.internal;
 
 import dev.rondo.store.QueueStatements;
 import dev.rondo.store.Transactions;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,7 @@ final class Instruments extends Telemetry {
     private final Map<String, Timer> startLatency = new ConcurrentHashMap<>();
     private final Map<String, Timer> resumeLatency = new ConcurrentHashMap<>();
     private final Map<String, DistributionSummary> claimBatches = new ConcurrentHashMap<>();
+    private final Map<String, Counter> eagerStarts = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong[]> depths = new ConcurrentHashMap<>();
     private volatile Thread depthPoll;
     /** The gauges this worker registered, removed when it stops (they read its state). */
@@ -61,6 +63,15 @@ final class Instruments extends Telemetry {
         if (registry != null) {
             claimBatches.computeIfAbsent(queue, q -> DistributionSummary.builder("rondo.claim.batch")
                     .description("Items one claim returned").tag("queue", q).register(registry)).record(size);
+        }
+    }
+
+    @Override
+    public void startedEagerly(String queue) {
+        if (registry != null) {
+            eagerStarts.computeIfAbsent(queue, q -> Counter.builder("rondo.task.eager")
+                    .description("Task attempts started by the slice that started them, without a claim")
+                    .tag("queue", q).register(registry)).increment();
         }
     }
 

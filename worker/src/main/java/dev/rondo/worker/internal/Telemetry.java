@@ -100,6 +100,9 @@ public abstract class Telemetry {
     /** A claim of {@code queue} returned {@code size} items. */
     public void claimed(String queue, int size) {}
 
+    /** A task attempt of {@code queue} was started eagerly: leased by the slice that started it, not claimed. */
+    public void startedEagerly(String queue) {}
+
     public Slice slice(String executionId) {
         return NO_SLICE;
     }
