@@ -7,12 +7,8 @@
 -- timeout) skips task attempts, left to workers that can run them; false short-circuits the look-up.
 -- A paused queue (paused_queues, V13) gives nothing: the NOT EXISTS names no column of queue_items, so it is
 -- a one-time filter, one probe of that table's (usually empty) primary key per claim, not one per item.
--- The update finds each picked item by its row address (ctid), not through the primary key: a picked
--- item is locked by this statement, so no one else can move it before the update, and a TID scan saves
--- the primary key's descent per item (about 2 of the 15 buffers a claimed item cost; bench/run taskcost
--- profile: queue_items_pkey 9.0 → 7.0 buffers per task). ANY(ARRAY(…)) keeps the TID scan whatever the plan.
 WITH picked AS (
-    SELECT ctid
+    SELECT id
     FROM queue_items
     WHERE queue = :queue AND lease_owner IS NULL AND fair_key IS NULL AND run_at <= now()
       AND NOT EXISTS (SELECT 1 FROM paused_queues p WHERE p.queue = :queue)
@@ -24,7 +20,8 @@ WITH picked AS (
 ), claimed AS (
     UPDATE queue_items q
     SET lease_owner = :owner, lease_expires_at = now() + make_interval(secs => :leaseSeconds)
-    WHERE q.ctid = ANY(ARRAY(SELECT ctid FROM picked))
+    FROM picked
+    WHERE q.id = picked.id
     RETURNING q.id, q.execution_id
 )
 SELECT c.id AS item_id, c.execution_id, e.kind, e.name, e.input, e.attempt, e.options, e.parent_id,
