@@ -190,10 +190,17 @@ class EagerTasksTest {
         assertTrue(engine.client.resumeQueue("side"));
         assertCompleted("2", parked.result(Duration.ofSeconds(20)));
         assertEquals(2, count("a:claimed"), ran.toString());
-        // and once the queue is resumed, its tasks run eagerly again
-        ran.clear();
-        assertCompleted("2", engine.run("side", "{}"));
-        assertEquals(2, count("a:eager"), ran.toString());
+        // and once the queue is resumed, its tasks run eagerly again. A claim of "side" that the worker's
+        // dispatcher happens to have in flight when the slice commits holds the free slots (claims reserve
+        // them first), and the tasks are then claimed: so up to three workflows, one of which must run both
+        // its tasks eagerly (while the queue was paused, none could)
+        List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 && count("a:eager") < 2; i++) {
+            ran.clear();
+            assertCompleted("2", engine.run("side", "{}"));
+            seen.add(ran.toString());
+        }
+        assertEquals(2, count("a:eager"), seen.toString());
     }
 
     @Test

@@ -315,10 +315,11 @@ public final class Dispatcher {
 
     /** Runs a leased item (claimed, or leased eagerly by a slice) in one of {@code reserved}'s slots. */
     private void submit(QueueStatements.Claimed item, long leasedFrom, Reservation reserved) {
-        HandlerPool.Slot handlerSlot = reserved.use(isTask(item));
+        boolean task = isTask(item);
+        HandlerPool.Slot handlerSlot = reserved.use(task);
         running.incrementAndGet();
         InFlight.Item held = inFlight.hold(item.itemId(), item.cancelRequested(), leasedFrom);
-        (isTask(item) ? taskWork : work).execute(() -> {
+        (task ? taskWork : work).execute(() -> {
             CompletableFuture<Boolean> pending = null;
             try {
                 pending = runItem(item, held, handlerSlot);
@@ -367,11 +368,12 @@ public final class Dispatcher {
         running.decrementAndGet();
     }
 
-    /** Runs the item; returns the end of a task attempt that is queued but not committed yet, if any. */
+    /** Whether the item is a task attempt to run (not a slice, nor an item whose execution is gone or over). */
     private static boolean isTask(QueueStatements.Claimed item) {
         return item.kind() != null && !item.finished() && item.kind() != ExecutionKind.WORKFLOW;
     }
 
+    /** Runs the item; returns the end of a task attempt that is queued but not committed yet, if any. */
     private CompletableFuture<Boolean> runItem(QueueStatements.Claimed item, InFlight.Item held, HandlerPool.Slot handlerSlot) {
         if (item.kind() == null || item.finished()) {
             // the execution is gone or over (a late wake-up): drop the item

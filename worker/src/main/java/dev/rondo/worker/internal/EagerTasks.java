@@ -120,13 +120,14 @@ final class EagerTasks {
                 && queues.contains(tasks.queues().get(i)) && handled.contains(tasks.names().get(i));
     }
 
+    /** A task attempt a slice leased to this worker, as a claim would have returned it, and its queue. */
+    private record Leased(QueueStatements.Claimed item, String queue) {}
+
     /** One slice's eager tasks. Used by the slice's thread only. */
     final class Slice {
         private Reservation reserved;
         private long leasedFrom;
-        private final List<QueueStatements.Claimed> leased = new ArrayList<>();
-        /** The queue of each of {@link #leased}. */
-        private final List<String> leasedQueues = new ArrayList<>();
+        private final List<Leased> leased = new ArrayList<>();
 
         /**
          * Reserves free slots for the slice's tasks that this worker may run at once, before its statement;
@@ -182,10 +183,9 @@ final class EagerTasks {
             }
             for (int k = 0; k < written.leasedTasks().size(); k++) {
                 int i = rows.get(written.leasedTasks().get(k));
-                leased.add(new QueueStatements.Claimed(written.leasedItems().get(k), tasks.ids().get(i), ExecutionKind.TASK,
-                        tasks.names().get(i), tasks.inputs().get(i), 0, tasks.options().get(i), parentId, false, false,
-                        traceContext));
-                leasedQueues.add(tasks.queues().get(i));
+                leased.add(new Leased(new QueueStatements.Claimed(written.leasedItems().get(k), tasks.ids().get(i),
+                        ExecutionKind.TASK, tasks.names().get(i), tasks.inputs().get(i), 0, tasks.options().get(i), parentId,
+                        false, false, traceContext), tasks.queues().get(i)));
             }
             if (reserved.keep(leased.size())) {
                 slots.freed();
@@ -198,11 +198,10 @@ final class EagerTasks {
                 return;
             }
             try {
-                for (int k = 0; k < leased.size(); k++) {
-                    slots.run(leased.get(k), leasedQueues.get(k), leasedFrom, reserved);
+                for (Leased task : leased) {
+                    slots.run(task.item(), task.queue(), leasedFrom, reserved);
                 }
                 leased.clear();
-                leasedQueues.clear();
             } finally {
                 release();
             }
@@ -214,7 +213,6 @@ final class EagerTasks {
                 return;
             }
             leased.clear();
-            leasedQueues.clear();
             boolean gave = reserved.size() > 0;
             reserved.close();
             reserved = null;

@@ -3,8 +3,6 @@ package dev.rondo.core.internal.interp;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.rondo.core.ast.Span;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +28,6 @@ final class FunctionCompiler extends NumericCodeWriter {
     private static final String BASE = "dev/rondo/core/internal/interp/CompiledFunctions";
     private static final String CLASS = BASE + "$Functions";
     private static final String MACHINE = "dev/rondo/core/internal/interp/Machine";
-    private static final String BUDGET = "dev/rondo/core/value/Budget";
-    private static final String FLOW_THROW = "dev/rondo/core/value/FlowThrow";
-    private static final String OBJECT = "java/lang/Object";
 
     private static final int M = 0;
     private static final int K = 1;
@@ -55,12 +50,7 @@ final class FunctionCompiler extends NumericCodeWriter {
     }
 
     private CompiledFunctions define() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                return OBJECT;
-            }
-        };
+        ClassWriter cw = classWriter();
         cw.visit(V21, ACC_FINAL | ACC_SUPER, CLASS, null, BASE, null);
         MethodVisitor init = cw.visitMethod(0, "<init>", "([L" + OBJECT + ";)V", null, null);
         init.visitCode();
@@ -75,15 +65,8 @@ final class FunctionCompiler extends NumericCodeWriter {
             function(cw, numeric.functions[i]);
         }
         cw.visitEnd();
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(), true);
-            return (CompiledFunctions) lookup.findConstructor(lookup.lookupClass(),
-                    MethodType.methodType(void.class, Object[].class)).invoke(constants.toArray());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("could not define compiled functions", e);
-        }
+        return instantiate(cw, CompiledFunctions.class, "compiled functions", new Class<?>[] {Object[].class},
+                (Object) constants.toArray());
     }
 
     /** {@code call(index, m, args)}: a switch over the functions, unpacking the arguments. */

@@ -4,6 +4,9 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.rondo.core.ast.Expr.BinaryOp;
 import dev.rondo.core.ast.Span;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -15,9 +18,44 @@ import org.objectweb.asm.MethodVisitor;
  */
 abstract class NumericCodeWriter {
 
+    static final String OBJECT = "java/lang/Object";
+    static final String BUDGET = "dev/rondo/core/value/Budget";
+    static final String FLOW_THROW = "dev/rondo/core/value/FlowThrow";
+
     protected MethodVisitor mv;
     /** The next free JVM local. */
     protected int nextLocal;
+
+    /**
+     * A writer of one of the tier's classes: stack frames computed by ASM, which asks for the common superclass
+     * of two reference types where frames merge; the generated code only merges the few reference types of its
+     * own methods, which need no more precision than {@code Object}.
+     */
+    static ClassWriter classWriter() {
+        return new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return OBJECT;
+            }
+        };
+    }
+
+    /**
+     * Defines {@code cw}'s class as a hidden class of this package and returns a new instance of it, built by
+     * its constructor of {@code parameters} with {@code arguments}; {@code what} names it in the error of a class
+     * the JVM refuses.
+     */
+    static <T> T instantiate(ClassWriter cw, Class<T> type, String what, Class<?>[] parameters, Object... arguments) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(), true);
+            return type.cast(lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class, parameters))
+                    .invokeWithArguments(arguments));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("could not define " + what, e);
+        }
+    }
 
     /** The JVM local holding a slot's number. */
     abstract int local(int slot);

@@ -4,8 +4,6 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.rondo.core.ast.Expr.BinaryOp;
 import dev.rondo.core.ast.Span;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -39,8 +37,6 @@ final class RegionCompiler extends NumericCodeWriter {
 
     private static final String BASE = "dev/rondo/core/internal/interp/CompiledRegion";
     private static final String FRAME = "dev/rondo/core/internal/interp/Frame";
-    private static final String BUDGET = "dev/rondo/core/value/Budget";
-    private static final String FLOW_THROW = "dev/rondo/core/value/FlowThrow";
     private static final String SPANS = "[Ldev/rondo/core/ast/Span;";
 
     // The fixed JVM locals of run(Frame); the region's locals and temporaries follow.
@@ -90,13 +86,7 @@ final class RegionCompiler extends NumericCodeWriter {
     }
 
     private CompiledRegion define() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                // the frames only ever merge the few reference types of run(), which need no more precision
-                return "java/lang/Object";
-            }
-        };
+        ClassWriter cw = classWriter();
         cw.visit(V21, ACC_FINAL | ACC_SUPER, BASE + "$Loop", null, BASE, null);
         MethodVisitor init = cw.visitMethod(0, "<init>", "(" + SPANS + SPANS + "[Ljava/lang/String;)V", null, null);
         init.visitCode();
@@ -131,17 +121,8 @@ final class RegionCompiler extends NumericCodeWriter {
         if (end.getOffset() > MAX_CODE_BYTES) {
             return null;
         }
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(), true);
-            return (CompiledRegion) lookup.findConstructor(lookup.lookupClass(),
-                            MethodType.methodType(void.class, dev.rondo.core.ast.Span[].class, dev.rondo.core.ast.Span[].class,
-                                    String[].class))
-                    .invoke(ticks.toArray(Span[]::new), errorSpans.toArray(Span[]::new), errorOperators.toArray(String[]::new));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("could not define a compiled loop", e);
-        }
+        return instantiate(cw, CompiledRegion.class, "a compiled loop", new Class<?>[] {Span[].class, Span[].class, String[].class},
+                ticks.toArray(Span[]::new), errorSpans.toArray(Span[]::new), errorOperators.toArray(String[]::new));
     }
 
     /** Loads the locals the region finds on entry (or leaves if one is not a number), and the budget's count. */
