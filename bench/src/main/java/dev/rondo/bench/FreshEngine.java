@@ -107,8 +107,8 @@ final class FreshEngine implements AutoCloseable {
      */
     void awaitWorkflowsEnded(int seconds) throws SQLException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        // the status filter is served by the index executions_by_status
-        String unfinished = "SELECT count(*) FROM executions WHERE status IN ('queued', 'running', 'waiting') AND kind = 'workflow'"
+        // the status filter is served by the index executions_by_status (over workflow_status, V18)
+        String unfinished = "SELECT count(*) FROM executions WHERE workflow_status IN ('queued', 'running', 'waiting')"
                 + " AND created_at >= ?";
         // prepared, so that the server plans it once, not at every poll (the poll's cost is counted as the server's)
         try (Connection c = pool.getConnection(); PreparedStatement poll = c.prepareStatement(unfinished)) {

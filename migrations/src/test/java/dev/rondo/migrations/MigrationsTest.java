@@ -32,7 +32,7 @@ class MigrationsTest {
                 WHERE table_schema = current_schema() AND table_name <> 'rondo_schema_history' ORDER BY 1""");
         assertEquals(List.of("checkpoint_history", "checkpoints", "concurrency_holders", "concurrency_keys", "concurrency_waiting", "debounces", "executions", "flow_definitions",
                 "flow_heads", "history", "inbox", "limits",
-                "log_lines", "paused_queues", "queue_items", "rate_admissions", "schedule_fires", "schedules", "signals", "timers", "workers"), tables);
+                "log_lines", "paused_queues", "queue_items", "queue_throughput", "rate_admissions", "schedule_fires", "schedules", "signals", "timers", "workers"), tables);
     }
 
     /** Every migration's version, in order, as the history writes them ("1", "2", …), read from the files. */
@@ -59,12 +59,16 @@ class MigrationsTest {
         DataSource fresh = TestDatabase.freshSchema("migrations_partial");
         assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "no history table yet");
         Migrations.apply(fresh);
-        // the newest migration (V17) undone: its history row gone and the attribute index as V7 made it
-        Sql.execute(fresh, "DELETE FROM rondo_schema_history WHERE version = '17'", "DROP INDEX executions_by_attributes",
-                "CREATE INDEX executions_by_attributes ON executions USING gin (attributes jsonb_path_ops)");
+        // the newest migration (V18) undone: its history row gone, its table and columns (with the indexes
+        // over them) dropped, and the indexes it replaced as V3 and V11 made them
+        Sql.execute(fresh, "DELETE FROM rondo_schema_history WHERE version = '18'", "DROP TABLE queue_throughput",
+                "ALTER TABLE executions DROP COLUMN workflow_status, DROP COLUMN root_finished_at, RESET (fillfactor)",
+                "CREATE INDEX executions_by_status ON executions (status, created_at DESC, id DESC) WHERE kind = 'workflow'",
+                "CREATE INDEX executions_finished_by_queue ON executions (finished_at, queue) WHERE finished_at IS NOT NULL",
+                "CREATE INDEX executions_finished_roots ON executions (finished_at, id) WHERE parent_id IS NULL AND finished_at IS NOT NULL");
         assertTrue(!Migrations.isCurrent(fresh, Migrations.HISTORY), "one migration behind");
         Migrations.apply(fresh);
-        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM rondo_schema_history WHERE version = '17' AND success"),
+        assertEquals(List.of("1"), Sql.rows(fresh, "SELECT count(*) FROM rondo_schema_history WHERE version = '18' AND success"),
                 "the missing migration was applied by Flyway");
     }
 

@@ -25,8 +25,24 @@ public final class SqlFiles {
             ON CONFLICT (execution_id) WHERE lease_owner IS NULL
                 DO UPDATE SET run_at = LEAST(queue_items.run_at, excluded.run_at)""";
 
+    /**
+     * The per-queue finished counts (queue_throughput, V18): a statement that ends executions adds them to
+     * the counter of the running 10-second bucket, its queue and its own server process, so that no two
+     * transactions ever update the same counter row (a counter per queue alone would make every end of a
+     * queue wait for the commit of the one before). Used as
+     * {@code INSERT INTO queue_throughput (queue, bucket, backend, finished) SELECT queue, {{throughput_bucket}},
+     * pg_backend_pid(), count(*) FROM ended GROUP BY queue {{add_to_throughput}}}.
+     */
+    private static final String THROUGHPUT_BUCKET = "to_timestamp(floor(extract(EPOCH FROM now()) / 10) * 10)";
+
+    private static final String ADD_TO_THROUGHPUT = """
+            ON CONFLICT (queue, bucket, backend)
+                DO UPDATE SET finished = queue_throughput.finished + excluded.finished""";
+
     private static final Map<String, String> FRAGMENTS = Map.of(
             "wake_up", WAKE_UP,
+            "throughput_bucket", THROUGHPUT_BUCKET,
+            "add_to_throughput", ADD_TO_THROUGHPUT,
             "work_channel", "'" + Channels.WORK + "'",
             "done_channel", "'" + Channels.DONE + "'",
             "schedules_channel", "'" + Channels.SCHEDULES + "'",

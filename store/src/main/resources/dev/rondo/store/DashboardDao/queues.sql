@@ -1,7 +1,8 @@
 -- Per queue: items waiting now (due, unclaimed), their oldest due time, items due later (timers, retries),
 -- items held by workers, and executions finished in the last minute and hour. queue_items is the small hot
--- table; the finished counts walk executions_finished_by_queue (V11) over the last hour only. Queues named
--- only by a worker of the registry are listed too, with zeros.
+-- table; the finished counts sum the counters of queue_throughput (V18) over the last hour, in whole
+-- 10-second buckets (the last minute is the buckets that started in it: 50 to 60 seconds of ends). Queues
+-- named only by a worker of the registry are listed too, with zeros.
 WITH items AS (
     SELECT queue,
            count(*) FILTER (WHERE lease_owner IS NULL AND run_at <= now()) AS waiting,
@@ -12,10 +13,10 @@ WITH items AS (
     GROUP BY queue
 ), finished AS (
     SELECT queue,
-           count(*) FILTER (WHERE finished_at > now() - interval '1 minute') AS last_minute,
-           count(*) AS last_hour
-    FROM executions
-    WHERE finished_at > now() - interval '1 hour'
+           coalesce(sum(finished) FILTER (WHERE bucket > now() - interval '1 minute'), 0)::bigint AS last_minute,
+           sum(finished)::bigint AS last_hour
+    FROM queue_throughput
+    WHERE bucket > now() - interval '1 hour'
     GROUP BY queue
 ), named AS (
     SELECT queue FROM items

@@ -1,7 +1,8 @@
 -- The queues page's charts: executions (workflows and tasks) finished per queue in each of the last 60
--- minutes (minute 0 is the one now running). A range over executions_finished_by_queue (V11), the same rows
--- the page's last-hour count reads; minutes with nothing finished are absent.
-SELECT queue, floor(EXTRACT(EPOCH FROM now() - finished_at) / 60)::int AS minutes_ago, count(*) AS finished
-FROM executions
-WHERE finished_at > now() - interval '1 hour'
+-- minutes (minute 0 is the one now running), from the same counters as the page's last-hour count
+-- (queue_throughput, V18; a 10-second bucket falls in the minute it started in); minutes with nothing
+-- finished are absent.
+SELECT queue, floor(EXTRACT(EPOCH FROM now() - bucket) / 60)::int AS minutes_ago, sum(finished)::bigint AS finished
+FROM queue_throughput
+WHERE bucket > now() - interval '1 hour'
 GROUP BY 1, 2

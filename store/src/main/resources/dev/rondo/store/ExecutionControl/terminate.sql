@@ -24,7 +24,12 @@ WITH RECURSIVE tree AS (
         finished_at = now()
     FROM tree t
     WHERE e.id = t.id AND e.finished_at IS NULL
-    RETURNING e.id, e.kind, e.parent_id, e.parent_promise
+    RETURNING e.id, e.kind, e.queue, e.parent_id, e.parent_promise
+), counted AS (
+    -- for the dashboard's finished counts (V18)
+    INSERT INTO queue_throughput (queue, bucket, backend, finished)
+    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM ended GROUP BY queue
+    {{add_to_throughput}}
 ), unqueued AS (
     DELETE FROM queue_items q USING ended WHERE q.execution_id = ended.id AND q.lease_owner IS NULL
 ), untimed AS (

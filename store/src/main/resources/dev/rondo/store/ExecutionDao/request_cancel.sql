@@ -47,6 +47,11 @@ WITH RECURSIVE tree AS (
     FROM tree t LEFT JOIN unstarted u ON u.execution_id = t.id
     WHERE e.id = t.id AND (NOT e.cancel_requested OR u.execution_id IS NOT NULL)
     RETURNING e.id, e.kind, e.queue, e.priority, e.fair_key, e.fair_weight, e.parent_id, e.parent_promise, u.execution_id IS NOT NULL AS ended
+), counted AS (
+    -- the tasks that ended here, for the dashboard's finished counts (V18)
+    INSERT INTO queue_throughput (queue, bucket, backend, finished)
+    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM flagged WHERE ended GROUP BY queue
+    {{add_to_throughput}}
 ), requests AS (
     INSERT INTO inbox (execution_id, kind)
     SELECT id, 'cancel' FROM flagged WHERE kind = 'workflow'

@@ -7,7 +7,7 @@ SELECT e.id AS execution_id, e.name AS workflow, e.status, e.queue, e.created_at
        e.attributes::text AS attributes
 FROM executions e
 WHERE e.kind = 'workflow'
-  AND (CAST(:status AS text) IS NULL OR e.status = :status)
+  AND (CAST(:status AS text) IS NULL OR e.workflow_status = :status)
   AND (CAST(:workflow AS text) IS NULL OR e.name = :workflow)
   AND (CAST(:attributes AS jsonb) IS NULL OR e.attributes @> CAST(:attributes AS jsonb))
   AND (CAST(:after AS text) IS NULL

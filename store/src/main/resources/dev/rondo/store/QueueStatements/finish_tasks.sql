@@ -2,6 +2,7 @@
 -- leased by this worker is deleted, its task execution ends ('resolved' → completed with the payload as
 -- result; 'task_failed' → failed with the payload as error), and an unfinished parent gets the outcome in
 -- its inbox and one wake-up (upserted in id order, so concurrent batches lock parents in the same order).
+-- The ends are counted in queue_throughput (V18) for the dashboard.
 -- Items this worker no longer holds (rescued by another worker, or by itself for a later attempt) are left alone. Returns one row: the items
 -- that were still held, and so ended, and the queues of the parents they woke, so that the worker can wake
 -- its own dispatcher at once rather than through the notification. (Aggregates, not a row per item joined
@@ -29,7 +30,12 @@ WITH finished AS (
         finished_at = now()
     FROM done
     WHERE e.id = done.execution_id AND e.kind = 'task' AND e.finished_at IS NULL
-    RETURNING e.id, e.parent_id, e.parent_promise, done.outcome, done.payload
+    RETURNING e.id, e.queue, e.parent_id, e.parent_promise, done.outcome, done.payload
+), counted AS (
+    -- the queues page's finished counts (V18: a task's end changes no indexed column, so it is HOT)
+    INSERT INTO queue_throughput (queue, bucket, backend, finished)
+    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM task GROUP BY queue
+    {{add_to_throughput}}
 ), parent AS (
     SELECT p.id, p.queue, p.priority, p.fair_key, p.fair_weight
     FROM executions p

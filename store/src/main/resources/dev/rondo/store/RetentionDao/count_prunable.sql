@@ -3,8 +3,7 @@
 WITH RECURSIVE roots AS (
     SELECT r.id
     FROM executions r
-    WHERE r.parent_id IS NULL AND r.finished_at IS NOT NULL
-      AND r.finished_at < :cutoff
+    WHERE r.root_finished_at < :cutoff
       AND r.status IN ('completed', 'failed', 'cancelled', 'terminated')
       AND (CAST(:workflow AS text) IS NULL OR r.name = :workflow)
 ), tree AS (

@@ -1,5 +1,6 @@
 -- One batch of retention: up to :limit finished top-level executions that finished before :cutoff, the
--- oldest after the cursor (:afterTime, :afterId) first, read through executions_finished_roots. SKIP LOCKED
+-- oldest after the cursor (:afterTime, :afterId) first, read through executions_finished_roots
+-- (V18: over root_finished_at, a top-level execution's finished_at). SKIP LOCKED
 -- leaves a root that a worker (a late wake-up) or another pruner holds to a later run, so nobody waits.
 -- A root is deleted with its whole tree (its child workflows and tasks, found by parent_id, with their
 -- inbox, history and checkpoint_history rows, which have no foreign key; checkpoints, timers, signals and log lines go by ON
@@ -11,14 +12,13 @@
 -- Returns the roots examined (kept ones too, so the caller's cursor moves past them), the roots deleted
 -- and the cursor's next position.
 WITH RECURSIVE roots AS (
-    SELECT r.id, r.finished_at
+    SELECT r.id, r.root_finished_at AS finished_at
     FROM executions r
-    WHERE r.parent_id IS NULL AND r.finished_at IS NOT NULL
-      AND r.finished_at < :cutoff
-      AND (r.finished_at, r.id) > (coalesce(CAST(:afterTime AS timestamptz), '-infinity'), coalesce(CAST(:afterId AS text), ''))
+    WHERE r.root_finished_at < :cutoff
+      AND (r.root_finished_at, r.id) > (coalesce(CAST(:afterTime AS timestamptz), '-infinity'), coalesce(CAST(:afterId AS text), ''))
       AND r.status IN ('completed', 'failed', 'cancelled', 'terminated')
       AND (CAST(:workflow AS text) IS NULL OR r.name = :workflow)
-    ORDER BY r.finished_at, r.id
+    ORDER BY r.root_finished_at, r.id
     LIMIT :limit
     FOR UPDATE SKIP LOCKED
 ), tree AS (

@@ -1,7 +1,8 @@
 -- A workflow ends: its status and result or error, its checkpoint and timers dropped (a failed one keeps
 -- both, and its checkpoint history: it can be retried or rewound, docs/operations.md; the others drop
 -- their checkpoint history unless :keepHistory), waiters on
--- rondo_done woken, and an unfinished parent given the outcome and a wake-up. The notification's payload
+-- rondo_done woken, an unfinished parent given the outcome and a wake-up, and the end counted for the
+-- dashboard (queue_throughput, V18). The notification's payload
 -- is the execution id, cut short when it is too long for NOTIFY (8000 bytes): a payload is only a hint
 -- (waiters re-read the execution on any notification), and an end that cannot notify could never commit.
 WITH ended AS (
@@ -9,7 +10,11 @@ WITH ended AS (
     SET status = :status, result = :result, error = :error,
         started_at = coalesce(started_at, now()), finished_at = now()
     WHERE id = :id
-    RETURNING id, parent_id, parent_promise
+    RETURNING id, queue, parent_id, parent_promise
+), counted AS (
+    INSERT INTO queue_throughput (queue, bucket, backend, finished)
+    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM ended GROUP BY queue
+    {{add_to_throughput}}
 ), dropped_checkpoint AS (
     DELETE FROM checkpoints WHERE execution_id = :id AND :status <> 'failed'
 ), dropped_timers AS (
