@@ -66,6 +66,7 @@ final class EngineLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             CpuClock end = db.cpu();
             long jitMillis = jit.getTotalCompilationTime() - jitBefore;
+            engine.assertAllCompleted();
             String since = "'" + engine.since.toInstant() + "'";
             long tasks = (long) db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL"
                     + " AND created_at >= " + since);

@@ -45,12 +45,14 @@ final class ListeningLoad {
         for (int i = 0; i < Math.max(1, warmUps); i++) {
             engine.startAll(workflow, inputJson, warmUps > 0 ? workflows : Math.max(1, workflows / 5));
             engine.awaitWorkflowsEnded(600);
+            engine.assertAllCompleted();
         }
         double before = db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL");
         engine.startAll(workflow, inputJson, workflows);
         long start = System.nanoTime();
         engine.awaitWorkflowsEnded(600);
         double seconds = (System.nanoTime() - start) / 1e9;
+        engine.assertAllCompleted();
         double tasks = db.number("SELECT count(*) FROM executions WHERE kind = 'task' AND finished_at IS NOT NULL") - before;
         if (tasks != (double) workflows * tasksPerWorkflow) {
             throw new IllegalStateException(tasks + " tasks ended, not " + workflows * tasksPerWorkflow);

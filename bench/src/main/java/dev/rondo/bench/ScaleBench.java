@@ -205,7 +205,7 @@ public final class ScaleBench {
     /**
      * Copies the rows of {@code table} that {@code where} selects {@code copies} times: the id columns get a
      * suffix per copy ({@code ~n}), the timestamp columns move back by {@code shift} (an expression of n), the
-     * rest is copied as it is; identity columns take new values.
+     * rest is copied as it is; identity and generated columns take new values.
      */
     private static void copy(Connection c, String table, String where, int copies, Set<String> ids, String shift)
             throws SQLException {
@@ -215,14 +215,14 @@ public final class ScaleBench {
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT column_name, data_type, is_identity FROM information_schema.columns
+                SELECT column_name, data_type, is_identity, is_generated FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position""")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String column = rs.getString(1);
-                    if (rs.getString(3).equals("YES")) {
-                        continue;
+                    if (rs.getString(3).equals("YES") || rs.getString(4).equals("ALWAYS")) {
+                        continue; // the database makes these
                     }
                     columns.add(column);
                     if (ids.contains(column)) {
@@ -244,9 +244,20 @@ public final class ScaleBench {
         }
     }
 
+    /**
+     * As autovacuum and the checkpointer would have left the seeded rows by the time a real database held them:
+     * vacuumed and analysed, and written out. Without the checkpoint, the gigabyte or two of WAL the seeding
+     * wrote makes the server checkpoint during the loads that follow, so the first change to each page after it
+     * writes the whole page to the WAL, a cost of having just seeded, not of holding the rows.
+     */
     private static void vacuum(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE"); // as autovacuum would have by then
+            s.execute("VACUUM ANALYZE");
+            try {
+                s.execute("CHECKPOINT");
+            } catch (SQLException notAllowed) { // CHECKPOINT needs a superuser or pg_checkpoint
+                System.out.println("  (no CHECKPOINT after seeding: " + notAllowed.getMessage().lines().findFirst().orElse("") + ")");
+            }
         }
     }
 
