@@ -22,7 +22,10 @@ public final class WorkerStatements {
         }
     }
 
-    /** Deletes the rows of workers not seen for {@code olderThanSeconds}; returns how many. */
+    /**
+     * Deletes the rows of workers not seen for {@code olderThanSeconds}, and the dashboard's finished counters
+     * older than two hours (in the same statement); returns how many worker rows went.
+     */
     public static int prune(Connection connection, double olderThanSeconds) throws SQLException {
         try (Sql.Bound s = PRUNE.prepare(connection).set("olderThanSeconds", olderThanSeconds)) {
             return s.update();

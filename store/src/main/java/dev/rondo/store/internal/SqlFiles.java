@@ -30,10 +30,12 @@ public final class SqlFiles {
      * the counter of the running 10-second bucket, its queue and its own server process, so that no two
      * transactions ever update the same counter row (a counter per queue alone would make every end of a
      * queue wait for the commit of the one before). Used as
-     * {@code INSERT INTO queue_throughput (queue, bucket, backend, finished) SELECT queue, {{throughput_bucket}},
-     * pg_backend_pid(), count(*) FROM ended GROUP BY queue {{add_to_throughput}}}.
+     * {@code counted AS ({{count_ended}} FROM ended GROUP BY queue {{add_to_throughput}})}, where {@code ended}
+     * has a row with the queue of each execution the statement ended.
      */
-    private static final String THROUGHPUT_BUCKET = "to_timestamp(floor(extract(EPOCH FROM now()) / 10) * 10)";
+    private static final String COUNT_ENDED = """
+            INSERT INTO queue_throughput (queue, bucket, backend, finished)
+                SELECT queue, to_timestamp(floor(extract(EPOCH FROM now()) / 10) * 10), pg_backend_pid(), count(*)""";
 
     private static final String ADD_TO_THROUGHPUT = """
             ON CONFLICT (queue, bucket, backend)
@@ -41,7 +43,7 @@ public final class SqlFiles {
 
     private static final Map<String, String> FRAGMENTS = Map.of(
             "wake_up", WAKE_UP,
-            "throughput_bucket", THROUGHPUT_BUCKET,
+            "count_ended", COUNT_ENDED,
             "add_to_throughput", ADD_TO_THROUGHPUT,
             "work_channel", "'" + Channels.WORK + "'",
             "done_channel", "'" + Channels.DONE + "'",

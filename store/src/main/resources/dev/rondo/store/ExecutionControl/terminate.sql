@@ -27,9 +27,7 @@ WITH RECURSIVE tree AS (
     RETURNING e.id, e.kind, e.queue, e.parent_id, e.parent_promise
 ), counted AS (
     -- for the dashboard's finished counts (V18)
-    INSERT INTO queue_throughput (queue, bucket, backend, finished)
-    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM ended GROUP BY queue
-    {{add_to_throughput}}
+    {{count_ended}} FROM ended GROUP BY queue {{add_to_throughput}}
 ), unqueued AS (
     DELETE FROM queue_items q USING ended WHERE q.execution_id = ended.id AND q.lease_owner IS NULL
 ), untimed AS (

@@ -49,9 +49,7 @@ WITH RECURSIVE tree AS (
     RETURNING e.id, e.kind, e.queue, e.priority, e.fair_key, e.fair_weight, e.parent_id, e.parent_promise, u.execution_id IS NOT NULL AS ended
 ), counted AS (
     -- the tasks that ended here, for the dashboard's finished counts (V18)
-    INSERT INTO queue_throughput (queue, bucket, backend, finished)
-    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM flagged WHERE ended GROUP BY queue
-    {{add_to_throughput}}
+    {{count_ended}} FROM flagged WHERE ended GROUP BY queue {{add_to_throughput}}
 ), requests AS (
     INSERT INTO inbox (execution_id, kind)
     SELECT id, 'cancel' FROM flagged WHERE kind = 'workflow'

@@ -33,9 +33,7 @@ WITH finished AS (
     RETURNING e.id, e.queue, e.parent_id, e.parent_promise, done.outcome, done.payload
 ), counted AS (
     -- the queues page's finished counts (V18: a task's end changes no indexed column, so it is HOT)
-    INSERT INTO queue_throughput (queue, bucket, backend, finished)
-    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM task GROUP BY queue
-    {{add_to_throughput}}
+    {{count_ended}} FROM task GROUP BY queue {{add_to_throughput}}
 ), parent AS (
     SELECT p.id, p.queue, p.priority, p.fair_key, p.fair_weight
     FROM executions p

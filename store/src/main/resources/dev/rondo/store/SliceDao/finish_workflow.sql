@@ -12,9 +12,7 @@ WITH ended AS (
     WHERE id = :id
     RETURNING id, queue, parent_id, parent_promise
 ), counted AS (
-    INSERT INTO queue_throughput (queue, bucket, backend, finished)
-    SELECT queue, {{throughput_bucket}}, pg_backend_pid(), count(*) FROM ended GROUP BY queue
-    {{add_to_throughput}}
+    {{count_ended}} FROM ended GROUP BY queue {{add_to_throughput}}
 ), dropped_checkpoint AS (
     DELETE FROM checkpoints WHERE execution_id = :id AND :status <> 'failed'
 ), dropped_timers AS (

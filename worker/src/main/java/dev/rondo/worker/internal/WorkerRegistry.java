@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * handlers cannot delay it), deleted at a clean shutdown. While the worker holds nothing (and said so in its
  * last beat) it beats only every {@link #idleInterval} (at most a minute, well within the two minutes the
  * dashboard and the five minutes describe() allow), so an idle worker costs next to nothing. Every tenth
- * beat also prunes the rows of workers that died long ago. The client's describe() reads the table to say
+ * beat also prunes the rows of workers that died long ago (and, in the same statement, the dashboard's finished
+ * counters older than two hours). The client's describe() reads the table to say
  * when nobody serves a queue.
  */
 final class WorkerRegistry {
